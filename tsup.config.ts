@@ -1,0 +1,21 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    target: 'node20',
+    external: ['fast-check', 'neverthrow', 'decimal.js'],
+  },
+  {
+    entry: { cli: 'src/cli.ts' },
+    format: ['esm'],
+    clean: false,
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['fast-check', 'neverthrow', 'decimal.js'],
+  },
+]);
