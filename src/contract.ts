@@ -89,3 +89,46 @@ export interface ContractTimeline {
   /** Terms periods in time order; the first starts at `invitedAt` with the invitation's terms. */
   readonly terms: ReadonlyArray<TermsPeriod>;
 }
+
+/**
+ * The terms in force at `t`: those of the last period starting at or before `t`
+ * (binary search), or `null` before the invitation.
+ *
+ * @param timeline - a replayed contract
+ * @param t - the instant asked about
+ * @returns the terms in force, or `null` when `t` is before the invitation
+ */
+export function termsAt(timeline: ContractTimeline, t: Instant): ContractTerms | null {
+  const periods = timeline.terms;
+  let lo = 0;
+  let hi = periods.length - 1;
+  let found: ContractTerms | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const period = periods[mid] as TermsPeriod;
+    if (period.from <= t) {
+      found = period.terms;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * The terms under which the contract covers a sale at `t` (SPEC section 3: accepted at or
+ * before `t`, not ended at or before `t`, `t` before the `endsAt` in force), else `null`.
+ * Intervals are half-open: a sale exactly at the end is not covered.
+ *
+ * @param timeline - a replayed contract
+ * @param t - the sale's instant
+ * @returns the terms in force when covered, else `null`
+ */
+export function coveringTerms(timeline: ContractTimeline, t: Instant): ContractTerms | null {
+  if (timeline.acceptedAt === null || t < timeline.acceptedAt) return null;
+  if (timeline.endedAt !== null && t >= timeline.endedAt) return null;
+  const terms = termsAt(timeline, t);
+  if (terms === null || (terms.endsAt !== null && t >= terms.endsAt)) return null;
+  return terms;
+}
