@@ -1,0 +1,50 @@
+import { err, ok, type Result } from 'neverthrow';
+import type { Brand } from './brand';
+import { type DomainError, domainError, type Path } from './errors';
+
+/** An account id in canonical form: trimmed, ASCII A–Z lower-cased (SPEC section 1). */
+export type AccountId = string & Brand<'AccountId'>;
+
+/** The longest account id, in UTF-16 code units after trimming (the longest e-mail address). */
+export const MAX_ACCOUNT_ID_LENGTH = 320;
+
+/**
+ * Checks an account id and puts it in canonical form: JavaScript's `trim()`, then only the
+ * ASCII letters A–Z lower-cased (`'É'` stays as it is, unlike `toLowerCase()`), so ids compare
+ * with `===`.
+ *
+ * @param input - the id as written, usually an e-mail address
+ * @param path - where the id is in the input (default `[]`)
+ * @returns the canonical {@link AccountId}, or `invalid_field` when `input` is not a string,
+ *   or is empty or longer than {@link MAX_ACCOUNT_ID_LENGTH} after trimming
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { accountId } from 'cocreation';
+ *
+ * assert.equal(accountId('  Ana@Example.COM ')._unsafeUnwrap(), 'ana@example.com');
+ * assert.equal(accountId('ÉLODIE')._unsafeUnwrap(), 'Élodie');
+ * assert.equal(accountId('   ', ['sale', 'affiliate', 'account'])._unsafeUnwrapErr().code, 'invalid_field');
+ * ```
+ */
+export function accountId(input: unknown, path: Path = []): Result<AccountId, DomainError> {
+  if (typeof input !== 'string') {
+    return err(domainError('invalid_field', 'an account id must be a string', path));
+  }
+  const trimmed = input.trim();
+  if (trimmed.length === 0) {
+    return err(domainError('invalid_field', 'an account id must not be empty', path));
+  }
+  if (trimmed.length > MAX_ACCOUNT_ID_LENGTH) {
+    return err(
+      domainError(
+        'invalid_field',
+        `an account id has at most ${MAX_ACCOUNT_ID_LENGTH} characters, got ${trimmed.length}`,
+        path,
+      ),
+    );
+  }
+  return ok(
+    trimmed.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32)) as AccountId,
+  );
+}

@@ -1,0 +1,173 @@
+import { err, ok, type Result } from 'neverthrow';
+import type { Brand } from './brand';
+import { type DomainError, domainError, type Path } from './errors';
+
+/** An active ISO 4217 alphabetic code that has minor units, e.g. `'BRL'`. */
+export type CurrencyCode = string & Brand<'CurrencyCode'>;
+
+/**
+ * A currency: its ISO 4217 code and exponent (the number of decimals of its minor unit).
+ * Frozen; there is exactly one object per code, so currencies may be compared with `===`.
+ */
+export interface Currency {
+  readonly code: CurrencyCode;
+  readonly exponent: number;
+}
+
+/*
+ * ISO 4217 list one (current funds and currencies), minor units as published by the
+ * maintenance agency (SIX), written out by hand and grouped by exponent so the exceptions
+ * are easy to audit. Not derived from `Intl`, whose data differs between runtimes.
+ *
+ * Included: every active code whose minor unit is a number, funds codes included (BOV, CHE,
+ * CHW, COU, MXV, USN, UYI, UYW, CLF) and X-codes that have minor units (XAF, XCD, XCG, XOF,
+ * XPF, XAD). MGA and MRU are listed by ISO with 2 decimals (their 1/5 subdivisions are not
+ * decimal and not used in payments).
+ *
+ * Excluded on purpose: codes whose minor unit is "N.A." (XAU, XAG, XPT, XPD, XDR, XSU, XUA,
+ * XBA, XBB, XBC, XBD, XTS, XXX) are metals, units of account, testing and "no currency"
+ * codes, not currencies a sale is paid in. Withdrawn codes (ANG, CUC, HRK, SLL, ZWL, ...)
+ * are not active.
+ */
+const EXPONENT_0 = [
+  'BIF',
+  'CLP',
+  'DJF',
+  'GNF',
+  'ISK',
+  'JPY',
+  'KMF',
+  'KRW',
+  'PYG',
+  'RWF',
+  'UGX',
+  'UYI',
+  'VND',
+  'VUV',
+  'XAF',
+  'XOF',
+  'XPF',
+] as const;
+
+const EXPONENT_3 = ['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND'] as const;
+
+const EXPONENT_4 = ['CLF', 'UYW'] as const;
+
+// biome-ignore format: one row per initial letter keeps the table auditable
+const EXPONENT_2 = [
+  'AED', 'AFN', 'ALL', 'AMD', 'AOA', 'ARS', 'AUD', 'AWG', 'AZN',
+  'BAM', 'BBD', 'BDT', 'BGN', 'BMD', 'BND', 'BOB', 'BOV', 'BRL', 'BSD', 'BTN', 'BWP', 'BYN', 'BZD',
+  'CAD', 'CDF', 'CHE', 'CHF', 'CHW', 'CNY', 'COP', 'COU', 'CRC', 'CUP', 'CVE', 'CZK',
+  'DKK', 'DOP', 'DZD',
+  'EGP', 'ERN', 'ETB', 'EUR',
+  'FJD', 'FKP',
+  'GBP', 'GEL', 'GHS', 'GIP', 'GMD', 'GTQ', 'GYD',
+  'HKD', 'HNL', 'HTG', 'HUF',
+  'IDR', 'ILS', 'INR', 'IRR',
+  'JMD',
+  'KES', 'KGS', 'KHR', 'KPW', 'KYD', 'KZT',
+  'LAK', 'LBP', 'LKR', 'LRD', 'LSL',
+  'MAD', 'MDL', 'MGA', 'MKD', 'MMK', 'MNT', 'MOP', 'MRU', 'MUR', 'MVR', 'MWK', 'MXN', 'MXV', 'MYR', 'MZN',
+  'NAD', 'NGN', 'NIO', 'NOK', 'NPR', 'NZD',
+  'PAB', 'PEN', 'PGK', 'PHP', 'PKR', 'PLN',
+  'QAR',
+  'RON', 'RSD', 'RUB',
+  'SAR', 'SBD', 'SCR', 'SDG', 'SEK', 'SGD', 'SHP', 'SLE', 'SOS', 'SRD', 'SSP', 'STN', 'SVC', 'SYP', 'SZL',
+  'THB', 'TJS', 'TMT', 'TOP', 'TRY', 'TTD', 'TWD', 'TZS',
+  'UAH', 'USD', 'USN', 'UYU', 'UZS',
+  'VED', 'VES',
+  'WST',
+  'XAD', 'XCD', 'XCG',
+  'YER',
+  'ZAR', 'ZMW', 'ZWG',
+] as const;
+
+function build(): ReadonlyMap<string, Currency> {
+  const rows: Array<readonly [string, number]> = [
+    ...EXPONENT_0.map((c) => [c, 0] as const),
+    ...EXPONENT_2.map((c) => [c, 2] as const),
+    ...EXPONENT_3.map((c) => [c, 3] as const),
+    ...EXPONENT_4.map((c) => [c, 4] as const),
+  ];
+  rows.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const table = new Map<string, Currency>();
+  for (const [code, exponent] of rows) {
+    table.set(code, Object.freeze({ code: code as CurrencyCode, exponent }));
+  }
+  return table;
+}
+
+const TABLE = build();
+const ALL: ReadonlyArray<Currency> = Object.freeze([...TABLE.values()]);
+
+/**
+ * Looks up an active ISO 4217 currency by its code. Codes are case-sensitive: `'brl'` is
+ * unknown.
+ *
+ * @param code - the alphabetic code, e.g. `'BRL'`
+ * @param path - where the code is in the input (default `[]`)
+ * @returns the shared frozen {@link Currency}, `unknown_currency` for a string that is not an
+ *   active code with minor units, or `invalid_field` when `code` is not a string
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { currency } from 'cocreation';
+ *
+ * assert.equal(currency('KWD')._unsafeUnwrap().exponent, 3);
+ * assert.equal(currency('XAU', ['price', 'currency'])._unsafeUnwrapErr().code, 'unknown_currency');
+ * ```
+ */
+export function currency(code: unknown, path: Path = []): Result<Currency, DomainError> {
+  if (typeof code !== 'string') {
+    return err(domainError('invalid_field', 'a currency code must be a string', path));
+  }
+  const found = TABLE.get(code);
+  if (found === undefined) {
+    return err(
+      domainError(
+        'unknown_currency',
+        `${JSON.stringify(code)} is not an active ISO 4217 currency code with minor units`,
+        path,
+        { currency: code },
+      ),
+    );
+  }
+  return ok(found);
+}
+
+/**
+ * Every currency the library knows, sorted by code.
+ *
+ * @returns the frozen table of active ISO 4217 currencies with minor units
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { currencies } from 'cocreation';
+ *
+ * const jpy = currencies().find((c) => c.code === 'JPY');
+ * assert.equal(jpy?.exponent, 0);
+ * ```
+ */
+export function currencies(): ReadonlyArray<Currency> {
+  return ALL;
+}
+
+/**
+ * Tells whether a value is one of the library's currency objects (not a look-alike).
+ *
+ * @param value - anything
+ * @returns `true` when `value` is the shared {@link Currency} of its code
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { currency, isCurrency } from 'cocreation';
+ *
+ * assert.equal(isCurrency(currency('BRL')._unsafeUnwrap()), true);
+ * assert.equal(isCurrency({ code: 'BRL', exponent: 2 }), false);
+ * ```
+ */
+export function isCurrency(value: unknown): value is Currency {
+  if (typeof value !== 'object' || value === null) return false;
+  const code: unknown = (value as { code?: unknown }).code;
+  return typeof code === 'string' && TABLE.get(code) === value;
+}

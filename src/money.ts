@@ -1,0 +1,194 @@
+import { err, ok, type Result } from 'neverthrow';
+import { type Currency, isCurrency, currency as lookupCurrency } from './currency';
+import { type DomainError, domainError, type Path } from './errors';
+
+/** An amount of money: an integer of minor units (cents for BRL) and its currency. Frozen. */
+export interface Money {
+  readonly amount: bigint;
+  readonly currency: Currency;
+}
+
+const DECIMAL = /^([0-9]+)(?:\.([0-9]+))?$/;
+
+function notACurrency(path: Path): DomainError {
+  return domainError('invalid_field', 'expected a currency from currency()', path);
+}
+
+/**
+ * Makes money from an integer of minor units. Negative amounts are allowed (reversal lines
+ * are negative); a `number` must be a safe integer, since larger ones have already lost digits.
+ *
+ * @param amount - minor units, e.g. `1999n` for BRL 19.99
+ * @param currency - the currency, from {@link currency}
+ * @param path - where the amount is in the input (default `[]`)
+ * @returns frozen {@link Money}, `invalid_amount` when `amount` is not an integer (or a
+ *   `number` beyond `Number.MAX_SAFE_INTEGER`), `invalid_field` when `currency` is not one
+ *   returned by {@link currency}
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { currency, money } from 'cocreation';
+ *
+ * const brl = currency('BRL')._unsafeUnwrap();
+ * assert.equal(money(1999, brl)._unsafeUnwrap().amount, 1999n);
+ * assert.equal(money(0.5, brl)._unsafeUnwrapErr().code, 'invalid_amount');
+ * ```
+ */
+export function money(
+  amount: bigint | number,
+  currency: Currency,
+  path: Path = [],
+): Result<Money, DomainError> {
+  if (!isCurrency(currency)) return err(notACurrency(path));
+  if (typeof amount === 'bigint') return ok(Object.freeze({ amount, currency }));
+  if (typeof amount === 'number' && Number.isSafeInteger(amount)) {
+    return ok(Object.freeze({ amount: BigInt(amount), currency }));
+  }
+  return err(
+    domainError('invalid_amount', 'an amount of minor units must be a safe integer', path),
+  );
+}
+
+/**
+ * Reads a non-negative decimal amount (SPEC section 8) into minor units, exactly, at any
+ * length. A JSON number is read as JavaScript prints it (`String(n)`), so one printed with
+ * an exponent (≥ 1e21, < 1e-6), `NaN` and `Infinity` are refused; `-0` prints as `"0"` and
+ * is read as 0. Fewer decimals than the currency's are fine, more are not.
+ *
+ * @param input - a decimal string such as `"19.9"`, or a number
+ * @param currency - the currency whose exponent the amount must respect
+ * @param path - where the amount is in the input (default `[]`)
+ * @returns the amount in minor units, `invalid_amount` for anything that is not a
+ *   non-negative decimal, `amount_precision` (with `currency` and `maxDecimals`) for too
+ *   many decimals
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { currency, parseAmount } from 'cocreation';
+ *
+ * const brl = currency('BRL')._unsafeUnwrap();
+ * assert.equal(parseAmount('19.9', brl)._unsafeUnwrap(), 1990n);
+ * assert.equal(parseAmount(100, brl)._unsafeUnwrap(), 10000n);
+ * assert.equal(parseAmount('0.001', brl)._unsafeUnwrapErr().code, 'amount_precision');
+ * assert.equal(parseAmount('-1', brl)._unsafeUnwrapErr().code, 'invalid_amount');
+ * ```
+ */
+export function parseAmount(
+  input: unknown,
+  currency: Currency,
+  path: Path = [],
+): Result<bigint, DomainError> {
+  if (!isCurrency(currency)) return err(notACurrency(path));
+  const text = typeof input === 'string' ? input : typeof input === 'number' ? String(input) : '';
+  const match = DECIMAL.exec(text);
+  if (match === null) {
+    const shown = typeof input === 'string' ? JSON.stringify(input) : describe(input);
+    return err(
+      domainError(
+        'invalid_amount',
+        `${shown} is not a non-negative decimal amount such as "19.90"`,
+        path,
+      ),
+    );
+  }
+  const whole = match[1] ?? '0';
+  const fraction = match[2] ?? '';
+  if (fraction.length > currency.exponent) {
+    return err(
+      domainError(
+        'amount_precision',
+        `${currency.code} amounts have at most ${currency.exponent} decimals, got ${fraction.length}`,
+        path,
+        { currency: currency.code, maxDecimals: currency.exponent },
+      ),
+    );
+  }
+  return ok(BigInt(whole + fraction.padEnd(currency.exponent, '0')));
+}
+
+function describe(input: unknown): string {
+  if (typeof input === 'number') return String(input);
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'an array';
+  return `a value of type ${typeof input}`;
+}
+
+/**
+ * Reads an amount and a currency code (the wire format's `{ amount, currency }`) into money.
+ * The currency is checked first, since the amount's precision depends on it.
+ *
+ * @param amount - a decimal string or number, as in {@link parseAmount}
+ * @param currencyCode - an ISO 4217 code, as in {@link currency}
+ * @param path - the path of the money object; errors point at `[...path, 'amount']` or
+ *   `[...path, 'currency']` (default `[]`)
+ * @returns frozen {@link Money}, or the first error of {@link currency} or {@link parseAmount}
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { parseMoney } from 'cocreation';
+ *
+ * const price = parseMoney('197.00', 'BRL')._unsafeUnwrap();
+ * assert.equal(price.amount, 19700n);
+ * assert.equal(price.currency.code, 'BRL');
+ * assert.deepEqual(parseMoney('1.5', 'JPY', ['sale', 'price'])._unsafeUnwrapErr().path, [
+ *   'sale',
+ *   'price',
+ *   'amount',
+ * ]);
+ * ```
+ */
+export function parseMoney(
+  amount: unknown,
+  currencyCode: unknown,
+  path: Path = [],
+): Result<Money, DomainError> {
+  return lookupCurrency(currencyCode, [...path, 'currency']).andThen((cur) =>
+    parseAmount(amount, cur, [...path, 'amount']).map((minor) =>
+      Object.freeze({ amount: minor, currency: cur }),
+    ),
+  );
+}
+
+/**
+ * Prints minor units with exactly the currency's decimals and a `-` for negatives.
+ *
+ * @param minor - the amount in minor units
+ * @param currency - its currency
+ * @returns the decimal string, e.g. `"-5.20"` for `-520n` BRL
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { currency, formatAmount } from 'cocreation';
+ *
+ * assert.equal(formatAmount(-520n, currency('BRL')._unsafeUnwrap()), '-5.20');
+ * assert.equal(formatAmount(5n, currency('KWD')._unsafeUnwrap()), '0.005');
+ * assert.equal(formatAmount(7n, currency('JPY')._unsafeUnwrap()), '7');
+ * ```
+ */
+export function formatAmount(minor: bigint, currency: Currency): string {
+  const negative = minor < 0n;
+  const digits = (negative ? -minor : minor).toString();
+  const exponent = currency.exponent;
+  const sign = negative ? '-' : '';
+  if (exponent === 0) return sign + digits;
+  const padded = digits.padStart(exponent + 1, '0');
+  const cut = padded.length - exponent;
+  return `${sign}${padded.slice(0, cut)}.${padded.slice(cut)}`;
+}
+
+/**
+ * Prints money's amount with exactly its currency's decimals (the code is not included).
+ *
+ * @param m - the money
+ * @returns the same as `formatAmount(m.amount, m.currency)`
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { formatMoney, parseMoney } from 'cocreation';
+ *
+ * assert.equal(formatMoney(parseMoney('19.9', 'BRL')._unsafeUnwrap()), '19.90');
+ * ```
+ */
+export function formatMoney(m: Money): string {
+  return formatAmount(m.amount, m.currency);
+}

@@ -1,0 +1,339 @@
+import { err, ok, type Result } from 'neverthrow';
+import type { Brand } from './brand';
+import { type DomainError, domainError, type Path } from './errors';
+
+/**
+ * An exact, non-negative decimal percent, kept as written: its value is `units / 10^scale`,
+ * and `"20.00"` is `{ units: 2000n, scale: 2 }` because precision rules count the places as
+ * written (SPEC section 4, invariant 2). Frozen.
+ */
+export type Percent = { readonly units: bigint; readonly scale: number } & Brand<'Percent'>;
+
+/** The most decimal places a percent may have, so that `10^scale` stays cheap to compute. */
+export const MAX_PERCENT_SCALE = 1000;
+
+const DECIMAL = /^([0-9]+)(?:\.([0-9]+))?$/;
+
+function make(units: bigint, scale: number): Percent {
+  return Object.freeze({ units, scale }) as Percent;
+}
+
+/** `100`, the whole. */
+export const PERCENT_100: Percent = make(100n, 0);
+/** `0`. */
+export const PERCENT_0: Percent = make(0n, 0);
+
+function describe(input: unknown): string {
+  if (typeof input === 'string') return JSON.stringify(input);
+  if (typeof input === 'number') return String(input);
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'an array';
+  return `a value of type ${typeof input}`;
+}
+
+/**
+ * Reads a non-negative decimal percent (SPEC section 8), keeping the places as written. A
+ * JSON number is read as JavaScript prints it (`String(n)`): a printed exponent, `NaN`,
+ * `Infinity` and negatives are refused; `-0` prints as `"0"` and is read as 0. The range is
+ * not checked here (that depends on whose percent it is).
+ *
+ * @param input - a decimal string such as `"12.5"`, or a number
+ * @param path - where the percent is in the input (default `[]`)
+ * @returns the frozen {@link Percent}, or `invalid_percent` for anything else, including
+ *   more than {@link MAX_PERCENT_SCALE} decimal places
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { parsePercent } from 'cocreation';
+ *
+ * const p = parsePercent('20.00')._unsafeUnwrap();
+ * assert.equal(p.units, 2000n);
+ * assert.equal(p.scale, 2);
+ * assert.equal(parsePercent('1e2')._unsafeUnwrapErr().code, 'invalid_percent');
+ * ```
+ */
+export function parsePercent(input: unknown, path: Path = []): Result<Percent, DomainError> {
+  const text = typeof input === 'string' ? input : typeof input === 'number' ? String(input) : '';
+  const match = DECIMAL.exec(text);
+  const fraction = match?.[2] ?? '';
+  if (match === null || fraction.length > MAX_PERCENT_SCALE) {
+    return err(
+      domainError(
+        'invalid_percent',
+        `${describe(input)} is not a non-negative decimal percent such as "12.5"`,
+        path,
+      ),
+    );
+  }
+  return ok(make(BigInt((match[1] ?? '0') + fraction), fraction.length));
+}
+
+/**
+ * Makes a percent from its parts, checked: `percent(125n, 1)` is 12.5 %.
+ *
+ * @param units - a non-negative integer (`bigint`, or a safe integer `number`)
+ * @param scale - the number of decimal places, an integer from 0 to {@link MAX_PERCENT_SCALE}
+ * @param path - where the percent is in the input (default `[]`)
+ * @returns the frozen {@link Percent}, or `invalid_percent`
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { formatPercent, percent } from 'cocreation';
+ *
+ * assert.equal(formatPercent(percent(125n, 1)._unsafeUnwrap()), '12.5');
+ * assert.equal(percent(-1n, 0)._unsafeUnwrapErr().code, 'invalid_percent');
+ * ```
+ */
+export function percent(
+  units: bigint | number,
+  scale: number,
+  path: Path = [],
+): Result<Percent, DomainError> {
+  const validScale = Number.isInteger(scale) && scale >= 0 && scale <= MAX_PERCENT_SCALE;
+  const validUnits =
+    (typeof units === 'bigint' && units >= 0n) ||
+    (typeof units === 'number' && Number.isSafeInteger(units) && units >= 0);
+  if (!validScale || !validUnits) {
+    return err(
+      domainError(
+        'invalid_percent',
+        `a percent needs non-negative integer units and an integer scale from 0 to ${MAX_PERCENT_SCALE}`,
+        path,
+      ),
+    );
+  }
+  // `+ 0` turns -0 into 0 before BigInt, which would accept it anyway.
+  return ok(make(typeof units === 'bigint' ? units : BigInt(units + 0), scale + 0));
+}
+
+/**
+ * The number of decimal places as written: `"20.00"` has two.
+ *
+ * @param p - the percent
+ * @returns its scale
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { parsePercent, percentDecimals } from 'cocreation';
+ *
+ * assert.equal(percentDecimals(parsePercent('20.00')._unsafeUnwrap()), 2);
+ * assert.equal(percentDecimals(parsePercent('20')._unsafeUnwrap()), 0);
+ * ```
+ */
+export function percentDecimals(p: Percent): number {
+  return p.scale;
+}
+
+/**
+ * Checks that a percent has at most `maxDecimals` places as written.
+ *
+ * @param p - the percent
+ * @param maxDecimals - the places allowed (a policy's `percentDecimals`)
+ * @param path - where the percent is in the input (default `[]`)
+ * @returns `p` itself, or `percent_precision` with `maxDecimals`
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { checkPercentPrecision, parsePercent } from 'cocreation';
+ *
+ * const p = parsePercent('20.00')._unsafeUnwrap();
+ * assert.equal(checkPercentPrecision(p, 2).isOk(), true);
+ * assert.equal(checkPercentPrecision(p, 0)._unsafeUnwrapErr().code, 'percent_precision');
+ * ```
+ */
+export function checkPercentPrecision(
+  p: Percent,
+  maxDecimals: number,
+  path: Path = [],
+): Result<Percent, DomainError> {
+  if (p.scale <= maxDecimals) return ok(p);
+  return err(
+    domainError(
+      'percent_precision',
+      `a percent here has at most ${maxDecimals} decimal places, got ${p.scale}`,
+      path,
+      { maxDecimals },
+    ),
+  );
+}
+
+/** Both percents' units at their common (larger) scale. */
+function aligned(a: Percent, b: Percent): readonly [bigint, bigint, number] {
+  const scale = Math.max(a.scale, b.scale);
+  return [
+    a.units * 10n ** BigInt(scale - a.scale),
+    b.units * 10n ** BigInt(scale - b.scale),
+    scale,
+  ];
+}
+
+/**
+ * Compares two percents by value (`"20"` equals `"20.00"`).
+ *
+ * @param a - a percent
+ * @param b - another percent
+ * @returns `-1` when `a < b`, `0` when equal in value, `1` when `a > b`
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { comparePercent, parsePercent } from 'cocreation';
+ *
+ * const p = (s: string) => parsePercent(s)._unsafeUnwrap();
+ * assert.equal(comparePercent(p('20'), p('20.00')), 0);
+ * assert.equal(comparePercent(p('9.99'), p('10')), -1);
+ * ```
+ */
+export function comparePercent(a: Percent, b: Percent): -1 | 0 | 1 {
+  const [x, y] = aligned(a, b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Adds two percents exactly; the sum has the larger of the two scales.
+ *
+ * @param a - a percent
+ * @param b - another percent
+ * @returns `a + b`, frozen
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { addPercents, formatPercent, parsePercent } from 'cocreation';
+ *
+ * const p = (s: string) => parsePercent(s)._unsafeUnwrap();
+ * assert.equal(formatPercent(addPercents(p('12.5'), p('7.55'))), '20.05');
+ * ```
+ */
+export function addPercents(a: Percent, b: Percent): Percent {
+  const [x, y, scale] = aligned(a, b);
+  return make(x + y, scale);
+}
+
+/**
+ * Subtracts `b` from `a` exactly; the difference has the larger of the two scales. A percent
+ * is never negative, so `b > a` is an error rather than a clamp to 0.
+ *
+ * @param a - the percent to subtract from
+ * @param b - the percent to subtract, from 0 to `a`
+ * @param path - where `b` is in the input (default `[]`)
+ * @returns `a - b`, frozen, or `percent_out_of_range` (with `min` `"0"` and `max` `a`) when
+ *   `b > a`
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { PERCENT_100, formatPercent, parsePercent, subtractPercents } from 'cocreation';
+ *
+ * const floor = parsePercent('30')._unsafeUnwrap();
+ * assert.equal(formatPercent(subtractPercents(PERCENT_100, floor)._unsafeUnwrap()), '70');
+ * assert.equal(subtractPercents(floor, PERCENT_100)._unsafeUnwrapErr().code, 'percent_out_of_range');
+ * ```
+ */
+export function subtractPercents(
+  a: Percent,
+  b: Percent,
+  path: Path = [],
+): Result<Percent, DomainError> {
+  const [x, y, scale] = aligned(a, b);
+  if (y > x) {
+    return err(
+      domainError(
+        'percent_out_of_range',
+        `cannot subtract ${formatPercent(b)} from ${formatPercent(a)}: a percent is never negative`,
+        path,
+        { min: '0', max: formatPercent(a) },
+      ),
+    );
+  }
+  return ok(make(x - y, scale));
+}
+
+/**
+ * Prints a percent in shortest form: no trailing zeros after the point, no point when whole.
+ *
+ * @param p - the percent
+ * @returns e.g. `"20"`, `"12.5"`, `"0.01"`
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { formatPercent, parsePercent } from 'cocreation';
+ *
+ * assert.equal(formatPercent(parsePercent('20.00')._unsafeUnwrap()), '20');
+ * assert.equal(formatPercent(parsePercent('012.50')._unsafeUnwrap()), '12.5');
+ * assert.equal(formatPercent(parsePercent('0.01')._unsafeUnwrap()), '0.01');
+ * ```
+ */
+export function formatPercent(p: Percent): string {
+  const digits = p.units.toString().padStart(p.scale + 1, '0');
+  const cut = digits.length - p.scale;
+  const whole = digits.slice(0, cut);
+  const fraction = digits.slice(cut).replace(/0+$/, '');
+  return fraction === '' ? whole : `${whole}.${fraction}`;
+}
+
+/**
+ * Reads a percent from a string, for code that holds literals it knows to be valid.
+ *
+ * @param s - a decimal string such as `"12.5"`
+ * @returns the {@link Percent}, or `undefined` when `s` is not one
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { percentFromString } from 'cocreation';
+ *
+ * assert.equal(percentFromString('12.5')?.units, 125n);
+ * assert.equal(percentFromString('abc'), undefined);
+ * ```
+ */
+export function percentFromString(s: string): Percent | undefined {
+  const parsed = parsePercent(s);
+  return parsed.isOk() ? parsed.value : undefined;
+}
+
+/**
+ * Tells whether `min <= p <= max`, by value.
+ *
+ * @param p - the percent to check
+ * @param min - the lower bound, included
+ * @param max - the upper bound, included
+ * @returns `true` when `p` is within the bounds
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { PERCENT_100, isPercentInRange, parsePercent } from 'cocreation';
+ *
+ * const p = (s: string) => parsePercent(s)._unsafeUnwrap();
+ * assert.equal(isPercentInRange(p('70.00'), p('0.01'), p('70')), true);
+ * assert.equal(isPercentInRange(p('100.01'), p('0'), PERCENT_100), false);
+ * ```
+ */
+export function isPercentInRange(p: Percent, min: Percent, max: Percent): boolean {
+  return comparePercent(min, p) <= 0 && comparePercent(p, max) <= 0;
+}
+
+/**
+ * Takes a percent of an amount of minor units, exactly, then rounds to a whole minor unit:
+ * `'down'` toward zero (SPEC section 5's `floor` for commissions, on non-negative amounts),
+ * `'half-up'` to the nearest with halves away from zero (the fee's `round_half_up`).
+ *
+ * @param amount - minor units
+ * @param p - the percent
+ * @param rounding - `'down'` or `'half-up'`
+ * @returns `amount × p / 100`, rounded
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { parsePercent, percentOfAmount } from 'cocreation';
+ *
+ * const ten = parsePercent('10')._unsafeUnwrap();
+ * assert.equal(percentOfAmount(5824n, ten, 'down'), 582n);
+ * assert.equal(percentOfAmount(5825n, ten, 'half-up'), 583n);
+ * ```
+ */
+export function percentOfAmount(amount: bigint, p: Percent, rounding: 'down' | 'half-up'): bigint {
+  const numerator = amount * p.units;
+  const denominator = 100n * 10n ** BigInt(p.scale);
+  if (rounding === 'down') return numerator / denominator;
+  const negative = numerator < 0n;
+  const magnitude = negative ? -numerator : numerator;
+  const rounded = (2n * magnitude + denominator) / (2n * denominator);
+  return negative ? -rounded : rounded;
+}
