@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every program in examples/ against the packed tarball installed into a fresh project,
+# as a user would get it from npm (not against src/). Each example asserts its own output.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$repo"
+tarball="$(npm pack --silent --pack-destination "$work" | tail -n 1)"
+mkdir -p "$work/app"
+cd "$work/app"
+cat > package.json <<JSON
+{ "name": "examples-app", "private": true, "type": "module" }
+JSON
+neverthrow_version="$(node -p "require('$repo/node_modules/neverthrow/package.json').version")"
+npm install --no-audit --no-fund --prefer-offline --silent "$work/$tarball" "neverthrow@$neverthrow_version" >/dev/null
+cp "$repo"/examples/*.ts .
+status=0
+for example in *.ts; do
+  if "$repo/node_modules/.bin/tsx" "$example" >"$work/out.txt" 2>&1; then
+    echo "example ok: $example"
+  else
+    echo "example FAILED: $example"
+    cat "$work/out.txt"
+    status=1
+  fi
+done
+# The bin must work as `npx cocreation` from an installed package.
+npx --no-install cocreation --version >/dev/null && echo "npx cocreation --version ok"
+exit "$status"

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// The size budget: the ESM entry bundled with its runtime dependencies (decimal.js and
+// neverthrow, as a user's bundler would ship them), minified and gzipped. Exits 1 past the
+// budget so that growth is a decision, not an accident. Run after `npm run build`.
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+export const BUDGET_BYTES = 18 * 1024;
+
+export async function measure() {
+  const result = await build({
+    entryPoints: ['dist/index.js'],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].contents;
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { minified, gzipped } = await measure();
+  const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+  console.log(
+    `size: ${kb(minified)} minified, ${kb(gzipped)} min+gzip (budget ${kb(BUDGET_BYTES)})`,
+  );
+  if (gzipped > BUDGET_BYTES) {
+    console.error(`size: over budget by ${kb(gzipped - BUDGET_BYTES)}`);
+    process.exit(1);
+  }
+}
