@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatInstant,
+  type Instant,
+  instant,
+  MAX_INSTANT,
+  MIN_INSTANT,
+  parseInstant,
+} from '../src/instant';
+
+describe('parseInstant', () => {
+  it.each([
+    // Expected epoch milliseconds checked with `date -u -d ... +%s` by hand.
+    ['1970-01-01T00:00:00Z', 0],
+    ['2026-03-01T12:00:00Z', 1772366400000],
+    ['2026-03-01T09:00:00-03:00', 1772366400000],
+    ['2026-03-01T12:00:00.5Z', 1772366400500],
+    ['2026-03-01T12:00:00.123456789Z', 1772366400123],
+    ['2026-03-01T12:00:00.999999999+00:00', 1772366400999],
+    ['1969-12-31T23:59:59.999Z', -1],
+    ['2024-02-29T00:00:00Z', 1709164800000],
+    ['2000-02-29T00:00:00Z', 951782400000],
+    ['2026-01-01T00:00:00-00:00', 1767225600000],
+    ['2026-01-01T23:59:00+23:59', 1767225600000],
+    ['0001-01-01T00:00:00Z', -62135596800000],
+    ['9999-12-31T23:59:59.999Z', 253402300799999],
+    ['0099-06-15T00:00:00Z', -59028739200000],
+  ])('reads %s as %i', (text, ms) => {
+    expect(parseInstant(text)._unsafeUnwrap()).toBe(ms);
+  });
+
+  it.each([
+    '2026-02-29T00:00:00Z',
+    '2100-02-29T00:00:00Z',
+    '2026-04-31T00:00:00Z',
+    '2026-13-01T00:00:00Z',
+    '2026-00-01T00:00:00Z',
+    '2026-01-00T00:00:00Z',
+    '2026-01-01T24:00:00Z',
+    '2026-01-01T23:60:00Z',
+    '2026-12-31T23:59:60Z',
+    '0000-01-01T00:00:00Z',
+    '0001-01-01T00:00:00+00:01',
+    '9999-12-31T23:59:59-00:01',
+    '2026-01-01T00:00:00+24:00',
+    '2026-01-01T00:00:00+01:60',
+    '2026-01-01T00:00:00',
+    '2026-01-01',
+    '2026-01-01 00:00:00Z',
+    '2026-01-01t00:00:00Z',
+    '2026-01-01T00:00:00z',
+    '2026-01-01T00:00:00+0100',
+    '2026-01-01T00:00:00+01',
+    '2026-01-01T00:00Z',
+    '2026-01-01T00:00:00.Z',
+    '2026-01-01T00:00:00.1234567890Z',
+    '2026-01-01T00:00:00,5Z',
+    '+02026-01-01T00:00:00Z',
+    '10000-01-01T00:00:00Z',
+    '26-01-01T00:00:00Z',
+    ' 2026-01-01T00:00:00Z',
+    '2026-01-01T00:00:00Z ',
+    '２０２６-01-01T00:00:00Z',
+    '',
+  ])('refuses %j as invalid_instant with the path', (text) => {
+    expect(parseInstant(text, ['sale', 'at'])._unsafeUnwrapErr()).toEqual({
+      code: 'invalid_instant',
+      message: expect.any(String),
+      path: ['sale', 'at'],
+    });
+  });
+
+  it.each([null, undefined, 0, 1772366400000, {}, new Date(0)])(
+    'refuses the non-string %j as invalid_instant',
+    (v) => {
+      expect(parseInstant(v)._unsafeUnwrapErr()).toMatchObject({
+        code: 'invalid_instant',
+        path: [],
+      });
+    },
+  );
+});
+
+describe('instant', () => {
+  it('accepts integer milliseconds within the years 0001 to 9999', () => {
+    expect(instant(0)._unsafeUnwrap()).toBe(0);
+    expect(instant(MIN_INSTANT)._unsafeUnwrap()).toBe(-62135596800000);
+    expect(instant(MAX_INSTANT)._unsafeUnwrap()).toBe(253402300799999);
+    expect(Object.is(instant(-0)._unsafeUnwrap(), 0)).toBe(true);
+  });
+
+  it.each([1.5, Number.NaN, Number.POSITIVE_INFINITY, -62135596800001, 253402300800000])(
+    'refuses %d as invalid_instant with the path',
+    (ms) => {
+      expect(instant(ms, ['t'])._unsafeUnwrapErr()).toEqual({
+        code: 'invalid_instant',
+        message: expect.any(String),
+        path: ['t'],
+      });
+    },
+  );
+});
+
+describe('formatInstant', () => {
+  it.each([
+    [0, '1970-01-01T00:00:00.000Z'],
+    [1772366400000, '2026-03-01T12:00:00.000Z'],
+    [-1, '1969-12-31T23:59:59.999Z'],
+    [-62135596800000, '0001-01-01T00:00:00.000Z'],
+    [253402300799999, '9999-12-31T23:59:59.999Z'],
+    [951868799123, '2000-02-29T23:59:59.123Z'],
+    [-59028739200000, '0099-06-15T00:00:00.000Z'],
+  ])('prints %i as %s', (ms, text) => {
+    expect(formatInstant(ms as Instant)).toBe(text);
+  });
+});
