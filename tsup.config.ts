@@ -8,7 +8,7 @@ export default defineConfig([
     clean: true,
     sourcemap: true,
     target: 'node20',
-    external: ['fast-check', 'neverthrow', 'decimal.js'],
+    external: ['fast-check', 'neverthrow'],
   },
   {
     entry: { cli: 'src/cli.ts' },
@@ -16,6 +16,6 @@ export default defineConfig([
     clean: false,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['fast-check', 'neverthrow', 'decimal.js'],
+    external: ['fast-check', 'neverthrow'],
   },
 ]);
