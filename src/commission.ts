@@ -1,9 +1,18 @@
 /**
  * Which sales pay a cocreator (SPEC section 3, `appliesTo`).
  */
+import { err, ok, type Result } from 'neverthrow';
+import type { AccountId } from './account';
+import { type DomainError, domainError, type Path } from './errors';
+import type { Percent } from './percent';
+import type { SaleAffiliate } from './sale';
 
 /** The sales a contract's commission applies to. */
-export type AppliesTo = 'all-sales' | 'direct-sales' | 'affiliate-sales' | 'managed-affiliate-sales';
+export type AppliesTo =
+  | 'all-sales'
+  | 'direct-sales'
+  | 'affiliate-sales'
+  | 'managed-affiliate-sales';
 
 /** Every {@link AppliesTo} value, default first. */
 export const APPLIES_TO: ReadonlyArray<AppliesTo> = Object.freeze([
@@ -12,3 +21,85 @@ export const APPLIES_TO: ReadonlyArray<AppliesTo> = Object.freeze([
   'affiliate-sales',
   'managed-affiliate-sales',
 ]);
+
+/** What a cocreator earns and on which sales: the commission part of a contract's terms. */
+export interface CommissionRule {
+  /** The share of the base, as written. */
+  readonly percent: Percent;
+  readonly appliesTo: AppliesTo;
+}
+
+/**
+ * Checks an `appliesTo` value (SPEC section 3).
+ *
+ * @param input - anything
+ * @param path - where it is in the input (default `[]`)
+ * @returns the value, or `invalid_field` for anything but the four strings of {@link APPLIES_TO}
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { appliesTo } from 'cocreation';
+ *
+ * assert.equal(appliesTo('direct-sales')._unsafeUnwrap(), 'direct-sales');
+ * assert.equal(appliesTo('some-sales')._unsafeUnwrapErr().code, 'invalid_field');
+ * ```
+ */
+export function appliesTo(input: unknown, path: Path = []): Result<AppliesTo, DomainError> {
+  if (typeof input === 'string' && (APPLIES_TO as ReadonlyArray<string>).includes(input)) {
+    return ok(input as AppliesTo);
+  }
+  return err(
+    domainError(
+      'invalid_field',
+      `expected one of ${APPLIES_TO.map((a) => `"${a}"`).join(', ')}`,
+      path,
+    ),
+  );
+}
+
+/**
+ * Tells whether a sale is one that `appliesTo` pays the cocreator on: `all-sales` every sale;
+ * `direct-sales` those with no affiliate; `affiliate-sales` those with any affiliate;
+ * `managed-affiliate-sales` those whose affiliate names `cocreator` as manager. Whether the
+ * contract covers the sale's instant is a separate question (`covers`).
+ *
+ * @param rule - the contract's `appliesTo`
+ * @param cocreator - the contract's cocreator (the manager that `managed-affiliate-sales` asks for)
+ * @param sale - the sale, or just its `affiliate` (`null` for a direct sale)
+ * @returns `true` when the rule matches the sale
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { accountId, appliesToSale } from 'cocreation';
+ *
+ * const bia = accountId('bia@example.com')._unsafeUnwrap();
+ * const leo = accountId('leo@example.com')._unsafeUnwrap();
+ * const direct = { affiliate: null };
+ * const managed = { affiliate: { account: leo, percent: null, managedBy: bia } };
+ * assert.equal(appliesToSale('direct-sales', bia, direct), true);
+ * assert.equal(appliesToSale('affiliate-sales', bia, direct), false);
+ * assert.equal(appliesToSale('managed-affiliate-sales', bia, managed), true);
+ * assert.equal(appliesToSale('managed-affiliate-sales', leo, managed), false);
+ * ```
+ */
+export function appliesToSale(
+  rule: AppliesTo,
+  cocreator: AccountId,
+  sale: { readonly affiliate: SaleAffiliate | null },
+): boolean {
+  const affiliate = sale.affiliate;
+  switch (rule) {
+    case 'all-sales':
+      return true;
+    case 'direct-sales':
+      return affiliate === null;
+    case 'affiliate-sales':
+      return affiliate !== null;
+    case 'managed-affiliate-sales':
+      return (
+        affiliate !== null && affiliate.managedBy !== null && affiliate.managedBy === cocreator
+      );
+    default:
+      return false;
+  }
+}

@@ -1,8 +1,31 @@
 /**
  * Platform policies (SPEC section 2): the platform's rules as data.
  */
-import type { CurrencyCode } from './currency';
-import type { Percent } from './percent';
+import { err, ok, type Result } from 'neverthrow';
+import { type CurrencyCode, currency } from './currency';
+import { type DomainErrors, domainError, type Path } from './errors';
+import {
+  collect,
+  type Fields,
+  type Issues,
+  nonEmpty,
+  optional,
+  raw,
+  readBoolean,
+  readObject,
+} from './fields';
+import { parseAmount } from './money';
+import {
+  checkPercentPrecision,
+  comparePercent,
+  formatPercent,
+  isPercentInRange,
+  PERCENT_0,
+  PERCENT_100,
+  type Percent,
+  parsePercent,
+  subtractPercents,
+} from './percent';
 
 /** The names of the built-in presets. `hotmart` is the default. */
 export type PolicyName = 'hotmart' | 'kiwify' | 'gumroad';
@@ -33,4 +56,556 @@ export interface Policy {
   readonly cancellation: CancellationRule;
   readonly amendments: AmendmentRule;
   readonly fee: FeeSchedule | null;
+}
+
+/**
+ * What {@link policy} reads: a preset name, or an object as in SPEC section 2. With `extends`
+ * every field is optional and overrides the preset's (a partial `cocreatorPercent` is merged);
+ * without it every field but `fee` is required. `null` on a field means absent, except
+ * `maxCocreators: null`, which means no limit.
+ */
+export type PolicyInput =
+  | PolicyName
+  | {
+      readonly extends?: PolicyName;
+      readonly minRetainedPercent?: string | number;
+      readonly cocreatorPercent?: {
+        readonly min?: string | number;
+        readonly max?: string | number;
+      };
+      readonly percentDecimals?: number;
+      readonly maxCocreators?: number | null;
+      readonly affiliatesOnCocreatedProducts?: boolean;
+      readonly cancellation?: CancellationRule;
+      readonly amendments?: AmendmentRule;
+      readonly fee?: {
+        readonly percent?: string | number;
+        /** Decimal amounts in each currency's major units, as on the wire: `{ USD: '0.99' }`. */
+        readonly fixed?: Readonly<Record<string, string | number>>;
+      } | null;
+    };
+
+/** The preset names, default first. */
+export const POLICY_NAMES: ReadonlyArray<PolicyName> = Object.freeze([
+  'hotmart',
+  'kiwify',
+  'gumroad',
+]);
+
+/** The most decimal places a policy may allow in a contract percent (SPEC section 2). */
+export const MAX_PERCENT_DECIMALS = 6;
+
+function literal(text: string): Percent {
+  return parsePercent(text)._unsafeUnwrap();
+}
+
+function preset(
+  name: PolicyName,
+  fields: Omit<Policy, 'name' | 'minRetainedPercent' | 'cocreatorPercent' | 'fee'> & {
+    readonly minRetainedPercent: string;
+    readonly cocreatorPercent: readonly [string, string];
+  },
+): Policy {
+  const [min, max] = fields.cocreatorPercent;
+  return Object.freeze({
+    name,
+    minRetainedPercent: literal(fields.minRetainedPercent),
+    cocreatorPercent: Object.freeze({ min: literal(min), max: literal(max) }),
+    percentDecimals: fields.percentDecimals,
+    maxCocreators: fields.maxCocreators,
+    affiliatesOnCocreatedProducts: fields.affiliatesOnCocreatedProducts,
+    cancellation: fields.cancellation,
+    amendments: fields.amendments,
+    fee: null,
+  });
+}
+
+/**
+ * The three presets of SPEC section 2, frozen: Hotmart (the reference platform), Kiwify and
+ * Gumroad.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, formatPercent } from 'cocreation';
+ *
+ * assert.equal(formatPercent(POLICIES.hotmart.minRetainedPercent), '30');
+ * assert.equal(POLICIES.kiwify.percentDecimals, 0);
+ * assert.equal(POLICIES.gumroad.maxCocreators, 1);
+ * assert.equal(POLICIES.gumroad.cancellation, 'unilateral');
+ * assert.equal(Object.isFrozen(POLICIES.hotmart), true);
+ * ```
+ */
+export const POLICIES: Readonly<Record<PolicyName, Policy>> = Object.freeze({
+  hotmart: preset('hotmart', {
+    minRetainedPercent: '30',
+    cocreatorPercent: ['0.01', '70'],
+    percentDecimals: 2,
+    maxCocreators: null,
+    affiliatesOnCocreatedProducts: true,
+    cancellation: 'mutual',
+    amendments: 'cocreator-approval',
+  }),
+  kiwify: preset('kiwify', {
+    minRetainedPercent: '20',
+    cocreatorPercent: ['1', '80'],
+    percentDecimals: 0,
+    maxCocreators: null,
+    affiliatesOnCocreatedProducts: true,
+    cancellation: 'mutual',
+    amendments: 'cocreator-approval',
+  }),
+  gumroad: preset('gumroad', {
+    minRetainedPercent: '50',
+    cocreatorPercent: ['1', '50'],
+    percentDecimals: 2,
+    maxCocreators: 1,
+    affiliatesOnCocreatedProducts: false,
+    cancellation: 'unilateral',
+    amendments: 'immediate',
+  }),
+});
+
+/**
+ * The default policy: the `hotmart` preset.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { DEFAULT_POLICY, POLICIES } from 'cocreation';
+ *
+ * assert.equal(DEFAULT_POLICY, POLICIES.hotmart);
+ * ```
+ */
+export const DEFAULT_POLICY: Policy = POLICIES.hotmart;
+
+/**
+ * Tells whether a value is the name of a preset (case-sensitive).
+ *
+ * @param value - anything
+ * @returns `true` for `'hotmart'`, `'kiwify'` and `'gumroad'`
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { isPolicyName } from 'cocreation';
+ *
+ * assert.equal(isPolicyName('kiwify'), true);
+ * assert.equal(isPolicyName('Hotmart'), false);
+ * ```
+ */
+export function isPolicyName(value: unknown): value is PolicyName {
+  return typeof value === 'string' && (POLICY_NAMES as ReadonlyArray<string>).includes(value);
+}
+
+/**
+ * The most that the live contracts of one product may reserve together:
+ * `100 - minRetainedPercent` (SPEC section 4, invariant 1).
+ *
+ * @param p - the policy
+ * @returns the cap, e.g. 70 % under `hotmart`
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, formatPercent, maxReservedPercent } from 'cocreation';
+ *
+ * assert.equal(formatPercent(maxReservedPercent(POLICIES.hotmart)), '70');
+ * assert.equal(formatPercent(maxReservedPercent(POLICIES.gumroad)), '50');
+ * ```
+ */
+export function maxReservedPercent(p: Policy): Percent {
+  return subtractPercents(PERCENT_100, p.minRetainedPercent).unwrapOr(PERCENT_0);
+}
+
+const POLICY_KEYS = [
+  'extends',
+  'minRetainedPercent',
+  'cocreatorPercent',
+  'percentDecimals',
+  'maxCocreators',
+  'affiliatesOnCocreatedProducts',
+  'cancellation',
+  'amendments',
+  'fee',
+] as const;
+
+const CANCELLATION_RULES: ReadonlyArray<CancellationRule> = ['mutual', 'unilateral'];
+const AMENDMENT_RULES: ReadonlyArray<AmendmentRule> = ['cocreator-approval', 'immediate'];
+
+/** A field's value: read (`value`), absent (`undefined` when allowed), or broken (`bad`). */
+type Read<T> = { readonly value: T } | { readonly bad: true } | undefined;
+
+/**
+ * Reads one policy field. Absent: the base preset's value, or `required` when there is no
+ * base (and no broken `extends`, which already explains the problem).
+ */
+function field<T>(
+  fields: Fields,
+  key: string,
+  path: Path,
+  issues: Issues,
+  base: Policy | undefined,
+  partial: boolean,
+  fromBase: (b: Policy) => T,
+  read: (value: unknown, at: Path) => T | undefined,
+  nullMeansAbsent = true,
+): Read<T> {
+  const value = nullMeansAbsent ? optional(fields, key) : raw(fields, key);
+  if (value === undefined) {
+    if (base !== undefined) return { value: fromBase(base) };
+    if (!partial) issues.push(domainError('invalid_field', `"${key}" is required`, [...path, key]));
+    return { bad: true };
+  }
+  const before = issues.length;
+  const result = read(value, [...path, key]);
+  return result === undefined || issues.length > before ? { bad: true } : { value: result };
+}
+
+function readPolicyEnum<T extends string>(
+  allowed: ReadonlyArray<T>,
+  issues: Issues,
+): (value: unknown, at: Path) => T | undefined {
+  return (value, at) => {
+    if (typeof value !== 'string') {
+      issues.push(domainError('invalid_field', 'expected a string', at));
+      return undefined;
+    }
+    if ((allowed as ReadonlyArray<string>).includes(value)) return value as T;
+    issues.push(
+      domainError(
+        'invalid_policy',
+        `${JSON.stringify(value)} is not one of ${allowed.map((a) => `"${a}"`).join(', ')}`,
+        at,
+      ),
+    );
+    return undefined;
+  };
+}
+
+function readFee(value: unknown, at: Path, issues: Issues): FeeSchedule | undefined {
+  const fields = readObject(value, at, ['percent', 'fixed'], issues, 'a fee schedule object');
+  if (fields === undefined) return undefined;
+  let feePercent: Percent = PERCENT_0;
+  const rawPercent = optional(fields, 'percent');
+  if (rawPercent !== undefined) {
+    const parsed = collect(parsePercent(rawPercent, [...at, 'percent']), issues);
+    if (parsed !== undefined && comparePercent(parsed, PERCENT_100) > 0) {
+      issues.push(
+        domainError('invalid_policy', 'a fee percent is from 0 to 100', [...at, 'percent']),
+      );
+    } else if (parsed !== undefined) {
+      feePercent = parsed;
+    }
+  }
+  const fixed: Partial<Record<CurrencyCode, bigint>> = {};
+  const rawFixed = optional(fields, 'fixed');
+  if (rawFixed !== undefined) {
+    const fixedPath = [...at, 'fixed'];
+    // Any currency code may be a key: only the reserved keys are refused by name.
+    const keys = typeof rawFixed === 'object' && rawFixed !== null ? Object.keys(rawFixed) : [];
+    const allowed = keys.filter(
+      (k) => k !== '__proto__' && k !== 'constructor' && k !== 'prototype',
+    );
+    const table = readObject(
+      rawFixed,
+      fixedPath,
+      allowed,
+      issues,
+      'an object of amounts by currency',
+    );
+    if (table !== undefined) {
+      for (const code of allowed) {
+        const amount = optional(table, code);
+        if (amount === undefined) continue;
+        const cur = collect(currency(code, [...fixedPath, code]), issues);
+        if (cur === undefined) continue;
+        const minor = collect(parseAmount(amount, cur, [...fixedPath, code]), issues);
+        if (minor !== undefined) fixed[cur.code] = minor;
+      }
+    }
+  }
+  return Object.freeze({ percent: feePercent, fixed: Object.freeze(fixed) });
+}
+
+/**
+ * Checks a policy: a preset name (`'hotmart'`, `'kiwify'`, `'gumroad'`, case-sensitive), or
+ * an object as in SPEC section 2, optionally `extends`-ing a preset. Reports every problem:
+ * a field of the wrong type or syntax gets `invalid_field` / `invalid_percent` (and
+ * `unknown_currency`, `invalid_amount`, `amount_precision` inside `fee.fixed`); a well-formed
+ * value that breaks a rule of SPEC section 2 gets `invalid_policy`, e.g.
+ * `cocreatorPercent.max > 100 - minRetainedPercent`.
+ *
+ * The bounds `cocreatorPercent.min` / `.max` are not held to `percentDecimals` themselves:
+ * they are bounds, and a contract percent is checked against both rules separately.
+ *
+ * @param input - a {@link PolicyInput}, from JSON or code
+ * @param path - where the policy is in the input (default `[]`; the JSON document uses
+ *   `['policy']`)
+ * @returns the frozen {@link Policy} (a preset name returns the shared preset object), or
+ *   every problem found
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, formatPercent, policy } from 'cocreation';
+ *
+ * assert.equal(policy('gumroad')._unsafeUnwrap(), POLICIES.gumroad);
+ *
+ * const custom = policy({ extends: 'hotmart', cocreatorPercent: { max: '60' } })._unsafeUnwrap();
+ * assert.equal(formatPercent(custom.cocreatorPercent.min), '0.01');
+ * assert.equal(formatPercent(custom.cocreatorPercent.max), '60');
+ *
+ * const broken = policy({ extends: 'hotmart', minRetainedPercent: '40' }, ['policy']);
+ * assert.deepEqual(
+ *   broken._unsafeUnwrapErr().map((e) => [e.code, e.path]),
+ *   [['invalid_policy', ['policy', 'minRetainedPercent']]],
+ * );
+ * ```
+ */
+export function policy(input: unknown, path: Path = []): Result<Policy, DomainErrors> {
+  if (typeof input === 'string') {
+    if (isPolicyName(input)) return ok(POLICIES[input]);
+    return err(
+      Object.freeze([
+        domainError(
+          'invalid_policy',
+          `unknown policy preset ${JSON.stringify(input)}; expected "hotmart", "kiwify" or "gumroad"`,
+          path,
+        ),
+      ]) as DomainErrors,
+    );
+  }
+  const issues: Issues = [];
+  const fields = readObject(input, path, POLICY_KEYS, issues, 'a preset name or a policy object');
+  if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);
+
+  const extendsValue = optional(fields, 'extends');
+  let base: Policy | undefined;
+  if (extendsValue !== undefined) {
+    if (typeof extendsValue !== 'string') {
+      issues.push(domainError('invalid_field', 'expected a preset name', [...path, 'extends']));
+    } else if (!isPolicyName(extendsValue)) {
+      issues.push(
+        domainError(
+          'invalid_policy',
+          `unknown policy preset ${JSON.stringify(extendsValue)}; expected "hotmart", "kiwify" or "gumroad"`,
+          [...path, 'extends'],
+        ),
+      );
+    } else {
+      base = POLICIES[extendsValue];
+    }
+  }
+  // With a broken `extends` the fields are still read, but none is "required".
+  const partial = extendsValue !== undefined;
+  const read = <T>(
+    key: string,
+    fromBase: (b: Policy) => T,
+    reader: (value: unknown, at: Path) => T | undefined,
+    nullMeansAbsent = true,
+  ) => field(fields, key, path, issues, base, partial, fromBase, reader, nullMeansAbsent);
+
+  const minRetained = read(
+    'minRetainedPercent',
+    (b) => b.minRetainedPercent,
+    (value, at) => {
+      const p = collect(parsePercent(value, at), issues);
+      if (p !== undefined && comparePercent(p, PERCENT_100) >= 0) {
+        issues.push(domainError('invalid_policy', 'minRetainedPercent is below 100', at));
+      }
+      return p;
+    },
+  );
+
+  const boundsPath = [...path, 'cocreatorPercent'];
+  const rawBounds = optional(fields, 'cocreatorPercent');
+  let min: Read<Percent>;
+  let max: Read<Percent>;
+  if (rawBounds === undefined) {
+    min = read(
+      'cocreatorPercent',
+      (b) => b.cocreatorPercent.min,
+      () => undefined,
+    );
+    max = base === undefined ? { bad: true } : { value: base.cocreatorPercent.max };
+  } else {
+    const bounds = readObject(rawBounds, boundsPath, ['min', 'max'], issues, 'an object');
+    const readBound = (key: 'min' | 'max'): Read<Percent> => {
+      if (bounds === undefined) return { bad: true };
+      return field(
+        bounds,
+        key,
+        boundsPath,
+        issues,
+        base,
+        partial,
+        (b) => b.cocreatorPercent[key],
+        (value, at) => collect(parsePercent(value, at), issues),
+      );
+    };
+    min = readBound('min');
+    max = readBound('max');
+  }
+
+  const percentDecimals = read(
+    'percentDecimals',
+    (b) => b.percentDecimals,
+    (value, at) => {
+      if (typeof value !== 'number') {
+        issues.push(domainError('invalid_field', 'expected a number', at));
+        return undefined;
+      }
+      if (!Number.isInteger(value) || value < 0 || value > MAX_PERCENT_DECIMALS) {
+        issues.push(
+          domainError(
+            'invalid_policy',
+            `percentDecimals is an integer from 0 to ${MAX_PERCENT_DECIMALS}`,
+            at,
+          ),
+        );
+        return undefined;
+      }
+      return value + 0;
+    },
+  );
+
+  const maxCocreators = read<number | null>(
+    'maxCocreators',
+    (b) => b.maxCocreators,
+    (value, at) => {
+      if (value === null) return null;
+      if (typeof value !== 'number') {
+        issues.push(domainError('invalid_field', 'expected a number or null', at));
+        return undefined;
+      }
+      if (!Number.isSafeInteger(value) || value < 1) {
+        issues.push(
+          domainError('invalid_policy', 'maxCocreators is a positive integer, or null', at),
+        );
+        return undefined;
+      }
+      return value;
+    },
+    false,
+  );
+
+  const affiliates = read(
+    'affiliatesOnCocreatedProducts',
+    (b) => b.affiliatesOnCocreatedProducts,
+    (value, at) => readBoolean(value, at, issues),
+  );
+  const cancellation = read(
+    'cancellation',
+    (b) => b.cancellation,
+    readPolicyEnum(CANCELLATION_RULES, issues),
+  );
+  const amendments = read(
+    'amendments',
+    (b) => b.amendments,
+    readPolicyEnum(AMENDMENT_RULES, issues),
+  );
+
+  const rawFee = optional(fields, 'fee');
+  const fee: Read<FeeSchedule | null> =
+    rawFee === undefined
+      ? { value: base?.fee ?? null }
+      : (() => {
+          const before = issues.length;
+          const schedule = readFee(rawFee, [...path, 'fee'], issues);
+          return schedule === undefined || issues.length > before
+            ? { bad: true as const }
+            : { value: schedule };
+        })();
+
+  if (min !== undefined && 'value' in min) {
+    if (comparePercent(min.value, PERCENT_0) <= 0) {
+      issues.push(
+        domainError('invalid_policy', 'cocreatorPercent.min is above 0', [...boundsPath, 'min']),
+      );
+    } else if (max !== undefined && 'value' in max && comparePercent(min.value, max.value) > 0) {
+      issues.push(
+        domainError(
+          'invalid_policy',
+          `cocreatorPercent.min (${formatPercent(min.value)}) is above cocreatorPercent.max (${formatPercent(max.value)})`,
+          boundsPath,
+        ),
+      );
+    }
+  }
+  if (max !== undefined && 'value' in max && minRetained !== undefined && 'value' in minRetained) {
+    const cap = subtractPercents(PERCENT_100, minRetained.value);
+    if (cap.isOk() && comparePercent(max.value, cap.value) > 0) {
+      const maxWritten =
+        rawBounds !== undefined &&
+        typeof rawBounds === 'object' &&
+        optional(rawBounds as Fields, 'max') !== undefined;
+      issues.push(
+        domainError(
+          'invalid_policy',
+          `cocreatorPercent.max (${formatPercent(max.value)}) is above 100 - minRetainedPercent (${formatPercent(cap.value)})`,
+          maxWritten ? [...boundsPath, 'max'] : [...path, 'minRetainedPercent'],
+        ),
+      );
+    }
+  }
+
+  const problems = nonEmpty(issues);
+  if (problems !== undefined) return err(problems);
+  const value = <T>(r: Read<T>): T => (r as { readonly value: T }).value;
+  return ok(
+    Object.freeze({
+      name: base === undefined ? null : (extendsValue as PolicyName),
+      minRetainedPercent: value(minRetained),
+      cocreatorPercent: Object.freeze({ min: value(min), max: value(max) }),
+      percentDecimals: value(percentDecimals),
+      maxCocreators: value(maxCocreators),
+      affiliatesOnCocreatedProducts: value(affiliates),
+      cancellation: value(cancellation),
+      amendments: value(amendments),
+      fee: value(fee),
+    }),
+  );
+}
+
+/**
+ * Checks a contract percent against a policy (SPEC section 4, invariant 2): at most
+ * `percentDecimals` places as written (`percent_precision`), and within
+ * `cocreatorPercent.min`..`.max` (`percent_out_of_range`). A percent that breaks both rules
+ * gets both errors.
+ *
+ * @param p - the contract percent, as written
+ * @param rules - the policy
+ * @param path - where the percent is in the input (default `[]`)
+ * @returns `p`, or the one or two errors
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, checkCocreatorPercent, parsePercent } from 'cocreation';
+ *
+ * const p = (s: string) => parsePercent(s)._unsafeUnwrap();
+ * assert.equal(checkCocreatorPercent(p('20.00'), POLICIES.hotmart).isOk(), true);
+ * assert.deepEqual(
+ *   checkCocreatorPercent(p('80.5'), POLICIES.kiwify)._unsafeUnwrapErr().map((e) => e.code),
+ *   ['percent_precision', 'percent_out_of_range'],
+ * );
+ * ```
+ */
+export function checkCocreatorPercent(
+  p: Percent,
+  rules: Policy,
+  path: Path = [],
+): Result<Percent, DomainErrors> {
+  const issues: Issues = [];
+  collect(checkPercentPrecision(p, rules.percentDecimals, path), issues);
+  const { min, max } = rules.cocreatorPercent;
+  if (!isPercentInRange(p, min, max)) {
+    issues.push(
+      domainError(
+        'percent_out_of_range',
+        `a cocreator percent is from ${formatPercent(min)} to ${formatPercent(max)} under this policy, got ${formatPercent(p)}`,
+        path,
+        { min: formatPercent(min), max: formatPercent(max) },
+      ),
+    );
+  }
+  const problems = nonEmpty(issues);
+  return problems === undefined ? ok(p) : err(problems);
 }

@@ -1,8 +1,11 @@
 /**
  * Products (SPEC section 1): what is sold, and who registered it.
  */
-import type { AccountId } from './account';
-import type { Percent } from './percent';
+import { err, ok, type Result } from 'neverthrow';
+import { type AccountId, accountId } from './account';
+import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
+import { collect, type Issues, nonEmpty, optional, readId, readObject, required } from './fields';
+import { comparePercent, PERCENT_0, PERCENT_100, type Percent, parsePercent } from './percent';
 
 /** A checked, frozen product. */
 export interface Product {
@@ -11,4 +14,93 @@ export interface Product {
   readonly mainCreator: AccountId;
   /** The affiliate percent used when a sale names an affiliate but no percent. */
   readonly affiliateCommission: Percent | null;
+}
+
+/** What {@link product} reads: the wire shape of SPEC section 8. */
+export interface ProductInput {
+  readonly id: string;
+  readonly mainCreator: string;
+  /** `0 < p <= 100`, any number of places; absent or `null` for none. */
+  readonly affiliateCommission?: string | number | null;
+}
+
+/**
+ * Checks an affiliate percent (SPEC section 4, invariant 2): `0 < p <= 100`, with any number
+ * of decimal places.
+ *
+ * @param p - the percent
+ * @param path - where it is in the input (default `[]`)
+ * @returns `p`, or `percent_out_of_range` (with `min` `"0"` and `max` `"100"`, the minimum
+ *   excluded)
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { checkAffiliatePercent, parsePercent } from 'cocreation';
+ *
+ * assert.equal(checkAffiliatePercent(parsePercent('0.001')._unsafeUnwrap()).isOk(), true);
+ * assert.equal(
+ *   checkAffiliatePercent(parsePercent('0')._unsafeUnwrap())._unsafeUnwrapErr().code,
+ *   'percent_out_of_range',
+ * );
+ * ```
+ */
+export function checkAffiliatePercent(p: Percent, path: Path = []): Result<Percent, DomainError> {
+  if (comparePercent(p, PERCENT_0) > 0 && comparePercent(p, PERCENT_100) <= 0) return ok(p);
+  return err(
+    domainError('percent_out_of_range', 'an affiliate percent is above 0 and at most 100', path, {
+      min: '0',
+      max: '100',
+    }),
+  );
+}
+
+/**
+ * Checks a product: `{ id, mainCreator, affiliateCommission? }`. The id is a non-empty string
+ * kept as written; the main creator's account id is put in canonical form; the default
+ * affiliate commission, when given, is `0 < p <= 100`.
+ *
+ * @param input - a {@link ProductInput}, from JSON or code
+ * @param path - where the product is in the input (default `[]`; the JSON document uses
+ *   `['product']`)
+ * @returns the frozen {@link Product}, or every problem found (`invalid_field`,
+ *   `invalid_percent`, `percent_out_of_range`)
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { formatPercent, product } from 'cocreation';
+ *
+ * const course = product({ id: 'p1', mainCreator: ' Ana@Example.com', affiliateCommission: '40' });
+ * assert.equal(course._unsafeUnwrap().mainCreator, 'ana@example.com');
+ * assert.equal(formatPercent(course._unsafeUnwrap().affiliateCommission!), '40');
+ *
+ * const bad = product({ id: 'p1', mainCreator: 'ana@example.com', affiliateCommission: '120' }, ['product']);
+ * assert.deepEqual(bad._unsafeUnwrapErr()[0].path, ['product', 'affiliateCommission']);
+ * ```
+ */
+export function product(input: unknown, path: Path = []): Result<Product, DomainErrors> {
+  const issues: Issues = [];
+  const fields = readObject(input, path, ['id', 'mainCreator', 'affiliateCommission'], issues);
+  if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);
+  const id = readId(required(fields, 'id', path, issues), [...path, 'id'], issues);
+  const rawCreator = required(fields, 'mainCreator', path, issues);
+  const mainCreator =
+    rawCreator === undefined
+      ? undefined
+      : collect(accountId(rawCreator, [...path, 'mainCreator']), issues);
+  let affiliateCommission: Percent | null = null;
+  const rawCommission = optional(fields, 'affiliateCommission');
+  if (rawCommission !== undefined) {
+    const at = [...path, 'affiliateCommission'];
+    const parsed = collect(parsePercent(rawCommission, at), issues);
+    if (parsed !== undefined)
+      affiliateCommission = collect(checkAffiliatePercent(parsed, at), issues) ?? null;
+  }
+  const problems = nonEmpty(issues);
+  if (problems !== undefined || id === undefined || mainCreator === undefined) {
+    return err(
+      problems ??
+        (Object.freeze([domainError('invalid_field', 'expected a product', path)]) as DomainErrors),
+    );
+  }
+  return ok(Object.freeze({ id, mainCreator, affiliateCommission }));
 }

@@ -1,0 +1,1016 @@
+/**
+ * A product with its policy and every cocreation contract, validated as a whole (SPEC
+ * sections 3, 4 and 7), the transition functions that extend a contract's history, and the
+ * queries across a product's contracts.
+ *
+ * Every transition appends one event and re-validates through {@link validateDomain}, so a
+ * transition succeeds exactly when the validator would accept the history it produces.
+ */
+import { err, ok, type Result } from 'neverthrow';
+import type { AccountId } from './account';
+import type { Brand } from './brand';
+import {
+  type CocreationContract,
+  type ContractEventType,
+  type ContractTermsInput,
+  type ContractTimeline,
+  checkContract,
+  contractEvent,
+  covers,
+  isLive,
+  replayContract,
+  reservedPercentAt,
+  type SaleRef,
+  type TermsPatchInput,
+} from './contract';
+import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
+import type { Instant } from './instant';
+import {
+  addPercents,
+  comparePercent,
+  formatPercent,
+  MAX_PERCENT_SCALE,
+  PERCENT_0,
+  PERCENT_100,
+  type Percent,
+  subtractPercents,
+} from './percent';
+import { isPolicyName, MAX_PERCENT_DECIMALS, maxReservedPercent, type Policy } from './policy';
+import type { Product } from './product';
+
+/** What {@link validateDomain} checks: one product, its policy and its contracts. */
+export interface DomainInput {
+  readonly policy: Policy;
+  readonly product: Product;
+  readonly contracts: ReadonlyArray<CocreationContract>;
+}
+
+/**
+ * A validated product: every contract history replayed without error and the rules across
+ * contracts hold. Only {@link validateDomain} makes one. Frozen.
+ */
+export type Domain = {
+  readonly policy: Policy;
+  readonly product: Product;
+  readonly contracts: ReadonlyArray<CocreationContract>;
+  /** One per contract, in the same order. */
+  readonly timelines: ReadonlyArray<ContractTimeline>;
+} & Brand<'Domain'>;
+
+// ---------------------------------------------------------------------------------------------
+// Checking values built in code (the TypeScript API may hand over anything)
+// ---------------------------------------------------------------------------------------------
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isPercentValue(value: unknown): value is Percent {
+  if (!isRecord(value)) return false;
+  const { units, scale } = value;
+  return (
+    typeof units === 'bigint' &&
+    units >= 0n &&
+    typeof scale === 'number' &&
+    Number.isInteger(scale) &&
+    scale >= 0 &&
+    scale <= MAX_PERCENT_SCALE
+  );
+}
+
+/** The problems of a policy value built in code (one error: where it first went wrong). */
+function policyValueProblem(value: unknown, path: Path): DomainError | null {
+  const bad = (what: string, at: Path = path) =>
+    domainError('invalid_field', `expected a policy from policy(): ${what}`, at);
+  if (!isRecord(value)) return bad('not an object');
+  const bounds = value.cocreatorPercent;
+  if (!(value.name === null || isPolicyName(value.name))) return bad('name', [...path, 'name']);
+  if (!isPercentValue(value.minRetainedPercent)) {
+    return bad('minRetainedPercent', [...path, 'minRetainedPercent']);
+  }
+  if (!isRecord(bounds) || !isPercentValue(bounds.min) || !isPercentValue(bounds.max)) {
+    return bad('cocreatorPercent', [...path, 'cocreatorPercent']);
+  }
+  const decimals = value.percentDecimals;
+  if (typeof decimals !== 'number' || !Number.isInteger(decimals)) {
+    return bad('percentDecimals', [...path, 'percentDecimals']);
+  }
+  const max = value.maxCocreators;
+  if (!(max === null || (typeof max === 'number' && Number.isSafeInteger(max)))) {
+    return bad('maxCocreators', [...path, 'maxCocreators']);
+  }
+  if (typeof value.affiliatesOnCocreatedProducts !== 'boolean') {
+    return bad('affiliatesOnCocreatedProducts', [...path, 'affiliatesOnCocreatedProducts']);
+  }
+  if (value.cancellation !== 'mutual' && value.cancellation !== 'unilateral') {
+    return bad('cancellation', [...path, 'cancellation']);
+  }
+  if (value.amendments !== 'cocreator-approval' && value.amendments !== 'immediate') {
+    return bad('amendments', [...path, 'amendments']);
+  }
+  const fee = value.fee;
+  if (!(fee === null || (isRecord(fee) && isPercentValue(fee.percent) && isRecord(fee.fixed)))) {
+    return bad('fee', [...path, 'fee']);
+  }
+  const rules = value as unknown as Policy;
+  const invalid = (why: string) => domainError('invalid_policy', why, path);
+  if (comparePercent(rules.minRetainedPercent, PERCENT_100) >= 0) {
+    return invalid('minRetainedPercent is below 100');
+  }
+  if (comparePercent(rules.cocreatorPercent.min, PERCENT_0) <= 0) {
+    return invalid('cocreatorPercent.min is above 0');
+  }
+  if (comparePercent(rules.cocreatorPercent.min, rules.cocreatorPercent.max) > 0) {
+    return invalid('cocreatorPercent.min is at most cocreatorPercent.max');
+  }
+  if (comparePercent(rules.cocreatorPercent.max, maxReservedPercent(rules)) > 0) {
+    return invalid('cocreatorPercent.max is at most 100 - minRetainedPercent');
+  }
+  if (rules.percentDecimals < 0 || rules.percentDecimals > MAX_PERCENT_DECIMALS) {
+    return invalid(`percentDecimals is an integer from 0 to ${MAX_PERCENT_DECIMALS}`);
+  }
+  if (rules.maxCocreators !== null && rules.maxCocreators < 1) {
+    return invalid('maxCocreators is a positive integer, or null');
+  }
+  return null;
+}
+
+function productValueProblem(value: unknown, path: Path): DomainError | null {
+  const bad = (what: string, at: Path) =>
+    domainError('invalid_field', `expected a product from product(): ${what}`, at);
+  if (!isRecord(value)) return bad('not an object', path);
+  if (typeof value.id !== 'string' || value.id.length === 0) return bad('id', [...path, 'id']);
+  const creator = value.mainCreator;
+  if (
+    typeof creator !== 'string' ||
+    creator.length === 0 ||
+    creator !== creator.trim() ||
+    /[A-Z]/.test(creator)
+  ) {
+    return bad('mainCreator (a canonical account id)', [...path, 'mainCreator']);
+  }
+  const commission = value.affiliateCommission;
+  if (!(commission === null || isPercentValue(commission))) {
+    return bad('affiliateCommission', [...path, 'affiliateCommission']);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------------------------
+
+const CHECKPOINTS: ReadonlySet<ContractEventType> = new Set([
+  'invited',
+  'amendment-proposed',
+  'amended',
+]);
+
+/** The rules across contracts (SPEC section 4: 1 and the limits of 3), checked at each checkpoint. */
+function crossContractProblems(
+  rules: Policy,
+  timelines: ReadonlyArray<ContractTimeline>,
+  contractsPath: Path,
+): DomainError[] {
+  const problems: DomainError[] = [];
+  const cap = maxReservedPercent(rules);
+  timelines.forEach((timeline, i) => {
+    timeline.contract.events.forEach((event, j) => {
+      if (!CHECKPOINTS.has(event.type)) return;
+      const t = event.at;
+      const path = [...contractsPath, i, 'events', j];
+      const live = timelines.filter((other) => isLive(other, t));
+      const reserved = live.reduce<Percent>(
+        (sum, other) => addPercents(sum, reservedPercentAt(other, t)),
+        PERCENT_0,
+      );
+      if (comparePercent(reserved, cap) > 0) {
+        problems.push(
+          domainError(
+            'retention_floor_violated',
+            `the product's live contracts would reserve ${formatPercent(reserved)} %, above the ${formatPercent(cap)} % that the policy's retention floor leaves`,
+            path,
+            { reservedPercent: formatPercent(reserved), maxPercent: formatPercent(cap) },
+          ),
+        );
+      }
+      // Only an invitation adds a live contract, so the limits of invariant 3 are checked there.
+      if (event.type !== 'invited' || !isLive(timeline, t)) return;
+      if (rules.maxCocreators !== null && live.length > rules.maxCocreators) {
+        problems.push(
+          domainError(
+            'max_cocreators_reached',
+            `the policy allows ${rules.maxCocreators} live contract(s) per product; this invitation makes ${live.length}`,
+            path,
+            { maxCocreators: rules.maxCocreators },
+          ),
+        );
+      }
+      const cocreator = timeline.contract.cocreator;
+      if (live.some((other) => other !== timeline && other.contract.cocreator === cocreator)) {
+        problems.push(
+          domainError(
+            'duplicate_cocreator',
+            `${cocreator} already has a live contract on this product`,
+            path,
+            { account: cocreator },
+          ),
+        );
+      }
+    });
+  });
+  return problems;
+}
+
+function asErrors(problems: ReadonlyArray<DomainError>): DomainErrors {
+  return Object.freeze([...problems]) as unknown as DomainErrors;
+}
+
+/**
+ * Validates a product, its policy and its contracts as a whole (SPEC sections 3, 4 and 7),
+ * as read from storage or from JSON. Reports, for each contract, its own problems
+ * (`product_mismatch`, `self_cocreation`) and the first event of its history that breaks a
+ * rule (see {@link replayContract}); contract ids that repeat (`invalid_field` at the later
+ * one's `id`); then, only when every history is valid, the rules across contracts, at the
+ * path of the event that breaks them:
+ *
+ * - at every `invited`, `amendment-proposed` and `amended` instant `t`, the reserved
+ *   percents of the live contracts sum to at most `100 - minRetainedPercent`
+ *   (`retention_floor_violated`), with the state after every event at or before `t` in every
+ *   contract (a contract that ends at `t` frees its percent at `t`);
+ * - at every invitation, the live contracts are at most `maxCocreators`
+ *   (`max_cocreators_reached`) and no other live contract has the same cocreator
+ *   (`duplicate_cocreator`). Only invitations add live contracts, so checking there is
+ *   checking at every instant.
+ *
+ * @param input - the policy, the product and the contracts
+ * @param path - where the document is in the input (default `[]`): the policy is at
+ *   `[...path, 'policy']`, the product at `[...path, 'product']` and contract `i` at
+ *   `[...path, 'contracts', i]`
+ * @returns the frozen {@link Domain}, with one timeline per contract, or every problem found
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, contract, product, validateDomain } from 'cocreation';
+ *
+ * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
+ * const invite = (id: string, cocreator: string, percent: string) =>
+ *   contract({
+ *     id, productId: 'p1', cocreator,
+ *     events: [{ type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent } }],
+ *   })._unsafeUnwrap();
+ *
+ * const ok = validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [invite('c1', 'bia@example.com', '40')] });
+ * assert.equal(ok._unsafeUnwrap().timelines.length, 1);
+ *
+ * const tooMuch = validateDomain({
+ *   policy: POLICIES.hotmart,
+ *   product: course,
+ *   contracts: [invite('c1', 'bia@example.com', '40'), invite('c2', 'caio@example.com', '40')],
+ * });
+ * assert.deepEqual(
+ *   tooMuch._unsafeUnwrapErr().map((e) => [e.code, e.path]),
+ *   [
+ *     ['retention_floor_violated', ['contracts', 0, 'events', 0]],
+ *     ['retention_floor_violated', ['contracts', 1, 'events', 0]],
+ *   ],
+ * );
+ * ```
+ */
+export function validateDomain(input: DomainInput, path: Path = []): Result<Domain, DomainErrors> {
+  if (!isRecord(input)) {
+    return err(
+      asErrors([domainError('invalid_field', 'expected { policy, product, contracts }', path)]),
+    );
+  }
+  const problems: DomainError[] = [];
+  const policyProblem = policyValueProblem(input.policy, [...path, 'policy']);
+  if (policyProblem !== null) problems.push(policyProblem);
+  const productProblem = productValueProblem(input.product, [...path, 'product']);
+  if (productProblem !== null) problems.push(productProblem);
+  const contractsPath = [...path, 'contracts'];
+  const rawContracts: unknown = input.contracts;
+  const contracts: CocreationContract[] = [];
+  if (!Array.isArray(rawContracts)) {
+    problems.push(domainError('invalid_field', 'expected an array of contracts', contractsPath));
+  } else {
+    rawContracts.forEach((item: unknown, i) => {
+      const checked = checkContract(item, [...contractsPath, i]);
+      if (checked.isErr()) problems.push(...checked.error);
+      else contracts.push(checked.value);
+    });
+  }
+  if (problems.length > 0) return err(asErrors(problems));
+
+  const rules = input.policy;
+  const owner = input.product;
+  const seen = new Set<string>();
+  contracts.forEach((c, i) => {
+    if (seen.has(c.id)) {
+      problems.push(
+        domainError(
+          'invalid_field',
+          `the contract id ${JSON.stringify(c.id)} is used twice in this document`,
+          [...contractsPath, i, 'id'],
+        ),
+      );
+    }
+    seen.add(c.id);
+  });
+  const timelines: ContractTimeline[] = [];
+  let historiesValid = true;
+  contracts.forEach((c, i) => {
+    const replayed = replayContract(c, rules, owner, [...contractsPath, i]);
+    if (replayed.isErr()) {
+      historiesValid = false;
+      problems.push(...replayed.error);
+    } else {
+      timelines.push(replayed.value);
+    }
+  });
+  if (historiesValid) problems.push(...crossContractProblems(rules, timelines, contractsPath));
+  if (problems.length > 0) return err(asErrors(problems));
+  return ok(
+    Object.freeze({
+      policy: rules,
+      product: owner,
+      contracts: Object.freeze(contracts),
+      timelines: Object.freeze(timelines),
+    }) as Domain,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transitions
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What a transition needs besides the contract: the policy, the product, and the product's
+ * other contracts (a contract there with the same id as the one being changed is taken to be
+ * its earlier version and left out).
+ */
+export interface TransitionContext {
+  readonly policy: Policy;
+  readonly product: Product;
+  readonly contracts: ReadonlyArray<CocreationContract>;
+}
+
+/** Who makes an event and when: an account id (put in canonical form) and an instant. */
+export interface EventInput {
+  readonly by: AccountId | string;
+  /** An {@link Instant}, or an instant string as on the wire. */
+  readonly at: Instant | string;
+}
+
+/** An invitation: the new contract's id, the invited account and the terms offered. */
+export interface InvitationInput extends EventInput {
+  readonly id: string;
+  readonly cocreator: AccountId | string;
+  readonly terms: ContractTermsInput;
+}
+
+/** An event that carries amended terms (a patch). */
+export interface AmendmentInput extends EventInput {
+  readonly terms: TermsPatchInput;
+}
+
+function first(errors: DomainErrors): DomainError {
+  return errors[0];
+}
+
+function startsWith(path: Path, prefix: Path): boolean {
+  return prefix.length <= path.length && prefix.every((part, k) => path[k] === part);
+}
+
+/** Re-roots an error's path. */
+function rerooted(error: DomainError, path: Path): DomainError {
+  return Object.freeze({ ...error, path: Object.freeze([...path]) }) as DomainError;
+}
+
+function isContextValid(context: unknown): context is TransitionContext {
+  return isRecord(context) && Array.isArray(context.contracts);
+}
+
+/**
+ * The shared body of every transition: validates the context with the contract as it is,
+ * appends the event and validates again. An error on the new event has its path relative to
+ * the event input (`['by']`, `['terms', 'percent']`, `[]` for the event as a whole); any
+ * other error keeps its path in the document `{ contracts: [...others, contract] }`.
+ */
+function transition(
+  context: TransitionContext,
+  subject: CocreationContract | null,
+  build: (current: CocreationContract | null) => Result<CocreationContract, DomainError>,
+): Result<CocreationContract, DomainError> {
+  if (!isContextValid(context)) {
+    return err(
+      domainError('invalid_field', 'expected a context { policy, product, contracts }', []),
+    );
+  }
+  let current: CocreationContract | null = null;
+  if (subject !== null) {
+    const checked = checkContract(subject, ['contract']);
+    if (checked.isErr()) return err(first(checked.error));
+    current = checked.value;
+  }
+  const others = context.contracts.filter(
+    (c: unknown) => current === null || !isRecord(c) || c.id !== current.id,
+  );
+  const before = validateDomain({
+    policy: context.policy,
+    product: context.product,
+    contracts: current === null ? others : [...others, current],
+  });
+  if (before.isErr()) return err(first(before.error));
+  const built = build(current);
+  if (built.isErr()) return built;
+  const candidate = built.value;
+  const after = validateDomain({
+    policy: context.policy,
+    product: context.product,
+    contracts: [...others, candidate],
+  });
+  if (after.isOk()) return ok(after.value.contracts[others.length] as CocreationContract);
+  const contractPath: Path = ['contracts', others.length];
+  const eventPath: Path = [...contractPath, 'events', candidate.events.length - 1];
+  const onEvent = after.error.find((e) => startsWith(e.path, eventPath));
+  if (onEvent !== undefined) return err(rerooted(onEvent, onEvent.path.slice(eventPath.length)));
+  const onContract = after.error.find((e) => startsWith(e.path, contractPath));
+  if (subject === null && onContract !== undefined) {
+    return err(rerooted(onContract, onContract.path.slice(contractPath.length)));
+  }
+  return err(first(after.error));
+}
+
+function appendEvent(
+  context: TransitionContext,
+  subject: CocreationContract,
+  type: ContractEventType,
+  input: EventInput | AmendmentInput,
+  withTerms: boolean,
+): Result<CocreationContract, DomainError> {
+  return transition(context, subject ?? null, (current) => {
+    if (!isRecord(input)) return err(domainError('invalid_field', 'expected { by, at }', []));
+    const event = contractEvent(
+      withTerms
+        ? { type, at: input.at, by: input.by, terms: (input as AmendmentInput).terms }
+        : { type, at: input.at, by: input.by },
+    );
+    if (event.isErr()) return err(first(event.error));
+    const c = current as CocreationContract;
+    const next = checkContract({ ...c, events: [...c.events, event.value] }, ['contract']);
+    return next.isErr() ? err(first(next.error)) : ok(next.value);
+  });
+}
+
+/**
+ * Invites a cocreator: makes a new contract whose history is one `invited` event by the main
+ * creator, with the product's id (SPEC section 3). Checks every rule an invitation meets:
+ * the actor, the terms against the policy, the term not already expired, and, with the
+ * product's other contracts, the retention floor, `maxCocreators` and one live contract per
+ * cocreator.
+ *
+ * @param context - the policy, the product and its other contracts
+ * @param input - `{ id, cocreator, terms, by, at }`
+ * @returns the new frozen contract, or the first error (an error on the invitation has its
+ *   path relative to `input`: `['terms', 'percent']`, `['by']`, `['cocreator']`, `[]`)
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, invite, product } from 'cocreation';
+ *
+ * const context = {
+ *   policy: POLICIES.hotmart,
+ *   product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
+ *   contracts: [],
+ * };
+ * const c1 = invite(context, {
+ *   id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' },
+ *   by: 'ana@example.com', at: '2026-01-01T00:00:00Z',
+ * });
+ * assert.equal(c1._unsafeUnwrap().events[0]?.type, 'invited');
+ *
+ * const tooMuch = invite(context, {
+ *   id: 'c1', cocreator: 'bia@example.com', terms: { percent: '75' },
+ *   by: 'ana@example.com', at: '2026-01-01T00:00:00Z',
+ * });
+ * assert.deepEqual(tooMuch._unsafeUnwrapErr().path, ['terms', 'percent']);
+ * assert.equal(tooMuch._unsafeUnwrapErr().code, 'percent_out_of_range');
+ * ```
+ */
+export function invite(
+  context: TransitionContext,
+  input: InvitationInput,
+): Result<CocreationContract, DomainError> {
+  return transition(context, null, () => {
+    if (!isRecord(input)) {
+      return err(domainError('invalid_field', 'expected { id, cocreator, terms, by, at }', []));
+    }
+    const productId = isRecord(context.product) ? context.product.id : undefined;
+    const event = contractEvent({
+      type: 'invited',
+      at: input.at,
+      by: input.by,
+      terms: input.terms,
+    });
+    if (event.isErr()) return err(first(event.error));
+    const built = checkContract({
+      id: input.id,
+      productId,
+      cocreator: input.cocreator,
+      events: [event.value],
+    });
+    if (built.isErr()) return err(first(built.error));
+    return ok(built.value);
+  });
+}
+
+/**
+ * Accepts a pending invitation (the cocreator): the contract pays from this instant.
+ *
+ * @param context - the policy, the product and its other contracts
+ * @param c - the contract
+ * @param input - `{ by, at }`
+ * @returns the contract with the event appended, or the first error (`not_authorized`,
+ *   `invalid_transition`, `term_already_expired` when the invitation's term has ended, ...)
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, accept, invite, product } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * const c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * const accepted = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' });
+ * assert.equal(accepted._unsafeUnwrap().events.length, 2);
+ * const byAna = accept(context, c1, { by: 'ana@example.com', at: '2026-01-02T00:00:00Z' });
+ * assert.equal(byAna._unsafeUnwrapErr().code, 'not_authorized');
+ * ```
+ */
+export function accept(
+  context: TransitionContext,
+  c: CocreationContract,
+  input: EventInput,
+): Result<CocreationContract, DomainError> {
+  return appendEvent(context, c, 'accepted', input, false);
+}
+
+/**
+ * Declines a pending invitation (the cocreator): the contract ends.
+ *
+ * @param context - the policy, the product and its other contracts
+ * @param c - the contract
+ * @param input - `{ by, at }`
+ * @returns the contract with the event appended, or the first error
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, decline, invite, product } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * const c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * assert.equal(decline(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' }).isOk(), true);
+ * ```
+ */
+export function decline(
+  context: TransitionContext,
+  c: CocreationContract,
+  input: EventInput,
+): Result<CocreationContract, DomainError> {
+  return appendEvent(context, c, 'declined', input, false);
+}
+
+/**
+ * Withdraws a pending invitation (the main creator): the contract ends.
+ *
+ * @param context - the policy, the product and its other contracts
+ * @param c - the contract
+ * @param input - `{ by, at }`
+ * @returns the contract with the event appended, or the first error
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, invite, product, withdraw } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * const c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * assert.equal(withdraw(context, c1, { by: 'ana@example.com', at: '2026-01-02T00:00:00Z' }).isOk(), true);
+ * ```
+ */
+export function withdraw(
+  context: TransitionContext,
+  c: CocreationContract,
+  input: EventInput,
+): Result<CocreationContract, DomainError> {
+  return appendEvent(context, c, 'withdrawn', input, false);
+}
+
+/**
+ * Proposes new terms (the main creator, policy `cocreator-approval`): the old terms apply
+ * until the cocreator approves; meanwhile the contract reserves the larger percent.
+ *
+ * @param context - the policy, the product and its other contracts
+ * @param c - the contract (active, no amendment pending)
+ * @param input - `{ terms, by, at }`, `terms` a patch
+ * @returns the contract with the event appended, or the first error
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, accept, invite, product, proposeAmendment } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
+ * const proposed = proposeAmendment(context, c1, { terms: { percent: '25' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' });
+ * assert.equal(proposed._unsafeUnwrap().events[2]?.type, 'amendment-proposed');
+ * ```
+ */
+export function proposeAmendment(
+  context: TransitionContext,
+  c: CocreationContract,
+  input: AmendmentInput,
+): Result<CocreationContract, DomainError> {
+  return appendEvent(context, c, 'amendment-proposed', input, true);
+}
+
+/**
+ * Approves the pending amendment (the cocreator): the new terms apply from this instant.
+ *
+ * @param context - the policy, the product and its other contracts
+ * @param c - the contract (an amendment pending)
+ * @param input - `{ by, at }`
+ * @returns the contract with the event appended, or the first error
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, accept, approveAmendment, invite, product, proposeAmendment } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
+ * assert.equal(approveAmendment(context, c1, { by: 'bia@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrapErr().code, 'invalid_transition');
+ * c1 = proposeAmendment(context, c1, { terms: { percent: '25' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrap();
+ * assert.equal(approveAmendment(context, c1, { by: 'bia@example.com', at: '2026-02-02T00:00:00Z' }).isOk(), true);
+ * ```
+ */
+export function approveAmendment(
+  context: TransitionContext,
+  c: CocreationContract,
+  input: EventInput,
+): Result<CocreationContract, DomainError> {
+  return appendEvent(context, c, 'amendment-approved', input, false);
+}
+
+/**
+ * Declines the pending amendment (the cocreator): it is dropped, the terms stay.
+ *
+ * @param context - the policy, the product and its other contracts
+ * @param c - the contract (an amendment pending)
+ * @param input - `{ by, at }`
+ * @returns the contract with the event appended, or the first error
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, accept, declineAmendment, invite, product, proposeAmendment } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
+ * c1 = proposeAmendment(context, c1, { terms: { percent: '10' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrap();
+ * assert.equal(declineAmendment(context, c1, { by: 'bia@example.com', at: '2026-02-02T00:00:00Z' }).isOk(), true);
+ * ```
+ */
+export function declineAmendment(
+  context: TransitionContext,
+  c: CocreationContract,
+  input: EventInput,
+): Result<CocreationContract, DomainError> {
+  return appendEvent(context, c, 'amendment-declined', input, false);
+}
+
+/**
+ * Withdraws the pending amendment (the main creator): it is dropped, the terms stay.
+ *
+ * @param context - the policy, the product and its other contracts
+ * @param c - the contract (an amendment pending)
+ * @param input - `{ by, at }`
+ * @returns the contract with the event appended, or the first error
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, accept, invite, product, proposeAmendment, withdrawAmendment } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
+ * c1 = proposeAmendment(context, c1, { terms: { percent: '10' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrap();
+ * assert.equal(withdrawAmendment(context, c1, { by: 'bia@example.com', at: '2026-02-02T00:00:00Z' })._unsafeUnwrapErr().code, 'not_authorized');
+ * assert.equal(withdrawAmendment(context, c1, { by: 'ana@example.com', at: '2026-02-02T00:00:00Z' }).isOk(), true);
+ * ```
+ */
+export function withdrawAmendment(
+  context: TransitionContext,
+  c: CocreationContract,
+  input: EventInput,
+): Result<CocreationContract, DomainError> {
+  return appendEvent(context, c, 'amendment-withdrawn', input, false);
+}
+
+/**
+ * Changes the terms at once (the main creator, policy `immediate`): the new terms apply
+ * from this instant.
+ *
+ * @param context - the policy, the product and its other contracts
+ * @param c - the contract (active)
+ * @param input - `{ terms, by, at }`, `terms` a patch
+ * @returns the contract with the event appended, or the first error
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, accept, amend, invite, product } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.gumroad, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
+ * assert.equal(amend(context, c1, { terms: { percent: '30' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' }).isOk(), true);
+ * assert.equal(amend(context, c1, { terms: { percent: '60' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrapErr().code, 'percent_out_of_range');
+ * ```
+ */
+export function amend(
+  context: TransitionContext,
+  c: CocreationContract,
+  input: AmendmentInput,
+): Result<CocreationContract, DomainError> {
+  return appendEvent(context, c, 'amended', input, true);
+}
+
+/**
+ * Asks to end the contract (either party, policy `mutual`): it keeps paying until the other
+ * party approves.
+ *
+ * @param context - the policy, the product and its other contracts
+ * @param c - the contract (active, no request pending)
+ * @param input - `{ by, at }`
+ * @returns the contract with the event appended, or the first error
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, accept, invite, product, requestCancellation } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
+ * assert.equal(requestCancellation(context, c1, { by: 'bia@example.com', at: '2026-03-01T00:00:00Z' }).isOk(), true);
+ * assert.equal(requestCancellation(context, c1, { by: 'leo@example.com', at: '2026-03-01T00:00:00Z' })._unsafeUnwrapErr().code, 'not_authorized');
+ * ```
+ */
+export function requestCancellation(
+  context: TransitionContext,
+  c: CocreationContract,
+  input: EventInput,
+): Result<CocreationContract, DomainError> {
+  return appendEvent(context, c, 'cancellation-requested', input, false);
+}
+
+/**
+ * Approves the pending cancellation request (the party who did not make it): the contract
+ * ends at this instant.
+ *
+ * @param context - the policy, the product and its other contracts
+ * @param c - the contract (a request pending)
+ * @param input - `{ by, at }`
+ * @returns the contract with the event appended, or the first error
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, accept, approveCancellation, invite, product, requestCancellation } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
+ * c1 = requestCancellation(context, c1, { by: 'bia@example.com', at: '2026-03-01T00:00:00Z' })._unsafeUnwrap();
+ * assert.equal(approveCancellation(context, c1, { by: 'bia@example.com', at: '2026-03-02T00:00:00Z' })._unsafeUnwrapErr().code, 'not_authorized');
+ * assert.equal(approveCancellation(context, c1, { by: 'ana@example.com', at: '2026-03-02T00:00:00Z' }).isOk(), true);
+ * ```
+ */
+export function approveCancellation(
+  context: TransitionContext,
+  c: CocreationContract,
+  input: EventInput,
+): Result<CocreationContract, DomainError> {
+  return appendEvent(context, c, 'cancellation-approved', input, false);
+}
+
+/**
+ * Rejects the pending cancellation request (the party who did not make it): the request is
+ * dropped, the contract goes on.
+ *
+ * @param context - the policy, the product and its other contracts
+ * @param c - the contract (a request pending)
+ * @param input - `{ by, at }`
+ * @returns the contract with the event appended, or the first error
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, accept, invite, product, rejectCancellation, requestCancellation } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
+ * c1 = requestCancellation(context, c1, { by: 'ana@example.com', at: '2026-03-01T00:00:00Z' })._unsafeUnwrap();
+ * assert.equal(rejectCancellation(context, c1, { by: 'bia@example.com', at: '2026-03-02T00:00:00Z' }).isOk(), true);
+ * ```
+ */
+export function rejectCancellation(
+  context: TransitionContext,
+  c: CocreationContract,
+  input: EventInput,
+): Result<CocreationContract, DomainError> {
+  return appendEvent(context, c, 'cancellation-rejected', input, false);
+}
+
+/**
+ * Withdraws one's own pending cancellation request (the requester): the request is dropped.
+ *
+ * @param context - the policy, the product and its other contracts
+ * @param c - the contract (a request pending)
+ * @param input - `{ by, at }`
+ * @returns the contract with the event appended, or the first error
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, accept, invite, product, requestCancellation, withdrawCancellation } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
+ * c1 = requestCancellation(context, c1, { by: 'ana@example.com', at: '2026-03-01T00:00:00Z' })._unsafeUnwrap();
+ * assert.equal(withdrawCancellation(context, c1, { by: 'ana@example.com', at: '2026-03-02T00:00:00Z' }).isOk(), true);
+ * ```
+ */
+export function withdrawCancellation(
+  context: TransitionContext,
+  c: CocreationContract,
+  input: EventInput,
+): Result<CocreationContract, DomainError> {
+  return appendEvent(context, c, 'cancellation-withdrawn', input, false);
+}
+
+/**
+ * Ends the contract alone (either party, policy `unilateral`): it ends at this instant.
+ *
+ * @param context - the policy, the product and its other contracts
+ * @param c - the contract (active)
+ * @param input - `{ by, at }`
+ * @returns the contract with the event appended, or the first error
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, accept, cancel, invite, product } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.gumroad, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
+ * assert.equal(cancel(context, c1, { by: 'bia@example.com', at: '2026-03-01T00:00:00Z' }).isOk(), true);
+ * assert.equal(cancel({ ...context, policy: POLICIES.hotmart }, c1, { by: 'bia@example.com', at: '2026-03-01T00:00:00Z' })._unsafeUnwrapErr().code, 'invalid_transition');
+ * ```
+ */
+export function cancel(
+  context: TransitionContext,
+  c: CocreationContract,
+  input: EventInput,
+): Result<CocreationContract, DomainError> {
+  return appendEvent(context, c, 'cancelled', input, false);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries across a product's contracts
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The contracts live at `t` (invited, not ended, term not run out), in document order.
+ *
+ * @param domain - a validated domain
+ * @param t - the instant asked about
+ * @returns their timelines, frozen
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, contract, liveContractsAt, parseInstant, product, validateDomain } from 'cocreation';
+ *
+ * const domain = validateDomain({
+ *   policy: POLICIES.hotmart,
+ *   product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
+ *   contracts: [contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
+ *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
+ *     { type: 'declined', at: '2026-01-03T00:00:00Z', by: 'bia@example.com' },
+ *   ] })._unsafeUnwrap()],
+ * })._unsafeUnwrap();
+ * assert.equal(liveContractsAt(domain, parseInstant('2026-01-02T00:00:00Z')._unsafeUnwrap()).length, 1);
+ * assert.equal(liveContractsAt(domain, parseInstant('2026-01-03T00:00:00Z')._unsafeUnwrap()).length, 0);
+ * ```
+ */
+export function liveContractsAt(domain: Domain, t: Instant): ReadonlyArray<ContractTimeline> {
+  return Object.freeze(domain.timelines.filter((timeline) => isLive(timeline, t)));
+}
+
+/**
+ * The contracts that cover a sale (accepted, not ended, term not run out at its instant), in
+ * document order, whatever their `appliesTo`.
+ *
+ * @param domain - a validated domain
+ * @param sale - the sale (its `productId` and `at`)
+ * @returns their timelines, frozen
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, contract, contractsCovering, parseInstant, product, validateDomain } from 'cocreation';
+ *
+ * const domain = validateDomain({
+ *   policy: POLICIES.hotmart,
+ *   product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
+ *   contracts: [contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
+ *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
+ *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
+ *   ] })._unsafeUnwrap()],
+ * })._unsafeUnwrap();
+ * const at = (s: string) => parseInstant(s)._unsafeUnwrap();
+ * assert.equal(contractsCovering(domain, { productId: 'p1', at: at('2026-01-01T12:00:00Z') }).length, 0);
+ * assert.equal(contractsCovering(domain, { productId: 'p1', at: at('2026-01-02T00:00:00Z') }).length, 1);
+ * ```
+ */
+export function contractsCovering(domain: Domain, sale: SaleRef): ReadonlyArray<ContractTimeline> {
+  return Object.freeze(domain.timelines.filter((timeline) => covers(timeline, sale)));
+}
+
+/**
+ * What the product's live contracts reserve together at `t` (each the larger of its percent
+ * in force and a pending amendment's).
+ *
+ * @param domain - a validated domain
+ * @param t - the instant asked about
+ * @returns the sum, at most `100 - minRetainedPercent` in a valid domain
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, formatPercent, invite, parseInstant, product, totalReservedPercentAt, validateDomain } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * const c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * const c2 = invite({ ...context, contracts: [c1] }, { id: 'c2', cocreator: 'caio@example.com', terms: { percent: '12.5' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * const domain = validateDomain({ ...context, contracts: [c1, c2] })._unsafeUnwrap();
+ * assert.equal(formatPercent(totalReservedPercentAt(domain, parseInstant('2026-02-01T00:00:00Z')._unsafeUnwrap())), '32.5');
+ * ```
+ */
+export function totalReservedPercentAt(domain: Domain, t: Instant): Percent {
+  return domain.timelines.reduce<Percent>(
+    (sum, timeline) => addPercents(sum, reservedPercentAt(timeline, t)),
+    PERCENT_0,
+  );
+}
+
+/**
+ * How much the main creator can still offer at `t`: `100 - minRetainedPercent` less what the
+ * live contracts reserve (never below 0).
+ *
+ * @param domain - a validated domain
+ * @param t - the instant asked about
+ * @returns the percent still free under the retention floor
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, availablePercentAt, formatPercent, invite, parseInstant, product, validateDomain } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * const c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * const domain = validateDomain({ ...context, contracts: [c1] })._unsafeUnwrap();
+ * assert.equal(formatPercent(availablePercentAt(domain, parseInstant('2026-02-01T00:00:00Z')._unsafeUnwrap())), '50');
+ * ```
+ */
+export function availablePercentAt(domain: Domain, t: Instant): Percent {
+  return subtractPercents(
+    maxReservedPercent(domain.policy),
+    totalReservedPercentAt(domain, t),
+  ).unwrapOr(PERCENT_0);
+}
+
+/**
+ * The timeline of one contract, by id.
+ *
+ * @param domain - a validated domain
+ * @param contractId - the contract's id
+ * @returns its timeline, or `undefined` when the domain has no such contract
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, invite, product, timelineOf, validateDomain } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * const c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * const domain = validateDomain({ ...context, contracts: [c1] })._unsafeUnwrap();
+ * assert.equal(timelineOf(domain, 'c1')?.acceptedAt, null);
+ * assert.equal(timelineOf(domain, 'c9'), undefined);
+ * ```
+ */
+export function timelineOf(domain: Domain, contractId: string): ContractTimeline | undefined {
+  return domain.timelines.find((timeline) => timeline.contract.id === contractId);
+}
