@@ -1,10 +1,16 @@
 /**
- * Sales and refunds (SPEC sections 1, 5 and 6): the payment events that get split.
+ * Sales and refunds (SPEC sections 1, 5 and 6): the payment events that get split, and their
+ * checking constructors from the wire shape of SPEC section 8.
  */
-import type { AccountId } from './account';
-import type { Instant } from './instant';
-import type { Money } from './money';
-import type { Percent } from './percent';
+import { err, ok, type Result } from 'neverthrow';
+import { type AccountId, accountId } from './account';
+import { isCurrency, currency as lookupCurrency } from './currency';
+import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
+import { collect, type Issues, nonEmpty, optional, readId, readObject, required } from './fields';
+import { type Instant, MAX_INSTANT, MIN_INSTANT, parseInstant } from './instant';
+import { type Money, parseMoney } from './money';
+import { MAX_PERCENT_SCALE, type Percent, parsePercent } from './percent';
+import { checkAffiliatePercent } from './product';
 
 /** The affiliate who made a sale. */
 export interface SaleAffiliate {
@@ -20,8 +26,9 @@ export interface Sale {
   readonly id: string;
   readonly productId: string;
   readonly at: Instant;
+  /** P ≥ 0. */
   readonly price: Money;
-  /** The platform's fee as charged; `null` uses the policy's fee schedule (or 0). */
+  /** The platform's fee as charged, in the price's currency; `null` uses the policy's fee schedule (or 0). */
   readonly platformFee: Money | null;
   readonly affiliate: SaleAffiliate | null;
 }
@@ -33,4 +40,297 @@ export interface Refund {
   readonly at: Instant;
   /** In the sale's currency, > 0. */
   readonly amount: Money;
+}
+
+/** Reads a wire `{ amount, currency }` object, reporting every problem into `issues`. */
+function readMoney(value: unknown, path: Path, issues: Issues): Money | undefined {
+  const fields = readObject(value, path, ['amount', 'currency'], issues, 'an amount object');
+  if (fields === undefined) return undefined;
+  const amount = required(fields, 'amount', path, issues);
+  const code = required(fields, 'currency', path, issues);
+  if (code === undefined) return undefined;
+  if (amount === undefined) {
+    collect(lookupCurrency(code, [...path, 'currency']), issues);
+    return undefined;
+  }
+  return collect(parseMoney(amount, code, path), issues);
+}
+
+function readAccount(value: unknown, path: Path, issues: Issues): AccountId | undefined {
+  return value === undefined ? undefined : collect(accountId(value, path), issues);
+}
+
+function readInstant(value: unknown, path: Path, issues: Issues): Instant | undefined {
+  return value === undefined ? undefined : collect(parseInstant(value, path), issues);
+}
+
+function readAffiliate(value: unknown, path: Path, issues: Issues): SaleAffiliate | undefined {
+  const fields = readObject(
+    value,
+    path,
+    ['account', 'percent', 'managedBy'],
+    issues,
+    'an affiliate',
+  );
+  if (fields === undefined) return undefined;
+  const before = issues.length;
+  const account = readAccount(
+    required(fields, 'account', path, issues),
+    [...path, 'account'],
+    issues,
+  );
+  const rawPercent = optional(fields, 'percent');
+  let percent: Percent | null = null;
+  if (rawPercent !== undefined) {
+    const percentPath = [...path, 'percent'];
+    const parsed = collect(parsePercent(rawPercent, percentPath), issues);
+    if (parsed !== undefined)
+      percent = collect(checkAffiliatePercent(parsed, percentPath), issues) ?? null;
+  }
+  const rawManager = optional(fields, 'managedBy');
+  const managedBy = readAccount(rawManager, [...path, 'managedBy'], issues) ?? null;
+  if (issues.length > before || account === undefined) return undefined;
+  return Object.freeze({ account, percent, managedBy });
+}
+
+/**
+ * Reads a sale from its wire shape (SPEC section 8's `"sale"`), reporting every shape
+ * problem: ids, the instant, the price (≥ 0, any currency), the platform fee (in the price's
+ * currency), the affiliate (`account`, `percent` with 0 < p ≤ 100 and any number of places,
+ * `managedBy`). Rules that need the product, policy or contracts (a fee above the price, the
+ * affiliate rules) are checked when the sale is settled.
+ *
+ * @param input - the parsed JSON value of the sale
+ * @param path - where the sale is in the input (default `[]`; the `settle` document uses `['sale']`)
+ * @returns the frozen {@link Sale}, or every problem found: `invalid_field`, `invalid_instant`,
+ *   `invalid_amount`, `amount_precision`, `unknown_currency`, `currency_mismatch` (at
+ *   `[...path, 'platformFee', 'currency']`), `invalid_percent`, `percent_out_of_range`
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { sale } from 'cocreation';
+ *
+ * const s = sale({
+ *   id: 's1',
+ *   productId: 'p1',
+ *   at: '2026-03-01T12:00:00Z',
+ *   price: { amount: '197.00', currency: 'BRL' },
+ *   affiliate: { account: 'Leo@Example.com', percent: '40' },
+ * })._unsafeUnwrap();
+ * assert.equal(s.price.amount, 19700n);
+ * assert.equal(s.affiliate?.account, 'leo@example.com');
+ *
+ * const bad = sale(
+ *   {
+ *     id: 's1',
+ *     productId: 'p1',
+ *     at: '2026-03-01T12:00:00Z',
+ *     price: { amount: '10', currency: 'BRL' },
+ *     platformFee: { amount: '1', currency: 'USD' },
+ *   },
+ *   ['sale'],
+ * )._unsafeUnwrapErr();
+ * assert.equal(bad[0].code, 'currency_mismatch');
+ * assert.deepEqual(bad[0].path, ['sale', 'platformFee', 'currency']);
+ * ```
+ */
+export function sale(input: unknown, path: Path = []): Result<Sale, DomainErrors> {
+  const issues: Issues = [];
+  const fields = readObject(
+    input,
+    path,
+    ['id', 'productId', 'at', 'price', 'platformFee', 'affiliate'],
+    issues,
+    'a sale',
+  );
+  if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);
+  const id = readId(required(fields, 'id', path, issues), [...path, 'id'], issues);
+  const productId = readId(
+    required(fields, 'productId', path, issues),
+    [...path, 'productId'],
+    issues,
+  );
+  const at = readInstant(required(fields, 'at', path, issues), [...path, 'at'], issues);
+  const rawPrice = required(fields, 'price', path, issues);
+  const price =
+    rawPrice === undefined ? undefined : readMoney(rawPrice, [...path, 'price'], issues);
+  const rawFee = optional(fields, 'platformFee');
+  const feePath = [...path, 'platformFee'];
+  const fee = rawFee === undefined ? null : readMoney(rawFee, feePath, issues);
+  if (price !== undefined && fee !== undefined && fee !== null && fee.currency !== price.currency) {
+    issues.push(
+      domainError(
+        'currency_mismatch',
+        `the platform fee is in ${fee.currency.code}, the price in ${price.currency.code}`,
+        [...feePath, 'currency'],
+        { expected: price.currency.code, actual: fee.currency.code },
+      ),
+    );
+  }
+  const rawAffiliate = optional(fields, 'affiliate');
+  const affiliate =
+    rawAffiliate === undefined ? null : readAffiliate(rawAffiliate, [...path, 'affiliate'], issues);
+  const problems = nonEmpty(issues);
+  if (problems !== undefined) return err(problems);
+  return ok(
+    Object.freeze({
+      id: id as string,
+      productId: productId as string,
+      at: at as Instant,
+      price: price as Money,
+      platformFee: fee as Money | null,
+      affiliate: affiliate as SaleAffiliate | null,
+    }),
+  );
+}
+
+/**
+ * Reads a refund from its wire shape (`{ id, at, amount: { amount, currency } }`, SPEC
+ * sections 6 and 8), reporting every shape problem. Rules that need the sale (currency,
+ * order, the total against the price) are checked when the refund is applied.
+ *
+ * @param input - the parsed JSON value of one refund
+ * @param path - where the refund is in the input (default `[]`; the `settle` document uses
+ *   `['refunds', i]`)
+ * @returns the frozen {@link Refund}, or every problem found: `invalid_field`,
+ *   `invalid_instant`, `unknown_currency`, `amount_precision`, and `invalid_amount` for an
+ *   amount that is not above 0
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { refund } from 'cocreation';
+ *
+ * const r = refund({
+ *   id: 'r1',
+ *   at: '2026-03-05T00:00:00Z',
+ *   amount: { amount: '50.00', currency: 'BRL' },
+ * })._unsafeUnwrap();
+ * assert.equal(r.amount.amount, 5000n);
+ *
+ * const zero = refund({ id: 'r2', at: '2026-03-05T00:00:00Z', amount: { amount: '0', currency: 'BRL' } });
+ * assert.equal(zero._unsafeUnwrapErr()[0].code, 'invalid_amount');
+ * ```
+ */
+export function refund(input: unknown, path: Path = []): Result<Refund, DomainErrors> {
+  const issues: Issues = [];
+  const fields = readObject(input, path, ['id', 'at', 'amount'], issues, 'a refund');
+  if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);
+  const id = readId(required(fields, 'id', path, issues), [...path, 'id'], issues);
+  const at = readInstant(required(fields, 'at', path, issues), [...path, 'at'], issues);
+  const rawAmount = required(fields, 'amount', path, issues);
+  const amountPath = [...path, 'amount'];
+  const amount = rawAmount === undefined ? undefined : readMoney(rawAmount, amountPath, issues);
+  if (amount !== undefined && amount.amount <= 0n) {
+    issues.push(
+      domainError('invalid_amount', 'a refund amount is above 0', [...amountPath, 'amount']),
+    );
+  }
+  const problems = nonEmpty(issues);
+  if (problems !== undefined) return err(problems);
+  return ok(Object.freeze({ id: id as string, at: at as Instant, amount: amount as Money }));
+}
+
+function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
+
+function isInstantValue(value: unknown): value is Instant {
+  return (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= MIN_INSTANT &&
+    value <= MAX_INSTANT
+  );
+}
+
+function isMoneyValue(value: unknown): value is Money {
+  return (
+    isPlainObject(value) &&
+    typeof value.amount === 'bigint' &&
+    value.amount >= 0n &&
+    isCurrency(value.currency)
+  );
+}
+
+function isPercentValue(value: unknown): value is Percent {
+  return (
+    isPlainObject(value) &&
+    typeof value.units === 'bigint' &&
+    value.units >= 0n &&
+    typeof value.scale === 'number' &&
+    Number.isInteger(value.scale) &&
+    value.scale >= 0 &&
+    value.scale <= MAX_PERCENT_SCALE
+  );
+}
+
+/**
+ * Checks that a value typed as a {@link Sale} really is one (for callers that build sales
+ * by hand, or from JavaScript): the types, not the rules. Internal: settling starts with it
+ * so that no input makes it throw. Cheap: a handful of `typeof` checks.
+ */
+export function saleValueIssues(value: unknown, path: Path): DomainError[] {
+  if (!isPlainObject(value)) return [domainError('invalid_field', 'expected a sale', path)];
+  const issues: DomainError[] = [];
+  const bad = (key: string, what: string, at: Path = [...path, key]) =>
+    issues.push(domainError('invalid_field', `expected ${what}`, at));
+  if (!isId(value.id)) bad('id', 'a non-empty string');
+  if (!isId(value.productId)) bad('productId', 'a non-empty string');
+  if (!isInstantValue(value.at)) {
+    issues.push(domainError('invalid_instant', 'expected an Instant', [...path, 'at']));
+  }
+  const price = value.price;
+  if (!isMoneyValue(price)) bad('price', 'money of at least 0');
+  const fee = value.platformFee;
+  if (fee !== null) {
+    if (!isMoneyValue(fee)) bad('platformFee', 'null or money of at least 0');
+    else if (isMoneyValue(price) && fee.currency !== price.currency) {
+      issues.push(
+        domainError(
+          'currency_mismatch',
+          `the platform fee is in ${fee.currency.code}, the price in ${price.currency.code}`,
+          [...path, 'platformFee', 'currency'],
+          { expected: price.currency.code, actual: fee.currency.code },
+        ),
+      );
+    }
+  }
+  const affiliate = value.affiliate;
+  if (affiliate !== null) {
+    const at = [...path, 'affiliate'];
+    if (!isPlainObject(affiliate)) bad('affiliate', 'null or an affiliate');
+    else {
+      if (!isId(affiliate.account)) bad('account', 'an account id', [...at, 'account']);
+      if (affiliate.percent !== null && !isPercentValue(affiliate.percent)) {
+        bad('percent', 'null or a percent', [...at, 'percent']);
+      }
+      if (affiliate.managedBy !== null && !isId(affiliate.managedBy)) {
+        bad('managedBy', 'null or an account id', [...at, 'managedBy']);
+      }
+    }
+  }
+  return issues;
+}
+
+/**
+ * Checks that a value typed as a {@link Refund} really is one: the types, not the rules.
+ * Internal, like {@link saleValueIssues}.
+ */
+export function refundValueIssues(value: unknown, path: Path): DomainError[] {
+  if (!isPlainObject(value)) return [domainError('invalid_field', 'expected a refund', path)];
+  const issues: DomainError[] = [];
+  if (!isId(value.id)) {
+    issues.push(domainError('invalid_field', 'expected a non-empty string', [...path, 'id']));
+  }
+  if (!isInstantValue(value.at)) {
+    issues.push(domainError('invalid_instant', 'expected an Instant', [...path, 'at']));
+  }
+  if (!isMoneyValue(value.amount)) {
+    issues.push(domainError('invalid_field', 'expected money', [...path, 'amount']));
+  }
+  return issues;
 }

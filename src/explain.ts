@@ -1,0 +1,240 @@
+/**
+ * Human-readable breakdowns of settlements and reversals: plain-text tables that show how
+ * each amount was reached, for people auditing a split.
+ */
+import { isCurrency } from './currency';
+import { formatInstant } from './instant';
+import { formatAmount } from './money';
+import { formatPercent, type Percent } from './percent';
+import { formatScaled } from './settle';
+import type { Reversal, Settlement, SettlementLine } from './settlement';
+
+type Align = 'left' | 'right';
+
+/** Lays out rows as a plain-text table; `null` rows become a rule of dashes. */
+function table(
+  header: ReadonlyArray<string>,
+  align: ReadonlyArray<Align>,
+  rows: ReadonlyArray<ReadonlyArray<string> | null>,
+): string[] {
+  const widths = header.map((h, c) =>
+    Math.max(h.length, ...rows.map((r) => (r === null ? 0 : (r[c] ?? '').length))),
+  );
+  const render = (cells: ReadonlyArray<string>) =>
+    cells
+      .map((cell, c) =>
+        align[c] === 'right' ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0),
+      )
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [render(header), rule, ...rows.map((r) => (r === null ? rule : render(r)))];
+}
+
+function pct(p: Percent): string {
+  return `${formatPercent(p)}%`;
+}
+
+function isSettlementLike(value: unknown): value is Settlement {
+  if (typeof value !== 'object' || value === null) return false;
+  const s = value as Partial<Record<keyof Settlement, unknown>>;
+  return (
+    isCurrency(s.currency) &&
+    typeof s.price === 'bigint' &&
+    typeof s.platformFee === 'bigint' &&
+    typeof s.net === 'bigint' &&
+    typeof s.base === 'bigint' &&
+    typeof s.at === 'number' &&
+    Array.isArray(s.lines)
+  );
+}
+
+function howLine(line: SettlementLine, s: Settlement): string {
+  switch (line.role) {
+    case 'platform':
+      return s.feeOrigin.kind === 'sale'
+        ? 'fee given by the sale'
+        : s.feeOrigin.kind === 'schedule'
+          ? 'policy fee schedule'
+          : 'no fee';
+    case 'affiliate':
+      return `floor(N x ${pct(line.percent)})`;
+    case 'cocreator':
+      return `floor(B x ${pct(line.percent)})`;
+    case 'main-creator':
+      return 'B - cocreators';
+  }
+}
+
+function explainSettlement(s: Settlement): string[] {
+  const cur = s.currency;
+  const money = (minor: bigint) => formatAmount(minor, cur);
+  const affiliate = s.lines.find((l) => l.role === 'affiliate');
+  const main = s.lines.find((l) => l.role === 'main-creator');
+  const cocreators = s.lines.filter((l) => l.role === 'cocreator');
+  const out: string[] = [
+    `Settlement of sale ${s.saleId} (product ${s.productId}) at ${formatInstant(s.at)}, in ${cur.code}`,
+    '',
+  ];
+  const steps: Array<[string, string]> = [['price P', money(s.price)]];
+  const origin = s.feeOrigin;
+  if (origin.kind === 'schedule') {
+    const p = origin.percent;
+    const unrounded = formatScaled(s.price * p.units, p.scale + 2 + cur.exponent, cur.exponent);
+    steps.push([
+      `platform fee F = round_half_up(P x ${pct(p)} = ${unrounded}) + fixed ${money(origin.fixed)}`,
+      money(s.platformFee),
+    ]);
+  } else {
+    steps.push([
+      origin.kind === 'sale' ? 'platform fee F, given by the sale' : 'platform fee F, none',
+      money(s.platformFee),
+    ]);
+  }
+  steps.push(['net N = P - F', money(s.net)]);
+  if (affiliate !== undefined && affiliate.role === 'affiliate') {
+    steps.push([
+      `affiliate A = floor(N x ${pct(affiliate.percent)} = ${affiliate.exactShare})`,
+      money(affiliate.amount),
+    ]);
+  }
+  steps.push([
+    affiliate === undefined ? 'base B = N (no affiliate)' : 'base B = N - A',
+    money(s.base),
+  ]);
+  for (const line of cocreators) {
+    if (line.role !== 'cocreator') continue;
+    steps.push([
+      `cocreator ${line.account} (${line.contractId}) = floor(B x ${pct(line.percent)} = ${line.exactShare})`,
+      money(line.amount),
+    ]);
+  }
+  if (main !== undefined) {
+    steps.push([
+      cocreators.length === 0 ? 'main creator M = B' : 'main creator M = B - sum of cocreators',
+      money(main.amount),
+    ]);
+  }
+  const labelWidth = Math.max(...steps.map(([label]) => label.length));
+  const valueWidth = Math.max(...steps.map(([, value]) => value.length));
+  for (const [label, value] of steps)
+    out.push(`${label.padEnd(labelWidth)}  ${value.padStart(valueWidth)}`);
+  out.push('');
+
+  const total = s.lines.reduce((sum, l) => sum + l.amount, 0n);
+  out.push(
+    ...table(
+      ['role', 'account', 'contract', 'percent', 'computed as', 'exact', 'amount'],
+      ['left', 'left', 'left', 'right', 'left', 'right', 'right'],
+      [
+        ...s.lines.map((line) => [
+          line.role,
+          line.account ?? '-',
+          line.role === 'cocreator' ? line.contractId : '-',
+          line.role === 'affiliate' || line.role === 'cocreator' ? pct(line.percent) : '-',
+          howLine(line, s),
+          line.exactShare,
+          money(line.amount),
+        ]),
+        null,
+        ['total', '', '', '', total === s.price ? '= price P' : '!= price P', '', money(total)],
+      ],
+    ),
+  );
+  if (main !== undefined) {
+    const floor = s.minRetainedPercent;
+    const floorExact = formatScaled(
+      s.base * floor.units,
+      floor.scale + 2 + cur.exponent,
+      cur.exponent,
+    );
+    out.push(
+      '',
+      `The main creator absorbs every rounding remainder: ${money(main.amount)} against an exact ${main.exactShare}.`,
+      `Retention floor: at least ${pct(floor)} of B = ${floorExact}; kept ${money(main.amount)}.`,
+    );
+  }
+  return out;
+}
+
+function explainReversals(s: Settlement, reversals: ReadonlyArray<Reversal>): string[] {
+  const cur = s.currency;
+  const money = (minor: bigint) => formatAmount(minor, cur);
+  const cumulative = s.lines.map(() => 0n);
+  const out: string[] = [];
+  for (const r of reversals) {
+    out.push(
+      '',
+      `Refund ${r.refundId} at ${formatInstant(r.at)}: ${money(r.amount)}, refunded so far ${money(r.refundedTotal)} of ${money(s.price)}`,
+      `Each line's reversal so far is the D'Hondt allocation of ${money(r.refundedTotal)} over the line amounts.`,
+      '',
+    );
+    const rows = s.lines.map((line, i) => {
+      const now = r.lines[i]?.amount ?? 0n;
+      const sofar = (cumulative[i] ?? 0n) + now;
+      cumulative[i] = sofar;
+      return [
+        line.role,
+        line.account ?? '-',
+        line.role === 'cocreator' ? line.contractId : '-',
+        money(line.amount),
+        money(now),
+        money(sofar),
+        money(line.amount + sofar),
+      ];
+    });
+    const now = r.lines.reduce((sum, l) => sum + l.amount, 0n);
+    const sofar = cumulative.reduce((sum, v) => sum + v, 0n);
+    out.push(
+      ...table(
+        ['role', 'account', 'contract', 'paid', 'reversed now', 'reversed so far', 'kept'],
+        ['left', 'left', 'left', 'right', 'right', 'right', 'right'],
+        [
+          ...rows,
+          null,
+          ['total', '', '', money(s.price), money(now), money(sofar), money(s.price + sofar)],
+        ],
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Renders a settlement, and optionally its reversals, as a plain-text breakdown: each step of
+ * SPEC section 5 with its formula, a table of the lines (role, account, contract, percent,
+ * how the amount was computed, the exact share, the amount) with their total, the retention
+ * floor, and for each refund a table of what it reversed, what was reversed so far and what
+ * each party keeps.
+ *
+ * @param settlement - the settled sale
+ * @param reversals - its reversals, in the order they were applied (default none)
+ * @returns the text, lines separated by `\n`, ending without a newline
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { explain, policy, product, sale, settleSale } from 'cocreation';
+ *
+ * const settlement = settleSale(
+ *   policy('hotmart')._unsafeUnwrap(),
+ *   product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
+ *   [],
+ *   sale({
+ *     id: 's1',
+ *     productId: 'p1',
+ *     at: '2026-03-01T12:00:00Z',
+ *     price: { amount: '100.00', currency: 'USD' },
+ *     platformFee: { amount: '10.40', currency: 'USD' },
+ *     affiliate: { account: 'leo@example.com', percent: '35' },
+ *   })._unsafeUnwrap(),
+ * )._unsafeUnwrap();
+ * const text = explain(settlement);
+ * assert.match(text, /affiliate A = floor\(N x 35% = 31\.36\)\s+31\.36/);
+ * assert.match(text, /main-creator\s+ana@example\.com\s+-\s+-\s+B - cocreators\s+58\.24\s+58\.24/);
+ * ```
+ */
+export function explain(settlement: Settlement, reversals: ReadonlyArray<Reversal> = []): string {
+  if (!isSettlementLike(settlement)) return 'not a settlement';
+  const list = Array.isArray(reversals) ? reversals : [];
+  return [...explainSettlement(settlement), ...explainReversals(settlement, list)].join('\n');
+}

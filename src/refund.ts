@@ -1,0 +1,352 @@
+/**
+ * Refunds (SPEC section 6): how a (partial) refund reverses a settlement, line by line.
+ *
+ * Reversals are computed on the cumulative refunded amount X with the D'Hondt (Jefferson)
+ * allocation of X minor units over the settlement's line amounts. D'Hondt is house-monotone
+ * (allocating one more unit never takes one away from a line) and gives every line exactly
+ * its amount at X = P, so no reversal line is ever positive, no party is reversed more than
+ * it was paid, and refunds totalling the price zero every party exactly.
+ */
+import { err, ok, type Result } from 'neverthrow';
+import { isCurrency } from './currency';
+import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
+import { formatAmount } from './money';
+import { type Refund, refundValueIssues } from './sale';
+import type { Reversal, ReversalLine, Settlement, SettlementLine } from './settlement';
+
+/**
+ * The D'Hondt allocation of `x` units over `weights` (which sum to `total`, `0 ≤ x ≤ total`):
+ * start from `floor(w_i × x / total)`, then give each remaining unit to the line with the
+ * largest `w_i / (a_i + 1)`, ties to the earlier line. Internal.
+ *
+ * Starting from the floors gives the same result as handing out all `x` units one by one:
+ * D'Hondt meets the lower quota, so the floors are among the first `x` units it would hand
+ * out, and the greedy steps then pick the rest in the same order.
+ */
+export function dhondt(weights: ReadonlyArray<bigint>, total: bigint, x: bigint): bigint[] {
+  if (x <= 0n || total <= 0n) return weights.map(() => 0n);
+  if (x >= total) return [...weights];
+  const a = weights.map((w) => (w * x) / total);
+  let remaining = x - a.reduce((s, v) => s + v, 0n);
+  if (remaining === 0n) return a;
+  // `i` comes before `j` when w_i / (a_i + 1) is larger, or equal and i < j.
+  const before = (i: number, j: number): boolean => {
+    const left = (weights[i] as bigint) * ((a[j] as bigint) + 1n);
+    const right = (weights[j] as bigint) * ((a[i] as bigint) + 1n);
+    return left > right || (left === right && i < j);
+  };
+  const heap: number[] = [];
+  const swap = (p: number, q: number) => {
+    const t = heap[p] as number;
+    heap[p] = heap[q] as number;
+    heap[q] = t;
+  };
+  const down = (start: number) => {
+    let k = start;
+    for (;;) {
+      const l = 2 * k + 1;
+      const r = l + 1;
+      let best = k;
+      if (l < heap.length && before(heap[l] as number, heap[best] as number)) best = l;
+      if (r < heap.length && before(heap[r] as number, heap[best] as number)) best = r;
+      if (best === k) return;
+      swap(k, best);
+      k = best;
+    }
+  };
+  weights.forEach((w, i) => {
+    if (w > 0n) heap.push(i);
+  });
+  for (let k = (heap.length >>> 1) - 1; k >= 0; k--) down(k);
+  while (remaining > 0n) {
+    const top = heap[0] as number;
+    a[top] = (a[top] as bigint) + 1n;
+    remaining -= 1n;
+    down(0);
+  }
+  return a;
+}
+
+const ROLES: ReadonlySet<string> = new Set(['platform', 'affiliate', 'cocreator', 'main-creator']);
+
+function isSettlementValue(value: unknown): value is Settlement {
+  if (typeof value !== 'object' || value === null) return false;
+  const s = value as Partial<Record<keyof Settlement, unknown>>;
+  return (
+    typeof s.saleId === 'string' &&
+    typeof s.at === 'number' &&
+    typeof s.price === 'bigint' &&
+    isCurrency(s.currency) &&
+    Array.isArray(s.lines) &&
+    s.lines.every((l: unknown) => {
+      if (typeof l !== 'object' || l === null) return false;
+      const line = l as SettlementLine;
+      return typeof line.amount === 'bigint' && line.amount >= 0n && ROLES.has(line.role);
+    }) &&
+    (s.lines as ReadonlyArray<SettlementLine>).reduce((sum, l) => sum + l.amount, 0n) === s.price
+  );
+}
+
+function notASettlement(): DomainError {
+  return domainError('invalid_field', 'expected a settlement from settleSale', []);
+}
+
+/** The problems of one refund against the sale and the refunds applied before it. */
+function refundIssues(
+  settlement: Settlement,
+  refund: Refund,
+  path: Path,
+  seenIds: ReadonlySet<string>,
+  lastAt: number | null,
+  refundedBefore: bigint,
+): DomainError[] {
+  const shape = refundValueIssues(refund, path);
+  if (shape.length > 0) return shape;
+  const issues: DomainError[] = [];
+  const currency = settlement.currency;
+  const amountPath = [...path, 'amount'];
+  if (refund.amount.currency !== currency) {
+    issues.push(
+      domainError(
+        'currency_mismatch',
+        `the refund is in ${refund.amount.currency.code}, the sale in ${currency.code}`,
+        [...amountPath, 'currency'],
+        { expected: currency.code, actual: refund.amount.currency.code },
+      ),
+    );
+  } else if (refund.amount.amount <= 0n) {
+    issues.push(
+      domainError('invalid_amount', 'a refund amount is above 0', [...amountPath, 'amount']),
+    );
+  }
+  if (seenIds.has(refund.id)) {
+    issues.push(
+      domainError(
+        'invalid_field',
+        `the refund id ${JSON.stringify(refund.id)} is already used by another refund of this sale`,
+        [...path, 'id'],
+      ),
+    );
+  }
+  if (refund.at < settlement.at) {
+    issues.push(
+      domainError('refund_before_sale', 'the refund is dated before its sale', [...path, 'at']),
+    );
+  } else if (lastAt !== null && refund.at < lastAt) {
+    issues.push(
+      domainError('events_out_of_order', 'the refund is dated before the refund before it', [
+        ...path,
+        'at',
+      ]),
+    );
+  }
+  if (issues.length === 0 && refundedBefore + refund.amount.amount > settlement.price) {
+    const refunded = formatAmount(refundedBefore + refund.amount.amount, currency);
+    const price = formatAmount(settlement.price, currency);
+    issues.push(
+      domainError(
+        'refund_exceeds_price',
+        `refunds would total ${refunded}, more than the price ${price}`,
+        amountPath,
+        { refunded, price },
+      ),
+    );
+  }
+  return issues;
+}
+
+function reversalLine(line: SettlementLine, amount: bigint): ReversalLine {
+  switch (line.role) {
+    case 'platform':
+      return Object.freeze({ role: line.role, account: null, amount });
+    case 'affiliate':
+      return Object.freeze({
+        role: line.role,
+        account: line.account,
+        percent: line.percent,
+        amount,
+      });
+    case 'cocreator':
+      return Object.freeze({
+        role: line.role,
+        account: line.account,
+        contractId: line.contractId,
+        percent: line.percent,
+        amount,
+      });
+    case 'main-creator':
+      return Object.freeze({ role: line.role, account: line.account, amount });
+  }
+}
+
+/** The reversal of a checked refund, from the cumulative allocations before and after it. */
+function reverse(
+  settlement: Settlement,
+  weights: ReadonlyArray<bigint>,
+  refund: Refund,
+  before: ReadonlyArray<bigint>,
+  refundedTotal: bigint,
+): { reversal: Reversal; after: bigint[] } {
+  const after = dhondt(weights, settlement.price, refundedTotal);
+  const lines = settlement.lines.map((line, i) =>
+    reversalLine(line, (before[i] as bigint) - (after[i] as bigint)),
+  );
+  const reversal: Reversal = Object.freeze({
+    refundId: refund.id,
+    saleId: settlement.saleId,
+    at: refund.at,
+    currency: settlement.currency,
+    amount: refund.amount.amount,
+    refundedTotal,
+    lines: Object.freeze(lines),
+  });
+  return { reversal, after };
+}
+
+/**
+ * Reverses one refund of a settled sale (SPEC section 6), given the refunds applied before
+ * it. The reversal has one line per settlement line, same order and identity, each ≤ 0,
+ * summing to −R; line i's cumulative reversal is the D'Hondt allocation of the refunded
+ * total over the line amounts, so no party is ever reversed more than it was paid and
+ * refunds totalling the price reverse every line exactly.
+ *
+ * @param settlement - the settled sale
+ * @param previousRefunds - the refunds already applied to it, in order (trusted: use
+ *   {@link refundAll} to check a whole sequence)
+ * @param refund - the new refund, from `refund`
+ * @param path - where the refund is in the input (default `[]`)
+ * @returns the frozen {@link Reversal}, or the first problem: `currency_mismatch` (at
+ *   `[...path, 'amount', 'currency']`), `invalid_amount`, `invalid_field` (an id already
+ *   used), `refund_before_sale`, `events_out_of_order` (at `[...path, 'at']`),
+ *   `refund_exceeds_price` (at `[...path, 'amount']`)
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { policy, product, refund, refundSale, sale, settleSale } from 'cocreation';
+ *
+ * const settlement = settleSale(
+ *   policy('hotmart')._unsafeUnwrap(),
+ *   product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
+ *   [],
+ *   sale({
+ *     id: 's1',
+ *     productId: 'p1',
+ *     at: '2026-03-01T12:00:00Z',
+ *     price: { amount: '100.00', currency: 'USD' },
+ *     platformFee: { amount: '10.00', currency: 'USD' },
+ *   })._unsafeUnwrap(),
+ * )._unsafeUnwrap();
+ * const r = refund({ id: 'r1', at: '2026-03-02T00:00:00Z', amount: { amount: '25.00', currency: 'USD' } });
+ * const reversal = refundSale(settlement, [], r._unsafeUnwrap())._unsafeUnwrap();
+ * assert.deepEqual(reversal.lines.map((l) => l.amount), [-250n, -2250n]);
+ * ```
+ */
+export function refundSale(
+  settlement: Settlement,
+  previousRefunds: ReadonlyArray<Refund>,
+  refund: Refund,
+  path: Path = [],
+): Result<Reversal, DomainError> {
+  if (!isSettlementValue(settlement)) return err(notASettlement());
+  if (!Array.isArray(previousRefunds)) {
+    return err(domainError('invalid_field', 'expected the list of previous refunds', []));
+  }
+  const ids = new Set<string>();
+  let lastAt: number | null = null;
+  let refundedBefore = 0n;
+  for (const previous of previousRefunds as ReadonlyArray<Refund>) {
+    if (refundValueIssues(previous, []).length > 0) {
+      return err(domainError('invalid_field', 'expected the list of previous refunds', []));
+    }
+    ids.add(previous.id);
+    lastAt = lastAt === null ? previous.at : Math.max(lastAt, previous.at);
+    refundedBefore += previous.amount.amount;
+  }
+  const [issue] = refundIssues(settlement, refund, path, ids, lastAt, refundedBefore);
+  if (issue !== undefined) return err(issue);
+  const weights = settlement.lines.map((l) => l.amount);
+  const before = dhondt(weights, settlement.price, refundedBefore);
+  return ok(
+    reverse(settlement, weights, refund, before, refundedBefore + refund.amount.amount).reversal,
+  );
+}
+
+/**
+ * Checks and applies a sale's refunds in order (SPEC section 6), reporting every problem:
+ * ids unique within the sale, instants not before the sale and non-decreasing, the sale's
+ * currency, amounts above 0, and a running total never above the price. A refund with a
+ * problem is not applied; the running total counts every refund whose amount could be read.
+ *
+ * @param settlement - the settled sale
+ * @param refunds - its refunds, in the order given
+ * @param path - where the refunds are in the input; refund i is at `[...path, i]`
+ *   (default `['refunds']`)
+ * @returns one frozen {@link Reversal} per refund, or every problem found
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { policy, product, refund, refundAll, sale, settleSale } from 'cocreation';
+ *
+ * const settlement = settleSale(
+ *   policy('hotmart')._unsafeUnwrap(),
+ *   product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
+ *   [],
+ *   sale({
+ *     id: 's1',
+ *     productId: 'p1',
+ *     at: '2026-03-01T12:00:00Z',
+ *     price: { amount: '10.00', currency: 'USD' },
+ *   })._unsafeUnwrap(),
+ * )._unsafeUnwrap();
+ * const r = (id: string, amount: string) =>
+ *   refund({ id, at: '2026-03-02T00:00:00Z', amount: { amount, currency: 'USD' } })._unsafeUnwrap();
+ *
+ * const reversals = refundAll(settlement, [r('r1', '4.00'), r('r2', '6.00')])._unsafeUnwrap();
+ * assert.deepEqual(reversals.map((v) => v.refundedTotal), [400n, 1000n]);
+ *
+ * const over = refundAll(settlement, [r('r1', '4.00'), r('r2', '6.01')])._unsafeUnwrapErr();
+ * assert.equal(over[0].code, 'refund_exceeds_price');
+ * assert.deepEqual(over[0].path, ['refunds', 1, 'amount']);
+ * ```
+ */
+export function refundAll(
+  settlement: Settlement,
+  refunds: ReadonlyArray<Refund>,
+  path: Path = ['refunds'],
+): Result<ReadonlyArray<Reversal>, DomainErrors> {
+  if (!isSettlementValue(settlement)) return err(Object.freeze([notASettlement()]) as DomainErrors);
+  if (!Array.isArray(refunds)) {
+    return err(
+      Object.freeze([
+        domainError('invalid_field', 'expected a list of refunds', path),
+      ]) as DomainErrors,
+    );
+  }
+  const issues: DomainError[] = [];
+  const ids = new Set<string>();
+  let lastAt: number | null = null;
+  let refunded = 0n;
+  (refunds as ReadonlyArray<Refund>).forEach((r, i) => {
+    const found = refundIssues(settlement, r, [...path, i], ids, lastAt, refunded);
+    issues.push(...found);
+    if (refundValueIssues(r, []).length > 0) return;
+    ids.add(r.id);
+    lastAt = lastAt === null ? r.at : Math.max(lastAt, r.at);
+    if (r.amount.currency === settlement.currency && r.amount.amount > 0n)
+      refunded += r.amount.amount;
+  });
+  const [first, ...rest] = issues;
+  if (first !== undefined) return err(Object.freeze([first, ...rest]) as DomainErrors);
+
+  const weights = settlement.lines.map((l) => l.amount);
+  let before = weights.map(() => 0n);
+  let total = 0n;
+  const reversals: Reversal[] = [];
+  for (const r of refunds) {
+    total += r.amount.amount;
+    const next = reverse(settlement, weights, r, before, total);
+    reversals.push(next.reversal);
+    before = next.after;
+  }
+  return ok(Object.freeze(reversals));
+}

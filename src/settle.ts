@@ -1,0 +1,809 @@
+/**
+ * Settling one sale (SPEC section 5), and the affiliate rules that decide whether it may be
+ * settled at all (SPEC section 4.6).
+ *
+ * Two implementations with one contract: {@link settleWithDomain} follows SPEC step by step
+ * in `bigint` and is the reference; {@link compileSettler} precomputes a domain once (an
+ * index from instants to the covering contracts, each percent as an integer factor at one
+ * common scale) and settles each sale in safe-integer `number` arithmetic, falling back to
+ * `bigint` for any product that could pass 2^53. Property tests hold them equal.
+ */
+import { err, ok, type Result } from 'neverthrow';
+import type { AccountId } from './account';
+import type { AppliesTo } from './commission';
+import {
+  type CocreationContract,
+  type ContractTerms,
+  type ContractTimeline,
+  coveringTerms,
+} from './contract';
+import type { Currency } from './currency';
+import { type Domain, validateDomain } from './domain';
+import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
+import type { Instant } from './instant';
+import { formatAmount } from './money';
+import { comparePercent, PERCENT_100, type Percent, percentOfAmount } from './percent';
+import type { Policy } from './policy';
+import type { Product } from './product';
+import { type Sale, type SaleAffiliate, saleValueIssues } from './sale';
+import type {
+  AffiliateLine,
+  CocreatorLine,
+  FeeOrigin,
+  MainCreatorLine,
+  PlatformLine,
+  Settlement,
+  SettlementLine,
+} from './settlement';
+
+const SALE_PATH: Path = Object.freeze(['sale']);
+const FEE_FROM_SALE: FeeOrigin = Object.freeze({ kind: 'sale' });
+const NO_FEE: FeeOrigin = Object.freeze({ kind: 'none' });
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const MAX_SAFE_BIG = BigInt(MAX_SAFE);
+
+// ---------------------------------------------------------------------------------------
+// Shared by both implementations: printing exact shares, building lines, the sale rules.
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Prints `numerator / 10^decimals` (numerator ≥ 0) without trailing zeros but with at least
+ * `minDecimals` decimals. Internal.
+ */
+export function formatScaled(
+  numerator: bigint | number,
+  decimals: number,
+  minDecimals: number,
+): string {
+  let digits = String(numerator);
+  if (decimals === 0) return digits;
+  if (digits.length <= decimals) digits = digits.padStart(decimals + 1, '0');
+  const cut = digits.length - decimals;
+  const minEnd = cut + minDecimals;
+  let end = digits.length;
+  while (end > minEnd && digits.charCodeAt(end - 1) === 48) end--;
+  return end === cut ? digits.slice(0, cut) : `${digits.slice(0, cut)}.${digits.slice(cut, end)}`;
+}
+
+function platformLine(amount: bigint, exactShare: string): PlatformLine {
+  return Object.freeze({ role: 'platform', account: null, amount, exactShare });
+}
+
+function affiliateLine(
+  account: AccountId,
+  percent: Percent,
+  amount: bigint,
+  exactShare: string,
+): AffiliateLine {
+  return Object.freeze({ role: 'affiliate', account, percent, amount, exactShare });
+}
+
+function cocreatorLine(
+  account: AccountId,
+  contractId: string,
+  percent: Percent,
+  amount: bigint,
+  exactShare: string,
+): CocreatorLine {
+  return Object.freeze({ role: 'cocreator', account, contractId, percent, amount, exactShare });
+}
+
+function mainCreatorLine(account: AccountId, amount: bigint, exactShare: string): MainCreatorLine {
+  return Object.freeze({ role: 'main-creator', account, amount, exactShare });
+}
+
+interface Totals {
+  readonly price: bigint;
+  readonly platformFee: bigint;
+  readonly feeOrigin: FeeOrigin;
+  readonly net: bigint;
+  readonly base: bigint;
+}
+
+function settlementOf(
+  sale: Sale,
+  policy: Policy,
+  totals: Totals,
+  lines: SettlementLine[],
+): Settlement {
+  return Object.freeze({
+    saleId: sale.id,
+    productId: sale.productId,
+    at: sale.at,
+    currency: sale.price.currency,
+    price: totals.price,
+    platformFee: totals.platformFee,
+    feeOrigin: totals.feeOrigin,
+    net: totals.net,
+    base: totals.base,
+    minRetainedPercent: policy.minRetainedPercent,
+    lines: Object.freeze(lines),
+  });
+}
+
+/** Does a contract's `appliesTo` take in this sale (SPEC section 3)? */
+function applies(
+  appliesTo: AppliesTo,
+  cocreator: AccountId,
+  affiliate: SaleAffiliate | null,
+): boolean {
+  switch (appliesTo) {
+    case 'all-sales':
+      return true;
+    case 'direct-sales':
+      return affiliate === null;
+    case 'affiliate-sales':
+      return affiliate !== null;
+    case 'managed-affiliate-sales':
+      return affiliate !== null && affiliate.managedBy === cocreator;
+  }
+}
+
+/** What the affiliate rules need to know of a covering contract. */
+interface Cover {
+  readonly account: AccountId;
+  readonly contractId: string;
+  readonly mayAlsoSellAsAffiliate: boolean;
+}
+
+/** Where the fee came from, for the error's path: the sale's field or the policy's schedule. */
+type FeeSource = 'sale' | 'schedule' | 'none';
+
+/**
+ * The sale-level rules of SPEC sections 4.6 and 5, every one that applies, at paths relative
+ * to the `settle` document. The rules about the product (its id, its main creator, its
+ * affiliate commission) and about the covering contracts are not checked against a product
+ * the sale is not for: a mismatched product id is reported alone with the fee.
+ */
+function saleRuleIssues(
+  policy: Policy,
+  product: Product,
+  sale: Sale,
+  price: bigint,
+  fee: bigint,
+  feeSource: FeeSource,
+  covers: ReadonlyArray<Cover>,
+): DomainError[] {
+  const issues: DomainError[] = [];
+  if (sale.productId !== product.id) {
+    issues.push(
+      domainError(
+        'product_mismatch',
+        `the sale is for product ${JSON.stringify(sale.productId)}, not ${JSON.stringify(product.id)}`,
+        [...SALE_PATH, 'productId'],
+        { expected: product.id, actual: sale.productId },
+      ),
+    );
+  }
+  if (fee > price) {
+    const currency = sale.price.currency;
+    const where = feeSource === 'sale' ? [...SALE_PATH, 'platformFee'] : ['policy', 'fee'];
+    const which = feeSource === 'sale' ? 'the platform fee' : "the policy's fee schedule";
+    issues.push(
+      domainError(
+        'fee_exceeds_price',
+        `${which} charges ${formatAmount(fee, currency)}, more than the price ${formatAmount(price, currency)}`,
+        where,
+        { fee: formatAmount(fee, currency), price: formatAmount(price, currency) },
+      ),
+    );
+  }
+  const affiliate = sale.affiliate;
+  if (affiliate === null || sale.productId !== product.id) return issues;
+  const affiliatePath = [...SALE_PATH, 'affiliate'];
+  const own = affiliate.percent;
+  if (own !== null && !isAffiliatePercent(own)) {
+    issues.push(
+      domainError(
+        'percent_out_of_range',
+        'an affiliate percent is above 0 and at most 100',
+        [...affiliatePath, 'percent'],
+        { min: '0', max: '100' },
+      ),
+    );
+  } else if (own === null && product.affiliateCommission === null) {
+    issues.push(
+      domainError(
+        'invalid_field',
+        'the sale names an affiliate but no percent, and the product has no affiliateCommission',
+        [...affiliatePath, 'percent'],
+      ),
+    );
+  }
+  if (affiliate.account === product.mainCreator) {
+    issues.push(
+      domainError(
+        'self_affiliation',
+        `${affiliate.account} is the main creator of ${product.id} and cannot be its affiliate`,
+        [...affiliatePath, 'account'],
+        { account: affiliate.account },
+      ),
+    );
+  }
+  for (const cover of covers) {
+    if (cover.account === affiliate.account && !cover.mayAlsoSellAsAffiliate) {
+      issues.push(
+        domainError(
+          'affiliate_not_permitted',
+          `${affiliate.account} is a cocreator under contract ${JSON.stringify(cover.contractId)}, whose terms in force do not allow selling as an affiliate`,
+          [...affiliatePath, 'account'],
+          { account: affiliate.account },
+        ),
+      );
+    }
+  }
+  if (!policy.affiliatesOnCocreatedProducts && covers.length > 0) {
+    issues.push(
+      domainError(
+        'affiliates_not_allowed',
+        `the policy allows no affiliate on a sale that a cocreation contract covers (${covers
+          .map((c) => JSON.stringify(c.contractId))
+          .join(', ')})`,
+        affiliatePath,
+      ),
+    );
+  }
+  return issues;
+}
+
+function asErrors(issues: DomainError[]): DomainErrors {
+  return Object.freeze(issues) as unknown as DomainErrors;
+}
+
+/** The shape problems of a sale value, when there are any. */
+function saleShape(sale: Sale): DomainErrors | undefined {
+  const issues = saleValueIssues(sale, SALE_PATH);
+  return issues.length > 0 ? asErrors(issues) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// The reference: SPEC section 5, step by step, in bigint.
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Settles a sale against an already validated domain, following SPEC section 5 step by
+ * step in `bigint` arithmetic. This is the reference the compiled settler is tested
+ * against; prefer {@link compileSettler} for many sales of one product.
+ *
+ * @param domain - a validated domain, from `validateDomain`
+ * @param sale - the sale, from {@link sale}
+ * @returns the frozen {@link Settlement}, or every sale-level problem: `product_mismatch`,
+ *   `fee_exceeds_price`, `invalid_field` (affiliate without a percent),
+ *   `percent_out_of_range`, `self_affiliation`, `affiliate_not_permitted`,
+ *   `affiliates_not_allowed`, and the shape errors of a hand-built sale
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { policy, product, sale, settleWithDomain, validateDomain } from 'cocreation';
+ *
+ * const domain = validateDomain({
+ *   policy: policy('hotmart')._unsafeUnwrap(),
+ *   product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
+ *   contracts: [],
+ * })._unsafeUnwrap();
+ * const s = sale({
+ *   id: 's1',
+ *   productId: 'p1',
+ *   at: '2026-03-01T12:00:00Z',
+ *   price: { amount: '10.00', currency: 'BRL' },
+ * })._unsafeUnwrap();
+ * const settlement = settleWithDomain(domain, s)._unsafeUnwrap();
+ * assert.deepEqual(
+ *   settlement.lines.map((l) => [l.role, l.amount]),
+ *   [['platform', 0n], ['main-creator', 1000n]],
+ * );
+ * ```
+ */
+export function settleWithDomain(domain: Domain, sale: Sale): Result<Settlement, DomainErrors> {
+  const shape = saleShape(sale);
+  if (shape !== undefined) return err(shape);
+  const { policy, product, timelines } = domain;
+  const currency = sale.price.currency;
+  const price = sale.price.amount;
+
+  // Step 2: the fee.
+  let fee = 0n;
+  let feeOrigin = NO_FEE;
+  let feeSource: FeeSource = 'none';
+  if (sale.platformFee !== null) {
+    fee = sale.platformFee.amount;
+    feeOrigin = FEE_FROM_SALE;
+    feeSource = 'sale';
+  } else if (policy.fee !== null) {
+    const fixed = policy.fee.fixed[currency.code] ?? 0n;
+    fee = percentOfAmount(price, policy.fee.percent, 'half-up') + fixed;
+    feeOrigin = Object.freeze({ kind: 'schedule', percent: policy.fee.percent, fixed });
+    feeSource = 'schedule';
+  }
+
+  // Which contracts cover the sale (appliesTo aside): the affiliate rules need them all.
+  const covering: Array<{ timeline: ContractTimeline; terms: ContractTerms }> = [];
+  for (const timeline of timelines) {
+    const terms = coveringTerms(timeline, sale.at);
+    if (terms !== null) covering.push({ timeline, terms });
+  }
+  const covers = covering.map(({ timeline, terms }) => ({
+    account: timeline.contract.cocreator,
+    contractId: timeline.contract.id,
+    mayAlsoSellAsAffiliate: terms.mayAlsoSellAsAffiliate,
+  }));
+  const issues = saleRuleIssues(policy, product, sale, price, fee, feeSource, covers);
+  if (issues.length > 0) return err(asErrors(issues));
+
+  const exponent = currency.exponent;
+  const lines: SettlementLine[] = [platformLine(fee, formatScaled(fee, exponent, exponent))];
+
+  // Steps 3 to 5: net, affiliate, base.
+  const net = price - fee;
+  let base = net;
+  const affiliate = sale.affiliate;
+  if (affiliate !== null) {
+    const percent = (affiliate.percent ?? product.affiliateCommission) as Percent;
+    const commission = percentOfAmount(net, percent, 'down');
+    const exact = formatScaled(net * percent.units, percent.scale + 2 + exponent, exponent);
+    lines.push(affiliateLine(affiliate.account, percent, commission, exact));
+    base = net - commission;
+  }
+
+  // Step 6: each covering contract whose appliesTo takes the sale.
+  let shares = 0n;
+  const matched: Percent[] = [];
+  for (const { timeline, terms } of covering) {
+    const account = timeline.contract.cocreator;
+    if (!applies(terms.appliesTo, account, affiliate)) continue;
+    const share = percentOfAmount(base, terms.percent, 'down');
+    const exact = formatScaled(
+      base * terms.percent.units,
+      terms.percent.scale + 2 + exponent,
+      exponent,
+    );
+    lines.push(cocreatorLine(account, timeline.contract.id, terms.percent, share, exact));
+    shares += share;
+    matched.push(terms.percent);
+  }
+
+  // Step 7: the main creator takes the rest. Exact: base × (100 − Σ percent) / 100.
+  const scale = matched.reduce((s, p) => Math.max(s, p.scale), 0);
+  const whole = 100n * 10n ** BigInt(scale);
+  const rest = matched.reduce((r, p) => r - p.units * 10n ** BigInt(scale - p.scale), whole);
+  lines.push(
+    mainCreatorLine(
+      product.mainCreator,
+      base - shares,
+      formatScaled(base * rest, scale + 2 + exponent, exponent),
+    ),
+  );
+  return ok(settlementOf(sale, policy, { price, platformFee: fee, feeOrigin, net, base }, lines));
+}
+
+/**
+ * Validates a domain and settles one sale in it (SPEC section 5): the platform fee (given,
+ * or from the policy's schedule rounded half up), the affiliate's commission on the net,
+ * each covering contract's share of the base rounded toward zero, and the rest to the main
+ * creator. Lines come in the order platform, affiliate, cocreators (in contract order), main
+ * creator, and sum to the price exactly.
+ *
+ * @param policy - the platform policy, from `policy`
+ * @param product - the product, from `product`
+ * @param contracts - the product's contracts, with their whole histories
+ * @param sale - the sale, from {@link sale}
+ * @returns the frozen {@link Settlement}, or every problem: the domain's (at `['policy']`,
+ *   `['product']`, `['contracts', i, ...]`) and the sale's (at `['sale', ...]`, see
+ *   {@link settleWithDomain})
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { policy, product, sale, settleSale } from 'cocreation';
+ *
+ * const settlement = settleSale(
+ *   policy('hotmart')._unsafeUnwrap(),
+ *   product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
+ *   [],
+ *   sale({
+ *     id: 's1',
+ *     productId: 'p1',
+ *     at: '2026-03-01T12:00:00Z',
+ *     price: { amount: '100.00', currency: 'USD' },
+ *     platformFee: { amount: '10.40', currency: 'USD' },
+ *     affiliate: { account: 'leo@example.com', percent: '35' },
+ *   })._unsafeUnwrap(),
+ * )._unsafeUnwrap();
+ * assert.deepEqual(
+ *   settlement.lines.map((l) => [l.role, l.amount]),
+ *   [['platform', 1040n], ['affiliate', 3136n], ['main-creator', 5824n]],
+ * );
+ * ```
+ */
+export function settleSale(
+  policy: Policy,
+  product: Product,
+  contracts: ReadonlyArray<CocreationContract>,
+  sale: Sale,
+): Result<Settlement, DomainErrors> {
+  const domain = validateDomain({ policy, product, contracts });
+  if (domain.isErr()) {
+    return err(asErrors([...domain.error, ...saleValueIssues(sale, SALE_PATH)]));
+  }
+  return settleWithDomain(domain.value, sale);
+}
+
+// ---------------------------------------------------------------------------------------
+// The compiled settler.
+// ---------------------------------------------------------------------------------------
+
+/** Settles many sales of one product against a domain validated once. */
+export interface Settler {
+  /** The domain it was compiled from. */
+  readonly domain: Domain;
+  /**
+   * Settles one sale; the same result as {@link settleWithDomain} on the same domain.
+   *
+   * @param sale - the sale, from {@link sale}
+   * @returns the frozen {@link Settlement}, or every sale-level problem
+   */
+  settle(sale: Sale): Result<Settlement, DomainErrors>;
+}
+
+/** One terms period of one contract, precomputed for the hot path. */
+interface Entry extends Cover {
+  readonly percent: Percent;
+  readonly appliesTo: AppliesTo;
+  /** The percent at the domain's common scale S: value = units / 10^S; safe when `numeric`. */
+  readonly units: number;
+  readonly unitsBig: bigint;
+  /** The largest base whose product with `units` is a safe integer. */
+  readonly maxBase: number;
+}
+
+/** Past this many (breakpoint × contract) checks the instant index is not built. */
+const MAX_INDEX_WORK = 1 << 22;
+
+/** Which entries cover a sale at an instant (appliesTo aside), in contract order. */
+type CoverLookup = (at: number) => ReadonlyArray<Entry>;
+
+function normalizedScale(p: Percent): number {
+  let units = p.units;
+  let scale = p.scale;
+  while (scale > 0 && units % 10n === 0n) {
+    units /= 10n;
+    scale -= 1;
+  }
+  return scale;
+}
+
+function buildLookup(
+  timelines: ReadonlyArray<ContractTimeline>,
+  entryOf: (index: number, terms: ContractTerms) => Entry,
+  maxWork: number,
+): CoverLookup {
+  const live = timelines.filter((t) => t.acceptedAt !== null);
+  if (live.length === 0) return () => EMPTY;
+  const points = new Set<number>();
+  for (const t of live) {
+    points.add(t.acceptedAt as number);
+    if (t.endedAt !== null) points.add(t.endedAt);
+    for (const period of t.terms) {
+      points.add(period.from);
+      if (period.terms.endsAt !== null) points.add(period.terms.endsAt);
+    }
+  }
+  const indexOf = new Map(timelines.map((t, i) => [t, i] as const));
+  const coverAt = (at: number): ReadonlyArray<Entry> => {
+    const found: Entry[] = [];
+    for (const t of live) {
+      const terms = coveringTerms(t, at as Instant);
+      if (terms !== null) found.push(entryOf(indexOf.get(t) as number, terms));
+    }
+    return found.length === 0 ? EMPTY : Object.freeze(found);
+  };
+  if (points.size * live.length > maxWork) return coverAt;
+  // Coverage and terms change only at these instants (intervals are closed on the left), so
+  // what covers a segment's first instant covers the whole segment.
+  const starts = Float64Array.from(points).sort();
+  const segments = Array.from(starts, (start) => coverAt(start));
+  return (at) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((starts[mid] as number) <= at) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found < 0 ? EMPTY : (segments[found] as ReadonlyArray<Entry>);
+  };
+}
+
+const EMPTY: ReadonlyArray<Entry> = Object.freeze([]);
+
+/** Reports every sale as refused: what a settler compiled from a value that is not a domain does. */
+function brokenSettler(domain: Domain): Settler {
+  const error = asErrors([
+    domainError(
+      'invalid_field',
+      'the settler was compiled from a value that is not a validated domain',
+      [],
+    ),
+  ]);
+  return Object.freeze({ domain, settle: () => err(error) });
+}
+
+/**
+ * Compiles a validated domain into a settler for many sales of its product. Everything that
+ * does not depend on the sale is done once: an index from instants to the contracts that
+ * cover them (one binary search per sale), each percent as an integer factor at one common
+ * scale, the fee schedule's factors. Each sale then costs O(k) in the number of covering
+ * contracts, in safe-integer `number` arithmetic (`bigint` for any product past 2^53), with
+ * no decimal parsing; results equal {@link settleWithDomain}'s.
+ *
+ * @param domain - a validated domain, from `validateDomain`
+ * @returns a {@link Settler}
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { compileSettler, policy, product, sale, validateDomain } from 'cocreation';
+ *
+ * const settler = compileSettler(
+ *   validateDomain({
+ *     policy: policy('hotmart')._unsafeUnwrap(),
+ *     product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
+ *     contracts: [],
+ *   })._unsafeUnwrap(),
+ * );
+ * for (const amount of ['1.00', '2.50']) {
+ *   const s = sale({
+ *     id: `s-${amount}`,
+ *     productId: 'p1',
+ *     at: '2026-03-01T12:00:00Z',
+ *     price: { amount, currency: 'BRL' },
+ *   })._unsafeUnwrap();
+ *   const settled = settler.settle(s)._unsafeUnwrap();
+ *   assert.equal(settled.lines.at(-1)?.amount, s.price.amount);
+ * }
+ * ```
+ */
+export function compileSettler(domain: Domain): Settler {
+  return compileWith(domain, MAX_INDEX_WORK);
+}
+
+/**
+ * {@link compileSettler} with a bound on the work spent building the instant index; past it,
+ * each sale looks up every contract's history instead. Internal: lets tests take both roads.
+ */
+export function compileWith(domain: Domain, maxIndexWork: number): Settler {
+  try {
+    return compile(domain, maxIndexWork);
+  } catch {
+    return brokenSettler(domain);
+  }
+}
+
+function compile(domain: Domain, maxIndexWork: number): Settler {
+  const { policy, product, timelines } = domain;
+
+  // The common scale S of every contract percent, so that all shares divide by one D.
+  let scale = 0;
+  for (const t of timelines)
+    for (const p of t.terms) scale = Math.max(scale, normalizedScale(p.terms.percent));
+  const wholeBig = 100n * 10n ** BigInt(scale);
+  const numeric = wholeBig <= MAX_SAFE_BIG;
+  const whole = Number(wholeBig);
+
+  const entries = new Map<ContractTerms, Entry>();
+  const entryOf = (index: number, terms: ContractTerms): Entry => {
+    let entry = entries.get(terms);
+    if (entry === undefined) {
+      const contract = (timelines[index] as ContractTimeline).contract;
+      const p = terms.percent;
+      const unitsBig = (p.units * 10n ** BigInt(scale)) / 10n ** BigInt(p.scale);
+      const units = Number(unitsBig);
+      entry = Object.freeze({
+        account: contract.cocreator,
+        contractId: contract.id,
+        mayAlsoSellAsAffiliate: terms.mayAlsoSellAsAffiliate,
+        percent: p,
+        appliesTo: terms.appliesTo,
+        units,
+        unitsBig,
+        maxBase: numeric ? (units === 0 ? MAX_SAFE : Math.floor(MAX_SAFE / units)) : -1,
+      });
+      entries.set(terms, entry);
+    }
+    return entry;
+  };
+  const lookup = buildLookup(timelines, entryOf, maxIndexWork);
+
+  const affiliateDefault = product.affiliateCommission;
+  const schedule = policy.fee;
+  const scheduleUnits = schedule === null ? 0n : schedule.percent.units;
+  const scheduleWhole = schedule === null ? 1n : 100n * 10n ** BigInt(schedule.percent.scale);
+  const scheduleNumeric =
+    schedule !== null && scheduleUnits <= MAX_SAFE_BIG && scheduleWhole <= MAX_SAFE_BIG;
+  const scheduleUnitsN = Number(scheduleUnits);
+  const scheduleWholeN = Number(scheduleWhole);
+  const scheduleOrigins = new Map<Currency, FeeOrigin>();
+  const scheduleOrigin = (currency: Currency, fixed: bigint): FeeOrigin => {
+    let origin = scheduleOrigins.get(currency);
+    if (origin === undefined && schedule !== null) {
+      origin = Object.freeze({ kind: 'schedule', percent: schedule.percent, fixed });
+      scheduleOrigins.set(currency, origin);
+    }
+    return origin as FeeOrigin;
+  };
+
+  /** The rules of {@link saleRuleIssues} for an affiliate, without building any error. */
+  const affiliateAllowed = (affiliate: SaleAffiliate, covering: ReadonlyArray<Entry>): boolean => {
+    const own = affiliate.percent;
+    if (own === null ? affiliateDefault === null : !isAffiliatePercent(own)) return false;
+    if (affiliate.account === product.mainCreator) return false;
+    if (covering.length > 0 && !policy.affiliatesOnCocreatedProducts) return false;
+    for (const entry of covering) {
+      if (entry.account === affiliate.account && !entry.mayAlsoSellAsAffiliate) return false;
+    }
+    return true;
+  };
+
+  const settle = (sale: Sale): Result<Settlement, DomainErrors> => {
+    const shape = saleShape(sale);
+    if (shape !== undefined) return err(shape);
+    const currency = sale.price.currency;
+    const exponent = currency.exponent;
+    const price = sale.price.amount;
+
+    let fee = 0n;
+    let feeOrigin = NO_FEE;
+    let feeSource: FeeSource = 'none';
+    if (sale.platformFee !== null) {
+      fee = sale.platformFee.amount;
+      feeOrigin = FEE_FROM_SALE;
+      feeSource = 'sale';
+    } else if (schedule !== null) {
+      const fixed = schedule.fixed[currency.code] ?? 0n;
+      fee =
+        roundHalfUp(
+          price,
+          scheduleUnits,
+          scheduleWhole,
+          scheduleNumeric,
+          scheduleUnitsN,
+          scheduleWholeN,
+        ) + fixed;
+      feeOrigin = scheduleOrigin(currency, fixed);
+      feeSource = 'schedule';
+    }
+
+    const covering = lookup(sale.at);
+    const affiliate = sale.affiliate;
+    if (
+      fee > price ||
+      sale.productId !== product.id ||
+      (affiliate !== null && !affiliateAllowed(affiliate, covering))
+    ) {
+      // Only a sale that may break a rule pays for building the list of problems.
+      const issues = saleRuleIssues(policy, product, sale, price, fee, feeSource, covering);
+      if (issues.length > 0) return err(asErrors(issues));
+    }
+
+    const lines: SettlementLine[] = [platformLine(fee, formatScaled(fee, exponent, exponent))];
+    const net = price - fee;
+    let base = net;
+    if (affiliate !== null) {
+      const percent = (affiliate.percent ?? affiliateDefault) as Percent;
+      const [commission, exact] = share(net, percent.units, percent.scale, exponent);
+      lines.push(affiliateLine(affiliate.account, percent, commission, exact));
+      base = net - commission;
+    }
+
+    const decimals = scale + 2 + exponent;
+    let shares = 0n;
+    if (numeric && base <= MAX_SAFE_BIG) {
+      const b = Number(base);
+      let sum = 0;
+      let rest = whole;
+      for (const entry of covering) {
+        if (!applies(entry.appliesTo, entry.account, affiliate)) continue;
+        let amount: bigint;
+        let exact: string;
+        if (b <= entry.maxBase) {
+          const x = b * entry.units;
+          const c = (x - (x % whole)) / whole;
+          sum += c;
+          amount = BigInt(c);
+          exact = formatScaled(x, decimals, exponent);
+        } else {
+          const x = base * entry.unitsBig;
+          amount = x / wholeBig;
+          sum += Number(amount);
+          exact = formatScaled(x, decimals, exponent);
+        }
+        rest -= entry.units;
+        lines.push(cocreatorLine(entry.account, entry.contractId, entry.percent, amount, exact));
+      }
+      // Σ shares ≤ base ≤ 2^53, so `sum` stayed exact.
+      shares = BigInt(sum);
+      const mainExact =
+        rest === 0 || b <= MAX_SAFE / rest
+          ? formatScaled(b * rest, decimals, exponent)
+          : formatScaled(base * BigInt(rest), decimals, exponent);
+      lines.push(mainCreatorLine(product.mainCreator, base - shares, mainExact));
+    } else {
+      let rest = wholeBig;
+      for (const entry of covering) {
+        if (!applies(entry.appliesTo, entry.account, affiliate)) continue;
+        const x = base * entry.unitsBig;
+        const amount = x / wholeBig;
+        shares += amount;
+        rest -= entry.unitsBig;
+        lines.push(
+          cocreatorLine(
+            entry.account,
+            entry.contractId,
+            entry.percent,
+            amount,
+            formatScaled(x, decimals, exponent),
+          ),
+        );
+      }
+      lines.push(
+        mainCreatorLine(
+          product.mainCreator,
+          base - shares,
+          formatScaled(base * rest, decimals, exponent),
+        ),
+      );
+    }
+    return ok(settlementOf(sale, policy, { price, platformFee: fee, feeOrigin, net, base }, lines));
+  };
+  return Object.freeze({ domain, settle });
+}
+
+/** 0 < p ≤ 100, in number arithmetic when the percent is small enough. */
+function isAffiliatePercent(p: Percent): boolean {
+  if (p.units === 0n) return false;
+  if (p.scale <= 13 && p.units <= MAX_SAFE_BIG) return Number(p.units) <= 100 * 10 ** p.scale;
+  return comparePercent(p, PERCENT_100) <= 0;
+}
+
+/** round_half_up(amount × units / whole) for amount ≥ 0, in number when every step is safe. */
+function roundHalfUp(
+  amount: bigint,
+  units: bigint,
+  whole: bigint,
+  numeric: boolean,
+  unitsN: number,
+  wholeN: number,
+): bigint {
+  if (numeric && amount <= MAX_SAFE_BIG) {
+    const a = Number(amount);
+    if (unitsN === 0 || a <= MAX_SAFE / unitsN) {
+      const x = a * unitsN;
+      const r = x % wholeN;
+      const q = (x - r) / wholeN;
+      return BigInt(r >= wholeN - r ? q + 1 : q);
+    }
+  }
+  const x = amount * units;
+  const q = x / whole;
+  const r = x - q * whole;
+  return 2n * r >= whole ? q + 1n : q;
+}
+
+/** floor(amount × units / (100 × 10^scale)) and its exact value printed, amount ≥ 0. */
+function share(amount: bigint, units: bigint, scale: number, exponent: number): [bigint, string] {
+  const decimals = scale + 2 + exponent;
+  if (scale <= 13 && amount <= MAX_SAFE_BIG && units <= MAX_SAFE_BIG) {
+    const a = Number(amount);
+    const u = Number(units);
+    if (u === 0 || a <= MAX_SAFE / u) {
+      const whole = 100 * 10 ** scale;
+      const x = a * u;
+      return [BigInt((x - (x % whole)) / whole), formatScaled(x, decimals, exponent)];
+    }
+  }
+  const x = amount * units;
+  return [x / (100n * 10n ** BigInt(scale)), formatScaled(x, decimals, exponent)];
+}

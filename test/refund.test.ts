@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountId } from '../src/account';
+import { type Instant, parseInstant } from '../src/instant';
+import { dhondt, refundAll, refundSale } from '../src/refund';
+import type { Refund } from '../src/sale';
+import type { Settlement, SettlementLine } from '../src/settlement';
+import { cur, pct } from './arbitraries/settlement';
+
+const BRL = cur('BRL');
+const USD = cur('USD');
+const t = (iso: string): Instant => parseInstant(iso)._unsafeUnwrap();
+
+/** The settlement of SPEC section 8: 197.00 BRL = 20.50 + 70.60 + 21.18 + 84.72. */
+const spec8: Settlement = Object.freeze({
+  saleId: 's1',
+  productId: 'p1',
+  at: t('2026-03-01T12:00:00Z'),
+  currency: BRL,
+  price: 19700n,
+  platformFee: 2050n,
+  feeOrigin: Object.freeze({ kind: 'sale' as const }),
+  net: 17650n,
+  base: 10590n,
+  minRetainedPercent: pct(30),
+  lines: Object.freeze<SettlementLine[]>([
+    { role: 'platform', account: null, amount: 2050n, exactShare: '20.50' },
+    {
+      role: 'affiliate',
+      account: 'leo@example.com' as AccountId,
+      percent: pct(40),
+      amount: 7060n,
+      exactShare: '70.60',
+    },
+    {
+      role: 'cocreator',
+      account: 'bia@example.com' as AccountId,
+      contractId: 'c1',
+      percent: pct(20),
+      amount: 2118n,
+      exactShare: '21.18',
+    },
+    {
+      role: 'main-creator',
+      account: 'ana@example.com' as AccountId,
+      amount: 8472n,
+      exactShare: '84.72',
+    },
+  ]),
+});
+
+const refundOf = (id: string, iso: string, amount: bigint, currency = BRL): Refund =>
+  Object.freeze({ id, at: t(iso), amount: Object.freeze({ amount, currency }) });
+
+const amounts = (r: { lines: ReadonlyArray<{ amount: bigint }> }) => r.lines.map((l) => l.amount);
+
+describe('refundSale', () => {
+  describe('the worked example of SPEC section 8', () => {
+    it('reverses 50.00 of 197.00 as -5.20, -17.92, -5.37, -21.51', () => {
+      // By hand, D'Hondt of X = 5000 over w = (2050, 7060, 2118, 8472), P = 19700:
+      //   floors w·X/P: 10250000/19700 = 520.30 -> 520; 35300000/19700 = 1791.88 -> 1791;
+      //                 10590000/19700 = 537.56 -> 537; 42360000/19700 = 2150.25 -> 2150
+      //   sum 4998, 2 units left. Priorities w/(a+1):
+      //     2050/521 = 3.93474, 7060/1792 = 3.93973, 2118/538 = 3.93680, 8472/2151 = 3.93863
+      //   unit 1 -> affiliate (3.93973); its next is 7060/1793 = 3.93753
+      //   unit 2 -> main creator (3.93863 beats 3.93753, 3.93680, 3.93474)
+      //   a = (520, 1792, 537, 2151), sum 5000.
+      const reversal = refundSale(spec8, [], refundOf('r1', '2026-03-05T00:00:00Z', 5000n));
+      expect(amounts(reversal._unsafeUnwrap())).toEqual([-520n, -1792n, -537n, -2151n]);
+    });
+
+    it('keeps each line identity: role, account, contract id and percent', () => {
+      const reversal = refundSale(spec8, [], refundOf('r1', '2026-03-05T00:00:00Z', 5000n));
+      expect(reversal._unsafeUnwrap()).toEqual({
+        refundId: 'r1',
+        saleId: 's1',
+        at: t('2026-03-05T00:00:00Z'),
+        currency: BRL,
+        amount: 5000n,
+        refundedTotal: 5000n,
+        lines: [
+          { role: 'platform', account: null, amount: -520n },
+          { role: 'affiliate', account: 'leo@example.com', percent: pct(40), amount: -1792n },
+          {
+            role: 'cocreator',
+            account: 'bia@example.com',
+            contractId: 'c1',
+            percent: pct(20),
+            amount: -537n,
+          },
+          { role: 'main-creator', account: 'ana@example.com', amount: -2151n },
+        ],
+      });
+    });
+
+    it('reverses the rest of the sale exactly with a second refund of 147.00', () => {
+      const first = refundOf('r1', '2026-03-05T00:00:00Z', 5000n);
+      const second = refundSale(spec8, [first], refundOf('r2', '2026-03-06T00:00:00Z', 14700n));
+      // What the first refund left on each line: 2050-520, 7060-1792, 2118-537, 8472-2151.
+      expect(amounts(second._unsafeUnwrap())).toEqual([-1530n, -5268n, -1581n, -6321n]);
+      expect(second._unsafeUnwrap().refundedTotal).toBe(19700n);
+    });
+  });
+
+  it('reverses a full refund as the exact negation of the settlement', () => {
+    const reversal = refundSale(spec8, [], refundOf('r1', '2026-03-01T12:00:00Z', 19700n));
+    expect(amounts(reversal._unsafeUnwrap())).toEqual([-2050n, -7060n, -2118n, -8472n]);
+  });
+
+  it('gives a unit to the earlier line when two lines tie', () => {
+    expect(dhondt([100n, 100n], 200n, 1n)).toEqual([1n, 0n]);
+    // floors 1 and 1, then 100/2 = 100/2: the earlier line again.
+    expect(dhondt([100n, 100n], 200n, 3n)).toEqual([2n, 1n]);
+  });
+
+  it('may give one line several of the units left after the floors (D’Hondt, not quota)', () => {
+    // w = (97, 1, 1, 1), P = 100, X = 4: floors (3, 0, 0, 0), 1 unit left, priorities
+    // 97/4 = 24.25 against 1/1: the large line takes it, 4 = ceil(3.88) + 0.
+    expect(dhondt([97n, 1n, 1n, 1n], 100n, 4n)).toEqual([4n, 0n, 0n, 0n]);
+    // w = (5, 5, 90), P = 100, X = 10: floors (0, 0, 9), 1 left: 5/1 = 5 against 90/10 = 9.
+    expect(dhondt([5n, 5n, 90n], 100n, 10n)).toEqual([0n, 0n, 10n]);
+  });
+
+  it('never touches a zero line', () => {
+    expect(dhondt([0n, 3n, 0n], 3n, 2n)).toEqual([0n, 2n, 0n]);
+    // floors (0, 2, 0, 0), 1 left: 3/3 = 1/1 tie, the earlier line; the zeros never.
+    expect(dhondt([0n, 3n, 0n, 1n], 4n, 3n)).toEqual([0n, 3n, 0n, 0n]);
+  });
+
+  describe('refuses', () => {
+    it('a refund that takes the total past the price, at the refund amount', () => {
+      const previous = [refundOf('r1', '2026-03-05T00:00:00Z', 19000n)];
+      const result = refundSale(spec8, previous, refundOf('r2', '2026-03-06T00:00:00Z', 701n), [
+        'refunds',
+        1,
+      ]);
+      expect(result._unsafeUnwrapErr()).toEqual({
+        code: 'refund_exceeds_price',
+        message: expect.any(String),
+        path: ['refunds', 1, 'amount'],
+        refunded: '197.01',
+        price: '197.00',
+      });
+    });
+
+    it('a refund dated before the sale', () => {
+      const result = refundSale(spec8, [], refundOf('r1', '2026-03-01T11:59:59.999Z', 100n));
+      expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'refund_before_sale', path: ['at'] });
+    });
+
+    it('a refund dated before the refund before it', () => {
+      const previous = [refundOf('r1', '2026-03-05T00:00:00Z', 100n)];
+      const result = refundSale(spec8, previous, refundOf('r2', '2026-03-04T00:00:00Z', 100n));
+      expect(result._unsafeUnwrapErr()).toMatchObject({
+        code: 'events_out_of_order',
+        path: ['at'],
+      });
+    });
+
+    it('a refund in another currency', () => {
+      const result = refundSale(spec8, [], refundOf('r1', '2026-03-05T00:00:00Z', 100n, USD));
+      expect(result._unsafeUnwrapErr()).toEqual({
+        code: 'currency_mismatch',
+        message: expect.any(String),
+        path: ['amount', 'currency'],
+        expected: 'BRL',
+        actual: 'USD',
+      });
+    });
+
+    it('a refund of nothing', () => {
+      const result = refundSale(spec8, [], refundOf('r1', '2026-03-05T00:00:00Z', 0n));
+      expect(result._unsafeUnwrapErr()).toMatchObject({
+        code: 'invalid_amount',
+        path: ['amount', 'amount'],
+      });
+    });
+
+    it('a refund id already used for the sale', () => {
+      const previous = [refundOf('r1', '2026-03-05T00:00:00Z', 100n)];
+      const result = refundSale(spec8, previous, refundOf('r1', '2026-03-06T00:00:00Z', 100n));
+      expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_field', path: ['id'] });
+    });
+
+    it('a value that is not a settlement, without throwing', () => {
+      const result = refundSale(
+        null as unknown as Settlement,
+        [],
+        refundOf('r1', '2026-03-05T00:00:00Z', 1n),
+      );
+      expect(result._unsafeUnwrapErr().code).toBe('invalid_field');
+    });
+  });
+
+  it('accepts a refund at the instant of the sale, and two refunds at one instant', () => {
+    const first = refundOf('r1', '2026-03-01T12:00:00Z', 100n);
+    expect(refundSale(spec8, [], first).isOk()).toBe(true);
+    expect(refundSale(spec8, [first], refundOf('r2', '2026-03-01T12:00:00Z', 100n)).isOk()).toBe(
+      true,
+    );
+  });
+});
+
+describe('refundAll', () => {
+  it('applies refunds in order, each on the cumulative total', () => {
+    const reversals = refundAll(spec8, [
+      refundOf('r1', '2026-03-05T00:00:00Z', 5000n),
+      refundOf('r2', '2026-03-06T00:00:00Z', 14700n),
+    ])._unsafeUnwrap();
+    expect(reversals.map(amounts)).toEqual([
+      [-520n, -1792n, -537n, -2151n],
+      [-1530n, -5268n, -1581n, -6321n],
+    ]);
+    expect(reversals.map((r) => r.refundedTotal)).toEqual([5000n, 19700n]);
+  });
+
+  it('returns no reversal for no refund', () => {
+    expect(refundAll(spec8, [])._unsafeUnwrap()).toEqual([]);
+  });
+
+  it('reports every problem, each at its refund', () => {
+    const errors = refundAll(spec8, [
+      refundOf('r1', '2026-03-05T00:00:00Z', 10000n),
+      refundOf('r1', '2026-03-06T00:00:00Z', 100n),
+      refundOf('r3', '2026-02-01T00:00:00Z', 100n),
+      refundOf('r4', '2026-03-04T00:00:00Z', 100n),
+      refundOf('r5', '2026-03-07T00:00:00Z', 100n, USD),
+      refundOf('r6', '2026-03-07T00:00:00Z', 9501n),
+    ])._unsafeUnwrapErr();
+    expect(errors.map((e) => [e.code, e.path])).toEqual([
+      ['invalid_field', ['refunds', 1, 'id']],
+      ['refund_before_sale', ['refunds', 2, 'at']],
+      ['events_out_of_order', ['refunds', 3, 'at']],
+      ['currency_mismatch', ['refunds', 4, 'amount', 'currency']],
+      // 100.00 + 1.00 + 1.00 + 1.00 + 95.01 = 198.01 > 197.00
+      ['refund_exceeds_price', ['refunds', 5, 'amount']],
+    ]);
+  });
+
+  it('puts refunds under the path it is given', () => {
+    const errors = refundAll(
+      spec8,
+      [refundOf('r1', '2026-03-05T00:00:00Z', 19701n)],
+      ['sales', 3, 'refunds'],
+    )._unsafeUnwrapErr();
+    expect(errors[0].path).toEqual(['sales', 3, 'refunds', 0, 'amount']);
+  });
+
+  it('freezes every reversal and line', () => {
+    const [reversal] = refundAll(spec8, [
+      refundOf('r1', '2026-03-05T00:00:00Z', 5000n),
+    ])._unsafeUnwrap();
+    expect(Object.isFrozen(reversal)).toBe(true);
+    expect(Object.isFrozen(reversal?.lines)).toBe(true);
+    expect(reversal?.lines.every((l) => Object.isFrozen(l))).toBe(true);
+  });
+});
