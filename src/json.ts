@@ -1,0 +1,943 @@
+/**
+ * The JSON wire format of SPEC section 8: reading a `settle` document from untrusted data
+ * (every problem reported, with its JSON path) and printing results as JSON-ready data whose
+ * amounts, percents and instants are strings.
+ */
+import { err, ok, type Result } from 'neverthrow';
+import type { AccountId } from './account';
+import { accountId } from './account';
+import type { CocreationContract, ContractEvent, ContractTerms, TermsPatch } from './contract';
+import { contract } from './contract';
+import { type Currency, currency } from './currency';
+import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
+import {
+  collect,
+  collectAll,
+  deepFreeze,
+  type Fields,
+  type Issues,
+  nonEmpty,
+  optional,
+  readEnum,
+  readObject,
+  required,
+} from './fields';
+import { formatInstant, type Instant, parseInstant } from './instant';
+import { formatAmount, parseAmount } from './money';
+import { formatPercent, type Percent, parsePercent } from './percent';
+import { DEFAULT_POLICY, type Policy, policy } from './policy';
+import { type Product, product } from './product';
+import { refundAll } from './refund';
+import { type Refund, refund, type Sale, sale } from './sale';
+import { settleSale } from './settle';
+import type { Reversal, ReversalLine, Role, Settlement, SettlementLine } from './settlement';
+
+// ---------------------------------------------------------------------------------------------
+// Wire shapes
+// ---------------------------------------------------------------------------------------------
+
+/** A decimal on input: a string such as `"19.90"`, or a JSON number read as `String(n)`. */
+export type DecimalJson = string | number;
+
+/** Money on the wire: `{ "amount": "197.00", "currency": "BRL" }`. */
+export interface MoneyJson {
+  readonly amount: DecimalJson;
+  readonly currency: string;
+}
+
+/** A platform fee schedule on the wire (SPEC section 2). */
+export interface FeeScheduleJson {
+  readonly percent?: DecimalJson | null;
+  /** Fixed fee per currency code, as an amount in that currency. */
+  readonly fixed?: Readonly<Record<string, DecimalJson>> | null;
+}
+
+/** A custom policy on the wire: with `extends` it overrides single fields of a preset. */
+export interface PolicyObjectJson {
+  readonly extends?: string | null;
+  readonly minRetainedPercent?: DecimalJson;
+  readonly cocreatorPercent?: { readonly min?: DecimalJson; readonly max?: DecimalJson };
+  readonly percentDecimals?: number;
+  readonly maxCocreators?: number | null;
+  readonly affiliatesOnCocreatedProducts?: boolean;
+  readonly cancellation?: string;
+  readonly amendments?: string;
+  readonly fee?: FeeScheduleJson | null;
+}
+
+/** A policy on the wire: a preset name (`"hotmart"`, `"kiwify"`, `"gumroad"`) or an object. */
+export type PolicyJson = string | PolicyObjectJson;
+
+/** A product on the wire. */
+export interface ProductJson {
+  readonly id: string;
+  readonly mainCreator: string;
+  readonly affiliateCommission?: DecimalJson | null;
+}
+
+/** Contract terms on the wire: the invitation's (with `percent`) or an amendment's patch. */
+export interface TermsJson {
+  readonly percent?: DecimalJson;
+  readonly appliesTo?: string;
+  readonly endsAt?: string | null;
+  readonly mayAlsoSellAsAffiliate?: boolean;
+}
+
+/** One event of a contract history on the wire. */
+export interface ContractEventJson {
+  readonly type: string;
+  readonly at: string;
+  readonly by: string;
+  readonly terms?: TermsJson | null;
+}
+
+/** A contract on the wire: its whole history, oldest first. */
+export interface ContractJson {
+  readonly id: string;
+  readonly productId: string;
+  readonly cocreator: string;
+  readonly events: ReadonlyArray<ContractEventJson>;
+}
+
+/** A sale's affiliate on the wire. */
+export interface SaleAffiliateJson {
+  readonly account: string;
+  readonly percent?: DecimalJson | null;
+  readonly managedBy?: string | null;
+}
+
+/** A sale on the wire. */
+export interface SaleJson {
+  readonly id: string;
+  readonly productId: string;
+  readonly at: string;
+  readonly price: MoneyJson;
+  readonly platformFee?: MoneyJson | null;
+  readonly affiliate?: SaleAffiliateJson | null;
+}
+
+/** A refund on the wire. */
+export interface RefundJson {
+  readonly id: string;
+  readonly at: string;
+  readonly amount: MoneyJson;
+}
+
+/** The input document of `cocreation settle` (SPEC section 8). */
+export interface SettleDocumentJson {
+  readonly policy?: PolicyJson | null;
+  readonly product: ProductJson;
+  readonly contracts: ReadonlyArray<ContractJson>;
+  readonly sale: SaleJson;
+  readonly refunds?: ReadonlyArray<RefundJson> | null;
+}
+
+/** A settlement line on output; `exactShare` is the line's exact, unrounded share. */
+export interface SettlementLineJson {
+  readonly role: Role;
+  readonly account: string | null;
+  readonly contractId?: string;
+  readonly percent?: string;
+  readonly amount: string;
+  readonly exactShare: string;
+}
+
+/** A settled sale on output (SPEC section 8). */
+export interface SettlementJson {
+  readonly saleId: string;
+  readonly productId: string;
+  readonly at: string;
+  readonly currency: string;
+  readonly price: string;
+  readonly platformFee: string;
+  readonly net: string;
+  readonly base: string;
+  readonly lines: ReadonlyArray<SettlementLineJson>;
+}
+
+/** A reversal line on output: the original line's identity with a negative (or zero) amount. */
+export interface ReversalLineJson {
+  readonly role: Role;
+  readonly account: string | null;
+  readonly contractId?: string;
+  readonly percent?: string;
+  readonly amount: string;
+}
+
+/** The reversal of one refund on output. */
+export interface ReversalJson {
+  readonly refundId: string;
+  readonly at: string;
+  readonly amount: string;
+  readonly lines: ReadonlyArray<ReversalLineJson>;
+}
+
+/** An error on output: `{ code, message, path }` and the fields of its code. */
+export type ErrorJson = DomainError;
+
+/** The whole output of `cocreation settle` for one document (SPEC section 8). */
+export type SettleOutputJson =
+  | {
+      readonly ok: true;
+      readonly settlement: SettlementJson;
+      readonly refunds: ReadonlyArray<ReversalJson>;
+    }
+  | { readonly ok: false; readonly errors: ReadonlyArray<ErrorJson> };
+
+// ---------------------------------------------------------------------------------------------
+// Reading a document
+// ---------------------------------------------------------------------------------------------
+
+/** A checked `settle` document: every part parsed, nothing validated across parts yet. */
+export interface SettleDocument {
+  readonly policy: Policy;
+  readonly product: Product;
+  readonly contracts: ReadonlyArray<CocreationContract>;
+  readonly sale: Sale;
+  readonly refunds: ReadonlyArray<Refund>;
+}
+
+/** A settled document: the settlement and one reversal per refund, in input order. */
+export interface SettleOutcome {
+  readonly settlement: Settlement;
+  readonly reversals: ReadonlyArray<Reversal>;
+}
+
+const DOCUMENT_KEYS = ['policy', 'product', 'contracts', 'sale', 'refunds'] as const;
+
+function readArray(value: unknown, path: Path, issues: Issues): ReadonlyArray<unknown> | undefined {
+  if (Array.isArray(value)) return value;
+  if (value !== undefined) issues.push(domainError('invalid_field', 'expected an array', path));
+  return undefined;
+}
+
+/**
+ * Reads a `settle` document (SPEC section 8) from untrusted data, such as the result of
+ * `JSON.parse`. Every shape problem is reported with its JSON path: wrong types, missing
+ * fields, unknown and reserved keys, malformed amounts, percents and instants, unknown
+ * currencies. Rules across parts (contract histories, the retention floor, refunds against
+ * the sale) are checked by {@link settleDocument}.
+ *
+ * @param input - anything
+ * @returns the checked, frozen {@link SettleDocument}, or every problem found
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { parseDocument } from 'cocreation';
+ *
+ * const doc = parseDocument({
+ *   product: { id: 'p1', mainCreator: 'ana@example.com' },
+ *   contracts: [],
+ *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
+ *           price: { amount: '197.00', currency: 'BRL' } },
+ * });
+ * assert.equal(doc._unsafeUnwrap().sale.price.amount, 19700n);
+ * assert.equal(doc._unsafeUnwrap().policy.name, 'hotmart');
+ *
+ * const bad = parseDocument({ product: {}, contracts: [], sale: {}, extra: 1 });
+ * assert.deepEqual(bad._unsafeUnwrapErr()[0], {
+ *   code: 'invalid_field', message: 'unknown field "extra"', path: ['extra'],
+ * });
+ * ```
+ */
+export function parseDocument(input: unknown): Result<SettleDocument, DomainErrors> {
+  const issues: Issues = [];
+  const fields = readObject(input, [], DOCUMENT_KEYS, issues, 'a settle document object');
+  if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);
+
+  const policyInput = optional(fields, 'policy');
+  const parsedPolicy =
+    policyInput === undefined
+      ? DEFAULT_POLICY
+      : collectAll(policy(policyInput, ['policy']), issues);
+
+  const productInput = required(fields, 'product', [], issues);
+  const parsedProduct =
+    productInput === undefined ? undefined : collectAll(product(productInput, ['product']), issues);
+
+  const contractsInput = readArray(
+    required(fields, 'contracts', [], issues),
+    ['contracts'],
+    issues,
+  );
+  const contracts: CocreationContract[] = [];
+  contractsInput?.forEach((item, index) => {
+    const parsed = collectAll(contract(item, ['contracts', index]), issues);
+    if (parsed !== undefined) contracts.push(parsed);
+  });
+
+  const saleInput = required(fields, 'sale', [], issues);
+  const parsedSale =
+    saleInput === undefined ? undefined : collectAll(sale(saleInput, ['sale']), issues);
+
+  const refundsInput = readArray(optional(fields, 'refunds'), ['refunds'], issues);
+  const refunds: Refund[] = [];
+  refundsInput?.forEach((item, index) => {
+    const parsed = collectAll(refund(item, ['refunds', index]), issues);
+    if (parsed !== undefined) refunds.push(parsed);
+  });
+
+  const problems = nonEmpty(issues);
+  if (
+    problems !== undefined ||
+    parsedPolicy === undefined ||
+    parsedProduct === undefined ||
+    parsedSale === undefined
+  ) {
+    return err(problems ?? [domainError('invalid_field', 'the document is incomplete', [])]);
+  }
+  return ok(
+    Object.freeze({
+      policy: parsedPolicy,
+      product: parsedProduct,
+      contracts: Object.freeze(contracts),
+      sale: parsedSale,
+      refunds: Object.freeze(refunds),
+    }),
+  );
+}
+
+/**
+ * Reads a `settle` document from JSON text: `invalid_json` (path `[]`) when the text is not
+ * JSON, else as {@link parseDocument}. Duplicate keys: the last wins, as in `JSON.parse`.
+ *
+ * @param text - the JSON text of one document
+ * @returns the checked document, or every problem found
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { parseDocumentText } from 'cocreation';
+ *
+ * const bad = parseDocumentText('{"product": ');
+ * assert.equal(bad._unsafeUnwrapErr()[0].code, 'invalid_json');
+ * assert.deepEqual(bad._unsafeUnwrapErr()[0].path, []);
+ * ```
+ */
+export function parseDocumentText(text: string): Result<SettleDocument, DomainErrors> {
+  if (typeof text !== 'string') {
+    return err([domainError('invalid_json', 'expected JSON text (a string)', [])]);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    const why = cause instanceof SyntaxError ? `: ${cause.message}` : '';
+    return err([domainError('invalid_json', `the input is not JSON${why}`, [])]);
+  }
+  return parseDocument(value);
+}
+
+/**
+ * Settles a checked document: validates the contracts against the policy and the product,
+ * settles the sale (SPEC section 5) and reverses its refunds in order (SPEC section 6).
+ * Refunds are checked against the sale only once the sale has settled.
+ *
+ * @param doc - a document from {@link parseDocument}
+ * @returns the settlement and its reversals, or every problem found
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { parseDocument, settleDocument } from 'cocreation';
+ *
+ * const doc = parseDocument({
+ *   product: { id: 'p1', mainCreator: 'ana@example.com' },
+ *   contracts: [],
+ *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
+ *           price: { amount: '10.00', currency: 'USD' } },
+ *   refunds: [{ id: 'r1', at: '2026-03-02T00:00:00Z',
+ *               amount: { amount: '4.00', currency: 'USD' } }],
+ * })._unsafeUnwrap();
+ * const { settlement, reversals } = settleDocument(doc)._unsafeUnwrap();
+ * assert.deepEqual(settlement.lines.map((l) => l.amount), [0n, 1000n]);
+ * assert.deepEqual(reversals[0]?.lines.map((l) => l.amount), [0n, -400n]);
+ * ```
+ */
+export function settleDocument(doc: SettleDocument): Result<SettleOutcome, DomainErrors> {
+  return settleSale(doc.policy, doc.product, doc.contracts, doc.sale).andThen((settlement) =>
+    refundAll(settlement, doc.refunds, ['refunds']).map((reversals) =>
+      Object.freeze({ settlement, reversals }),
+    ),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing results
+// ---------------------------------------------------------------------------------------------
+
+function lineIdentity(line: SettlementLine | ReversalLine): {
+  contractId?: string;
+  percent?: string;
+} {
+  switch (line.role) {
+    case 'cocreator':
+      return { contractId: line.contractId, percent: formatPercent(line.percent) };
+    case 'affiliate':
+      return { percent: formatPercent(line.percent) };
+    default:
+      return {};
+  }
+}
+
+function settlementLineToJson(line: SettlementLine, cur: Currency): SettlementLineJson {
+  return {
+    role: line.role,
+    account: line.account,
+    ...lineIdentity(line),
+    amount: formatAmount(line.amount, cur),
+    exactShare: line.exactShare,
+  };
+}
+
+function reversalLineToJson(line: ReversalLine, cur: Currency): ReversalLineJson {
+  return {
+    role: line.role,
+    account: line.account,
+    ...lineIdentity(line),
+    amount: formatAmount(line.amount, cur),
+  };
+}
+
+/**
+ * Prints a settlement as SPEC section 8 shows it: amounts with exactly the currency's
+ * decimals, the instant in UTC with milliseconds, percents in shortest form, lines in
+ * settlement order, each with its exact unrounded share as `exactShare`.
+ *
+ * @param settlement - a settlement
+ * @returns frozen JSON-ready data (strings only, no `bigint`)
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { parseDocument, settleDocument, settlementToJson } from 'cocreation';
+ *
+ * const doc = parseDocument({
+ *   product: { id: 'p1', mainCreator: 'Ana@Example.com' },
+ *   contracts: [],
+ *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T09:00:00-03:00',
+ *           price: { amount: 197, currency: 'BRL' } },
+ * })._unsafeUnwrap();
+ * const json = settlementToJson(settleDocument(doc)._unsafeUnwrap().settlement);
+ * assert.equal(json.at, '2026-03-01T12:00:00.000Z');
+ * assert.equal(json.price, '197.00');
+ * assert.deepEqual(json.lines.map((l) => [l.role, l.account, l.amount]), [
+ *   ['platform', null, '0.00'],
+ *   ['main-creator', 'ana@example.com', '197.00'],
+ * ]);
+ * ```
+ */
+export function settlementToJson(settlement: Settlement): SettlementJson {
+  const cur = settlement.currency;
+  return deepFreeze({
+    saleId: settlement.saleId,
+    productId: settlement.productId,
+    at: formatInstant(settlement.at),
+    currency: cur.code,
+    price: formatAmount(settlement.price, cur),
+    platformFee: formatAmount(settlement.platformFee, cur),
+    net: formatAmount(settlement.net, cur),
+    base: formatAmount(settlement.base, cur),
+    lines: settlement.lines.map((line) => settlementLineToJson(line, cur)),
+  });
+}
+
+/**
+ * Prints the reversal of one refund as SPEC section 8 shows it (`refundId`, `at`, `amount`,
+ * `lines`), with negative (or zero) line amounts.
+ *
+ * @param reversal - a reversal
+ * @returns frozen JSON-ready data
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { parseDocument, reversalToJson, settleDocument } from 'cocreation';
+ *
+ * const doc = parseDocument({
+ *   product: { id: 'p1', mainCreator: 'ana@example.com' },
+ *   contracts: [],
+ *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
+ *           price: { amount: '10', currency: 'USD' } },
+ *   refunds: [{ id: 'r1', at: '2026-03-02T00:00:00Z', amount: { amount: '2.5', currency: 'USD' } }],
+ * })._unsafeUnwrap();
+ * const [reversal] = settleDocument(doc)._unsafeUnwrap().reversals;
+ * assert.ok(reversal !== undefined);
+ * assert.deepEqual(reversalToJson(reversal), {
+ *   refundId: 'r1', at: '2026-03-02T00:00:00.000Z', amount: '2.50',
+ *   lines: [
+ *     { role: 'platform', account: null, amount: '0.00' },
+ *     { role: 'main-creator', account: 'ana@example.com', amount: '-2.50' },
+ *   ],
+ * });
+ * ```
+ */
+export function reversalToJson(reversal: Reversal): ReversalJson {
+  const cur = reversal.currency;
+  return deepFreeze({
+    refundId: reversal.refundId,
+    at: formatInstant(reversal.at),
+    amount: formatAmount(reversal.amount, cur),
+    lines: reversal.lines.map((line) => reversalLineToJson(line, cur)),
+  });
+}
+
+/**
+ * Prints an error as SPEC section 8 shows it: `code`, `message`, `path`, then the fields of
+ * its code, in that order.
+ *
+ * @param error - a domain error
+ * @returns a frozen plain copy, ready for `JSON.stringify`
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { currency, errorToJson } from 'cocreation';
+ *
+ * const error = currency('XYZ', ['sale', 'price', 'currency'])._unsafeUnwrapErr();
+ * assert.equal(
+ *   JSON.stringify(errorToJson(error)),
+ *   '{"code":"unknown_currency","message":"\\"XYZ\\" is not an active ISO 4217 currency code with minor units","path":["sale","price","currency"],"currency":"XYZ"}',
+ * );
+ * ```
+ */
+export function errorToJson(error: DomainError): ErrorJson {
+  const { code, message, path, ...extra } = error;
+  return deepFreeze({ code, message, path: [...path], ...extra }) as ErrorJson;
+}
+
+/**
+ * Prints the result of settling a document as the whole SPEC section 8 output object.
+ *
+ * @param result - the result of {@link settleDocument} (or any settling step)
+ * @returns `{ ok: true, settlement, refunds }` or `{ ok: false, errors }`, frozen
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { parseDocumentText, settleDocument, settleResultToJson } from 'cocreation';
+ *
+ * const output = settleResultToJson(parseDocumentText('[]').andThen(settleDocument));
+ * assert.equal(output.ok, false);
+ * ```
+ */
+export function settleResultToJson(result: Result<SettleOutcome, DomainErrors>): SettleOutputJson {
+  if (result.isErr()) {
+    return Object.freeze({ ok: false, errors: Object.freeze(result.error.map(errorToJson)) });
+  }
+  const { settlement, reversals } = result.value;
+  return Object.freeze({
+    ok: true,
+    settlement: settlementToJson(settlement),
+    refunds: Object.freeze(reversals.map(reversalToJson)),
+  });
+}
+
+/**
+ * The oracle as a function: reads a `settle` document from untrusted data, settles it and
+ * prints the SPEC section 8 output object. Never throws.
+ *
+ * @param input - anything, usually the result of `JSON.parse`
+ * @returns `{ ok: true, settlement, refunds }` or `{ ok: false, errors }`, frozen
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { settleToJson } from 'cocreation';
+ *
+ * const output = settleToJson({
+ *   product: { id: 'p1', mainCreator: 'ana@example.com' },
+ *   contracts: [],
+ *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
+ *           price: { amount: '1e21', currency: 'BRL' } },
+ * });
+ * assert.equal(output.ok, false);
+ * if (!output.ok) assert.deepEqual(output.errors[0]?.path, ['sale', 'price', 'amount']);
+ * ```
+ */
+export function settleToJson(input: unknown): SettleOutputJson {
+  return settleResultToJson(parseDocument(input).andThen(settleDocument));
+}
+
+/**
+ * The oracle on text: one JSON document in, one line of JSON out (no newline), exactly what
+ * `cocreation settle` prints. Text that is not JSON is answered with `invalid_json`. Never
+ * throws.
+ *
+ * @param text - the JSON text of one document
+ * @returns the output object of SPEC section 8 as one line of JSON
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { settleText } from 'cocreation';
+ *
+ * const answer = JSON.parse(settleText(''));
+ * assert.equal(answer.ok, false);
+ * assert.equal(answer.errors[0].code, 'invalid_json');
+ * assert.deepEqual(answer.errors[0].path, []);
+ * ```
+ */
+export function settleText(text: string): string {
+  return JSON.stringify(settleResultToJson(parseDocumentText(text).andThen(settleDocument)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing a document (the canonical form of an input)
+// ---------------------------------------------------------------------------------------------
+
+/** Prints a percent with its places as written (`"20.00"` stays `"20.00"`). */
+function percentAsWritten(p: Percent): string {
+  if (p.scale === 0) return p.units.toString();
+  const digits = p.units.toString().padStart(p.scale + 1, '0');
+  const cut = digits.length - p.scale;
+  return `${digits.slice(0, cut)}.${digits.slice(cut)}`;
+}
+
+function policyToJson(p: Policy): PolicyObjectJson {
+  const fee: FeeScheduleJson | null =
+    p.fee === null
+      ? null
+      : {
+          percent: percentAsWritten(p.fee.percent),
+          fixed: Object.fromEntries(
+            Object.entries(p.fee.fixed).flatMap(([code, minor]) => {
+              const cur = currency(code);
+              return cur.isOk() && typeof minor === 'bigint'
+                ? [[code, formatAmount(minor, cur.value)]]
+                : [];
+            }),
+          ),
+        };
+  return {
+    ...(p.name === null ? {} : { extends: p.name }),
+    minRetainedPercent: percentAsWritten(p.minRetainedPercent),
+    cocreatorPercent: {
+      min: percentAsWritten(p.cocreatorPercent.min),
+      max: percentAsWritten(p.cocreatorPercent.max),
+    },
+    percentDecimals: p.percentDecimals,
+    maxCocreators: p.maxCocreators,
+    affiliatesOnCocreatedProducts: p.affiliatesOnCocreatedProducts,
+    cancellation: p.cancellation,
+    amendments: p.amendments,
+    ...(fee === null ? {} : { fee }),
+  };
+}
+
+function termsToJson(terms: ContractTerms | TermsPatch): TermsJson {
+  return {
+    ...(terms.percent === undefined ? {} : { percent: percentAsWritten(terms.percent) }),
+    ...(terms.appliesTo === undefined ? {} : { appliesTo: terms.appliesTo }),
+    ...(terms.endsAt === undefined
+      ? {}
+      : { endsAt: terms.endsAt === null ? null : formatInstant(terms.endsAt) }),
+    ...(terms.mayAlsoSellAsAffiliate === undefined
+      ? {}
+      : { mayAlsoSellAsAffiliate: terms.mayAlsoSellAsAffiliate }),
+  };
+}
+
+function eventToJson(event: ContractEvent): ContractEventJson {
+  return {
+    type: event.type,
+    at: formatInstant(event.at),
+    by: event.by,
+    ...('terms' in event ? { terms: termsToJson(event.terms) } : {}),
+  };
+}
+
+function moneyToJson(m: { readonly amount: bigint; readonly currency: Currency }): MoneyJson {
+  return { amount: formatAmount(m.amount, m.currency), currency: m.currency.code };
+}
+
+/**
+ * Prints a checked document in canonical form: every policy field written out (with
+ * `extends` when it has a preset), accounts canonical, instants in UTC with milliseconds,
+ * amounts with the currency's decimals, percents with their places as written (which
+ * precision rules count). Reading the result gives the same document back.
+ *
+ * @param doc - a document from {@link parseDocument}
+ * @returns frozen JSON-ready data
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { documentToJson, parseDocument } from 'cocreation';
+ *
+ * const doc = parseDocument({
+ *   policy: 'hotmart',
+ *   product: { id: 'p1', mainCreator: ' ANA@example.com', affiliateCommission: 40 },
+ *   contracts: [],
+ *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T09:00:00-03:00',
+ *           price: { amount: '197', currency: 'BRL' } },
+ * })._unsafeUnwrap();
+ * const json = documentToJson(doc);
+ * assert.deepEqual(json.product, { id: 'p1', mainCreator: 'ana@example.com', affiliateCommission: '40' });
+ * assert.deepEqual(json.sale.price, { amount: '197.00', currency: 'BRL' });
+ * assert.equal(json.sale.at, '2026-03-01T12:00:00.000Z');
+ * assert.deepEqual(parseDocument(json)._unsafeUnwrap(), doc);
+ * ```
+ */
+export function documentToJson(doc: SettleDocument): SettleDocumentJson {
+  const { policy: pol, product: prod, sale: s } = doc;
+  return deepFreeze({
+    policy: policyToJson(pol),
+    product: {
+      id: prod.id,
+      mainCreator: prod.mainCreator,
+      ...(prod.affiliateCommission === null
+        ? {}
+        : { affiliateCommission: percentAsWritten(prod.affiliateCommission) }),
+    },
+    contracts: doc.contracts.map((c) => ({
+      id: c.id,
+      productId: c.productId,
+      cocreator: c.cocreator,
+      events: c.events.map(eventToJson),
+    })),
+    sale: {
+      id: s.id,
+      productId: s.productId,
+      at: formatInstant(s.at),
+      price: moneyToJson(s.price),
+      ...(s.platformFee === null ? {} : { platformFee: moneyToJson(s.platformFee) }),
+      ...(s.affiliate === null
+        ? {}
+        : {
+            affiliate: {
+              account: s.affiliate.account,
+              ...(s.affiliate.percent === null
+                ? {}
+                : { percent: percentAsWritten(s.affiliate.percent) }),
+              ...(s.affiliate.managedBy === null ? {} : { managedBy: s.affiliate.managedBy }),
+            },
+          }),
+    },
+    refunds: doc.refunds.map((r) => ({
+      id: r.id,
+      at: formatInstant(r.at),
+      amount: moneyToJson(r.amount),
+    })),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a printed settlement back
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What a printed settlement holds: a {@link Settlement} without the fields SPEC section 8
+ * does not print (`feeOrigin`, `minRetainedPercent`).
+ */
+export type PrintedSettlement = Omit<Settlement, 'feeOrigin' | 'minRetainedPercent'>;
+
+const EXACT = /^-?[0-9]+(?:\.[0-9]+)?$/;
+const ROLES: ReadonlyArray<Role> = ['platform', 'affiliate', 'cocreator', 'main-creator'];
+
+/** A lenient object reader: SPEC section 8 readers ignore fields they do not know. */
+function readLenient(value: unknown, path: Path, issues: Issues): Fields | undefined {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Fields;
+  issues.push(domainError('invalid_field', 'expected an object', path));
+  return undefined;
+}
+
+function readString(fields: Fields, key: string, path: Path, issues: Issues): string | undefined {
+  const value = required(fields, key, path, issues);
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && value.length > 0) return value;
+  issues.push(domainError('invalid_field', 'expected a non-empty string', [...path, key]));
+  return undefined;
+}
+
+function readLine(
+  value: unknown,
+  path: Path,
+  cur: Currency | undefined,
+  issues: Issues,
+): SettlementLine | undefined {
+  const before = issues.length;
+  const fields = readLenient(value, path, issues);
+  if (fields === undefined) return undefined;
+  const role = readEnum(required(fields, 'role', path, issues), ROLES, [...path, 'role'], issues);
+  let account: AccountId | null | undefined = null;
+  if (role === 'platform') {
+    if (optional(fields, 'account') !== undefined) {
+      issues.push(
+        domainError('invalid_field', 'the platform line has no account', [...path, 'account']),
+      );
+    }
+  } else {
+    const accountValue = required(fields, 'account', path, issues);
+    account =
+      accountValue === undefined
+        ? undefined
+        : collect(accountId(accountValue, [...path, 'account']), issues);
+  }
+  const contractId =
+    role === 'cocreator' ? readString(fields, 'contractId', path, issues) : undefined;
+  let linePercent: Percent | undefined;
+  if (role === 'cocreator' || role === 'affiliate') {
+    const p = required(fields, 'percent', path, issues);
+    linePercent =
+      p === undefined ? undefined : collect(parsePercent(p, [...path, 'percent']), issues);
+  }
+  const amountValue = required(fields, 'amount', path, issues);
+  const amount =
+    amountValue === undefined || cur === undefined
+      ? undefined
+      : collect(parseAmount(amountValue, cur, [...path, 'amount']), issues);
+  const exactValue = required(fields, 'exactShare', path, issues);
+  let exactShare: string | undefined;
+  if (typeof exactValue === 'string' && EXACT.test(exactValue)) exactShare = exactValue;
+  else if (exactValue !== undefined) {
+    issues.push(domainError('invalid_field', 'expected a decimal string', [...path, 'exactShare']));
+  }
+  if (issues.length > before || role === undefined || amount === undefined) return undefined;
+  if (exactShare === undefined || account === undefined) return undefined;
+  switch (role) {
+    case 'platform':
+      return { role, account: null, amount, exactShare };
+    case 'affiliate':
+      if (account === null || linePercent === undefined) return undefined;
+      return { role, account, percent: linePercent, amount, exactShare };
+    case 'cocreator':
+      if (account === null || linePercent === undefined || contractId === undefined)
+        return undefined;
+      return { role, account, contractId, percent: linePercent, amount, exactShare };
+    default:
+      if (account === null) return undefined;
+      return { role: 'main-creator', account, amount, exactShare };
+  }
+}
+
+const ROLE_RANK: Readonly<Record<Role, number>> = {
+  platform: 0,
+  affiliate: 1,
+  cocreator: 2,
+  'main-creator': 3,
+};
+
+function checkLines(
+  lines: ReadonlyArray<SettlementLine>,
+  price: bigint,
+  fee: bigint,
+  issues: Issues,
+): void {
+  const roles = lines.map((l) => l.role);
+  const count = (r: Role) => roles.filter((x) => x === r).length;
+  const ordered = roles.every((r, i) => i === 0 || ROLE_RANK[roles[i - 1] as Role] <= ROLE_RANK[r]);
+  if (
+    !ordered ||
+    roles[0] !== 'platform' ||
+    roles[roles.length - 1] !== 'main-creator' ||
+    count('platform') !== 1 ||
+    count('main-creator') !== 1 ||
+    count('affiliate') > 1
+  ) {
+    issues.push(
+      domainError(
+        'invalid_field',
+        'lines must be: platform, affiliate (at most one), cocreators, main creator',
+        ['lines'],
+      ),
+    );
+  }
+  if (lines[0]?.role === 'platform' && lines[0].amount !== fee) {
+    issues.push(
+      domainError('invalid_field', 'the platform line must equal the platform fee', [
+        'lines',
+        0,
+        'amount',
+      ]),
+    );
+  }
+  const total = lines.reduce((sum, l) => sum + l.amount, 0n);
+  if (total !== price) {
+    issues.push(domainError('invalid_field', 'the lines must sum to the price', ['lines']));
+  }
+}
+
+/**
+ * Reads a settlement printed in SPEC section 8's shape (as {@link settlementToJson} prints it)
+ * back into values, checking that it is one: lines in settlement order (platform first, main
+ * creator last), the platform line equal to the fee, `net = price − platformFee`, and lines
+ * that sum to the price. Unknown fields are ignored, as SPEC section 8 asks of readers.
+ *
+ * @param input - a printed settlement (for instance the `settlement` of a `settle` output)
+ * @returns the frozen {@link PrintedSettlement}, or every problem found
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { parseSettlementJson } from 'cocreation';
+ *
+ * const s = parseSettlementJson({
+ *   saleId: 's1', productId: 'p1', at: '2026-03-01T12:00:00.000Z', currency: 'USD',
+ *   price: '10.00', platformFee: '1.00', net: '9.00', base: '9.00',
+ *   lines: [
+ *     { role: 'platform', account: null, amount: '1.00', exactShare: '1.00' },
+ *     { role: 'main-creator', account: 'ana@example.com', amount: '9.00', exactShare: '9.00' },
+ *   ],
+ * });
+ * assert.equal(s._unsafeUnwrap().net, 900n);
+ * assert.equal(parseSettlementJson({}).isErr(), true);
+ * ```
+ */
+export function parseSettlementJson(input: unknown): Result<PrintedSettlement, DomainErrors> {
+  const issues: Issues = [];
+  const fields = readLenient(input, [], issues);
+  if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);
+  const saleId = readString(fields, 'saleId', [], issues);
+  const productId = readString(fields, 'productId', [], issues);
+  const atValue = required(fields, 'at', [], issues);
+  const at: Instant | undefined =
+    atValue === undefined ? undefined : collect(parseInstant(atValue, ['at']), issues);
+  const codeValue = required(fields, 'currency', [], issues);
+  const cur =
+    codeValue === undefined ? undefined : collect(currency(codeValue, ['currency']), issues);
+  const amountOf = (key: string): bigint | undefined => {
+    const value = required(fields, key, [], issues);
+    return value === undefined || cur === undefined
+      ? undefined
+      : collect(parseAmount(value, cur, [key]), issues);
+  };
+  const price = amountOf('price');
+  const platformFee = amountOf('platformFee');
+  const net = amountOf('net');
+  const base = amountOf('base');
+  const linesValue = readArray(required(fields, 'lines', [], issues), ['lines'], issues);
+  const lines: SettlementLine[] = [];
+  linesValue?.forEach((line, index) => {
+    const parsed = readLine(line, ['lines', index], cur, issues);
+    if (parsed !== undefined) lines.push(Object.freeze(parsed));
+  });
+  if (
+    issues.length === 0 &&
+    price !== undefined &&
+    platformFee !== undefined &&
+    net !== undefined
+  ) {
+    if (net !== price - platformFee) {
+      issues.push(domainError('invalid_field', 'net must equal price − platformFee', ['net']));
+    }
+    checkLines(lines, price, platformFee, issues);
+  }
+  const problems = nonEmpty(issues);
+  if (problems !== undefined) return err(problems);
+  if (
+    saleId === undefined ||
+    productId === undefined ||
+    at === undefined ||
+    cur === undefined ||
+    price === undefined ||
+    platformFee === undefined ||
+    net === undefined ||
+    base === undefined
+  ) {
+    return err([domainError('invalid_field', 'the settlement is incomplete', [])]);
+  }
+  return ok(
+    Object.freeze({
+      saleId,
+      productId,
+      at,
+      currency: cur,
+      price,
+      platformFee,
+      net,
+      base,
+      lines: Object.freeze(lines),
+    }),
+  );
+}
