@@ -83,6 +83,13 @@ function minimal(overrides: Record<string, unknown> = {}): Record<string, unknow
   };
 }
 
+/** SPEC section 8's document with another percent in the invitation's terms. */
+function withContractPercent(percent: string): typeof SPEC_DOCUMENT {
+  const text = JSON.stringify(SPEC_DOCUMENT);
+  expect(text.split('"percent":"20"')).toHaveLength(2);
+  return JSON.parse(text.replace('"percent":"20"', `"percent":"${percent}"`));
+}
+
 function codesAndPaths(errors: DomainErrors | ReadonlyArray<{ code: string; path: unknown }>) {
   return errors.map((e) => [e.code, e.path]);
 }
@@ -432,11 +439,10 @@ describe('settlementToJson and reversalToJson', () => {
   const outcome = settleDocument(parseDocument(SPEC_DOCUMENT)._unsafeUnwrap())._unsafeUnwrap();
 
   it('gives each settlement line its exact unrounded share', () => {
-    const doc = structuredClone(SPEC_DOCUMENT);
+    const doc = withContractPercent('10');
     doc.sale.platformFee.amount = '10.40';
     doc.sale.price.amount = '100.00';
     doc.sale.affiliate.percent = '35';
-    doc.contracts[0]!.events[0]!.terms!.percent = '10';
     doc.refunds = [];
     const json = settlementToJson(
       settleDocument(parseDocument(doc)._unsafeUnwrap())._unsafeUnwrap().settlement,
@@ -561,8 +567,7 @@ describe('documentToJson', () => {
   });
 
   it('writes percents with the places they were written with, which precision rules count', () => {
-    const doc = structuredClone(SPEC_DOCUMENT);
-    doc.contracts[0]!.events[0]!.terms!.percent = '20.00';
+    const doc = withContractPercent('20.00');
     const json = documentToJson(parseDocument(doc)._unsafeUnwrap());
     expect(json.contracts[0]?.events[0]?.terms?.percent).toBe('20.00');
   });
