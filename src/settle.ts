@@ -39,6 +39,9 @@ import type {
 const SALE_PATH: Path = Object.freeze(['sale']);
 const FEE_FROM_SALE: FeeOrigin = Object.freeze({ kind: 'sale' });
 const NO_FEE: FeeOrigin = Object.freeze({ kind: 'none' });
+const NOT_A_DOMAIN: DomainErrors = Object.freeze([
+  domainError('invalid_field', 'expected a domain from validateDomain', []),
+]) as unknown as DomainErrors;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const MAX_SAFE_BIG = BigInt(MAX_SAFE);
 
@@ -297,6 +300,15 @@ function saleShape(sale: Sale): DomainErrors | undefined {
 export function settleWithDomain(domain: Domain, sale: Sale): Result<Settlement, DomainErrors> {
   const shape = saleShape(sale);
   if (shape !== undefined) return err(shape);
+  try {
+    return settleReference(domain, sale);
+  } catch {
+    // Only a value that is not a validated domain gets here (a Domain cannot be built wrong).
+    return err(NOT_A_DOMAIN);
+  }
+}
+
+function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainErrors> {
   const { policy, product, timelines } = domain;
   const currency = sale.price.currency;
   const price = sale.price.amount;
@@ -522,14 +534,7 @@ const EMPTY: ReadonlyArray<Entry> = Object.freeze([]);
 
 /** Reports every sale as refused: what a settler compiled from a value that is not a domain does. */
 function brokenSettler(domain: Domain): Settler {
-  const error = asErrors([
-    domainError(
-      'invalid_field',
-      'the settler was compiled from a value that is not a validated domain',
-      [],
-    ),
-  ]);
-  return Object.freeze({ domain, settle: () => err(error) });
+  return Object.freeze({ domain, settle: () => err(NOT_A_DOMAIN) });
 }
 
 /**

@@ -110,8 +110,16 @@ const appliesToArb = fc.constantFrom(
   'managed-affiliate-sales' as const,
 );
 
-function planArb(minUnits: bigint, maxUnits: bigint): fc.Arbitrary<ContractPlan> {
-  const units = fc.bigInt({ min: minUnits, max: maxUnits });
+function planArb(minUnits: bigint, maxUnits: bigint, budget: bigint): fc.Arbitrary<ContractPlan> {
+  // Mostly small enough for four contracts to fit under the floor, sometimes up to the max.
+  const quarter = budget / 4n > minUnits ? budget / 4n : minUnits;
+  const units = fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc.bigInt({ min: minUnits, max: quarter < maxUnits ? quarter : maxUnits }),
+    },
+    { weight: 1, arbitrary: fc.bigInt({ min: minUnits, max: maxUnits }) },
+  );
   return fc.record({
     units,
     amendedUnits: fc.option(units, { nil: null }),
@@ -212,7 +220,11 @@ export const domainPartsArb: fc.Arbitrary<DomainParts> = policyInputArb.chain((i
   const most = p.maxCocreators === null ? 4 : Math.min(4, p.maxCocreators);
   return fc
     .record({
-      plans: fc.array(planArb(minUnits, maxUnits), { maxLength: most }),
+      plans: fc
+        .integer({ min: 0, max: most })
+        .chain((n) =>
+          fc.array(planArb(minUnits, maxUnits, budget), { minLength: n, maxLength: n }),
+        ),
       commission: fc.option(affiliatePercentArb, { nil: null }),
     })
     .map(({ plans, commission }) => {
@@ -272,11 +284,30 @@ export interface SaleOptions {
 
 function instantArb(domain: Domain): fc.Arbitrary<Instant> {
   const points = breakpoints(domain);
-  const anywhere = fc.integer({ min: -10 * HOUR, max: 1200 * HOUR }).map((d) => at(T0 + d));
+  const anywhere = fc.integer({ min: -10 * HOUR, max: 600 * HOUR }).map((d) => at(T0 + d));
   if (points.length === 0) return anywhere;
+  // Inside some accepted contract's life, where it (most likely) covers the sale.
+  const windows = domain.timelines
+    .filter((t) => t.acceptedAt !== null)
+    .map(
+      (t) => [t.acceptedAt as number, t.endedAt ?? (t.acceptedAt as number) + 500 * HOUR] as const,
+    )
+    .filter(([from, to]) => to > from);
+  const inside =
+    windows.length === 0
+      ? anywhere
+      : fc
+          .tuple(fc.constantFrom(...windows), fc.double({ min: 0, max: 1, noNaN: true }))
+          .map(([[from, to], f]) => at(from + Math.floor((to - from - 1) * f)));
   return fc.oneof(
-    anywhere,
-    fc.tuple(fc.constantFrom(...points), fc.constantFrom(-1, 0, 0, 1)).map(([p, d]) => at(p + d)),
+    { weight: 2, arbitrary: anywhere },
+    { weight: 3, arbitrary: inside },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...points), fc.constantFrom(-1, 0, 0, 1))
+        .map(([p, d]) => at(p + d)),
+    },
   );
 }
 
@@ -291,19 +322,22 @@ export function saleArb(domain: Domain, options: SaleOptions = {}): fc.Arbitrary
         valid && domain.product.affiliateCommission === null
           ? affiliatePercentArb
           : fc.option(affiliatePercentArb, { nil: null }),
-      managedBy: fc.option(fc.constantFrom(...COCREATORS, AFFILIATE), { nil: null }),
+      managedBy: fc.option(fc.constantFrom(...COCREATORS, AFFILIATE), { nil: null, freq: 3 }),
     }),
-    { nil: null },
+    { nil: null, freq: 2 },
   );
   return fc
     .record({
       id: fc.constantFrom('s1', 's2'),
-      productId: valid ? fc.constant('p1') : fc.constantFrom('p1', 'p1', 'p1', 'p2'),
+      productId: valid
+        ? fc.constant('p1')
+        : fc.constantFrom('p1', 'p1', 'p1', 'p1', 'p1', 'p1', 'p1', 'p2'),
       at: instantArb(domain),
       currency: currencyArb,
       price: amountArb,
       fee: fc.option(fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.boolean()), {
         nil: null,
+        freq: 3,
       }),
       affiliate,
     })

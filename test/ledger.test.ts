@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountId } from '../src/account';
+import { formatInstant, parseInstant } from '../src/instant';
+import {
+  combineLedgers,
+  EMPTY_LEDGER,
+  emptyLedger,
+  type LedgerEntry,
+  ledgerOf,
+  ledgerTotal,
+} from '../src/ledger';
+import { refundSale } from '../src/refund';
+import type { Settlement, SettlementLine } from '../src/settlement';
+import { cur, pct } from './arbitraries/settlement';
+
+const BRL = cur('BRL');
+const JPY = cur('JPY');
+const t = (iso: string) => parseInstant(iso)._unsafeUnwrap();
+const LEO = 'leo@example.com' as AccountId;
+const BIA = 'bia@example.com' as AccountId;
+const ANA = 'ana@example.com' as AccountId;
+
+function settlement(
+  saleId: string,
+  iso: string,
+  amounts: readonly [bigint, bigint, bigint, bigint],
+  currency = BRL,
+): Settlement {
+  const [fee, affiliate, cocreator, main] = amounts;
+  const lines: SettlementLine[] = [
+    { role: 'platform', account: null, amount: fee, exactShare: '' },
+    { role: 'affiliate', account: LEO, percent: pct(40), amount: affiliate, exactShare: '' },
+    {
+      role: 'cocreator',
+      account: BIA,
+      contractId: 'c1',
+      percent: pct(20),
+      amount: cocreator,
+      exactShare: '',
+    },
+    { role: 'main-creator', account: ANA, amount: main, exactShare: '' },
+  ];
+  const price = fee + affiliate + cocreator + main;
+  return {
+    saleId,
+    productId: 'p1',
+    at: t(iso),
+    currency,
+    price,
+    platformFee: fee,
+    feeOrigin: { kind: 'sale' },
+    net: price - fee,
+    base: cocreator + main,
+    minRetainedPercent: pct(30),
+    lines,
+  };
+}
+
+/** SPEC section 8's sale and its refund of 50.00. */
+const s1 = settlement('s1', '2026-03-01T12:00:00Z', [2050n, 7060n, 2118n, 8472n]);
+const r1 = refundSale(s1, [], {
+  id: 'r1',
+  at: t('2026-04-05T00:00:00Z'),
+  amount: { amount: 5000n, currency: BRL },
+})._unsafeUnwrap();
+const s2 = settlement('s2', '2026-04-10T00:00:00Z', [100n, 200n, 300n, 400n]);
+const yen = settlement('s3', '2026-03-02T00:00:00Z', [10n, 20n, 30n, 40n], JPY);
+
+const month = (entry: LedgerEntry) => formatInstant(entry.at).slice(0, 7);
+
+describe('ledgerOf', () => {
+  it('totals settlements and reversals per currency, role and account', () => {
+    const ledger = ledgerOf([s1, r1, s2, yen])._unsafeUnwrap();
+    expect(
+      ledger.rows.map((r) => [
+        r.currency,
+        r.role,
+        r.account,
+        r.settled,
+        r.reversed,
+        r.net,
+        r.settlementLines,
+        r.reversalLines,
+      ]),
+    ).toEqual([
+      // 2050 + 100 settled, -520 reversed (the refund of SPEC section 8)
+      ['BRL', 'platform', null, 2150n, -520n, 1630n, 2, 1],
+      ['BRL', 'affiliate', LEO, 7260n, -1792n, 5468n, 2, 1],
+      ['BRL', 'cocreator', BIA, 2418n, -537n, 1881n, 2, 1],
+      ['BRL', 'main-creator', ANA, 8872n, -2151n, 6721n, 2, 1],
+      ['JPY', 'platform', null, 10n, 0n, 10n, 1, 0],
+      ['JPY', 'affiliate', LEO, 20n, 0n, 20n, 1, 0],
+      ['JPY', 'cocreator', BIA, 30n, 0n, 30n, 1, 0],
+      ['JPY', 'main-creator', ANA, 40n, 0n, 40n, 1, 0],
+    ]);
+    expect(ledger.rows.every((r) => r.period === null)).toBe(true);
+  });
+
+  it('totals per period of the caller’s choosing, a refund in the period it happened', () => {
+    const ledger = ledgerOf([s1, r1, s2], { period: month })._unsafeUnwrap();
+    const platform = ledger.rows.filter((r) => r.role === 'platform');
+    expect(platform.map((r) => [r.period, r.settled, r.reversed])).toEqual([
+      ['2026-03', 2050n, 0n],
+      ['2026-04', 100n, -520n],
+    ]);
+  });
+
+  it('keeps rows in one canonical order whatever the order of the entries', () => {
+    const forward = ledgerOf([s1, r1, s2, yen], { period: month })._unsafeUnwrap();
+    const backward = ledgerOf([yen, s2, r1, s1], { period: month })._unsafeUnwrap();
+    expect(backward).toEqual(forward);
+  });
+
+  it('refuses an entry that is not a settlement or reversal, at its index', () => {
+    expect(ledgerOf([s1, { lines: [] } as never])._unsafeUnwrapErr()).toMatchObject({
+      code: 'invalid_field',
+      path: [1],
+    });
+    const badLine = { ...s1, lines: [{ role: 'boss', account: null, amount: 1n }] };
+    expect(ledgerOf([badLine as never])._unsafeUnwrapErr().path).toEqual([0, 'lines', 0]);
+    expect(ledgerOf([s1], { period: () => 3 as never })._unsafeUnwrapErr().path).toEqual([0]);
+    expect(ledgerOf([s1], { period: 'month' as never })._unsafeUnwrapErr().path).toEqual([
+      'period',
+    ]);
+    expect(ledgerOf('nope' as never).isErr()).toBe(true);
+  });
+
+  it('freezes the ledger and its rows', () => {
+    const ledger = ledgerOf([s1, r1])._unsafeUnwrap();
+    expect(Object.isFrozen(ledger)).toBe(true);
+    expect(Object.isFrozen(ledger.rows)).toBe(true);
+    expect(ledger.rows.every((r) => Object.isFrozen(r))).toBe(true);
+  });
+});
+
+describe('combineLedgers', () => {
+  it('adds the rows that share a key and keeps the others', () => {
+    const a = ledgerOf([s1, r1])._unsafeUnwrap();
+    const b = ledgerOf([s2, yen])._unsafeUnwrap();
+    expect(combineLedgers(a, b)).toEqual(ledgerOf([s1, r1, s2, yen])._unsafeUnwrap());
+  });
+
+  it('has the empty ledger as identity', () => {
+    const a = ledgerOf([s1, r1])._unsafeUnwrap();
+    expect(combineLedgers(a, EMPTY_LEDGER)).toEqual(a);
+    expect(combineLedgers(emptyLedger(), a)).toEqual(a);
+    expect(ledgerOf([])._unsafeUnwrap()).toEqual(EMPTY_LEDGER);
+  });
+});
+
+describe('ledgerTotal', () => {
+  const ledger = ledgerOf([s1, r1, s2, yen], { period: month })._unsafeUnwrap();
+
+  it('sums an account across roles and periods in one currency', () => {
+    expect(ledgerTotal(ledger, { currency: 'BRL', account: ANA })).toEqual({
+      settled: 8872n,
+      reversed: -2151n,
+      net: 6721n,
+    });
+  });
+
+  it('sums one role in one period', () => {
+    expect(ledgerTotal(ledger, { currency: 'BRL', role: 'platform', period: '2026-04' })).toEqual({
+      settled: 100n,
+      reversed: -520n,
+      net: -420n,
+    });
+  });
+
+  it('matches the platform by a null account', () => {
+    expect(ledgerTotal(ledger, { currency: 'JPY', account: null }).net).toBe(10n);
+  });
+
+  it('sums a whole currency to what was sold less what was refunded', () => {
+    // 197.00 + 10.00 sold, 50.00 refunded
+    expect(ledgerTotal(ledger, { currency: 'BRL' }).net).toBe(19700n + 1000n - 5000n);
+    expect(ledgerTotal(ledger, { currency: 'USD' }).net).toBe(0n);
+  });
+});
