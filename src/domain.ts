@@ -156,6 +156,16 @@ function productValueProblem(value: unknown, path: Path): DomainError | null {
   return null;
 }
 
+/** The value itself when it is deeply frozen, else a deeply frozen copy (plain data only). */
+function frozen<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Object.isFrozen(value) && Object.values(value).every((v) => frozen(v) === v)) return value;
+  if (Array.isArray(value)) return Object.freeze(value.map((v: unknown) => frozen(v))) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) copy[key] = frozen(v);
+  return Object.freeze(copy) as T;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Validation
 // ---------------------------------------------------------------------------------------------
@@ -302,8 +312,8 @@ export function validateDomain(input: DomainInput, path: Path = []): Result<Doma
   }
   if (problems.length > 0) return err(asErrors(problems));
 
-  const rules = input.policy;
-  const owner = input.product;
+  const rules = frozen(input.policy);
+  const owner = frozen(input.product);
   const seen = new Set<string>();
   contracts.forEach((c, i) => {
     if (seen.has(c.id)) {
