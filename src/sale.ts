@@ -269,6 +269,27 @@ function isPercentValue(value: unknown): value is Percent {
 }
 
 /**
+ * Whether a value typed as a {@link Sale} really is one (the types, not the rules), without
+ * allocating: the hot path's guard. Internal; {@link saleValueIssues} says what is wrong.
+ */
+export function isSaleValue(value: unknown): value is Sale {
+  if (!isPlainObject(value)) return false;
+  const price = value.price;
+  if (!isId(value.id) || !isId(value.productId) || !isInstantValue(value.at)) return false;
+  if (!isMoneyValue(price)) return false;
+  const fee = value.platformFee;
+  if (fee !== null && !(isMoneyValue(fee) && fee.currency === price.currency)) return false;
+  const affiliate = value.affiliate;
+  if (affiliate === null) return true;
+  return (
+    isPlainObject(affiliate) &&
+    isId(affiliate.account) &&
+    (affiliate.percent === null || isPercentValue(affiliate.percent)) &&
+    (affiliate.managedBy === null || isId(affiliate.managedBy))
+  );
+}
+
+/**
  * Checks that a value typed as a {@link Sale} really is one (for callers that build sales
  * by hand, or from JavaScript): the types, not the rules. Internal: settling starts with it
  * so that no input makes it throw. Cheap: a handful of `typeof` checks.

@@ -25,7 +25,7 @@ import { formatAmount } from './money';
 import { comparePercent, PERCENT_100, type Percent, percentOfAmount } from './percent';
 import type { Policy } from './policy';
 import type { Product } from './product';
-import { type Sale, type SaleAffiliate, saleValueIssues } from './sale';
+import { isSaleValue, type Sale, type SaleAffiliate, saleValueIssues } from './sale';
 import type {
   AffiliateLine,
   CocreatorLine,
@@ -652,13 +652,115 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     return true;
   };
 
+  // The product's affiliate commission as number factors, when they are safe integers.
+  const defaultUnits = affiliateDefault === null ? 0 : safeNumber(affiliateDefault.units);
+  const defaultWhole = affiliateDefault === null ? 0 : safeWhole(affiliateDefault.scale);
+
+  /** Steps 3 to 7 for a price ≤ 2^53 − 1: every amount fits a number; products are checked. */
+  const splitNumber = (
+    sale: Sale,
+    exponent: number,
+    fee: bigint,
+    covering: ReadonlyArray<Entry>,
+    lines: SettlementLine[],
+  ): { net: bigint; base: bigint } => {
+    const affiliate = sale.affiliate;
+    const f = Number(fee);
+    const n = Number(sale.price.amount) - f;
+    lines.push(platformLine(fee, formatScaled(f, exponent, exponent)));
+    let b = n;
+    if (affiliate !== null) {
+      const own = affiliate.percent;
+      const percent = (own ?? affiliateDefault) as Percent;
+      const u = own === null ? defaultUnits : safeNumber(percent.units);
+      const w = own === null ? defaultWhole : safeWhole(percent.scale);
+      const decimals = percent.scale + 2 + exponent;
+      let a: number;
+      let exact: string;
+      if (u >= 0 && w > 0 && (u === 0 || n <= MAX_SAFE / u)) {
+        const x = n * u;
+        a = (x - (x % w)) / w;
+        exact = formatScaled(x, decimals, exponent);
+      } else {
+        const x = BigInt(n) * percent.units;
+        a = Number(x / (100n * 10n ** BigInt(percent.scale)));
+        exact = formatScaled(x, decimals, exponent);
+      }
+      lines.push(affiliateLine(affiliate.account, percent, BigInt(a), exact));
+      b = n - a;
+    }
+    const decimals = scale + 2 + exponent;
+    let sum = 0;
+    let rest = whole;
+    for (const entry of covering) {
+      if (!applies(entry.appliesTo, entry.account, affiliate)) continue;
+      let c: number;
+      let exact: string;
+      if (b <= entry.maxBase) {
+        const x = b * entry.units;
+        c = (x - (x % whole)) / whole;
+        exact = formatScaled(x, decimals, exponent);
+      } else {
+        const x = BigInt(b) * entry.unitsBig;
+        c = Number(x / wholeBig);
+        exact = formatScaled(x, decimals, exponent);
+      }
+      // Σ c ≤ b ≤ 2^53 − 1, so `sum` stays exact.
+      sum += c;
+      rest -= entry.units;
+      lines.push(cocreatorLine(entry.account, entry.contractId, entry.percent, BigInt(c), exact));
+    }
+    const mainExact =
+      rest === 0 || b <= MAX_SAFE / rest
+        ? formatScaled(b * rest, decimals, exponent)
+        : formatScaled(BigInt(b) * BigInt(rest), decimals, exponent);
+    lines.push(mainCreatorLine(product.mainCreator, BigInt(b - sum), mainExact));
+    return { net: BigInt(n), base: BigInt(b) };
+  };
+
+  /** Steps 3 to 7 in bigint, for prices past 2^53 (or percents too fine for numbers). */
+  const splitBig = (
+    sale: Sale,
+    exponent: number,
+    fee: bigint,
+    covering: ReadonlyArray<Entry>,
+    lines: SettlementLine[],
+  ): { net: bigint; base: bigint } => {
+    const affiliate = sale.affiliate;
+    lines.push(platformLine(fee, formatScaled(fee, exponent, exponent)));
+    const net = sale.price.amount - fee;
+    let base = net;
+    if (affiliate !== null) {
+      const percent = (affiliate.percent ?? affiliateDefault) as Percent;
+      const x = net * percent.units;
+      const commission = x / (100n * 10n ** BigInt(percent.scale));
+      const exact = formatScaled(x, percent.scale + 2 + exponent, exponent);
+      lines.push(affiliateLine(affiliate.account, percent, commission, exact));
+      base = net - commission;
+    }
+    const decimals = scale + 2 + exponent;
+    let shares = 0n;
+    let rest = wholeBig;
+    for (const entry of covering) {
+      if (!applies(entry.appliesTo, entry.account, affiliate)) continue;
+      const x = base * entry.unitsBig;
+      const amount = x / wholeBig;
+      shares += amount;
+      rest -= entry.unitsBig;
+      const exact = formatScaled(x, decimals, exponent);
+      lines.push(cocreatorLine(entry.account, entry.contractId, entry.percent, amount, exact));
+    }
+    const mainExact = formatScaled(base * rest, decimals, exponent);
+    lines.push(mainCreatorLine(product.mainCreator, base - shares, mainExact));
+    return { net, base };
+  };
+
   const settle = (sale: Sale): Result<Settlement, DomainErrors> => {
-    const shape = saleShape(sale);
-    if (shape !== undefined) return err(shape);
+    if (!isSaleValue(sale)) return err(asErrors(saleValueIssues(sale, SALE_PATH)));
     const currency = sale.price.currency;
-    const exponent = currency.exponent;
     const price = sale.price.amount;
 
+    // Step 2: the fee.
     let fee = 0n;
     let feeOrigin = NO_FEE;
     let feeSource: FeeSource = 'none';
@@ -693,77 +795,22 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
       if (issues.length > 0) return err(asErrors(issues));
     }
 
-    const lines: SettlementLine[] = [platformLine(fee, formatScaled(fee, exponent, exponent))];
-    const net = price - fee;
-    let base = net;
-    if (affiliate !== null) {
-      const percent = (affiliate.percent ?? affiliateDefault) as Percent;
-      const [commission, exact] = share(net, percent.units, percent.scale, exponent);
-      lines.push(affiliateLine(affiliate.account, percent, commission, exact));
-      base = net - commission;
-    }
-
-    const decimals = scale + 2 + exponent;
-    let shares = 0n;
-    if (numeric && base <= MAX_SAFE_BIG) {
-      const b = Number(base);
-      let sum = 0;
-      let rest = whole;
-      for (const entry of covering) {
-        if (!applies(entry.appliesTo, entry.account, affiliate)) continue;
-        let amount: bigint;
-        let exact: string;
-        if (b <= entry.maxBase) {
-          const x = b * entry.units;
-          const c = (x - (x % whole)) / whole;
-          sum += c;
-          amount = BigInt(c);
-          exact = formatScaled(x, decimals, exponent);
-        } else {
-          const x = base * entry.unitsBig;
-          amount = x / wholeBig;
-          sum += Number(amount);
-          exact = formatScaled(x, decimals, exponent);
-        }
-        rest -= entry.units;
-        lines.push(cocreatorLine(entry.account, entry.contractId, entry.percent, amount, exact));
-      }
-      // Σ shares ≤ base ≤ 2^53, so `sum` stayed exact.
-      shares = BigInt(sum);
-      const mainExact =
-        rest === 0 || b <= MAX_SAFE / rest
-          ? formatScaled(b * rest, decimals, exponent)
-          : formatScaled(base * BigInt(rest), decimals, exponent);
-      lines.push(mainCreatorLine(product.mainCreator, base - shares, mainExact));
-    } else {
-      let rest = wholeBig;
-      for (const entry of covering) {
-        if (!applies(entry.appliesTo, entry.account, affiliate)) continue;
-        const x = base * entry.unitsBig;
-        const amount = x / wholeBig;
-        shares += amount;
-        rest -= entry.unitsBig;
-        lines.push(
-          cocreatorLine(
-            entry.account,
-            entry.contractId,
-            entry.percent,
-            amount,
-            formatScaled(x, decimals, exponent),
-          ),
-        );
-      }
-      lines.push(
-        mainCreatorLine(
-          product.mainCreator,
-          base - shares,
-          formatScaled(base * rest, decimals, exponent),
-        ),
-      );
-    }
+    const lines: SettlementLine[] = [];
+    const split = numeric && price <= MAX_SAFE_BIG ? splitNumber : splitBig;
+    const { net, base } = split(sale, currency.exponent, fee, covering, lines);
     return ok(settlementOf(sale, policy, { price, platformFee: fee, feeOrigin, net, base }, lines));
   };
   return Object.freeze({ domain, settle });
+}
+
+/** A non-negative bigint as a number when it is a safe integer, else -1. */
+function safeNumber(value: bigint): number {
+  return value <= MAX_SAFE_BIG ? Number(value) : -1;
+}
+
+/** 100 × 10^scale as a number when it is a safe integer, else 0. */
+function safeWhole(scale: number): number {
+  return scale <= 13 ? 100 * 10 ** scale : 0;
 }
 
 /** 0 < p ≤ 100, in number arithmetic when the percent is small enough. */
@@ -795,20 +842,4 @@ function roundHalfUp(
   const q = x / whole;
   const r = x - q * whole;
   return 2n * r >= whole ? q + 1n : q;
-}
-
-/** floor(amount × units / (100 × 10^scale)) and its exact value printed, amount ≥ 0. */
-function share(amount: bigint, units: bigint, scale: number, exponent: number): [bigint, string] {
-  const decimals = scale + 2 + exponent;
-  if (scale <= 13 && amount <= MAX_SAFE_BIG && units <= MAX_SAFE_BIG) {
-    const a = Number(amount);
-    const u = Number(units);
-    if (u === 0 || a <= MAX_SAFE / u) {
-      const whole = 100 * 10 ** scale;
-      const x = a * u;
-      return [BigInt((x - (x % whole)) / whole), formatScaled(x, decimals, exponent)];
-    }
-  }
-  const x = amount * units;
-  return [x / (100n * 10n ** BigInt(scale)), formatScaled(x, decimals, exponent)];
 }
