@@ -1,0 +1,279 @@
+/**
+ * Comparing a platform's split with the oracle's, party by party.
+ */
+import { currency } from '../currency';
+import { parseInstant } from '../instant';
+
+/** One difference between two settlements. */
+export interface SettlementDifference {
+  /**
+   * The line's position in `expected` (in `actual` for a line only there), `null` for a
+   * field of the settlement itself (`price`, `net`, ...).
+   */
+  readonly index: number | null;
+  /** The line's role, `null` for a field of the settlement itself. */
+  readonly role: string | null;
+  /** The line's account (canonical), `null` for the platform and the settlement itself. */
+  readonly account: string | null;
+  /**
+   * What differs: `'amount'`, `'percent'`, `'contractId'`, `'exactShare'` of a line; `'line'`
+   * for a line missing on one side; or the settlement's own `'saleId'`, `'productId'`, `'at'`,
+   * `'currency'`, `'price'`, `'platformFee'`, `'net'`, `'base'`.
+   */
+  readonly field: string;
+  /** As written in `expected`; `null` when absent there (an extra line, for instance). */
+  readonly expected: string | null;
+  /** As written in `actual`; `null` when absent there (a missing line, for instance). */
+  readonly actual: string | null;
+}
+
+/** A settlement line as either side may hold it: printed (strings) or as values. */
+export interface ComparableLine {
+  readonly role: string;
+  readonly account: string | null;
+  readonly contractId?: string;
+  readonly percent?: string | number | { readonly units: bigint; readonly scale: number };
+  readonly amount: string | number | bigint;
+  readonly exactShare?: string;
+}
+
+/**
+ * A settlement as either side may hold it: SPEC section 8's printed shape (amounts as
+ * strings, or numbers), a library `Settlement` (amounts as `bigint` minor units), or a
+ * platform's own subset of it (only `lines` is needed).
+ */
+export interface ComparableSettlement {
+  readonly saleId?: string;
+  readonly productId?: string;
+  readonly at?: string | number;
+  readonly currency?: string | { readonly code: string; readonly exponent: number };
+  readonly price?: string | number | bigint;
+  readonly platformFee?: string | number | bigint;
+  readonly net?: string | number | bigint;
+  readonly base?: string | number | bigint;
+  readonly lines: ReadonlyArray<ComparableLine>;
+}
+
+type Loose = Readonly<Record<string, unknown>>;
+
+function isRecord(value: unknown): value is Loose {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const DECIMAL = /^(-?)0*([0-9]+?)(?:\.([0-9]*?)0*)?$/;
+
+/** A decimal in a form where equal values are equal strings (`"21.10"` and `"21.1"`). */
+function normalDecimal(text: string): string {
+  const match = DECIMAL.exec(text);
+  if (match === null) return text;
+  const [, sign, whole, fraction] = match;
+  const body = fraction === undefined || fraction === '' ? whole : `${whole}.${fraction}`;
+  return body === '0' ? '0' : `${sign}${body}`;
+}
+
+function minorToText(minor: bigint, exponent: number): string {
+  const negative = minor < 0n;
+  const digits = (negative ? -minor : minor).toString().padStart(exponent + 1, '0');
+  const cut = digits.length - exponent;
+  const text = exponent === 0 ? digits : `${digits.slice(0, cut)}.${digits.slice(cut)}`;
+  return negative ? `-${text}` : text;
+}
+
+interface Shown {
+  readonly text: string;
+  readonly key: string;
+}
+
+function showDecimal(value: unknown, exponent: number): Shown | undefined {
+  if (typeof value === 'bigint') {
+    const text = minorToText(value, exponent);
+    return { text, key: normalDecimal(text) };
+  }
+  if (typeof value === 'number' || typeof value === 'string') {
+    const text = String(value);
+    return { text, key: normalDecimal(text) };
+  }
+  return undefined;
+}
+
+function showPercent(value: unknown): Shown | undefined {
+  if (isRecord(value) && typeof value.units === 'bigint' && typeof value.scale === 'number') {
+    const text = normalDecimal(minorToText(value.units, value.scale));
+    return { text, key: text };
+  }
+  return showDecimal(value, 0);
+}
+
+function showInstant(value: unknown): Shown | undefined {
+  if (typeof value === 'number') {
+    const text = Number.isFinite(value) ? new Date(value).toISOString() : String(value);
+    return { text, key: String(value) };
+  }
+  if (typeof value === 'string') {
+    const parsed = parseInstant(value);
+    return { text: value, key: parsed.isOk() ? String(parsed.value) : value };
+  }
+  return undefined;
+}
+
+function showText(value: unknown): Shown | undefined {
+  return typeof value === 'string' ? { text: value, key: value } : undefined;
+}
+
+function canonicalAccount(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  return value.trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+interface Side {
+  readonly exponent: number;
+  readonly fields: Loose;
+  readonly lines: ReadonlyArray<Loose>;
+}
+
+/** Reads either side leniently: a whole `settle` output is unwrapped to its settlement. */
+function side(input: unknown): Side {
+  let fields: Loose = isRecord(input) ? input : {};
+  if (!Array.isArray(fields.lines) && isRecord(fields.settlement)) fields = fields.settlement;
+  const cur = fields.currency;
+  let exponent = 0;
+  if (isRecord(cur) && typeof cur.exponent === 'number') exponent = cur.exponent;
+  else {
+    const found = currency(cur);
+    if (found.isOk()) exponent = found.value.exponent;
+  }
+  const lines = Array.isArray(fields.lines) ? fields.lines.map((l) => (isRecord(l) ? l : {})) : [];
+  return { exponent, fields, lines };
+}
+
+function currencyCode(value: unknown): Shown | undefined {
+  if (isRecord(value)) return showText(value.code);
+  return showText(value);
+}
+
+const HEADER: ReadonlyArray<
+  readonly [string, (value: unknown, exponent: number) => Shown | undefined]
+> = [
+  ['saleId', showText],
+  ['productId', showText],
+  ['at', showInstant],
+  ['currency', currencyCode],
+  ['price', showDecimal],
+  ['platformFee', showDecimal],
+  ['net', showDecimal],
+  ['base', showDecimal],
+];
+
+/** Shown for a line whose amount is not readable: it is there, which is what differs. */
+const PRESENT: Shown = { text: 'present', key: '\u0000present' };
+
+function lineKey(line: Loose): string {
+  return `${String(line.role)}\u0000${canonicalAccount(line.account) ?? ''}`;
+}
+
+/**
+ * Compares two settlements party by party and returns what differs, as plain data: empty
+ * when they agree. Lines are matched by role and account (order does not matter); amounts
+ * and percents are compared by value (`"21.1"` equals `"21.10"` and `21.1`), accounts after
+ * canonicalization, instants as instants. A settlement field (`price`, `net`, ...) or a
+ * line's `contractId`, `percent` or `exactShare` is compared only when at least one side
+ * (for `exactShare`: both sides) has it, so that a platform's own, smaller record can be
+ * checked against the oracle's full one. Never throws; anything that is not a settlement
+ * counts as one without lines.
+ *
+ * @param expected - the oracle's settlement (e.g. `settleToJson(doc).settlement`), a whole
+ *   `settle` output, or a `Settlement`
+ * @param actual - the platform's settlement, in any of the same shapes
+ * @returns the differences, frozen, in the order of `expected`'s lines, then extra lines
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { diffSettlements } from 'cocreation/testing';
+ *
+ * const oracle = {
+ *   lines: [
+ *     { role: 'platform', account: null, amount: '20.50' },
+ *     { role: 'cocreator', account: 'bia@example.com', contractId: 'c1', percent: '20', amount: '21.18' },
+ *     { role: 'main-creator', account: 'ana@example.com', amount: '155.32' },
+ *   ],
+ * };
+ * const mine = {
+ *   lines: [
+ *     { role: 'platform', account: null, amount: 20.5 },
+ *     { role: 'cocreator', account: 'Bia@Example.com', contractId: 'c1', percent: '20.00', amount: '21.19' },
+ *     { role: 'main-creator', account: 'ana@example.com', amount: '155.31' },
+ *   ],
+ * };
+ * assert.deepEqual(diffSettlements(oracle, mine), [
+ *   { index: 1, role: 'cocreator', account: 'bia@example.com', field: 'amount', expected: '21.18', actual: '21.19' },
+ *   { index: 2, role: 'main-creator', account: 'ana@example.com', field: 'amount', expected: '155.32', actual: '155.31' },
+ * ]);
+ * assert.deepEqual(diffSettlements(oracle, oracle), []);
+ * ```
+ */
+export function diffSettlements(
+  expected: ComparableSettlement | { readonly settlement: ComparableSettlement },
+  actual: ComparableSettlement | { readonly settlement: ComparableSettlement },
+): ReadonlyArray<SettlementDifference> {
+  const left = side(expected);
+  const right = side(actual);
+  const differences: SettlementDifference[] = [];
+  const differ = (
+    index: number | null,
+    line: Loose | null,
+    field: string,
+    a: Shown | undefined,
+    b: Shown | undefined,
+  ) => {
+    if (a?.key === b?.key) return;
+    differences.push({
+      index,
+      role: line === null ? null : typeof line.role === 'string' ? line.role : String(line.role),
+      account: line === null ? null : canonicalAccount(line.account),
+      field,
+      expected: a?.text ?? null,
+      actual: b?.text ?? null,
+    });
+  };
+
+  for (const [field, show] of HEADER) {
+    const a = show(left.fields[field], left.exponent);
+    const b = show(right.fields[field], right.exponent);
+    if (a !== undefined && b !== undefined) differ(null, null, field, a, b);
+  }
+
+  const unmatched = new Map<string, number[]>();
+  right.lines.forEach((line, index) => {
+    const key = lineKey(line);
+    unmatched.set(key, [...(unmatched.get(key) ?? []), index]);
+  });
+  left.lines.forEach((line, index) => {
+    const candidates = unmatched.get(lineKey(line)) ?? [];
+    const match = candidates.shift();
+    const amount = showDecimal(line.amount, left.exponent);
+    if (match === undefined) {
+      differ(index, line, 'line', amount ?? PRESENT, undefined);
+      return;
+    }
+    const other = right.lines[match] as Loose;
+    const optional = (field: string, show: (v: unknown) => Shown | undefined) => {
+      const a = show(line[field]);
+      const b = show(other[field]);
+      if (a !== undefined || b !== undefined) differ(index, line, field, a, b);
+    };
+    optional('contractId', showText);
+    optional('percent', showPercent);
+    differ(index, line, 'amount', amount, showDecimal(other.amount, right.exponent));
+    const exactA = showDecimal(line.exactShare, 0);
+    const exactB = showDecimal(other.exactShare, 0);
+    if (exactA !== undefined && exactB !== undefined) {
+      differ(index, line, 'exactShare', exactA, exactB);
+    }
+  });
+  const extra = [...unmatched.values()].flat().sort((a, b) => a - b);
+  for (const index of extra) {
+    const line = right.lines[index] as Loose;
+    differ(index, line, 'line', undefined, showDecimal(line.amount, right.exponent) ?? PRESENT);
+  }
+  return Object.freeze(differences.map((d) => Object.freeze(d)));
+}

@@ -1,0 +1,416 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { contract } from '../src/contract';
+import { validateDomain } from '../src/domain';
+import { isErrorCode } from '../src/errors';
+import {
+  parseDocument,
+  parseSettlementJson,
+  type SettlementJson,
+  type SettleOutputJson,
+  settleDocument,
+  settleText,
+  settleToJson,
+} from '../src/json';
+import { POLICIES, policy } from '../src/policy';
+import { product } from '../src/product';
+import { sale } from '../src/sale';
+import { settleSale } from '../src/settle';
+import {
+  contractHistoryJson,
+  diffSettlements,
+  documentJson,
+  malformedDocument,
+  productJson,
+  saleJson,
+  validPolicyJson,
+} from '../src/testing';
+
+type Settled = Extract<SettleOutputJson, { ok: true }>;
+
+/** A fixed seed for the distribution checks, so that they are reproducible. */
+const SEED = 20_260_301;
+
+function settled(doc: unknown): Settled {
+  const output = settleToJson(doc);
+  if (!output.ok) throw new Error(`expected a settlement, got ${JSON.stringify(output.errors)}`);
+  return output;
+}
+
+const SPEC_SETTLEMENT: SettlementJson = {
+  saleId: 's1',
+  productId: 'p1',
+  at: '2026-03-01T12:00:00.000Z',
+  currency: 'BRL',
+  price: '197.00',
+  platformFee: '20.50',
+  net: '176.50',
+  base: '105.90',
+  lines: [
+    { role: 'platform', account: null, amount: '20.50', exactShare: '20.50' },
+    {
+      role: 'affiliate',
+      account: 'leo@example.com',
+      percent: '40',
+      amount: '70.60',
+      exactShare: '70.60',
+    },
+    {
+      role: 'cocreator',
+      account: 'bia@example.com',
+      contractId: 'c1',
+      percent: '20',
+      amount: '21.18',
+      exactShare: '21.18',
+    },
+    { role: 'main-creator', account: 'ana@example.com', amount: '84.72', exactShare: '84.72' },
+  ],
+};
+
+describe('documentJson', () => {
+  for (const choice of ['any', 'hotmart', 'kiwify', 'gumroad', 'custom'] as const) {
+    it(`draws documents that settle (policy: ${choice})`, () => {
+      fc.assert(
+        fc.property(documentJson({ policy: choice }), (doc) => {
+          expect(settleToJson(doc)).toMatchObject({ ok: true });
+        }),
+        { numRuns: choice === 'any' ? 1000 : 300 },
+      );
+    });
+  }
+
+  it('draws plain JSON data that survives JSON.stringify unchanged', () => {
+    fc.assert(
+      fc.property(documentJson(), (doc) => {
+        expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('draws frozen values', () => {
+    const [doc] = fc.sample(documentJson(), { numRuns: 1, seed: SEED });
+    expect(Object.isFrozen(doc)).toBe(true);
+    expect(Object.isFrozen(doc?.sale)).toBe(true);
+  });
+
+  it('keeps within maxContracts and maxRefunds', () => {
+    fc.assert(
+      fc.property(documentJson({ maxContracts: 1, maxRefunds: 0 }), (doc) => {
+        expect(doc.contracts.length).toBeLessThanOrEqual(1);
+        expect(doc.refunds ?? []).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reaches the cases that matter: cocreator lines, affiliates, refunds, fees, every event', () => {
+    const docs = fc.sample(documentJson(), { numRuns: 2000, seed: SEED });
+    const outputs = docs.map(settled);
+    const count = (p: (o: Settled, i: number) => boolean) => outputs.filter(p).length;
+    const roles = (o: Settled) => o.settlement.lines.map((l) => l.role);
+    expect(count((o) => roles(o).includes('cocreator'))).toBeGreaterThan(200);
+    expect(count((o) => roles(o).filter((r) => r === 'cocreator').length >= 2)).toBeGreaterThan(20);
+    expect(count((o) => roles(o).includes('affiliate'))).toBeGreaterThan(400);
+    expect(count((o) => o.refunds.length >= 2)).toBeGreaterThan(200);
+    expect(count((o) => /[1-9]/.test(o.settlement.platformFee))).toBeGreaterThan(400);
+    expect(count((o) => o.settlement.price === o.refunds.at(-1)?.amount)).toBeGreaterThan(10);
+    const types = new Set(
+      docs.flatMap((d) => d.contracts.flatMap((c) => c.events.map((e) => e.type))),
+    );
+    expect([...types].sort()).toEqual(
+      [
+        'accepted',
+        'amended',
+        'amendment-approved',
+        'amendment-declined',
+        'amendment-proposed',
+        'amendment-withdrawn',
+        'cancellation-approved',
+        'cancellation-rejected',
+        'cancellation-requested',
+        'cancellation-withdrawn',
+        'cancelled',
+        'declined',
+        'invited',
+        'withdrawn',
+      ].sort(),
+    );
+    const currencies = new Set(outputs.map((o) => o.settlement.currency));
+    expect([...currencies].sort()).toEqual(['BRL', 'CLF', 'CLP', 'EUR', 'JPY', 'KWD', 'USD']);
+  });
+});
+
+describe('validPolicyJson', () => {
+  it('draws policies that SPEC section 2 accepts', () => {
+    fc.assert(
+      fc.property(validPolicyJson(), (json) => {
+        expect(policy(json).isOk()).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('draws preset names, extends with overrides, and policies in full', () => {
+    const drawn = fc.sample(validPolicyJson(), { numRuns: 500, seed: SEED });
+    expect(drawn.some((p) => typeof p === 'string')).toBe(true);
+    expect(drawn.some((p) => typeof p === 'object' && typeof p.extends === 'string')).toBe(true);
+    expect(drawn.some((p) => typeof p === 'object' && p.extends === undefined)).toBe(true);
+    expect(drawn.some((p) => typeof p === 'object' && p.fee !== undefined)).toBe(true);
+    expect(
+      drawn.some(
+        (p) =>
+          typeof p === 'object' &&
+          p.cocreatorPercent !== undefined &&
+          Object.keys(p.cocreatorPercent).length === 1,
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('productJson', () => {
+  it('draws products that check', () => {
+    fc.assert(
+      fc.property(productJson(), (json) => {
+        expect(product(json).isOk()).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('contractHistoryJson', () => {
+  for (const name of ['hotmart', 'kiwify', 'gumroad'] as const) {
+    it(`draws histories that replay without error under ${name}`, () => {
+      const owner = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
+      fc.assert(
+        fc.property(contractHistoryJson({ policy: name }), (json) => {
+          const checked = contract(json, ['contracts', 0])._unsafeUnwrap();
+          const domain = validateDomain({
+            policy: POLICIES[name],
+            product: owner,
+            contracts: [checked],
+          });
+          expect(domain.isOk()).toBe(true);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+
+  it('uses the parties it is given', () => {
+    const arbitrary = contractHistoryJson({
+      id: 'k9',
+      productId: 'p9',
+      mainCreator: 'zé@example.com',
+      cocreator: 'lu@example.com',
+    });
+    for (const json of fc.sample(arbitrary, { numRuns: 50, seed: SEED })) {
+      expect([json.id, json.productId, json.cocreator.trim().toLowerCase()]).toEqual([
+        'k9',
+        'p9',
+        'lu@example.com',
+      ]);
+      expect(json.events[0]?.by.trim().toLowerCase()).toBe('zé@example.com');
+    }
+  });
+});
+
+describe('saleJson', () => {
+  it('draws sales that settle for a product without contracts', () => {
+    const owner = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
+    fc.assert(
+      fc.property(saleJson(), (json) => {
+        const checked = sale(json)._unsafeUnwrap();
+        expect(settleSale(POLICIES.hotmart, owner, [], checked).isOk()).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('malformedDocument', () => {
+  const inside = (path: ReadonlyArray<string | number>, at: ReadonlyArray<string | number>) =>
+    path.every((step, i) => at[i] === step);
+
+  it('draws documents the parser refuses, with an error at or inside the corrupted path', () => {
+    fc.assert(
+      fc.property(malformedDocument(), ({ document, path }) => {
+        const errors = parseDocument(document)._unsafeUnwrapErr();
+        expect(errors.some((e) => inside(path, e.path))).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps the corruption when written out as text', () => {
+    fc.assert(
+      fc.property(malformedDocument(), ({ document, path }) => {
+        const answer = JSON.parse(settleText(JSON.stringify(document)));
+        expect(answer.ok).toBe(false);
+        expect(answer.errors.every((e: { code: unknown }) => isErrorCode(e.code))).toBe(true);
+        expect(answer.errors.some((e: { path: string[] }) => inside(path, e.path))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('draws every kind of corruption, reserved keys included', () => {
+    const drawn = fc.sample(malformedDocument(), { numRuns: 400, seed: SEED });
+    expect(new Set(drawn.map((m) => m.corruption))).toEqual(
+      new Set(['missing', 'wrong-type', 'unknown-key', 'reserved-key']),
+    );
+    expect(drawn.some((m) => m.path.at(-1) === '__proto__')).toBe(true);
+  });
+});
+
+describe('diffSettlements', () => {
+  it('finds nothing between a settlement and itself', () => {
+    expect(diffSettlements(SPEC_SETTLEMENT, SPEC_SETTLEMENT)).toEqual([]);
+  });
+
+  it('names the line, party and field that are off, with both values as written', () => {
+    const actual = {
+      ...SPEC_SETTLEMENT,
+      lines: SPEC_SETTLEMENT.lines.map((l) =>
+        l.role === 'cocreator'
+          ? { ...l, amount: '21.19' }
+          : l.role === 'main-creator'
+            ? { ...l, amount: '84.71' }
+            : l,
+      ),
+    };
+    expect(diffSettlements(SPEC_SETTLEMENT, actual)).toEqual([
+      {
+        index: 2,
+        role: 'cocreator',
+        account: 'bia@example.com',
+        field: 'amount',
+        expected: '21.18',
+        actual: '21.19',
+      },
+      {
+        index: 3,
+        role: 'main-creator',
+        account: 'ana@example.com',
+        field: 'amount',
+        expected: '84.72',
+        actual: '84.71',
+      },
+    ]);
+  });
+
+  it('compares amounts and percents by value, accounts canonically, lines in any order', () => {
+    const platformLines = {
+      lines: [
+        { role: 'main-creator', account: ' ANA@example.com', amount: 84.72 },
+        {
+          role: 'cocreator',
+          account: 'bia@example.com',
+          contractId: 'c1',
+          percent: '20.00',
+          amount: '21.180',
+        },
+        { role: 'platform', account: null, amount: '20.5' },
+        { role: 'affiliate', account: 'Leo@Example.com', percent: 40, amount: '70.6' },
+      ],
+    };
+    expect(diffSettlements(SPEC_SETTLEMENT, platformLines)).toEqual([]);
+  });
+
+  it('reports a missing line and an extra line with null on the side that lacks it', () => {
+    const lines = SPEC_SETTLEMENT.lines.filter((l) => l.role !== 'affiliate');
+    const extra = {
+      role: 'cocreator',
+      account: 'caio@example.com',
+      contractId: 'c2',
+      percent: '1',
+      amount: '0.00',
+    };
+    expect(diffSettlements(SPEC_SETTLEMENT, { lines: [...lines, extra] })).toEqual([
+      {
+        index: 1,
+        role: 'affiliate',
+        account: 'leo@example.com',
+        field: 'line',
+        expected: '70.60',
+        actual: null,
+      },
+      {
+        index: 3,
+        role: 'cocreator',
+        account: 'caio@example.com',
+        field: 'line',
+        expected: null,
+        actual: '0.00',
+      },
+    ]);
+  });
+
+  it('reports settlement fields only when both sides have them', () => {
+    expect(diffSettlements(SPEC_SETTLEMENT, { ...SPEC_SETTLEMENT, base: '105.91' })).toEqual([
+      {
+        index: null,
+        role: null,
+        account: null,
+        field: 'base',
+        expected: '105.90',
+        actual: '105.91',
+      },
+    ]);
+    expect(
+      diffSettlements(SPEC_SETTLEMENT, { ...SPEC_SETTLEMENT, at: '2026-03-01T09:00:00-03:00' }),
+    ).toEqual([]);
+  });
+
+  it('reports a percent or contract that differs, and an exact share when both sides have one', () => {
+    const lines = SPEC_SETTLEMENT.lines.map((l) =>
+      l.role === 'cocreator' ? { ...l, contractId: 'c9', percent: '25', exactShare: '21.2' } : l,
+    );
+    expect(
+      diffSettlements(SPEC_SETTLEMENT, { lines }).map((d) => [d.field, d.expected, d.actual]),
+    ).toEqual([
+      ['contractId', 'c1', 'c9'],
+      ['percent', '20', '25'],
+      ['exactShare', '21.18', '21.2'],
+    ]);
+  });
+
+  it('accepts a whole settle output and Settlement values on either side', () => {
+    const doc = fc.sample(documentJson(), { numRuns: 50, seed: SEED });
+    for (const input of doc) {
+      const output = settled(input);
+      const values = settleDocument(parseDocument(input)._unsafeUnwrap())._unsafeUnwrap();
+      const reread = parseSettlementJson(output.settlement)._unsafeUnwrap();
+      expect(diffSettlements(output, values.settlement)).toEqual([]);
+      expect(diffSettlements(values.settlement, reread)).toEqual([]);
+    }
+  });
+
+  it('finds exactly the line moved by one minor unit', () => {
+    fc.assert(
+      fc.property(documentJson(), fc.nat(), (doc, pick) => {
+        const { settlement } = settled(doc);
+        const values = parseSettlementJson(settlement)._unsafeUnwrap();
+        const index = pick % values.lines.length;
+        const lines = values.lines.map((l, i) =>
+          i === index ? { ...l, amount: l.amount + 1n } : l,
+        );
+        const differences = diffSettlements(settlement, { ...values, lines });
+        expect(differences).toHaveLength(1);
+        expect(differences[0]).toMatchObject({ index, field: 'amount' });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never throws, whatever it is given', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (a, b) => {
+        // biome-ignore lint/suspicious/noExplicitAny: the point is to pass what the types forbid
+        const differences = diffSettlements(a as any, b as any);
+        expect(Array.isArray(differences)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
