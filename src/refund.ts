@@ -17,11 +17,13 @@ import type { Reversal, ReversalLine, Settlement, SettlementLine } from './settl
 /**
  * The D'Hondt allocation of `x` units over `weights` (which sum to `total`, `0 ≤ x ≤ total`):
  * start from `floor(w_i × x / total)`, then give each remaining unit to the line with the
- * largest `w_i / (a_i + 1)`, ties to the earlier line. Internal.
+ * largest `w_i / (a_i + 1)`, ties to the earlier line. Not part of the package API.
  *
  * Starting from the floors gives the same result as handing out all `x` units one by one:
  * D'Hondt meets the lower quota, so the floors are among the first `x` units it would hand
  * out, and the greedy steps then pick the rest in the same order.
+ *
+ * @internal
  */
 export function dhondt(weights: ReadonlyArray<bigint>, total: bigint, x: bigint): bigint[] {
   if (x <= 0n || total <= 0n) return weights.map(() => 0n);

@@ -270,7 +270,9 @@ function isPercentValue(value: unknown): value is Percent {
 
 /**
  * Whether a value typed as a {@link Sale} really is one (the types, not the rules), without
- * allocating: the hot path's guard. Internal; {@link saleValueIssues} says what is wrong.
+ * allocating: the hot path's guard; {@link saleValueIssues} says what is wrong.
+ *
+ * @internal
  */
 export function isSaleValue(value: unknown): value is Sale {
   if (!isPlainObject(value)) return false;
@@ -293,6 +295,8 @@ export function isSaleValue(value: unknown): value is Sale {
  * Checks that a value typed as a {@link Sale} really is one (for callers that build sales
  * by hand, or from JavaScript): the types, not the rules. Internal: settling starts with it
  * so that no input makes it throw. Cheap: a handful of `typeof` checks.
+ *
+ * @internal
  */
 export function saleValueIssues(value: unknown, path: Path): DomainError[] {
   if (!isPlainObject(value)) return [domainError('invalid_field', 'expected a sale', path)];
@@ -340,6 +344,8 @@ export function saleValueIssues(value: unknown, path: Path): DomainError[] {
 /**
  * Checks that a value typed as a {@link Refund} really is one: the types, not the rules.
  * Internal, like {@link saleValueIssues}.
+ *
+ * @internal
  */
 export function refundValueIssues(value: unknown, path: Path): DomainError[] {
   if (!isPlainObject(value)) return [domainError('invalid_field', 'expected a refund', path)];

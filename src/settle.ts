@@ -51,7 +51,9 @@ const MAX_SAFE_BIG = BigInt(MAX_SAFE);
 
 /**
  * Prints `numerator / 10^decimals` (numerator ≥ 0) without trailing zeros but with at least
- * `minDecimals` decimals. Internal.
+ * `minDecimals` decimals. Not part of the package API.
+ *
+ * @internal
  */
 export function formatScaled(
   numerator: bigint | number,
@@ -577,7 +579,10 @@ export function compileSettler(domain: Domain): Settler {
 
 /**
  * {@link compileSettler} with a bound on the work spent building the instant index; past it,
- * each sale looks up every contract's history instead. Internal: lets tests take both roads.
+ * each sale looks up every contract's history instead. Not part of the package API: lets tests
+ * take both roads.
+ *
+ * @internal
  */
 export function compileWith(domain: Domain, maxIndexWork: number): Settler {
   try {

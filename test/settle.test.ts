@@ -7,7 +7,8 @@ import { formatAmount } from '../src/money';
 import { formatPercent } from '../src/percent';
 import { type Policy, type PolicyInput, policy } from '../src/policy';
 import { type Product, product } from '../src/product';
-import { type Sale, sale } from '../src/sale';
+import { refundAll } from '../src/refund';
+import { refund, type Sale, sale } from '../src/sale';
 import { compileSettler, compileWith, settleSale, settleWithDomain } from '../src/settle';
 import type { Settlement } from '../src/settlement';
 
@@ -122,6 +123,27 @@ describe('settleSale', () => {
         10590n,
       ]);
       expect(settlement.feeOrigin).toEqual({ kind: 'sale' });
+    });
+
+    it('reverses the refund of SPEC section 8 as -5.20, -17.92, -5.37, -21.51', () => {
+      // D'Hondt of 5000 over (2050, 7060, 2118, 8472), P = 19700, is checked by hand in
+      // test/refund.test.ts: floors (520, 1791, 537, 2150), then the affiliate and the main
+      // creator take the two units left.
+      const p = parts([accepted('c1', BIA, { percent: '20' })], { affiliateCommission: '40' });
+      const s = saleOf({
+        price: brl('197.00'),
+        platformFee: brl('20.50'),
+        affiliate: { account: LEO, percent: '40', managedBy: BIA },
+      });
+      const settlement = settle(p, s)._unsafeUnwrap();
+      const r1 = refund({ id: 'r1', at: '2026-03-05T00:00:00Z', amount: brl('50.00') });
+      const [reversal] = refundAll(settlement, [r1._unsafeUnwrap()])._unsafeUnwrap();
+      expect(reversal?.lines.map((l) => formatAmount(l.amount, settlement.currency))).toEqual([
+        '-5.20',
+        '-17.92',
+        '-5.37',
+        '-21.51',
+      ]);
     });
 
     it('settles SPEC section 5: 100.00 USD, fee 10.40, affiliate 35 %, cocreator 10 %', () => {
