@@ -10,6 +10,7 @@ import type { Settlement } from '../src/settlement';
 import {
   affiliatePercentArb,
   breakpoints,
+  coveredAt,
   domainAndSaleArb,
   domainArb,
   domainPartsArb,
@@ -65,6 +66,29 @@ describe('settleSale', () => {
     fc.assert(
       fc.property(settledArb, ({ settlement }) => {
         for (const line of settlement.lines) expect(line.amount >= 0n).toBe(true);
+      }),
+    );
+  });
+
+  it('pays exactly the contracts that cover the sale and whose appliesTo takes it, in order', () => {
+    fc.assert(
+      fc.property(settledArb, ({ domain, sale: s, settlement }) => {
+        const a = s.affiliate;
+        const expected = domain.timelines.flatMap((t) => {
+          const terms = coveredAt(t, s.at);
+          if (terms === null) return [];
+          const who = t.contract.cocreator;
+          const takes =
+            terms.appliesTo === 'all-sales' ||
+            (terms.appliesTo === 'direct-sales' && a === null) ||
+            (terms.appliesTo === 'affiliate-sales' && a !== null) ||
+            (terms.appliesTo === 'managed-affiliate-sales' && a?.managedBy === who);
+          return takes ? [[t.contract.id, who, terms.percent]] : [];
+        });
+        const paid = settlement.lines.flatMap((l) =>
+          l.role === 'cocreator' ? [[l.contractId, l.account, l.percent]] : [],
+        );
+        expect(paid).toEqual(expected);
       }),
     );
   });

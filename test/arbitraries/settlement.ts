@@ -388,7 +388,7 @@ export function isValidSale(domain: Domain, s: Sale): boolean {
 }
 
 /** Coverage by a linear scan (independent of the library's binary search). */
-function coveredAt(t: Domain['timelines'][number], when: number) {
+export function coveredAt(t: Domain['timelines'][number], when: number) {
   if (t.acceptedAt === null || when < t.acceptedAt) return null;
   if (t.endedAt !== null && when >= t.endedAt) return null;
   let terms = null;
