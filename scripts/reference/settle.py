@@ -1069,8 +1069,11 @@ def refused(errors) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    text = open(argv[1], encoding='utf-8').read() if len(argv) > 1 and argv[1] != '-' \
-        else sys.stdin.read()
+    if len(argv) > 1 and argv[1] != '-':
+        with open(argv[1], encoding='utf-8') as fh:
+            text = fh.read()
+    else:
+        text = sys.stdin.read()
     value = load_js(text)
     if is_obj(value) and 'expected' in value and ('document' in value or 'documentText' in value):
         value = load_js(value['documentText']) if 'documentText' in value else value['document']
