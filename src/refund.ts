@@ -149,7 +149,7 @@ function refundIssues(
       domainError(
         'refund_exceeds_price',
         `refunds would total ${refunded}, more than the price ${price}`,
-        amountPath,
+        [...amountPath, 'amount'],
         { refunded, price },
       ),
     );
@@ -220,7 +220,7 @@ function reverse(
  * @returns the frozen {@link Reversal}, or the first problem: `currency_mismatch` (at
  *   `[...path, 'amount', 'currency']`), `invalid_amount`, `invalid_field` (an id already
  *   used), `refund_before_sale`, `events_out_of_order` (at `[...path, 'at']`),
- *   `refund_exceeds_price` (at `[...path, 'amount']`)
+ *   `refund_exceeds_price` (at `[...path, 'amount', 'amount']`)
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -308,7 +308,7 @@ export function refundSale(
  *
  * const over = refundAll(settlement, [r('r1', '4.00'), r('r2', '6.01')])._unsafeUnwrapErr();
  * assert.equal(over[0].code, 'refund_exceeds_price');
- * assert.deepEqual(over[0].path, ['refunds', 1, 'amount']);
+ * assert.deepEqual(over[0].path, ['refunds', 1, 'amount', 'amount']);
  * ```
  */
 export function refundAll(

@@ -182,7 +182,8 @@ function saleRuleIssues(
   }
   if (fee > price) {
     const currency = sale.price.currency;
-    const where = feeSource === 'sale' ? [...SALE_PATH, 'platformFee'] : ['policy', 'fee'];
+    const where =
+      feeSource === 'sale' ? [...SALE_PATH, 'platformFee', 'amount'] : ['policy', 'fee'];
     const which = feeSource === 'sale' ? 'the platform fee' : "the policy's fee schedule";
     issues.push(
       domainError(

@@ -136,7 +136,7 @@ describe('refundSale', () => {
       expect(result._unsafeUnwrapErr()).toEqual({
         code: 'refund_exceeds_price',
         message: expect.any(String),
-        path: ['refunds', 1, 'amount'],
+        path: ['refunds', 1, 'amount', 'amount'],
         refunded: '197.01',
         price: '197.00',
       });
@@ -232,7 +232,7 @@ describe('refundAll', () => {
       ['events_out_of_order', ['refunds', 3, 'at']],
       ['currency_mismatch', ['refunds', 4, 'amount', 'currency']],
       // 100.00 + 1.00 + 1.00 + 1.00 + 95.01 = 198.01 > 197.00
-      ['refund_exceeds_price', ['refunds', 5, 'amount']],
+      ['refund_exceeds_price', ['refunds', 5, 'amount', 'amount']],
     ]);
   });
 
@@ -242,7 +242,7 @@ describe('refundAll', () => {
       [refundOf('r1', '2026-03-05T00:00:00Z', 19701n)],
       ['sales', 3, 'refunds'],
     )._unsafeUnwrapErr();
-    expect(errors[0].path).toEqual(['sales', 3, 'refunds', 0, 'amount']);
+    expect(errors[0].path).toEqual(['sales', 3, 'refunds', 0, 'amount', 'amount']);
   });
 
   it('freezes every reversal and line', () => {

@@ -212,7 +212,7 @@ describe('settleSale', () => {
         {
           code: 'fee_exceeds_price',
           message: expect.any(String),
-          path: ['sale', 'platformFee'],
+          path: ['sale', 'platformFee', 'amount'],
           fee: '1.01',
           price: '1.00',
         },
@@ -347,7 +347,7 @@ describe('settleSale', () => {
       const gumroad = parts([accepted('c1', BIA, { percent: '20' })], { policy: 'gumroad' });
       const s = saleOf({ price: brl('1'), platformFee: brl('2'), affiliate: { account: BIA } });
       expect(errorsOf(settle(gumroad, s))).toEqual([
-        ['fee_exceeds_price', ['sale', 'platformFee']],
+        ['fee_exceeds_price', ['sale', 'platformFee', 'amount']],
         ['invalid_field', ['sale', 'affiliate', 'percent']],
         ['affiliate_not_permitted', ['sale', 'affiliate', 'account']],
         ['affiliates_not_allowed', ['sale', 'affiliate']],
