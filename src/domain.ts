@@ -156,13 +156,18 @@ function productValueProblem(value: unknown, path: Path): DomainError | null {
   return null;
 }
 
-/** The value itself when it is deeply frozen, else a deeply frozen copy (plain data only). */
-function frozen<T>(value: T): T {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Object.isFrozen(value) && Object.values(value).every((v) => frozen(v) === v)) return value;
-  if (Array.isArray(value)) return Object.freeze(value.map((v: unknown) => frozen(v))) as T;
+/**
+ * The value itself when it is deeply frozen, else a deeply frozen copy (plain data only; a
+ * cycle is left as it is rather than followed forever).
+ */
+function frozen<T>(value: T, ancestors: ReadonlySet<object> = new Set()): T {
+  if (typeof value !== 'object' || value === null || ancestors.has(value)) return value;
+  const inside = new Set(ancestors).add(value);
+  const children = Object.values(value);
+  if (Object.isFrozen(value) && children.every((v) => frozen(v, inside) === v)) return value;
+  if (Array.isArray(value)) return Object.freeze(value.map((v: unknown) => frozen(v, inside))) as T;
   const copy: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) copy[key] = frozen(v);
+  for (const [key, v] of Object.entries(value)) copy[key] = frozen(v, inside);
   return Object.freeze(copy) as T;
 }
 

@@ -50,13 +50,15 @@ import {
   percent,
   subtractPercents,
 } from '../src/percent';
-import { maxReservedPercent } from '../src/policy';
+import { maxReservedPercent, POLICIES } from '../src/policy';
+
 import {
   COCREATORS,
   type GeneratedDomain,
   HOUR,
   MAIN_CREATOR,
   OUTSIDER,
+  PRODUCT,
   START,
   validDomain,
 } from './arbitraries/domain';
@@ -734,5 +736,54 @@ describe('immutability', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('robustness', () => {
+  const anything = fc.anything({
+    withBigInt: true,
+    withNullPrototype: true,
+    withObjectString: true,
+  });
+
+  it('never throws: validateDomain and the transitions answer any input with a Result', () => {
+    fc.assert(
+      fc.property(validDomain({ maxSteps: 8 }), anything, anything, (g, junk, more) => {
+        const inputs = [
+          junk,
+          { policy: junk, product: g.product, contracts: g.contracts },
+          { policy: g.policy, product: junk, contracts: g.contracts },
+          { policy: g.policy, product: g.product, contracts: [...g.contracts, junk] },
+          { policy: g.policy, product: g.product, contracts: junk },
+        ];
+        for (const input of inputs) {
+          expect(typeof validateDomain(input as never).isOk()).toBe('boolean');
+        }
+        const context = { policy: g.policy, product: g.product, contracts: g.contracts };
+        expect(typeof invite(context, junk as never).isOk()).toBe('boolean');
+        expect(typeof invite(junk as never, more as never).isOk()).toBe('boolean');
+        for (const c of g.contracts) {
+          expect(typeof accept(context, c, junk as never).isOk()).toBe('boolean');
+          expect(
+            typeof amend(context, c, {
+              by: MAIN_CREATOR,
+              at: c.events[0]?.at as Instant,
+              terms: junk as never,
+            }).isOk(),
+          ).toBe('boolean');
+        }
+        expect(typeof cancel(context, junk as never, more as never).isOk()).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves a cyclic hand-built policy alone instead of looping', () => {
+    const fixed: Record<string, unknown> = {};
+    fixed.self = fixed;
+    const cyclic = { ...POLICIES.hotmart, fee: { percent: PERCENT_0, fixed } };
+    expect(
+      typeof validateDomain({ policy: cyclic as never, product: PRODUCT, contracts: [] }).isOk(),
+    ).toBe('boolean');
   });
 });

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { type AccountId, accountId } from '../src/account';
+import { APPLIES_TO, appliesTo, appliesToSale } from '../src/commission';
+import type { SaleAffiliate } from '../src/sale';
+
+const account = (s: string): AccountId => accountId(s)._unsafeUnwrap();
+const bia = account('bia@example.com');
+const leo = account('leo@example.com');
+const direct = { affiliate: null };
+const byAffiliate = (managedBy: AccountId | null) => ({
+  affiliate: { account: leo, percent: null, managedBy } satisfies SaleAffiliate,
+});
+
+describe('appliesTo', () => {
+  it('accepts the four values of SPEC section 3', () => {
+    expect(APPLIES_TO.map((v) => appliesTo(v)._unsafeUnwrap())).toEqual([
+      'all-sales',
+      'direct-sales',
+      'affiliate-sales',
+      'managed-affiliate-sales',
+    ]);
+  });
+
+  it('refuses any other value with invalid_field at its path', () => {
+    for (const value of ['All-Sales', '', null, 1]) {
+      const error = appliesTo(value, ['terms', 'appliesTo'])._unsafeUnwrapErr();
+      expect({ code: error.code, path: error.path }).toEqual({
+        code: 'invalid_field',
+        path: ['terms', 'appliesTo'],
+      });
+    }
+  });
+});
+
+describe('appliesToSale', () => {
+  it('pays all-sales on every sale', () => {
+    expect(
+      [direct, byAffiliate(null), byAffiliate(bia)].map((s) => appliesToSale('all-sales', bia, s)),
+    ).toEqual([true, true, true]);
+  });
+
+  it('pays direct-sales only on sales with no affiliate', () => {
+    expect(
+      [direct, byAffiliate(null), byAffiliate(bia)].map((s) =>
+        appliesToSale('direct-sales', bia, s),
+      ),
+    ).toEqual([true, false, false]);
+  });
+
+  it('pays affiliate-sales on sales by any affiliate', () => {
+    expect(
+      [direct, byAffiliate(null), byAffiliate(bia)].map((s) =>
+        appliesToSale('affiliate-sales', bia, s),
+      ),
+    ).toEqual([false, true, true]);
+  });
+
+  it('pays managed-affiliate-sales only when the sale names this cocreator as manager', () => {
+    const rule = 'managed-affiliate-sales';
+    expect(
+      [direct, byAffiliate(null), byAffiliate(bia)].map((s) => appliesToSale(rule, bia, s)),
+    ).toEqual([false, false, true]);
+    expect(appliesToSale(rule, account('caio@example.com'), byAffiliate(bia))).toBe(false);
+  });
+});
