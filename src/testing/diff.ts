@@ -27,30 +27,62 @@ export interface SettlementDifference {
   readonly actual: string | null;
 }
 
+/** A percent as the library holds it: `units / 10^scale`. */
+export interface PercentValue {
+  /** The digits, as an integer. */
+  readonly units: bigint;
+  /** The decimal places. */
+  readonly scale: number;
+}
+
+/** A currency as the library holds it. */
+export interface CurrencyValue {
+  /** The ISO 4217 code. */
+  readonly code: string;
+  /** The number of decimals of its minor unit. */
+  readonly exponent: number;
+}
+
 /** A settlement line as either side may hold it: printed (strings) or as values. */
 export interface ComparableLine {
+  /** `platform`, `affiliate`, `cocreator` or `main-creator`: with the account, what matches lines. */
   readonly role: string;
+  /** Compared after trimming and ASCII lower-casing; `null` for the platform. */
   readonly account: string | null;
+  /** Compared when either side has it. */
   readonly contractId?: string;
-  readonly percent?: string | number | { readonly units: bigint; readonly scale: number };
+  /** Compared by value when either side has it. */
+  readonly percent?: string | number | PercentValue;
+  /** A decimal (string or number) in major units, or `bigint` minor units. */
   readonly amount: string | number | bigint;
+  /** Compared by value when both sides have it. */
   readonly exactShare?: string;
 }
 
 /**
  * A settlement as either side may hold it: SPEC section 8's printed shape (amounts as
  * strings, or numbers), a library `Settlement` (amounts as `bigint` minor units), or a
- * platform's own subset of it (only `lines` is needed).
+ * platform's own subset of it (only `lines` is needed). Each field other than `lines` is
+ * compared only when both sides have it.
  */
 export interface ComparableSettlement {
+  /** The sale's id. */
   readonly saleId?: string;
+  /** The product's id. */
   readonly productId?: string;
+  /** The sale's instant: text with an offset, or epoch milliseconds; compared as an instant. */
   readonly at?: string | number;
-  readonly currency?: string | { readonly code: string; readonly exponent: number };
+  /** A currency code, or a currency value (whose exponent reads `bigint` amounts). */
+  readonly currency?: string | CurrencyValue;
+  /** P. */
   readonly price?: string | number | bigint;
+  /** F. */
   readonly platformFee?: string | number | bigint;
+  /** N. */
   readonly net?: string | number | bigint;
+  /** B. */
   readonly base?: string | number | bigint;
+  /** The lines, matched by role and account, in any order. */
   readonly lines: ReadonlyArray<ComparableLine>;
 }
 

@@ -16,7 +16,9 @@ export {
 export {
   type ComparableLine,
   type ComparableSettlement,
+  type CurrencyValue,
   diffSettlements,
+  type PercentValue,
   type SettlementDifference,
 } from './diff';
 export { type Corruption, type MalformedDocument, malformedDocument } from './malformed';

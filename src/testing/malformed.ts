@@ -21,6 +21,7 @@ export interface MalformedDocument {
    * parser reports at least one error at this path or inside it.
    */
   readonly path: Path;
+  /** What was done to the valid document. */
   readonly corruption: Corruption;
 }
 
