@@ -817,14 +817,14 @@ function step(
       domainError(
         'term_already_expired',
         `the invitation's term ended at ${formatInstant(state.endedAt as Instant)}, before this acceptance`,
-        path,
+        [...path, 'at'],
       ),
     ];
   }
   const problem = stateProblem(type, state, rules);
   if (problem !== null) {
     return [
-      domainError('invalid_transition', `"${type}" is not allowed: ${problem}`, path, {
+      domainError('invalid_transition', `"${type}" is not allowed: ${problem}`, [...path, 'type'], {
         status: statusLabel(state),
         event: type,
       }),
@@ -884,7 +884,7 @@ function step(
           domainError(
             'term_already_expired',
             `the amended term ends at ${formatInstant(terms.endsAt)}, not after its approval`,
-            path,
+            [...path, 'at'],
           ),
         ];
       }
@@ -949,10 +949,11 @@ function step(
  * the contract names the product (`product_mismatch` at `productId`), its cocreator is not
  * the main creator (`self_cocreation` at `cocreator`), and every event is in time order
  * (`events_out_of_order` at `at`), allowed in the state it finds under the policy
- * (`invalid_transition`; an `accepted` at or after the invitation's `endsAt` is
- * `term_already_expired`), made by the right party (`not_authorized` at `by`), with terms
+ * (`invalid_transition` at `type`; an `accepted` at or after the invitation's `endsAt` is
+ * `term_already_expired` at `at`), made by the right party (`not_authorized` at `by`), with terms
  * within the policy (`percent_precision`, `percent_out_of_range` at `terms.percent`) that do
- * not end at or before the event that introduces or approves them (`term_already_expired`).
+ * not end at or before the event that introduces them (`term_already_expired` at
+ * `terms.endsAt`) or approves them (at the approval's `at`).
  * Only the first bad event is reported: the history is not read past it. The rules across
  * the product's contracts are `validateDomain`'s.
  *

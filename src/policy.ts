@@ -356,7 +356,7 @@ function readFee(value: unknown, at: Path, issues: Issues): FeeSchedule | undefi
  * const broken = policy({ extends: 'hotmart', minRetainedPercent: '40' }, ['policy']);
  * assert.deepEqual(
  *   broken._unsafeUnwrapErr().map((e) => [e.code, e.path]),
- *   [['invalid_policy', ['policy', 'minRetainedPercent']]],
+ *   [['invalid_policy', ['policy', 'cocreatorPercent', 'max']]],
  * );
  * ```
  */
@@ -525,7 +525,7 @@ export function policy(input: unknown, path: Path = []): Result<Policy, DomainEr
         domainError(
           'invalid_policy',
           `cocreatorPercent.min (${formatPercent(min.value)}) is above cocreatorPercent.max (${formatPercent(max.value)})`,
-          boundsPath,
+          [...boundsPath, 'min'],
         ),
       );
     }
@@ -533,15 +533,12 @@ export function policy(input: unknown, path: Path = []): Result<Policy, DomainEr
   if (max !== undefined && 'value' in max && minRetained !== undefined && 'value' in minRetained) {
     const cap = subtractPercents(PERCENT_100, minRetained.value);
     if (cap.isOk() && comparePercent(max.value, cap.value) > 0) {
-      const maxWritten =
-        rawBounds !== undefined &&
-        typeof rawBounds === 'object' &&
-        optional(rawBounds as Fields, 'max') !== undefined;
       issues.push(
         domainError(
           'invalid_policy',
           `cocreatorPercent.max (${formatPercent(max.value)}) is above 100 - minRetainedPercent (${formatPercent(cap.value)})`,
-          maxWritten ? [...boundsPath, 'max'] : [...path, 'minRetainedPercent'],
+          // At the bound the rule is written on, even when inherited from the preset.
+          [...boundsPath, 'max'],
         ),
       );
     }

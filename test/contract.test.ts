@@ -392,7 +392,7 @@ describe('replayContract', () => {
     ] as const)('refuses %s with invalid_transition', (_, events, index, status) => {
       const errors = replay(events)._unsafeUnwrapErr();
       expect(problems(errors)).toEqual([
-        { code: 'invalid_transition', path: ['contracts', 0, 'events', index] },
+        { code: 'invalid_transition', path: ['contracts', 0, 'events', index, 'type'] },
       ]);
       expect(errors[0]).toMatchObject({ status, event: events[index]?.type });
     });
@@ -410,7 +410,7 @@ describe('replayContract', () => {
       (type, rules, by, terms) => {
         const errors = replay([...active, event(type, 3, by, terms)], rules)._unsafeUnwrapErr();
         expect(problems(errors)).toEqual([
-          { code: 'invalid_transition', path: ['contracts', 0, 'events', 2] },
+          { code: 'invalid_transition', path: ['contracts', 0, 'events', 2, 'type'] },
         ]);
       },
     );
@@ -539,11 +539,11 @@ describe('replayContract', () => {
       ]);
     });
 
-    it("refuses an acceptance at or after the invitation's endsAt with term_already_expired", () => {
+    it("refuses an acceptance at or after the invitation's endsAt with term_already_expired at its at", () => {
       for (const n of [5, 6]) {
         const events = [invited(1, { percent: '20', endsAt: day(5) }), event('accepted', n, BIA)];
         expect(problems(replay(events)._unsafeUnwrapErr())).toEqual([
-          { code: 'term_already_expired', path: ['contracts', 0, 'events', 1] },
+          { code: 'term_already_expired', path: ['contracts', 0, 'events', 1, 'at'] },
         ]);
       }
     });
@@ -564,7 +564,7 @@ describe('replayContract', () => {
       ];
       const errors = replay(events)._unsafeUnwrapErr();
       expect(problems(errors)).toEqual([
-        { code: 'invalid_transition', path: ['contracts', 0, 'events', 2] },
+        { code: 'invalid_transition', path: ['contracts', 0, 'events', 2, 'type'] },
       ]);
       expect(errors[0]).toMatchObject({ status: 'expired' });
     });
@@ -580,7 +580,7 @@ describe('replayContract', () => {
       ]);
     });
 
-    it('refuses an approval at or after the proposed endsAt with term_already_expired', () => {
+    it('refuses an approval at or after the proposed endsAt with term_already_expired at its at', () => {
       const events = [
         invited(1),
         event('accepted', 2, BIA),
@@ -588,7 +588,7 @@ describe('replayContract', () => {
         event('amendment-approved', 5, BIA),
       ];
       expect(problems(replay(events)._unsafeUnwrapErr())).toEqual([
-        { code: 'term_already_expired', path: ['contracts', 0, 'events', 3] },
+        { code: 'term_already_expired', path: ['contracts', 0, 'events', 3, 'at'] },
       ]);
     });
 

@@ -279,7 +279,7 @@ describe('validateDomain', () => {
             k === i ? withEvents(c, events) : other,
           );
           expect(codesAndPaths(validateDomain({ ...g, contracts })._unsafeUnwrapErr())).toEqual([
-            { code: 'invalid_transition', path: ['contracts', i, 'events', j + 1] },
+            { code: 'invalid_transition', path: ['contracts', i, 'events', j + 1, 'type'] },
           ]);
         },
       ),
@@ -659,7 +659,7 @@ describe('expiry', () => {
         expect(codesAndPaths(refused)).toEqual([
           {
             code: facts.accepted ? 'invalid_transition' : 'term_already_expired',
-            path: ['contracts', i, 'events', c.events.length],
+            path: ['contracts', i, 'events', c.events.length, facts.accepted ? 'type' : 'at'],
           },
         ]);
       }),

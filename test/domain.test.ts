@@ -334,7 +334,7 @@ describe('the transition functions', () => {
     });
     expect(
       error(proposeAmendment(context, c1, { by: ANA, at: day(2), terms: { percent: '5' } })),
-    ).toEqual({ code: 'invalid_transition', path: [] });
+    ).toEqual({ code: 'invalid_transition', path: ['type'] });
   });
 
   it('report the rules across contracts at the new event', () => {

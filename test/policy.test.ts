@@ -164,11 +164,11 @@ describe('policy', () => {
       ]);
     });
 
-    it('refuses a minRetainedPercent that leaves the preset max above the cap, at minRetainedPercent', () => {
-      // hotmart's max 70 > 100 - 40.
+    it('refuses a minRetainedPercent that leaves the inherited max above the cap, at cocreatorPercent.max', () => {
+      // hotmart's max 70 > 100 - 40: the rule is written on the bound, inherited or not.
       expect(
         problems(policy({ extends: 'hotmart', minRetainedPercent: '40' })._unsafeUnwrapErr()),
-      ).toEqual([{ code: 'invalid_policy', path: ['minRetainedPercent'] }]);
+      ).toEqual([{ code: 'invalid_policy', path: ['cocreatorPercent', 'max'] }]);
     });
   });
 
@@ -267,7 +267,7 @@ describe('policy', () => {
         { cocreatorPercent: { min: '0', max: '10' } },
         ['cocreatorPercent', 'min'],
       ],
-      ['min > max', { cocreatorPercent: { min: '20', max: '10' } }, ['cocreatorPercent']],
+      ['min > max', { cocreatorPercent: { min: '20', max: '10' } }, ['cocreatorPercent', 'min']],
       [
         'max > 100 - minRetainedPercent',
         { cocreatorPercent: { min: '0.5', max: '60.01' } },
