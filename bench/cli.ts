@@ -29,8 +29,15 @@ function median(xs: ReadonlyArray<number>): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** Writes the documents, one JSON text per line; returns the file path and its size. */
-function writeDocuments(dir: string, documents: number): { path: string; bytes: number } {
+/**
+ * Writes `documents` settle documents of the N = 5 fixture, one JSON text per line, the
+ * fixture's sales in turn under fresh ids.
+ *
+ * @param path - the file to write
+ * @param documents - how many
+ * @returns the size written, in bytes
+ */
+export function writeDocuments(path: string, documents: number): number {
   const fixture = makeFixture(5);
   const lines: string[] = [];
   for (let i = 0; i < documents; i++) {
@@ -45,9 +52,8 @@ function writeDocuments(dir: string, documents: number): { path: string; bytes: 
     );
   }
   const text = `${lines.join('\n')}\n`;
-  const path = join(dir, 'cli-input.jsonl');
   writeFileSync(path, text);
-  return { path, bytes: Buffer.byteLength(text) };
+  return Buffer.byteLength(text);
 }
 
 function minorUnits(amount: string): bigint {
@@ -114,7 +120,8 @@ export function benchCli(options: {
 }): CliResult {
   mkdirSync(options.scratch, { recursive: true });
   const cli = join(options.root, 'dist', 'cli.js');
-  const { path, bytes } = writeDocuments(options.scratch, options.documents);
+  const path = join(options.scratch, 'cli-input.jsonl');
+  const bytes = writeDocuments(path, options.documents);
   const output = join(options.scratch, 'cli-output.jsonl');
   const startups: number[] = [];
   const times: number[] = [];
