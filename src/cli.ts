@@ -5,11 +5,10 @@
 import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import packageJson from '../package.json' with { type: 'json' };
+// No import attribute: esbuild then keeps only `version` of package.json in the bundle.
+import { version } from '../package.json';
 import { explain } from './explain';
 import { parseDocumentText, settleDocument, settleResultToJson } from './json';
-
-const { version } = packageJson;
 
 const EXIT_SETTLED = 0;
 const EXIT_REFUSED = 1;
