@@ -11,6 +11,7 @@ import type { AccountId } from './account';
 import type { Brand } from './brand';
 import {
   type CocreationContract,
+  type ContractEvent,
   type ContractEventType,
   type ContractTermsInput,
   type ContractTimeline,
@@ -33,6 +34,7 @@ import {
   PERCENT_0,
   PERCENT_100,
   type Percent,
+  percent,
   subtractPercents,
 } from './percent';
 import { isPolicyName, MAX_PERCENT_DECIMALS, maxReservedPercent, type Policy } from './policy';
@@ -181,6 +183,68 @@ const CHECKPOINTS: ReadonlySet<ContractEventType> = new Set([
   'amended',
 ]);
 
+/** What the product's contracts reserve together, and how many are live, at one instant. */
+interface Snapshot {
+  /** The sum of the reserved percents, in units of `10^-scale` percent. */
+  readonly reserved: bigint;
+  readonly live: number;
+}
+
+/**
+ * The state of the product after every event at or before each of `instants`, by a sweep
+ * over the instants where some contract's reservation or liveness changes (so validation is
+ * `O(n log n)` in the number of events, not quadratic in the number of contracts). Each
+ * contract's values are piecewise constant between its own change points, which are read
+ * with the same queries (`reservedPercentAt`, `isLive`) as everywhere else.
+ */
+function snapshots(
+  timelines: ReadonlyArray<ContractTimeline>,
+  instants: ReadonlyArray<number>,
+  scale: number,
+): ReadonlyMap<number, Snapshot> {
+  const changes: Array<{ readonly at: number; readonly reserved: bigint; readonly live: number }> =
+    [];
+  for (const timeline of timelines) {
+    const bounds = new Set<number>([timeline.invitedAt]);
+    // `endedAt` includes expiry: in a valid history no term runs out before the contract ends.
+    for (const period of timeline.terms) bounds.add(period.from);
+    for (const amendment of timeline.amendments) {
+      bounds.add(amendment.proposedAt);
+      if (amendment.resolvedAt !== null) bounds.add(amendment.resolvedAt);
+    }
+    if (timeline.endedAt !== null) bounds.add(timeline.endedAt);
+    let reserved = 0n;
+    let live = 0;
+    for (const at of [...bounds].sort((a, b) => a - b)) {
+      const p = reservedPercentAt(timeline, at as Instant);
+      const nowReserved = p.units * 10n ** BigInt(scale - p.scale);
+      const nowLive = isLive(timeline, at as Instant) ? 1 : 0;
+      if (nowReserved !== reserved || nowLive !== live) {
+        changes.push({ at, reserved: nowReserved - reserved, live: nowLive - live });
+      }
+      reserved = nowReserved;
+      live = nowLive;
+    }
+  }
+  changes.sort((a, b) => a.at - b.at);
+  const result = new Map<number, Snapshot>();
+  let next = 0;
+  let reserved = 0n;
+  let live = 0;
+  for (const t of [...instants].sort((a, b) => a - b)) {
+    for (
+      let change = changes[next];
+      change !== undefined && change.at <= t;
+      change = changes[++next]
+    ) {
+      reserved += change.reserved;
+      live += change.live;
+    }
+    result.set(t, { reserved, live });
+  }
+  return result;
+}
+
 /** The rules across contracts (SPEC section 4: 1 and the limits of 3), checked at each checkpoint. */
 function crossContractProblems(
   rules: Policy,
@@ -189,51 +253,70 @@ function crossContractProblems(
 ): DomainError[] {
   const problems: DomainError[] = [];
   const cap = maxReservedPercent(rules);
+  let scale = cap.scale;
+  const checkpoints: Array<{ readonly i: number; readonly j: number; readonly at: Instant }> = [];
   timelines.forEach((timeline, i) => {
+    for (const period of timeline.terms) scale = Math.max(scale, period.terms.percent.scale);
+    for (const amendment of timeline.amendments) {
+      scale = Math.max(scale, amendment.terms.percent?.scale ?? 0);
+    }
     timeline.contract.events.forEach((event, j) => {
-      if (!CHECKPOINTS.has(event.type)) return;
-      const t = event.at;
-      const path = [...contractsPath, i, 'events', j];
-      const live = timelines.filter((other) => isLive(other, t));
-      const reserved = live.reduce<Percent>(
-        (sum, other) => addPercents(sum, reservedPercentAt(other, t)),
-        PERCENT_0,
-      );
-      if (comparePercent(reserved, cap) > 0) {
-        problems.push(
-          domainError(
-            'retention_floor_violated',
-            `the product's live contracts would reserve ${formatPercent(reserved)} %, above the ${formatPercent(cap)} % that the policy's retention floor leaves`,
-            path,
-            { reservedPercent: formatPercent(reserved), maxPercent: formatPercent(cap) },
-          ),
-        );
-      }
-      // Only an invitation adds a live contract, so the limits of invariant 3 are checked there.
-      if (event.type !== 'invited' || !isLive(timeline, t)) return;
-      if (rules.maxCocreators !== null && live.length > rules.maxCocreators) {
-        problems.push(
-          domainError(
-            'max_cocreators_reached',
-            `the policy allows ${rules.maxCocreators} live contract(s) per product; this invitation makes ${live.length}`,
-            path,
-            { maxCocreators: rules.maxCocreators },
-          ),
-        );
-      }
-      const cocreator = timeline.contract.cocreator;
-      if (live.some((other) => other !== timeline && other.contract.cocreator === cocreator)) {
-        problems.push(
-          domainError(
-            'duplicate_cocreator',
-            `${cocreator} already has a live contract on this product`,
-            path,
-            { account: cocreator },
-          ),
-        );
-      }
+      if (CHECKPOINTS.has(event.type)) checkpoints.push({ i, j, at: event.at });
     });
   });
+  const state = snapshots(timelines, [...new Set(checkpoints.map((c) => c.at))], scale);
+  const capUnits = cap.units * 10n ** BigInt(scale - cap.scale);
+  const byCocreator = new Map<string, ContractTimeline[]>();
+  for (const timeline of timelines) {
+    const group = byCocreator.get(timeline.contract.cocreator) ?? [];
+    group.push(timeline);
+    byCocreator.set(timeline.contract.cocreator, group);
+  }
+  for (const { i, j, at } of checkpoints) {
+    const timeline = timelines[i] as ContractTimeline;
+    const path = [...contractsPath, i, 'events', j];
+    const { reserved, live } = state.get(at) as Snapshot;
+    if (reserved > capUnits) {
+      const total = formatPercent(percent(reserved, scale)._unsafeUnwrap());
+      problems.push(
+        domainError(
+          'retention_floor_violated',
+          `the product's live contracts would reserve ${total} %, above the ${formatPercent(cap)} % that the policy's retention floor leaves`,
+          path,
+          { reservedPercent: total, maxPercent: formatPercent(cap) },
+        ),
+      );
+    }
+    // Only an invitation adds a live contract, so the limits of invariant 3 are checked there.
+    if (
+      (timeline.contract.events[j] as ContractEvent).type !== 'invited' ||
+      !isLive(timeline, at)
+    ) {
+      continue;
+    }
+    if (rules.maxCocreators !== null && live > rules.maxCocreators) {
+      problems.push(
+        domainError(
+          'max_cocreators_reached',
+          `the policy allows ${rules.maxCocreators} live contract(s) per product; this invitation makes ${live}`,
+          path,
+          { maxCocreators: rules.maxCocreators },
+        ),
+      );
+    }
+    const cocreator = timeline.contract.cocreator;
+    const same = byCocreator.get(cocreator) ?? [];
+    if (same.some((other) => other !== timeline && isLive(other, at))) {
+      problems.push(
+        domainError(
+          'duplicate_cocreator',
+          `${cocreator} already has a live contract on this product`,
+          path,
+          { account: cocreator },
+        ),
+      );
+    }
+  }
   return problems;
 }
 

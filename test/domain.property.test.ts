@@ -53,6 +53,7 @@ import {
 import { maxReservedPercent, POLICIES } from '../src/policy';
 
 import {
+  anyPolicy,
   COCREATORS,
   type GeneratedDomain,
   HOUR,
@@ -542,6 +543,56 @@ describe('coverage', () => {
 function floorUnits(p: Percent, d: number): bigint {
   return d >= p.scale ? p.units * 10n ** BigInt(d - p.scale) : p.units / 10n ** BigInt(p.scale - d);
 }
+
+/**
+ * Two valid domains under one policy, merged: every history stays valid, and the rules across
+ * contracts are often broken (too much reserved, too many live contracts, one cocreator twice).
+ */
+const merged = anyPolicy().chain((rules) =>
+  fc
+    .tuple(
+      validDomain({ policy: rules, maxSteps: 15 }),
+      validDomain({ policy: rules, maxSteps: 15 }),
+    )
+    .map(([a, b]) => ({
+      ...a,
+      contracts: [
+        ...a.contracts,
+        ...b.contracts.map((c) => checkContract({ ...c, id: `b-${c.id}` })._unsafeUnwrap()),
+      ],
+    })),
+);
+
+describe('the rules across contracts', () => {
+  it('are reported exactly as checking every contract at every invited, amendment-proposed and amended instant would', () => {
+    fc.assert(
+      fc.property(merged, (g) => {
+        const expected: Array<{ code: string; path: ReadonlyArray<string | number> }> = [];
+        const cap = maxReservedPercent(g.policy);
+        g.contracts.forEach((c, i) => {
+          c.events.forEach((e, j) => {
+            if (e.type !== 'invited' && e.type !== 'amendment-proposed' && e.type !== 'amended')
+              return;
+            const path = ['contracts', i, 'events', j];
+            const live = g.contracts.filter((other) => oracle(other, e.at).live);
+            if (comparePercent(oracleTotal(g, e.at), cap) > 0)
+              expected.push({ code: 'retention_floor_violated', path });
+            if (e.type !== 'invited' || !oracle(c, e.at).live) return;
+            if (g.policy.maxCocreators !== null && live.length > g.policy.maxCocreators) {
+              expected.push({ code: 'max_cocreators_reached', path });
+            }
+            if (live.some((other) => other !== c && other.cocreator === c.cocreator)) {
+              expected.push({ code: 'duplicate_cocreator', path });
+            }
+          });
+        });
+        const result = validateDomain(g);
+        expect(result.isOk() ? [] : codesAndPaths(result.error)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
 
 describe('the retention floor, at an invitation', () => {
   it('accepts an invitation that exactly fills 100 - minRetainedPercent and refuses one unit more with retention_floor_violated', () => {
