@@ -97,7 +97,9 @@ export function readEnum<T extends string>(
     return value as T;
   }
   if (value !== undefined) {
-    issues.push(domainError(code, `expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`, path));
+    issues.push(
+      domainError(code, `expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`, path),
+    );
   }
   return undefined;
 }
