@@ -1,0 +1,325 @@
+/**
+ * `npm run bench`: the library against dinero.js, naive decimal.js and a bare integer kernel,
+ * for one product with 1, 5, 20 and 100 cocreators, in one process and one run; then the CLI's
+ * throughput and the bundle size. Prints a table and, as its last line, `BENCH {json}`.
+ *
+ * Bundled by scripts/bench.mjs, which resolves `cocreation` to the built dist/.
+ */
+import { deepStrictEqual } from 'node:assert/strict';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Bench } from 'tinybench';
+import { benchCli, type CliResult } from './cli';
+import { compileDecimalNaive, decimalSale, decimalSplit } from './decimal-naive';
+import { compileDinero, dineroSale, dineroSplit } from './dinero';
+import {
+  COCREATOR_COUNTS,
+  type Fixture,
+  makeFixture,
+  SALES_PER_BATCH,
+  type Split,
+  WORKED_SPLIT,
+  workedExample,
+} from './fixtures';
+import { compileFloor, floorSplit } from './floor';
+import { compileKernel, kernelSplit } from './kernel';
+import { libraryRows, librarySplit } from './library';
+
+/** The competitors, in table order; the keys name the BENCH fields. */
+const COMPETITORS = [
+  'compiled',
+  'settleSale',
+  'dinero',
+  'decimalNaive',
+  'kernel',
+  'shapeFloor',
+] as const;
+type Competitor = (typeof COMPETITORS)[number];
+
+const LABELS: Record<Competitor, string> = {
+  compiled: 'cocreation compileSettler().settle',
+  settleSale: 'cocreation settleSale (validates)',
+  dinero: 'dinero.js allocate',
+  decimalNaive: 'decimal.js naive',
+  kernel: 'integer kernel (limit)',
+  shapeFloor: 'kernel + frozen bigint lines (floor)',
+};
+
+interface Options {
+  readonly root: string;
+  readonly time: number;
+  readonly warmupTime: number;
+  readonly cliDocuments: number;
+  readonly cliRuns: number;
+}
+
+/** One batch of each competitor over a fixture's sales; each returns the batch's splits. */
+interface Prepared {
+  readonly batch: Record<Competitor, () => unknown>;
+  readonly splits: Record<Competitor, () => Split[]>;
+}
+
+/** Written on every call so that no result is dead code. */
+export let sink: unknown;
+
+function prepare(fixture: Fixture): Prepared {
+  const exponent = 2;
+  const lib = libraryRows(fixture);
+  const kernel = compileKernel(fixture.percents);
+  const dinero = compileDinero(fixture.percents, exponent);
+  const decimal = compileDecimalNaive(fixture.percents, exponent);
+  const floor = compileFloor(fixture.percents);
+  const dSales = fixture.sales.map((s) => dineroSale(s, fixture.currency));
+  const xSales = fixture.sales.map(decimalSale);
+  const plain = fixture.sales;
+  const sales = lib.sales;
+  const { compiled, settleSale } = lib;
+  return {
+    batch: {
+      compiled: () => {
+        for (let i = 0; i < sales.length; i++) sink = compiled(sales[i] as (typeof sales)[number]);
+      },
+      settleSale: () => {
+        for (let i = 0; i < sales.length; i++) {
+          sink = settleSale(sales[i] as (typeof sales)[number]);
+        }
+      },
+      dinero: () => {
+        for (let i = 0; i < dSales.length; i++) sink = dinero(dSales[i] as (typeof dSales)[number]);
+      },
+      decimalNaive: () => {
+        for (let i = 0; i < xSales.length; i++)
+          sink = decimal(xSales[i] as (typeof xSales)[number]);
+      },
+      kernel: () => {
+        for (let i = 0; i < plain.length; i++) sink = kernel(plain[i] as (typeof plain)[number]);
+      },
+      shapeFloor: () => {
+        for (let i = 0; i < plain.length; i++) sink = floor(plain[i] as (typeof plain)[number]);
+      },
+    },
+    splits: {
+      compiled: () => sales.map((s) => librarySplit(compiled(s))),
+      settleSale: () => sales.map((s) => librarySplit(settleSale(s))),
+      dinero: () => dSales.map((s) => dineroSplit(dinero(s), exponent)),
+      decimalNaive: () => xSales.map((s) => decimalSplit(decimal(s), exponent)),
+      kernel: () => plain.map((s) => kernelSplit(kernel(s))),
+      shapeFloor: () => plain.map((s) => floorSplit(floor(s))),
+    },
+  };
+}
+
+/** Before any timing: every competitor computes the same split, and SPEC's worked example. */
+function assertSameWork(prepared: ReadonlyArray<Prepared>): void {
+  const worked = prepare(workedExample());
+  for (const c of COMPETITORS) {
+    deepStrictEqual(worked.splits[c](), [WORKED_SPLIT], `${c} on SPEC section 5's example`);
+  }
+  for (const p of prepared) {
+    const reference = p.splits.kernel();
+    for (const split of reference) {
+      const total = split.slice(1).reduce((a, b) => a + b, split[0] as bigint);
+      if (split.some((x) => x < 0n) || total <= 0n) throw new Error('kernel: bad split');
+    }
+    for (const c of COMPETITORS) deepStrictEqual(p.splits[c](), reference, `${c} vs kernel`);
+  }
+}
+
+const fmt = (x: number, digits = 0) =>
+  x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function pad(cells: ReadonlyArray<string>, widths: ReadonlyArray<number>): string {
+  return cells
+    .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+    .join('  ');
+}
+
+interface Row {
+  readonly perSec: number;
+  readonly rme: number;
+  readonly samples: number;
+}
+
+async function main(): Promise<void> {
+  const args = new Map(
+    process.argv.slice(2).map((a) => {
+      const [k, v = 'true'] = a.replace(/^--/, '').split('=');
+      return [k, v] as const;
+    }),
+  );
+  const quick = args.has('quick');
+  const options: Options = {
+    root: args.get('root') ?? process.cwd(),
+    time: Number(args.get('time') ?? (quick ? 300 : 1500)),
+    warmupTime: Number(args.get('warmup') ?? (quick ? 100 : 400)),
+    cliDocuments: Number(args.get('cli-documents') ?? 50_000),
+    cliRuns: Number(args.get('cli-runs') ?? (quick ? 1 : 3)),
+  };
+
+  const cpu = cpus();
+  console.log(
+    `machine: ${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores, ` +
+      `${fmt(totalmem() / 2 ** 30, 1)} GiB; node ${process.version} (${process.platform}-${process.arch})`,
+  );
+  const [load1 = 0, load5 = 0] = loadavg();
+  console.log(
+    `load average at start: ${fmt(load1, 2)} (1 min), ${fmt(load5, 2)} (5 min)` +
+      (load1 > cpu.length / 2 ? ' — the machine is busy: expect noise, run again when idle' : ''),
+  );
+  console.log(
+    `method: tinybench, ${options.time} ms per task after ${options.warmupTime} ms warm-up; ` +
+      `one task call settles a batch of ${SALES_PER_BATCH} sales (affiliate on every other one)`,
+  );
+
+  const fixtures = COCREATOR_COUNTS.map(makeFixture);
+  const prepared = fixtures.map(prepare);
+  assertSameWork(prepared);
+  console.log('check: every row gives the same amounts on every fixture sale, and those of');
+  console.log("       SPEC section 5's worked example (10.40 / 31.36 / 5.82 / 52.42)\n");
+
+  // Few minimum iterations: one batch of `settleSale` at N = 100 takes about half a second.
+  const bench = new Bench({
+    time: options.time,
+    warmupTime: options.warmupTime,
+    iterations: 8,
+    warmupIterations: 2,
+  });
+  COCREATOR_COUNTS.forEach((n, i) => {
+    for (const c of COMPETITORS) bench.add(`${c} N=${n}`, (prepared[i] as Prepared).batch[c]);
+  });
+  await bench.run();
+
+  const rows = new Map<string, Row>();
+  for (const task of bench.tasks) {
+    const r = task.result;
+    if (r.state !== 'completed') throw new Error(`${task.name}: ${r.state}`);
+    rows.set(task.name, {
+      perSec: (SALES_PER_BATCH * 1000) / r.latency.mean,
+      rme: r.latency.rme,
+      samples: r.latency.samplesCount,
+    });
+  }
+  const row = (c: Competitor, n: number) => rows.get(`${c} N=${n}`) as Row;
+
+  const widths = [36, 13, 10, 7, 9, 9];
+  for (const n of COCREATOR_COUNTS) {
+    console.log(`N = ${n} cocreator${n === 1 ? '' : 's'}`);
+    console.log(pad(['', 'sales/s', 'ns/sale', '±%', '×dinero', '×kernel'], widths));
+    for (const c of COMPETITORS) {
+      const { perSec, rme } = row(c, n);
+      console.log(
+        pad(
+          [
+            LABELS[c],
+            fmt(perSec),
+            fmt(1e9 / perSec),
+            fmt(rme, 1),
+            fmt(perSec / row('dinero', n).perSec, 2),
+            fmt(perSec / row('kernel', n).perSec, 2),
+          ],
+          widths,
+        ),
+      );
+    }
+    console.log('');
+  }
+
+  // Linear growth: the cost of one more cocreator, between consecutive N.
+  console.log('cost per added cocreator (ns), between consecutive N');
+  console.log(
+    pad(
+      ['', ...COCREATOR_COUNTS.slice(1).map((n, i) => `${COCREATOR_COUNTS[i]}→${n}`)],
+      [36, 10, 10, 10],
+    ),
+  );
+  for (const c of COMPETITORS) {
+    const marginal = COCREATOR_COUNTS.slice(1).map((n, i) => {
+      const m = COCREATOR_COUNTS[i] as number;
+      return (1e9 / row(c, n).perSec - 1e9 / row(c, m).perSec) / (n - m);
+    });
+    console.log(pad([LABELS[c], ...marginal.map((x) => fmt(x, 1))], [36, 10, 10, 10]));
+  }
+  console.log('');
+
+  let cli: CliResult | null = null;
+  if (options.cliDocuments > 0) {
+    cli = benchCli({
+      root: options.root,
+      scratch: join(options.root, '.bench'),
+      documents: options.cliDocuments,
+      runs: options.cliRuns,
+    });
+    console.log(
+      `cli: cocreation settle --jsonl, ${fmt(cli.documents)} five-contract documents ` +
+        `(${fmt(cli.inputBytes / 2 ** 20, 1)} MiB): ${fmt(cli.perSec)} documents/s ` +
+        `(${fmt(cli.seconds, 2)} s, median of ${cli.runs}; start-up ${fmt(cli.startupSeconds * 1000)} ms ` +
+        `included; every answer checked against the kernel)`,
+    );
+  }
+
+  const size = (await import(join(options.root, 'scripts', 'size.mjs'))) as {
+    measure(): Promise<{ minified: number; gzipped: number }>;
+    BUDGET_BYTES: number;
+  };
+  const kb = (b: number) => `${fmt(b / 1024, 2)} KB`;
+  // The size row reuses the size budget's own measure; if it fails, say so and go on, so that
+  // the figures above still reach the BENCH line.
+  let gzipped: number | null = null;
+  try {
+    const measured = await size.measure();
+    gzipped = measured.gzipped;
+    console.log(
+      `size: dist/index.js with its dependencies, minified ${kb(measured.minified)}, ` +
+        `gzipped ${kb(measured.gzipped)} (budget ${kb(size.BUDGET_BYTES)})\n`,
+    );
+  } catch (error) {
+    const first = String(error instanceof Error ? error.message : error).split('\n')[0];
+    console.log(`size: not measured, scripts/size.mjs failed: ${first}\n`);
+  }
+
+  // Targets of issue 7, N = 5, as ratios from this run.
+  const five = (c: Competitor) => row(c, 5).perSec;
+  const ratio = (name: string, value: number, target: number) => ({
+    name,
+    met: value >= target,
+    shown: `${fmt(value, 2)}×`,
+    short: `${fmt((1 - value / target) * 100)} %`,
+  });
+  const targets = [
+    ratio('compiled ≥ 5× dinero.js', five('compiled') / five('dinero'), 5),
+    ratio('compiled ≥ 0.4× kernel', five('compiled') / five('kernel'), 0.4),
+    ratio('settleSale ≥ 1× dinero.js', five('settleSale') / five('dinero'), 1),
+  ];
+  if (cli !== null) {
+    targets.push({
+      name: 'CLI ≥ 50,000 documents/s',
+      met: cli.perSec >= 50_000,
+      shown: `${fmt(cli.perSec)}/s`,
+      short: `${fmt((1 - cli.perSec / 50_000) * 100)} %`,
+    });
+  }
+  targets.push({
+    name: `size ≤ ${kb(size.BUDGET_BYTES)} min+gzip`,
+    met: gzipped !== null && gzipped <= size.BUDGET_BYTES,
+    shown: gzipped === null ? 'not measured' : kb(gzipped),
+    short: gzipped === null ? 'unknown' : kb(gzipped - size.BUDGET_BYTES),
+  });
+  console.log('targets (N = 5)');
+  for (const t of targets) {
+    const verdict = t.met ? 'met   ' : 'MISSED';
+    console.log(
+      `  ${verdict}  ${t.name.padEnd(28)} ${t.shown}${t.met ? '' : `  (short by ${t.short})`}`,
+    );
+  }
+
+  const benchLine = {
+    compiledPerSec: Math.round(five('compiled')),
+    settleSalePerSec: Math.round(five('settleSale')),
+    dineroPerSec: Math.round(five('dinero')),
+    decimalNaivePerSec: Math.round(five('decimalNaive')),
+    kernelPerSec: Math.round(five('kernel')),
+  };
+  console.log(`BENCH ${JSON.stringify(benchLine)}`);
+}
+
+await main();
