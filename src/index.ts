@@ -100,6 +100,7 @@ export type {
   InvalidPercentError,
   InvalidPolicyError,
   InvalidTransitionError,
+  Issue,
   MaxCocreatorsReachedError,
   NotAuthorizedError,
   Path,
