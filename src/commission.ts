@@ -26,6 +26,7 @@ export const APPLIES_TO: ReadonlyArray<AppliesTo> = Object.freeze([
 export interface CommissionRule {
   /** The share of the base, as written. */
   readonly percent: Percent;
+  /** Which sales pay it (SPEC section 3). */
   readonly appliesTo: AppliesTo;
 }
 

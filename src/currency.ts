@@ -10,7 +10,9 @@ export type CurrencyCode = string & Brand<'CurrencyCode'>;
  * Frozen; there is exactly one object per code, so currencies may be compared with `===`.
  */
 export interface Currency {
+  /** The ISO 4217 alphabetic code, upper case, e.g. `'BRL'`. */
   readonly code: CurrencyCode;
+  /** Decimals of the minor unit: 2 for BRL (centavos), 0 for JPY, 3 for KWD (fils). */
   readonly exponent: number;
 }
 

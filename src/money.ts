@@ -4,7 +4,9 @@ import { type DomainError, domainError, type Path } from './errors';
 
 /** An amount of money: an integer of minor units (cents for BRL) and its currency. Frozen. */
 export interface Money {
+  /** An integer of minor units: `19700n` is BRL 197.00, `500n` is JPY 500. */
   readonly amount: bigint;
+  /** The currency, whose exponent says how many minor units make one major unit. */
   readonly currency: Currency;
 }
 

@@ -7,7 +7,12 @@ import { type DomainError, domainError, type Path } from './errors';
  * and `"20.00"` is `{ units: 2000n, scale: 2 }` because precision rules count the places as
  * written (SPEC section 4, invariant 2). Frozen.
  */
-export type Percent = { readonly units: bigint; readonly scale: number } & Brand<'Percent'>;
+export type Percent = {
+  /** The value times `10^scale`, an integer: `2000n` for `"20.00"`. */
+  readonly units: bigint;
+  /** The number of decimal places as written: `2` for `"20.00"`. */
+  readonly scale: number;
+} & Brand<'Percent'>;
 
 /** The most decimal places a percent may have, so that `10^scale` stays cheap to compute. */
 export const MAX_PERCENT_SCALE = 1000;

@@ -9,6 +9,7 @@ import { comparePercent, PERCENT_0, PERCENT_100, type Percent, parsePercent } fr
 
 /** A checked, frozen product. */
 export interface Product {
+  /** The platform's product id, compared exactly as written. */
   readonly id: string;
   /** The account that registered the product; the only one who may change its settings (H). */
   readonly mainCreator: AccountId;
@@ -18,7 +19,9 @@ export interface Product {
 
 /** What {@link product} reads: the wire shape of SPEC section 8. */
 export interface ProductInput {
+  /** A non-empty string of at most 1000 characters. */
   readonly id: string;
+  /** The main creator's account id (trimmed and ASCII lower-cased when checked). */
   readonly mainCreator: string;
   /** `0 < p <= 100`, any number of places; absent or `null` for none. */
   readonly affiliateCommission?: string | number | null;

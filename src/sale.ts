@@ -14,6 +14,7 @@ import { checkAffiliatePercent } from './product';
 
 /** The affiliate who made a sale. */
 export interface SaleAffiliate {
+  /** The affiliate's account. */
   readonly account: AccountId;
   /** The sale's own affiliate percent; `null` uses the product's `affiliateCommission`. */
   readonly percent: Percent | null;
@@ -23,13 +24,17 @@ export interface SaleAffiliate {
 
 /** One payment event for one product, settled on its own at its own instant. */
 export interface Sale {
+  /** The platform's sale id; refunds refer to it. */
   readonly id: string;
+  /** The product sold; must be the settled product's id (else `product_mismatch`). */
   readonly productId: string;
+  /** When the payment happened: the instant whose contracts and terms decide the split. */
   readonly at: Instant;
   /** P ≥ 0. */
   readonly price: Money;
   /** The platform's fee as charged, in the price's currency; `null` uses the policy's fee schedule (or 0). */
   readonly platformFee: Money | null;
+  /** The affiliate who made the sale; `null` for a direct sale. */
   readonly affiliate: SaleAffiliate | null;
 }
 
@@ -37,6 +42,7 @@ export interface Sale {
 export interface Refund {
   /** Unique within the sale. */
   readonly id: string;
+  /** When the money was returned; not before the sale, and not before the refund before it. */
   readonly at: Instant;
   /** In the sale's currency, > 0. */
   readonly amount: Money;
