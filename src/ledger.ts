@@ -18,9 +18,11 @@ export type LedgerEntry = Settlement | Reversal;
 
 /** The totals of one (currency, period, role, account). */
 export interface LedgerRow {
+  /** The currency of every amount in the row. */
   readonly currency: CurrencyCode;
   /** The caller's period (e.g. `"2026-03"`), `null` when the ledger has no periods. */
   readonly period: string | null;
+  /** The role the lines were paid in; one account in two roles has two rows. */
   readonly role: Role;
   /** `null` for the platform. */
   readonly account: AccountId | null;
@@ -53,16 +55,23 @@ export interface LedgerOptions {
 
 /** Sums of amounts. */
 export interface LedgerAmounts {
+  /** The sum of the matching rows' `settled`, minor units (≥ 0). */
   readonly settled: bigint;
+  /** The sum of the matching rows' `reversed`, minor units (≤ 0). */
   readonly reversed: bigint;
+  /** `settled + reversed`. */
   readonly net: bigint;
 }
 
 /** Which rows {@link ledgerTotal} sums; an omitted field matches every value. */
 export interface LedgerQuery {
+  /** The currency code; required, since amounts of different currencies never add up. */
   readonly currency: string;
+  /** The period to sum (`null` for a ledger without periods). */
   readonly period?: string | null;
+  /** The role to sum. */
   readonly role?: Role;
+  /** The account to sum (`null` for the platform). */
   readonly account?: AccountId | null;
 }
 

@@ -24,25 +24,36 @@ interface LineAmount {
 
 /** The platform's fee. */
 export interface PlatformLine extends LineAmount {
+  /** Always `'platform'`. */
   readonly role: 'platform';
+  /** Always `null`: the platform is not an account. */
   readonly account: null;
 }
 /** The affiliate's commission on the net. */
 export interface AffiliateLine extends LineAmount {
+  /** Always `'affiliate'`. */
   readonly role: 'affiliate';
+  /** The affiliate's account. */
   readonly account: AccountId;
+  /** The affiliate percent that applied: the sale's own, else the product's commission. */
   readonly percent: Percent;
 }
 /** One covering contract's share of the base. */
 export interface CocreatorLine extends LineAmount {
+  /** Always `'cocreator'`. */
   readonly role: 'cocreator';
+  /** The contract's cocreator. */
   readonly account: AccountId;
+  /** The id of the contract that pays this line. */
   readonly contractId: string;
+  /** The percent of the terms in force at the sale's instant, as written. */
   readonly percent: Percent;
 }
 /** What remains for the main creator, every rounding remainder included. */
 export interface MainCreatorLine extends LineAmount {
+  /** Always `'main-creator'`. */
   readonly role: 'main-creator';
+  /** The product's main creator. */
   readonly account: AccountId;
 }
 
@@ -55,15 +66,32 @@ export type SettlementLine = PlatformLine | AffiliateLine | CocreatorLine | Main
  * applied in the sale's currency), or nowhere (no fee, 0).
  */
 export type FeeOrigin =
-  | { readonly kind: 'sale' }
-  | { readonly kind: 'schedule'; readonly percent: Percent; readonly fixed: bigint }
-  | { readonly kind: 'none' };
+  | {
+      /** The sale gave its `platformFee`. */
+      readonly kind: 'sale';
+    }
+  | {
+      /** The policy's fee schedule computed the fee. */
+      readonly kind: 'schedule';
+      /** The schedule's percent of the price. */
+      readonly percent: Percent;
+      /** The schedule's fixed part in the sale's currency, minor units (0 when not listed). */
+      readonly fixed: bigint;
+    }
+  | {
+      /** Neither the sale nor the policy has a fee: it is 0. */
+      readonly kind: 'none';
+    };
 
 /** A settled sale: every step of SPEC section 5 and the lines that sum to the price. */
 export interface Settlement {
+  /** The settled sale's id. */
   readonly saleId: string;
+  /** The product sold. */
   readonly productId: string;
+  /** The sale's instant. */
   readonly at: Instant;
+  /** The sale's currency: every amount of the settlement is in its minor unit. */
   readonly currency: Currency;
   /** P, minor units. */
   readonly price: bigint;
@@ -77,6 +105,10 @@ export interface Settlement {
   readonly base: bigint;
   /** The policy's `minRetainedPercent` of the base that the main creator keeps at least. */
   readonly minRetainedPercent: Percent;
+  /**
+   * Platform, affiliate (if any), cocreators in contract order, main creator last; the
+   * amounts sum to the price exactly.
+   */
   readonly lines: ReadonlyArray<SettlementLine>;
 }
 
@@ -89,13 +121,18 @@ export type ReversalLine =
 
 /** The reversal of one refund: one line per settlement line, same order, summing to −amount. */
 export interface Reversal {
+  /** The refund's id. */
   readonly refundId: string;
+  /** The refunded sale's id. */
   readonly saleId: string;
+  /** The refund's instant. */
   readonly at: Instant;
+  /** The sale's currency. */
   readonly currency: Currency;
   /** The refunded amount R (positive). */
   readonly amount: bigint;
   /** X, the sale's refunds up to and including this one (≤ the price). */
   readonly refundedTotal: bigint;
+  /** One line per settlement line, in the same order, each ≤ 0; they sum to −amount. */
   readonly lines: ReadonlyArray<ReversalLine>;
 }
