@@ -38,6 +38,7 @@ export type AmendmentRule = 'cocreator-approval' | 'immediate';
 
 /** A platform fee schedule: `round_half_up(price × percent / 100) + fixed[currency]`. */
 export interface FeeSchedule {
+  /** The percent of the price, from 0 to 100 (0 when the schedule is only fixed fees). */
   readonly percent: Percent;
   /** Fixed fee per currency, in that currency's minor units; a currency not listed pays 0. */
   readonly fixed: Readonly<Partial<Record<CurrencyCode, bigint>>>;
@@ -47,14 +48,26 @@ export interface FeeSchedule {
 export interface Policy {
   /** The preset it is or extends, `null` for a policy written from scratch. */
   readonly name: PolicyName | null;
+  /** The main creator keeps at least this percent of the split base (30 on Hotmart). */
   readonly minRetainedPercent: Percent;
-  readonly cocreatorPercent: { readonly min: Percent; readonly max: Percent };
+  /** Bounds on one contract's percent, both included. */
+  readonly cocreatorPercent: {
+    /** The smallest percent a contract may have. */
+    readonly min: Percent;
+    /** The largest percent a contract may have (at most `100 - minRetainedPercent`). */
+    readonly max: Percent;
+  };
+  /** Decimal places allowed in a contract percent, as written (0 to 6). */
   readonly percentDecimals: number;
   /** Live contracts per product; `null` is no limit. */
   readonly maxCocreators: number | null;
+  /** Whether a sale that a contract covers may have an affiliate. */
   readonly affiliatesOnCocreatedProducts: boolean;
+  /** How a contract is cancelled: with the other party's approval, or by either party alone. */
   readonly cancellation: CancellationRule;
+  /** How changed terms take effect: once the cocreator approves, or at once. */
   readonly amendments: AmendmentRule;
+  /** The fee schedule used when a sale gives no `platformFee`; `null` for none (fee 0). */
   readonly fee: FeeSchedule | null;
 }
 
@@ -67,18 +80,30 @@ export interface Policy {
 export type PolicyInput =
   | PolicyName
   | {
+      /** The preset whose fields the others override. */
       readonly extends?: PolicyName;
+      /** See {@link Policy.minRetainedPercent}; `0 <= p < 100`. */
       readonly minRetainedPercent?: string | number;
+      /** See {@link Policy.cocreatorPercent}; with `extends`, either bound may be omitted. */
       readonly cocreatorPercent?: {
+        /** The smallest percent a contract may have, above 0. */
         readonly min?: string | number;
+        /** The largest percent a contract may have. */
         readonly max?: string | number;
       };
+      /** An integer from 0 to 6. */
       readonly percentDecimals?: number;
+      /** A positive integer, or `null` for no limit. */
       readonly maxCocreators?: number | null;
+      /** See {@link Policy.affiliatesOnCocreatedProducts}. */
       readonly affiliatesOnCocreatedProducts?: boolean;
+      /** See {@link Policy.cancellation}. */
       readonly cancellation?: CancellationRule;
+      /** See {@link Policy.amendments}. */
       readonly amendments?: AmendmentRule;
+      /** An optional fee schedule; absent or `null` for none. */
       readonly fee?: {
+        /** The percent of the price, 0 to 100 (default 0). */
         readonly percent?: string | number;
         /** Decimal amounts in each currency's major units, as on the wire: `{ USD: '0.99' }`. */
         readonly fixed?: Readonly<Record<string, string | number>>;
