@@ -339,10 +339,11 @@ function readFee(value: unknown, at: Path, issues: Issues): FeeSchedule | undefi
     );
     if (table !== undefined) {
       for (const code of allowed) {
-        const amount = optional(table, code);
-        if (amount === undefined) continue;
+        // The key is checked even when its amount is null (absent): an unknown currency
+        // in fee.fixed is unknown_currency (SPEC section 2), whatever its value.
         const cur = collect(currency(code, [...fixedPath, code]), issues);
-        if (cur === undefined) continue;
+        const amount = optional(table, code);
+        if (cur === undefined || amount === undefined) continue;
         const minor = collect(parseAmount(amount, cur, [...fixedPath, code]), issues);
         if (minor !== undefined) fixed[cur.code] = minor;
       }

@@ -325,6 +325,19 @@ describe('policy', () => {
       ]);
     });
 
+    it('refuses an unknown currency in the fixed table even when its amount is null', () => {
+      const fee = { fixed: { Price: null, XYZ: null } };
+      expect(problems(policy({ extends: 'hotmart', fee }, ['policy'])._unsafeUnwrapErr())).toEqual([
+        { code: 'unknown_currency', path: ['policy', 'fee', 'fixed', 'Price'] },
+        { code: 'unknown_currency', path: ['policy', 'fee', 'fixed', 'XYZ'] },
+      ]);
+    });
+
+    it('reads a null amount of a known currency as absent', () => {
+      const rules = policy({ extends: 'hotmart', fee: { fixed: { BRL: null, USD: '1' } } });
+      expect(rules._unsafeUnwrap().fee?.fixed).toEqual({ USD: 100n });
+    });
+
     it('refuses a fee percent that is not a percent with invalid_percent, and unknown fee keys', () => {
       expect(
         problems(policy({ extends: 'hotmart', fee: { percent: 'x', flat: 1 } })._unsafeUnwrapErr()),
