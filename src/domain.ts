@@ -42,8 +42,11 @@ import type { Product } from './product';
 
 /** What {@link validateDomain} checks: one product, its policy and its contracts. */
 export interface DomainInput {
+  /** The platform's rules, from `policy()`. */
   readonly policy: Policy;
+  /** The product, from `product()`. */
   readonly product: Product;
+  /** Every contract of the product, ended ones included, from `contract()` or the transitions. */
   readonly contracts: ReadonlyArray<CocreationContract>;
 }
 
@@ -52,8 +55,11 @@ export interface DomainInput {
  * contracts hold. Only {@link validateDomain} makes one. Frozen.
  */
 export type Domain = {
+  /** The policy the contracts were validated under. */
   readonly policy: Policy;
+  /** The product. */
   readonly product: Product;
+  /** Every contract, in input order (the order of the cocreator lines of a settlement). */
   readonly contracts: ReadonlyArray<CocreationContract>;
   /** One per contract, in the same order. */
   readonly timelines: ReadonlyArray<ContractTimeline>;
@@ -448,13 +454,17 @@ export function validateDomain(input: DomainInput, path: Path = []): Result<Doma
  * its earlier version and left out).
  */
 export interface TransitionContext {
+  /** The platform's rules. */
   readonly policy: Policy;
+  /** The product. */
   readonly product: Product;
+  /** The product's contracts as they stand (the one being changed may be among them). */
   readonly contracts: ReadonlyArray<CocreationContract>;
 }
 
 /** Who makes an event and when: an account id (put in canonical form) and an instant. */
 export interface EventInput {
+  /** The account that makes the event; it must be the party SPEC section 3 names. */
   readonly by: AccountId | string;
   /** An {@link Instant}, or an instant string as on the wire. */
   readonly at: Instant | string;
@@ -462,13 +472,17 @@ export interface EventInput {
 
 /** An invitation: the new contract's id, the invited account and the terms offered. */
 export interface InvitationInput extends EventInput {
+  /** The new contract's id, unique among the product's contracts. */
   readonly id: string;
+  /** The invited account; never the main creator. */
   readonly cocreator: AccountId | string;
+  /** The terms offered; `percent` is required. */
   readonly terms: ContractTermsInput;
 }
 
 /** An event that carries amended terms (a patch). */
 export interface AmendmentInput extends EventInput {
+  /** The fields that change; an omitted field keeps its value in force. */
   readonly terms: TermsPatchInput;
 }
 
