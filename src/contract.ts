@@ -30,7 +30,9 @@ import type { SaleAffiliate } from './sale';
 
 /** The terms of a contract: what it pays, on which sales, until when. */
 export interface ContractTerms {
+  /** The cocreator's share of each covered sale's base, as written (`"20.00"` keeps two places). */
   readonly percent: Percent;
+  /** Which sales pay the cocreator. */
   readonly appliesTo: AppliesTo;
   /** The term's end (exclusive), `null` for unlimited (H). */
   readonly endsAt: Instant | null;
@@ -40,9 +42,13 @@ export interface ContractTerms {
 
 /** Amended terms: an omitted field keeps its value in force; `endsAt: null` makes the term unlimited. */
 export interface TermsPatch {
+  /** The new percent; absent keeps the one in force. */
   readonly percent?: Percent;
+  /** The new `appliesTo`; absent keeps the one in force. */
   readonly appliesTo?: AppliesTo;
+  /** The new end (exclusive); `null` makes the term unlimited; absent keeps the one in force. */
   readonly endsAt?: Instant | null;
+  /** The new permission to sell as affiliate; absent keeps the one in force. */
   readonly mayAlsoSellAsAffiliate?: boolean;
 }
 
@@ -63,33 +69,54 @@ export type PlainEventType =
 /** One event of a contract's history. */
 export type ContractEvent =
   | {
+      /** The main creator offers the contract; always the first event. */
       readonly type: 'invited';
+      /** When it happened. */
       readonly at: Instant;
+      /** Who made it: the main creator. */
       readonly by: AccountId;
+      /** The terms offered. */
       readonly terms: ContractTerms;
     }
   | {
+      /** The main creator changes the terms (with or without the cocreator's approval). */
       readonly type: 'amendment-proposed' | 'amended';
+      /** When it happened. */
       readonly at: Instant;
+      /** Who made it: the main creator. */
       readonly by: AccountId;
+      /** The fields that change. */
       readonly terms: TermsPatch;
     }
-  | { readonly type: PlainEventType; readonly at: Instant; readonly by: AccountId };
+  | {
+      /** An event that carries no terms. */
+      readonly type: PlainEventType;
+      /** When it happened. */
+      readonly at: Instant;
+      /** Who made it: the party SPEC section 3 names for this event. */
+      readonly by: AccountId;
+    };
 
 /** Every event type of SPEC section 3. */
 export type ContractEventType = ContractEvent['type'];
 
 /** A contract between a product's main creator and one cocreator: its whole history, oldest first. */
 export interface CocreationContract {
+  /** The contract's id, unique among the product's contracts. */
   readonly id: string;
+  /** The product it belongs to. */
   readonly productId: string;
+  /** The invited account. */
   readonly cocreator: AccountId;
+  /** Its history, oldest first, instants non-decreasing, never empty. */
   readonly events: ReadonlyArray<ContractEvent>;
 }
 
 /** Terms in force from `from` (inclusive) until the next period's `from`. */
 export interface TermsPeriod {
+  /** When these terms took effect (inclusive). */
   readonly from: Instant;
+  /** The complete terms in force, patches applied. */
   readonly terms: ContractTerms;
 }
 
@@ -105,19 +132,25 @@ export type ContractStatus = 'pending' | 'active' | 'cancellation-pending' | End
 
 /** One `amendment-proposed` event and what became of it. */
 export interface AmendmentRecord {
+  /** The instant of the `amendment-proposed` event. */
   readonly proposedAt: Instant;
+  /** The proposed patch. */
   readonly terms: TermsPatch;
   /** `null` while pending (or when the contract ended before an answer). */
   readonly outcome: 'approved' | 'declined' | 'withdrawn' | null;
+  /** The instant of the answer; `null` exactly when `outcome` is. */
   readonly resolvedAt: Instant | null;
 }
 
 /** One `cancellation-requested` event and what became of it. */
 export interface CancellationRequestRecord {
+  /** The instant of the `cancellation-requested` event. */
   readonly requestedAt: Instant;
+  /** The party who asked: the main creator or the cocreator. */
   readonly requestedBy: AccountId;
   /** `null` while pending (or when the contract ended otherwise before an answer). */
   readonly outcome: 'approved' | 'rejected' | 'withdrawn' | null;
+  /** The instant of the answer; `null` exactly when `outcome` is. */
   readonly resolvedAt: Instant | null;
 }
 
@@ -126,7 +159,9 @@ export interface CancellationRequestRecord {
  * which terms were in force when. Only a valid history has one.
  */
 export interface ContractTimeline {
+  /** The contract whose history was replayed. */
   readonly contract: CocreationContract;
+  /** The instant of the `invited` event. */
   readonly invitedAt: Instant;
   /** `null` when never accepted. */
   readonly acceptedAt: Instant | null;
@@ -170,30 +205,45 @@ export const CONTRACT_EVENT_TYPES: ReadonlyArray<ContractEventType> = Object.fre
 
 /** What {@link contractTerms} reads: invitation terms on the wire, or built values. */
 export interface ContractTermsInput {
+  /** Required: a decimal string or number as on the wire, or a {@link Percent}. */
   readonly percent: string | number | Percent;
+  /** Absent or `null` for `'all-sales'`. */
   readonly appliesTo?: AppliesTo | null;
   /** An instant string, an {@link Instant} (code only), or `null`/absent for unlimited. */
   readonly endsAt?: string | Instant | null;
+  /** Absent or `null` for `false`. */
   readonly mayAlsoSellAsAffiliate?: boolean | null;
 }
 
 /** What {@link termsPatch} reads: amendment terms; `endsAt: null` makes the term unlimited. */
 export interface TermsPatchInput {
+  /** The new percent; absent or `null` keeps the one in force. */
   readonly percent?: string | number | Percent | null;
+  /** The new `appliesTo`; absent or `null` keeps the one in force. */
   readonly appliesTo?: AppliesTo | null;
+  /** The new end: an instant, `null` for unlimited, absent to keep the one in force. */
   readonly endsAt?: string | Instant | null;
+  /** The new permission; absent or `null` keeps the one in force. */
   readonly mayAlsoSellAsAffiliate?: boolean | null;
 }
 
 /** What {@link contract} reads: the wire shape of SPEC section 8. */
 export interface CocreationContractInput {
+  /** A non-empty string of at most 1000 characters, unique in a document. */
   readonly id: string;
+  /** The product's id. */
   readonly productId: string;
+  /** The invited account id. */
   readonly cocreator: string;
+  /** The history, oldest first; at least one event, the first an `invited`. */
   readonly events: ReadonlyArray<{
+    /** One of {@link CONTRACT_EVENT_TYPES}. */
     readonly type: ContractEventType;
+    /** An instant string with an offset, e.g. `'2026-01-01T00:00:00Z'`. */
     readonly at: string;
+    /** The account that made the event. */
     readonly by: string;
+    /** Only on `invited`, `amendment-proposed` and `amended`; `null` means absent. */
     readonly terms?: ContractTermsInput | TermsPatchInput | null;
   }>;
 }
@@ -1168,7 +1218,9 @@ export function coveringTerms(timeline: ContractTimeline, t: Instant): ContractT
 
 /** What coverage needs to know of a sale. */
 export interface SaleRef {
+  /** The product sold. */
   readonly productId: string;
+  /** The sale's instant. */
   readonly at: Instant;
 }
 
@@ -1427,9 +1479,11 @@ export function reservedPercentAt(timeline: ContractTimeline, t: Instant): Perce
 
 /** One period of {@link termsHistory}: terms in force on `[from, until)`. */
 export interface TermsHistoryEntry {
+  /** When these terms took effect (inclusive). */
   readonly from: Instant;
   /** Exclusive; `null` while open-ended. */
   readonly until: Instant | null;
+  /** The complete terms in force on the interval. */
   readonly terms: ContractTerms;
 }
 
