@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { makeFixture, SALES_PER_BATCH } from './fixtures';
+import { makeFixture, SALES_PER_FIXTURE } from './fixtures';
 import { compileKernel } from './kernel';
 
 /** The measured throughput of the CLI. */
@@ -41,7 +41,7 @@ export function writeDocuments(path: string, documents: number): number {
   const fixture = makeFixture(5);
   const lines: string[] = [];
   for (let i = 0; i < documents; i++) {
-    const sale = fixture.salesJson[i % SALES_PER_BATCH] as Record<string, unknown>;
+    const sale = fixture.salesJson[i % SALES_PER_FIXTURE] as Record<string, unknown>;
     lines.push(
       JSON.stringify({
         policy: 'hotmart',
@@ -82,7 +82,7 @@ function checkAnswers(outputPath: string, documents: number): void {
     const hasAffiliate = lines.some((l) => l.role === 'affiliate');
     const got = lines.map((l) => minorUnits(l.amount));
     if (!hasAffiliate) got.splice(1, 0, 0n);
-    const want = expected[i % SALES_PER_BATCH] as bigint[];
+    const want = expected[i % SALES_PER_FIXTURE] as bigint[];
     if (got.length !== want.length || got.some((x, k) => x !== want[k])) {
       throw new Error(
         `cli: document ${i}: got ${got.join(',')}, the kernel says ${want.join(',')}`,

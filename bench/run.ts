@@ -17,6 +17,7 @@ import {
   type Fixture,
   makeFixture,
   SALES_PER_BATCH,
+  SALES_PER_FIXTURE,
   type Split,
   WORKED_SPLIT,
   workedExample,
@@ -74,28 +75,54 @@ function prepare(fixture: Fixture): Prepared {
   const plain = fixture.sales;
   const sales = lib.sales;
   const { compiled, settleSale } = lib;
+  // Each call settles the next SALES_PER_BATCH sales of the fixture, wrapping around. One
+  // function literal per row keeps every call site monomorphic.
+  const size = fixture.sales.length;
+  const count = Math.min(SALES_PER_BATCH, size);
+  const cursors = { compiled: 0, settleSale: 0, dinero: 0, decimalNaive: 0, kernel: 0, floor: 0 };
   return {
     batch: {
       compiled: () => {
-        for (let i = 0; i < sales.length; i++) sink = compiled(sales[i] as (typeof sales)[number]);
+        let i = cursors.compiled;
+        for (let k = 0; k < count; k++, i = i + 1 === size ? 0 : i + 1) {
+          sink = compiled(sales[i] as (typeof sales)[number]);
+        }
+        cursors.compiled = i;
       },
       settleSale: () => {
-        for (let i = 0; i < sales.length; i++) {
+        let i = cursors.settleSale;
+        for (let k = 0; k < count; k++, i = i + 1 === size ? 0 : i + 1) {
           sink = settleSale(sales[i] as (typeof sales)[number]);
         }
+        cursors.settleSale = i;
       },
       dinero: () => {
-        for (let i = 0; i < dSales.length; i++) sink = dinero(dSales[i] as (typeof dSales)[number]);
+        let i = cursors.dinero;
+        for (let k = 0; k < count; k++, i = i + 1 === size ? 0 : i + 1) {
+          sink = dinero(dSales[i] as (typeof dSales)[number]);
+        }
+        cursors.dinero = i;
       },
       decimalNaive: () => {
-        for (let i = 0; i < xSales.length; i++)
+        let i = cursors.decimalNaive;
+        for (let k = 0; k < count; k++, i = i + 1 === size ? 0 : i + 1) {
           sink = decimal(xSales[i] as (typeof xSales)[number]);
+        }
+        cursors.decimalNaive = i;
       },
       kernel: () => {
-        for (let i = 0; i < plain.length; i++) sink = kernel(plain[i] as (typeof plain)[number]);
+        let i = cursors.kernel;
+        for (let k = 0; k < count; k++, i = i + 1 === size ? 0 : i + 1) {
+          sink = kernel(plain[i] as (typeof plain)[number]);
+        }
+        cursors.kernel = i;
       },
       shapeFloor: () => {
-        for (let i = 0; i < plain.length; i++) sink = floor(plain[i] as (typeof plain)[number]);
+        let i = cursors.floor;
+        for (let k = 0; k < count; k++, i = i + 1 === size ? 0 : i + 1) {
+          sink = floor(plain[i] as (typeof plain)[number]);
+        }
+        cursors.floor = i;
       },
     },
     splits: {
@@ -168,7 +195,8 @@ async function main(): Promise<void> {
   );
   console.log(
     `method: tinybench, ${options.time} ms per task after ${options.warmupTime} ms warm-up; ` +
-      `one task call settles a batch of ${SALES_PER_BATCH} sales (affiliate on every other one)`,
+      `one task call settles the next ${SALES_PER_BATCH} of ${SALES_PER_FIXTURE} distinct sales ` +
+      '(affiliate on every other one)',
   );
 
   const fixtures = COCREATOR_COUNTS.map(makeFixture);
@@ -298,11 +326,13 @@ async function main(): Promise<void> {
       short: `${fmt((1 - cli.perSec / 50_000) * 100)} %`,
     });
   }
+  // Issue 7's target, which may differ from the budget scripts/size.mjs enforces.
+  const sizeTarget = 18 * 1024;
   targets.push({
-    name: `size ≤ ${kb(size.BUDGET_BYTES)} min+gzip`,
-    met: gzipped !== null && gzipped <= size.BUDGET_BYTES,
+    name: `size ≤ ${kb(sizeTarget)} min+gzip`,
+    met: gzipped !== null && gzipped <= sizeTarget,
     shown: gzipped === null ? 'not measured' : kb(gzipped),
-    short: gzipped === null ? 'unknown' : kb(gzipped - size.BUDGET_BYTES),
+    short: gzipped === null ? 'unknown' : kb(gzipped - sizeTarget),
   });
   console.log('targets (N = 5)');
   for (const t of targets) {
