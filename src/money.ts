@@ -21,11 +21,11 @@ function notACurrency(path: Path): DomainError {
  * are negative); a `number` must be a safe integer, since larger ones have already lost digits.
  *
  * @param amount - minor units, e.g. `1999n` for BRL 19.99
- * @param currency - the currency, from {@link currency}
+ * @param currency - the currency, from `currency()`
  * @param path - where the amount is in the input (default `[]`)
  * @returns frozen {@link Money}, `invalid_amount` when `amount` is not an integer (or a
  *   `number` beyond `Number.MAX_SAFE_INTEGER`), `invalid_field` when `currency` is not one
- *   returned by {@link currency}
+ *   returned by `currency()`
  * @example
  * ```ts
  * import assert from 'node:assert/strict';

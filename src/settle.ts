@@ -272,7 +272,7 @@ function saleShape(sale: Sale): DomainErrors | undefined {
  * against; prefer {@link compileSettler} for many sales of one product.
  *
  * @param domain - a validated domain, from `validateDomain`
- * @param sale - the sale, from {@link sale}
+ * @param sale - the sale, from `sale()`
  * @returns the frozen {@link Settlement}, or every sale-level problem: `product_mismatch`,
  *   `fee_exceeds_price`, `invalid_field` (affiliate without a percent),
  *   `percent_out_of_range`, `self_affiliation`, `affiliate_not_permitted`,
@@ -401,7 +401,7 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
  * @param policy - the platform policy, from `policy`
  * @param product - the product, from `product`
  * @param contracts - the product's contracts, with their whole histories
- * @param sale - the sale, from {@link sale}
+ * @param sale - the sale, from `sale()`
  * @returns the frozen {@link Settlement}, or every problem: the domain's (at `['policy']`,
  *   `['product']`, `['contracts', i, ...]`) and the sale's (at `['sale', ...]`, see
  *   {@link settleWithDomain})
@@ -453,7 +453,7 @@ export interface Settler {
   /**
    * Settles one sale; the same result as {@link settleWithDomain} on the same domain.
    *
-   * @param sale - the sale, from {@link sale}
+   * @param sale - the sale, from `sale()`
    * @returns the frozen {@link Settlement}, or every sale-level problem
    */
   settle(sale: Sale): Result<Settlement, DomainErrors>;
