@@ -5,7 +5,18 @@ import { type DomainError, domainError, type Path } from './errors';
 /** An account id in canonical form: trimmed, ASCII A–Z lower-cased (SPEC section 1). */
 export type AccountId = string & Brand<'AccountId'>;
 
-/** The longest account id, in UTF-16 code units after trimming (the longest e-mail address). */
+/**
+ * The longest account id, in UTF-16 code units after trimming (the longest e-mail address).
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { accountId, MAX_ACCOUNT_ID_LENGTH } from 'cocreation';
+ *
+ * assert.equal(accountId('a'.repeat(MAX_ACCOUNT_ID_LENGTH)).isOk(), true);
+ * assert.equal(accountId('a'.repeat(MAX_ACCOUNT_ID_LENGTH + 1))._unsafeUnwrapErr().code, 'invalid_field');
+ * ```
+ */
 export const MAX_ACCOUNT_ID_LENGTH = 320;
 
 /**

@@ -14,7 +14,18 @@ export type AppliesTo =
   | 'affiliate-sales'
   | 'managed-affiliate-sales';
 
-/** Every {@link AppliesTo} value, default first. */
+/**
+ * Every {@link AppliesTo} value, default first.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { APPLIES_TO } from 'cocreation';
+ *
+ * assert.equal(APPLIES_TO[0], 'all-sales');
+ * assert.equal(APPLIES_TO.length, 4);
+ * ```
+ */
 export const APPLIES_TO: ReadonlyArray<AppliesTo> = Object.freeze([
   'all-sales',
   'direct-sales',

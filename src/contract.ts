@@ -181,7 +181,18 @@ export interface ContractTimeline {
   readonly cancellationRequests: ReadonlyArray<CancellationRequestRecord>;
 }
 
-/** Every event type, in the order of SPEC section 3's table. */
+/**
+ * Every event type, in the order of SPEC section 3's table.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { CONTRACT_EVENT_TYPES } from 'cocreation';
+ *
+ * assert.equal(CONTRACT_EVENT_TYPES[0], 'invited');
+ * assert.equal(CONTRACT_EVENT_TYPES.length, 14);
+ * ```
+ */
 export const CONTRACT_EVENT_TYPES: ReadonlyArray<ContractEventType> = Object.freeze([
   'invited',
   'accepted',

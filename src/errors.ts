@@ -6,7 +6,18 @@
 /** Where a problem is in the JSON input, e.g. `['contracts', 1, 'events', 0, 'terms', 'percent']`. */
 export type Path = ReadonlyArray<string | number>;
 
-/** Every error code of SPEC section 7, in the order SPEC lists them. */
+/**
+ * Every error code of SPEC section 7, in the order SPEC lists them.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { ERROR_CODES } from 'cocreation';
+ *
+ * assert.equal(ERROR_CODES.length, 26);
+ * assert.equal(ERROR_CODES.includes('retention_floor_violated'), true);
+ * ```
+ */
 export const ERROR_CODES = [
   'invalid_json',
   'invalid_field',

@@ -35,9 +35,29 @@ function civilFromDays(days: number): readonly [number, number, number] {
   return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
-/** 0001-01-01T00:00:00.000Z in epoch milliseconds. */
+/**
+ * 0001-01-01T00:00:00.000Z in epoch milliseconds: the earliest instant.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { formatInstant, MIN_INSTANT } from 'cocreation';
+ *
+ * assert.equal(formatInstant(MIN_INSTANT), '0001-01-01T00:00:00.000Z');
+ * ```
+ */
 export const MIN_INSTANT = (daysFromCivil(1, 1, 1) * MS_PER_DAY) as Instant;
-/** 9999-12-31T23:59:59.999Z in epoch milliseconds. */
+/**
+ * 9999-12-31T23:59:59.999Z in epoch milliseconds: the latest instant.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { formatInstant, MAX_INSTANT } from 'cocreation';
+ *
+ * assert.equal(formatInstant(MAX_INSTANT), '9999-12-31T23:59:59.999Z');
+ * ```
+ */
 export const MAX_INSTANT = (daysFromCivil(10_000, 1, 1) * MS_PER_DAY - 1) as Instant;
 
 const ISO =

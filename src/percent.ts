@@ -14,7 +14,18 @@ export type Percent = {
   readonly scale: number;
 } & Brand<'Percent'>;
 
-/** The most decimal places a percent may have, so that `10^scale` stays cheap to compute. */
+/**
+ * The most decimal places a percent may have, so that `10^scale` stays cheap to compute.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { MAX_PERCENT_SCALE, parsePercent } from 'cocreation';
+ *
+ * assert.equal(parsePercent(`1.${'0'.repeat(MAX_PERCENT_SCALE)}`).isOk(), true);
+ * assert.equal(parsePercent(`1.${'0'.repeat(MAX_PERCENT_SCALE + 1)}`)._unsafeUnwrapErr().code, 'invalid_percent');
+ * ```
+ */
 export const MAX_PERCENT_SCALE = 1000;
 
 const DECIMAL = /^([0-9]+)(?:\.([0-9]+))?$/;
@@ -23,9 +34,29 @@ function make(units: bigint, scale: number): Percent {
   return Object.freeze({ units, scale }) as Percent;
 }
 
-/** `100`, the whole. */
+/**
+ * `100`, the whole.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { formatPercent, PERCENT_100 } from 'cocreation';
+ *
+ * assert.equal(formatPercent(PERCENT_100), '100');
+ * ```
+ */
 export const PERCENT_100: Percent = make(100n, 0);
-/** `0`. */
+/**
+ * `0`.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { formatPercent, PERCENT_0 } from 'cocreation';
+ *
+ * assert.equal(formatPercent(PERCENT_0), '0');
+ * ```
+ */
 export const PERCENT_0: Percent = make(0n, 0);
 
 function describe(input: unknown): string {

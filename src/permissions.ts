@@ -26,7 +26,18 @@ export type Action =
   | 'view-sales-history'
   | 'sell-as-affiliate';
 
-/** Every {@link Action}. */
+/**
+ * Every {@link Action}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { ACTIONS } from 'cocreation';
+ *
+ * assert.equal(ACTIONS.includes('sell-as-affiliate'), true);
+ * assert.equal(ACTIONS.length, 5);
+ * ```
+ */
 export const ACTIONS: ReadonlyArray<Action> = Object.freeze([
   'edit-product',
   'edit-cocreation',

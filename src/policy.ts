@@ -110,14 +110,35 @@ export type PolicyInput =
       } | null;
     };
 
-/** The preset names, default first. */
+/**
+ * The preset names, default first.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICY_NAMES } from 'cocreation';
+ *
+ * assert.deepEqual(POLICY_NAMES, ['hotmart', 'kiwify', 'gumroad']);
+ * ```
+ */
 export const POLICY_NAMES: ReadonlyArray<PolicyName> = Object.freeze([
   'hotmart',
   'kiwify',
   'gumroad',
 ]);
 
-/** The most decimal places a policy may allow in a contract percent (SPEC section 2). */
+/**
+ * The most decimal places a policy may allow in a contract percent (SPEC section 2).
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { MAX_PERCENT_DECIMALS, policy } from 'cocreation';
+ *
+ * assert.equal(policy({ extends: 'hotmart', percentDecimals: MAX_PERCENT_DECIMALS }).isOk(), true);
+ * assert.equal(policy({ extends: 'hotmart', percentDecimals: 7 })._unsafeUnwrapErr()[0].code, 'invalid_policy');
+ * ```
+ */
 export const MAX_PERCENT_DECIMALS = 6;
 
 function literal(text: string): Percent {
