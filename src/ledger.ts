@@ -48,7 +48,8 @@ export type Ledger = {
 export interface LedgerOptions {
   /**
    * The period an entry is counted in (e.g. its month, from `entry.at`). Without it the
-   * ledger has no periods. Exceptions it throws are not caught.
+   * ledger has no periods. If it throws, {@link ledgerOf} returns `invalid_field` at the
+   * entry's index instead of throwing.
    */
   readonly period?: (entry: LedgerEntry) => string;
 }
@@ -177,7 +178,7 @@ function entryIssue(entry: unknown, path: Path): DomainError | undefined {
  * @param entries - settlements and reversals, in any order
  * @param options - `period`, to total per period of the caller's choosing
  * @returns the frozen {@link Ledger}, or `invalid_field` at `[i]` for an entry that is not a
- *   settlement or reversal (or whose period is not a string)
+ *   settlement or reversal (or whose period is not a string, or on which `period` throws)
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -214,7 +215,15 @@ export function ledgerOf(
   for (const [i, entry] of (entries as ReadonlyArray<LedgerEntry>).entries()) {
     const issue = entryIssue(entry, [i]);
     if (issue !== undefined) return err(issue);
-    const p: unknown = period === undefined ? null : period(entry);
+    let p: unknown = null;
+    if (period !== undefined) {
+      try {
+        p = period(entry);
+      } catch {
+        // The caller's function, not ours: its failure is reported, never rethrown.
+        return err(domainError('invalid_field', 'the period function threw on this entry', [i]));
+      }
+    }
     if (p !== null && typeof p !== 'string') {
       return err(domainError('invalid_field', 'the period of an entry must be a string', [i]));
     }
