@@ -125,6 +125,17 @@ describe('ledgerOf', () => {
     expect(ledgerOf('nope' as never).isErr()).toBe(true);
   });
 
+  it('answers invalid_field at the entry when the period function throws, and does not throw', () => {
+    const period = (entry: LedgerEntry) => {
+      if ('refundId' in entry) throw new Error('no period for refunds');
+      return 'all';
+    };
+    expect(ledgerOf([s1, r1], { period })._unsafeUnwrapErr()).toMatchObject({
+      code: 'invalid_field',
+      path: [1],
+    });
+  });
+
   it('freezes the ledger and its rows', () => {
     const ledger = ledgerOf([s1, r1])._unsafeUnwrap();
     expect(Object.isFrozen(ledger)).toBe(true);
