@@ -389,6 +389,11 @@ export function parseDocument(input: unknown): Result<SettleDocument, DomainErro
   );
 }
 
+/** The one error of a text that is not JSON, frozen like every list of errors. */
+function invalidJson(message: string): DomainErrors {
+  return Object.freeze([domainError('invalid_json', message, [])]) as DomainErrors;
+}
+
 /**
  * Reads a `settle` document from JSON text: `invalid_json` (path `[]`) when the text is not
  * JSON, else as {@link parseDocument}. Duplicate keys: the last wins, as in `JSON.parse`.
@@ -407,14 +412,14 @@ export function parseDocument(input: unknown): Result<SettleDocument, DomainErro
  */
 export function parseDocumentText(text: string): Result<SettleDocument, DomainErrors> {
   if (typeof text !== 'string') {
-    return err([domainError('invalid_json', 'expected JSON text (a string)', [])]);
+    return err(invalidJson('expected JSON text (a string)'));
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (cause) {
     const why = cause instanceof SyntaxError ? `: ${cause.message}` : '';
-    return err([domainError('invalid_json', `the input is not JSON${why}`, [])]);
+    return err(invalidJson(`the input is not JSON${why}`));
   }
   return parseDocument(value);
 }
