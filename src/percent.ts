@@ -59,6 +59,28 @@ export const PERCENT_100: Percent = make(100n, 0);
  */
 export const PERCENT_0: Percent = make(0n, 0);
 
+/**
+ * Tells whether a value has the shape of a {@link Percent} (non-negative integer units, a
+ * scale from 0 to {@link MAX_PERCENT_SCALE}). Internal: the checking operations use it so that
+ * a value forged around the type system is answered with an error, not an exception.
+ */
+export function isPercentValue(value: unknown): value is Percent {
+  if (typeof value !== 'object' || value === null) return false;
+  const { units, scale } = value as { units?: unknown; scale?: unknown };
+  return (
+    typeof units === 'bigint' &&
+    units >= 0n &&
+    typeof scale === 'number' &&
+    Number.isInteger(scale) &&
+    scale >= 0 &&
+    scale <= MAX_PERCENT_SCALE
+  );
+}
+
+function notAPercent(path: Path): DomainError {
+  return domainError('invalid_percent', 'expected a percent from parsePercent()', path);
+}
+
 function describe(input: unknown): string {
   if (typeof input === 'string') return JSON.stringify(input);
   if (typeof input === 'number') return String(input);
@@ -166,7 +188,8 @@ export function percentDecimals(p: Percent): number {
  * @param p - the percent
  * @param maxDecimals - the places allowed (a policy's `percentDecimals`)
  * @param path - where the percent is in the input (default `[]`)
- * @returns `p` itself, or `percent_precision` with `maxDecimals`
+ * @returns `p` itself, or `percent_precision` with `maxDecimals` (`invalid_percent` for a value
+ *   that is not a percent)
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -182,6 +205,10 @@ export function checkPercentPrecision(
   maxDecimals: number,
   path: Path = [],
 ): Result<Percent, DomainError> {
+  if (!isPercentValue(p)) return err(notAPercent(path));
+  if (typeof maxDecimals !== 'number' || Number.isNaN(maxDecimals)) {
+    return err(domainError('invalid_field', 'expected a number of decimal places', path));
+  }
   if (p.scale <= maxDecimals) return ok(p);
   return err(
     domainError(
@@ -268,6 +295,7 @@ export function subtractPercents(
   b: Percent,
   path: Path = [],
 ): Result<Percent, DomainError> {
+  if (!isPercentValue(a) || !isPercentValue(b)) return err(notAPercent(path));
   const [x, y, scale] = aligned(a, b);
   if (y > x) {
     return err(

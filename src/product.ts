@@ -5,7 +5,14 @@ import { err, ok, type Result } from 'neverthrow';
 import { type AccountId, accountId } from './account';
 import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
 import { collect, type Issues, nonEmpty, optional, readId, readObject, required } from './fields';
-import { comparePercent, PERCENT_0, PERCENT_100, type Percent, parsePercent } from './percent';
+import {
+  comparePercent,
+  isPercentValue,
+  PERCENT_0,
+  PERCENT_100,
+  type Percent,
+  parsePercent,
+} from './percent';
 
 /** A checked, frozen product. */
 export interface Product {
@@ -48,6 +55,9 @@ export interface ProductInput {
  * ```
  */
 export function checkAffiliatePercent(p: Percent, path: Path = []): Result<Percent, DomainError> {
+  if (!isPercentValue(p)) {
+    return err(domainError('invalid_percent', 'expected a percent from parsePercent()', path));
+  }
   if (comparePercent(p, PERCENT_0) > 0 && comparePercent(p, PERCENT_100) <= 0) return ok(p);
   return err(
     domainError('percent_out_of_range', 'an affiliate percent is above 0 and at most 100', path, {

@@ -240,3 +240,28 @@ describe('percentOfAmount', () => {
     expect(percentOfAmount(1n, p('49.99'), 'half-up')).toBe(0n);
   });
 });
+
+describe('a value forged around the type system', () => {
+  const forged = [null, 20, '20', { units: -1n, scale: 0 }, { units: 20n, scale: 1.5 }];
+
+  it('is refused by checkPercentPrecision and subtractPercents with invalid_percent at the path', () => {
+    for (const value of forged) {
+      const p = value as unknown as Percent;
+      expect(checkPercentPrecision(p, 2, ['x'])._unsafeUnwrapErr()).toMatchObject({
+        code: 'invalid_percent',
+        path: ['x'],
+      });
+      expect(subtractPercents(PERCENT_100, p, ['y'])._unsafeUnwrapErr()).toMatchObject({
+        code: 'invalid_percent',
+        path: ['y'],
+      });
+      expect(subtractPercents(p, PERCENT_0)._unsafeUnwrapErr().code).toBe('invalid_percent');
+    }
+  });
+
+  it('has checkPercentPrecision refuse a number of places that is not a number', () => {
+    const p = parsePercent('1.5')._unsafeUnwrap();
+    expect(checkPercentPrecision(p, Number.NaN)._unsafeUnwrapErr().code).toBe('invalid_field');
+    expect(checkPercentPrecision(p, '2' as never)._unsafeUnwrapErr().code).toBe('invalid_field');
+  });
+});

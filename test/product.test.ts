@@ -101,3 +101,13 @@ describe('checkAffiliatePercent', () => {
     ]);
   });
 });
+
+describe('checkAffiliatePercent on a value forged around the type system', () => {
+  it('refuses it with invalid_percent at the path instead of throwing', () => {
+    for (const value of [undefined, '40', { units: 40, scale: 0 }]) {
+      expect(
+        checkAffiliatePercent(value as unknown as Percent, ['affiliate'])._unsafeUnwrapErr(),
+      ).toMatchObject({ code: 'invalid_percent', path: ['affiliate'] });
+    }
+  });
+});
