@@ -450,6 +450,10 @@ export function parseDocumentText(text: string): Result<SettleDocument, DomainEr
  * ```
  */
 export function settleDocument(doc: SettleDocument): Result<SettleOutcome, DomainErrors> {
+  if (typeof doc !== 'object' || doc === null) {
+    const why = 'expected a document from parseDocument()';
+    return err(Object.freeze([domainError('invalid_field', why, [])]) as DomainErrors);
+  }
   return settleSale(doc.policy, doc.product, doc.contracts, doc.sale).andThen((settlement) =>
     refundAll(settlement, doc.refunds, ['refunds']).map((reversals) =>
       Object.freeze({ settlement, reversals }),

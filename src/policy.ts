@@ -20,6 +20,7 @@ import {
   comparePercent,
   formatPercent,
   isPercentInRange,
+  isPercentValue,
   PERCENT_0,
   PERCENT_100,
   type Percent,
@@ -609,6 +610,15 @@ export function policy(input: unknown, path: Path = []): Result<Policy, DomainEr
   );
 }
 
+/** Enough of a policy's shape for {@link checkCocreatorPercent} to read it without throwing. */
+function isPolicyShaped(rules: unknown): rules is Policy {
+  if (typeof rules !== 'object' || rules === null) return false;
+  const { percentDecimals, cocreatorPercent } = rules as Partial<Record<string, unknown>>;
+  if (typeof percentDecimals !== 'number' || typeof cocreatorPercent !== 'object') return false;
+  const bounds = cocreatorPercent as { min?: unknown; max?: unknown } | null;
+  return bounds !== null && isPercentValue(bounds.min) && isPercentValue(bounds.max);
+}
+
 /**
  * Checks a contract percent against a policy (SPEC section 4, invariant 2): at most
  * `percentDecimals` places as written (`percent_precision`), and within
@@ -618,7 +628,8 @@ export function policy(input: unknown, path: Path = []): Result<Policy, DomainEr
  * @param p - the contract percent, as written
  * @param rules - the policy
  * @param path - where the percent is in the input (default `[]`)
- * @returns `p`, or the one or two errors
+ * @returns `p`, or the one or two errors (`invalid_percent` / `invalid_field` for a value
+ *   that is not a percent / a policy)
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -637,8 +648,16 @@ export function checkCocreatorPercent(
   rules: Policy,
   path: Path = [],
 ): Result<Percent, DomainErrors> {
+  if (!isPolicyShaped(rules)) {
+    const why = 'expected a policy from policy()';
+    return err(Object.freeze([domainError('invalid_field', why, path)]) as DomainErrors);
+  }
+  const precision = checkPercentPrecision(p, rules.percentDecimals, path);
+  if (precision.isErr() && precision.error.code === 'invalid_percent') {
+    return err(Object.freeze([precision.error]) as DomainErrors);
+  }
   const issues: Issues = [];
-  collect(checkPercentPrecision(p, rules.percentDecimals, path), issues);
+  collect(precision, issues);
   const { min, max } = rules.cocreatorPercent;
   if (!isPercentInRange(p, min, max)) {
     issues.push(

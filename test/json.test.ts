@@ -337,6 +337,14 @@ describe('settleDocument', () => {
       ['currency_mismatch', ['refunds', 0, 'amount', 'currency']],
     ]);
   });
+
+  it('refuses what is not a document with invalid_field at the root instead of throwing', () => {
+    for (const value of [undefined, null, 'doc']) {
+      expect(codesAndPaths(settleDocument(value as never)._unsafeUnwrapErr())).toEqual([
+        ['invalid_field', []],
+      ]);
+    }
+  });
 });
 
 describe('settleToJson', () => {

@@ -381,6 +381,18 @@ describe('maxReservedPercent', () => {
 });
 
 describe('checkCocreatorPercent', () => {
+  it('answers a percent or a policy forged around the type system with one error, never throwing', () => {
+    const forgedPercent = { units: 20, scale: 0 } as unknown as Percent;
+    expect(
+      problems(checkCocreatorPercent(forgedPercent, POLICIES.hotmart, ['x'])._unsafeUnwrapErr()),
+    ).toEqual([{ code: 'invalid_percent', path: ['x'] }]);
+    for (const rules of [null, {}, { percentDecimals: 2, cocreatorPercent: null }]) {
+      expect(
+        problems(checkCocreatorPercent(p('20'), rules as never, ['y'])._unsafeUnwrapErr()),
+      ).toEqual([{ code: 'invalid_field', path: ['y'] }]);
+    }
+  });
+
   it('accepts the bounds themselves', () => {
     expect(checkCocreatorPercent(p('0.01'), POLICIES.hotmart).isOk()).toBe(true);
     expect(checkCocreatorPercent(p('70.00'), POLICIES.hotmart).isOk()).toBe(true);
