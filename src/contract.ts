@@ -1022,7 +1022,8 @@ function step(
  * @param rules - the policy
  * @param p - the product
  * @param path - where the contract is in the input (default `[]`)
- * @returns the frozen {@link ContractTimeline}, or the contract's problems
+ * @returns the frozen {@link ContractTimeline}, or the contract's problems (`invalid_field` at
+ *   `path` for arguments that are not a contract, policy and product built by this library)
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -1048,6 +1049,23 @@ export function replayContract(
   rules: Policy,
   p: Product,
   path: Path = [],
+): Result<ContractTimeline, DomainErrors> {
+  try {
+    return replay(c, rules, p, path);
+  } catch {
+    // Only values forged around the type system get here: contract(), policy() and product()
+    // build values that replay reads without throwing.
+    const why =
+      'expected a contract from contract(), a policy from policy(), a product from product()';
+    return err(Object.freeze([domainError('invalid_field', why, path)]) as DomainErrors);
+  }
+}
+
+function replay(
+  c: CocreationContract,
+  rules: Policy,
+  p: Product,
+  path: Path,
 ): Result<ContractTimeline, DomainErrors> {
   const problems: DomainError[] = [];
   if (c.productId !== p.id) {

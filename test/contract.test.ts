@@ -262,6 +262,24 @@ describe('contractTerms, termsPatch and contractEvent', () => {
 });
 
 describe('replayContract', () => {
+  it('answers arguments forged around the type system with invalid_field at the path, never throwing', () => {
+    const good = replay([invited(1)]);
+    expect(good.isOk()).toBe(true);
+    for (const args of [
+      [null, POLICIES.hotmart, course],
+      [{ id: 'c1', productId: 'p1', cocreator: BIA, events: 'none' }, POLICIES.hotmart, course],
+      [{ id: 'c1', productId: 'p1', cocreator: BIA, events: [] }, POLICIES.hotmart, undefined],
+    ]) {
+      const errors = replayContract(...(args as Parameters<typeof replayContract>), [
+        'contracts',
+        0,
+      ]);
+      expect(problems(errors._unsafeUnwrapErr())).toEqual([
+        { code: 'invalid_field', path: ['contracts', 0] },
+      ]);
+    }
+  });
+
   describe('the contract itself', () => {
     it('refuses a contract for another product with product_mismatch at productId', () => {
       const errors = replay([invited(1)], POLICIES.hotmart, { productId: 'p2' })._unsafeUnwrapErr();
