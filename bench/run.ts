@@ -136,20 +136,22 @@ function prepare(fixture: Fixture): Prepared {
   };
 }
 
-/** Before any timing: every competitor computes the same split, and SPEC's worked example. */
-function assertSameWork(prepared: ReadonlyArray<Prepared>): void {
+/** SPEC section 5's worked example, computed by hand there: every row must give it. */
+function assertWorkedExample(): void {
   const worked = prepare(workedExample());
   for (const c of COMPETITORS) {
     deepStrictEqual(worked.splits[c](), [WORKED_SPLIT], `${c} on SPEC section 5's example`);
   }
-  for (const p of prepared) {
-    const reference = p.splits.kernel();
-    for (const split of reference) {
-      const total = split.slice(1).reduce((a, b) => a + b, split[0] as bigint);
-      if (split.some((x) => x < 0n) || total <= 0n) throw new Error('kernel: bad split');
-    }
-    for (const c of COMPETITORS) deepStrictEqual(p.splits[c](), reference, `${c} vs kernel`);
+}
+
+/** Before timing a fixture: every row computes the kernel's split of every sale. */
+function assertSameWork(p: Prepared, n: number): void {
+  const reference = p.splits.kernel();
+  for (const split of reference) {
+    const total = split.slice(1).reduce((a, b) => a + b, split[0] as bigint);
+    if (split.some((x) => x < 0n) || total <= 0n) throw new Error('kernel: bad split');
   }
+  for (const c of COMPETITORS) deepStrictEqual(p.splits[c](), reference, `${c} vs kernel, N=${n}`);
 }
 
 const fmt = (x: number, digits = 0) =>
@@ -199,33 +201,40 @@ async function main(): Promise<void> {
       '(affiliate on every other one); sales/s from the median call',
   );
 
-  const fixtures = COCREATOR_COUNTS.map(makeFixture);
-  const prepared = fixtures.map(prepare);
-  assertSameWork(prepared);
-  console.log('check: every row gives the same amounts on every fixture sale, and those of');
-  console.log("       SPEC section 5's worked example (10.40 / 31.36 / 5.82 / 52.42)\n");
+  assertWorkedExample();
+  console.log(
+    "check: every row gives SPEC section 5's worked example (10.40 / 31.36 / 5.82 / 52.42),",
+  );
+  console.log(
+    '       and the same amounts as the kernel on every sale of each fixture before it is timed\n',
+  );
 
-  // Few minimum iterations: one batch of `settleSale` at N = 100 takes about half a second.
-  const bench = new Bench({
-    time: options.time,
-    warmupTime: options.warmupTime,
-    iterations: 8,
-    warmupIterations: 2,
-  });
-  COCREATOR_COUNTS.forEach((n, i) => {
-    for (const c of COMPETITORS) bench.add(`${c} N=${n}`, (prepared[i] as Prepared).batch[c]);
-  });
-  await bench.run();
-
+  // One N at a time: its fixture is built, checked, timed, then dropped, so that no row pays
+  // for collecting a heap that holds every fixture. Few minimum iterations: one batch of
+  // `settleSale` at N = 100 takes a good part of a second.
   const rows = new Map<string, Row>();
-  for (const task of bench.tasks) {
-    const r = task.result;
-    if (r.state !== 'completed') throw new Error(`${task.name}: ${r.state}`);
-    rows.set(task.name, {
-      perSec: (SALES_PER_BATCH * 1000) / r.latency.p50,
-      rme: r.latency.rme,
-      samples: r.latency.samplesCount,
+  for (const n of COCREATOR_COUNTS) {
+    const prepared = prepare(makeFixture(n));
+    assertSameWork(prepared, n);
+    // scripts/bench.mjs passes --expose-gc: start each N from a collected heap.
+    (globalThis as { gc?: () => void }).gc?.();
+    const bench = new Bench({
+      time: options.time,
+      warmupTime: options.warmupTime,
+      iterations: 8,
+      warmupIterations: 2,
     });
+    for (const c of COMPETITORS) bench.add(`${c} N=${n}`, prepared.batch[c]);
+    await bench.run();
+    for (const task of bench.tasks) {
+      const r = task.result;
+      if (r.state !== 'completed') throw new Error(`${task.name}: ${r.state}`);
+      rows.set(task.name, {
+        perSec: (SALES_PER_BATCH * 1000) / r.latency.p50,
+        rme: r.latency.rme,
+        samples: r.latency.samplesCount,
+      });
+    }
   }
   const row = (c: Competitor, n: number) => rows.get(`${c} N=${n}`) as Row;
 

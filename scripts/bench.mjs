@@ -68,7 +68,7 @@ function run(nodeArgs, stdio = 'inherit') {
 }
 
 if (mode === 'bench') {
-  process.exit(run([join(out, 'run.mjs'), `--root=${root}`, ...passed]));
+  process.exit(run(['--expose-gc', join(out, 'run.mjs'), `--root=${root}`, ...passed]));
 }
 
 // Profiles: sampled every 100 µs into .bench/prof/.
