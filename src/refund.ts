@@ -11,6 +11,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { isCurrency } from './currency';
 import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
 import { formatAmount } from './money';
+import { isPercentValue } from './percent';
 import { type Refund, refundValueIssues } from './sale';
 import type { Reversal, ReversalLine, Settlement, SettlementLine } from './settlement';
 
@@ -71,6 +72,20 @@ export function dhondt(weights: ReadonlyArray<bigint>, total: bigint, x: bigint)
 
 const ROLES: ReadonlySet<string> = new Set(['platform', 'affiliate', 'cocreator', 'main-creator']);
 
+/**
+ * The fields a reversal line copies from its original (SPEC 6: same role, account, contract
+ * id and percent) have their types, so that a reversal never carries a forged value.
+ */
+function hasLineIdentity(line: SettlementLine): boolean {
+  const l = line as unknown as Partial<Record<string, unknown>>;
+  if (line.role === 'platform') return l.account === null;
+  if (typeof l.account !== 'string') return false;
+  if (line.role === 'affiliate') return isPercentValue(l.percent);
+  if (line.role === 'cocreator')
+    return typeof l.contractId === 'string' && isPercentValue(l.percent);
+  return true;
+}
+
 function isSettlementValue(value: unknown): value is Settlement {
   if (typeof value !== 'object' || value === null) return false;
   const s = value as Partial<Record<keyof Settlement, unknown>>;
@@ -83,7 +98,12 @@ function isSettlementValue(value: unknown): value is Settlement {
     s.lines.every((l: unknown) => {
       if (typeof l !== 'object' || l === null) return false;
       const line = l as SettlementLine;
-      return typeof line.amount === 'bigint' && line.amount >= 0n && ROLES.has(line.role);
+      return (
+        typeof line.amount === 'bigint' &&
+        line.amount >= 0n &&
+        ROLES.has(line.role) &&
+        hasLineIdentity(line)
+      );
     }) &&
     (s.lines as ReadonlyArray<SettlementLine>).reduce((sum, l) => sum + l.amount, 0n) === s.price
   );

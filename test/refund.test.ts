@@ -189,6 +189,26 @@ describe('refundSale', () => {
       );
       expect(result._unsafeUnwrapErr().code).toBe('invalid_field');
     });
+
+    it('a settlement whose line identity is forged, which its reversal would copy', () => {
+      const forge = (index: number, patch: Record<string, unknown>) =>
+        ({
+          ...spec8,
+          lines: spec8.lines.map((line, i) => (i === index ? { ...line, ...patch } : line)),
+        }) as unknown as Settlement;
+      const refund1 = refundOf('r1', '2026-03-05T00:00:00Z', 1n);
+      const roles = spec8.lines.map((line) => line.role);
+      const at = (role: string) => roles.indexOf(role as never);
+      for (const forged of [
+        forge(at('platform'), { account: 'x@example.com' }),
+        forge(at('affiliate'), { percent: '40' }),
+        forge(at('cocreator'), { account: ['bia@example.com'] }),
+        forge(at('cocreator'), { contractId: 1 }),
+        forge(at('main-creator'), { account: null }),
+      ]) {
+        expect(refundSale(forged, [], refund1)._unsafeUnwrapErr().code).toBe('invalid_field');
+      }
+    });
   });
 
   it('accepts a refund at the instant of the sale, and two refunds at one instant', () => {
