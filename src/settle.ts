@@ -761,7 +761,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     return { net, base };
   };
 
-  const settle = (sale: Sale): Result<Settlement, DomainErrors> => {
+  const settleOne = (sale: Sale): Result<Settlement, DomainErrors> => {
     if (!isSaleValue(sale)) return err(asErrors(saleValueIssues(sale, SALE_PATH)));
     const currency = sale.price.currency;
     const price = sale.price.amount;
@@ -805,6 +805,14 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     const split = numeric && price <= MAX_SAFE_BIG ? splitNumber : splitBig;
     const { net, base } = split(sale, currency.exponent, fee, covering, lines);
     return ok(settlementOf(sale, policy, { price, platformFee: fee, feeOrigin, net, base }, lines));
+  };
+  const settle = (sale: Sale): Result<Settlement, DomainErrors> => {
+    try {
+      return settleOne(sale);
+    } catch {
+      // As in settleWithDomain: only a value that is not a validated domain gets here.
+      return err(NOT_A_DOMAIN);
+    }
   };
   return Object.freeze({ domain, settle });
 }

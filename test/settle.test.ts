@@ -613,4 +613,15 @@ describe('compileSettler', () => {
     const settler = compileSettler(null as unknown as Domain);
     expect(errorsOf(settler.settle(saleOf({ price: brl('1') })))).toEqual([['invalid_field', []]]);
   });
+
+  it('answers with an error, not an exception, when a compiled domain was forged to fail per sale', () => {
+    // A product id that is not a string passes compilation but breaks each settlement.
+    const domain = validateDomain(parts([accepted('c1', BIA, { percent: '20' })]))._unsafeUnwrap();
+    const forged = { ...domain, product: { ...domain.product, id: [0n] } } as unknown as Domain;
+    const s = saleOf({ price: brl('1') });
+    expect(errorsOf(compileSettler(forged).settle(s))).toEqual([['invalid_field', []]]);
+    expect(errorsOf(settleWithDomain(forged, s))).toEqual(
+      errorsOf(compileSettler(forged).settle(s)),
+    );
+  });
 });
