@@ -12,6 +12,9 @@ export interface Money {
 
 const DECIMAL = /^([0-9]+)(?:\.([0-9]+))?$/;
 
+/** The most characters the text of an amount may have (SPEC 8 sets no bound; see parseAmount). */
+const MAX_AMOUNT_LENGTH = 1000;
+
 function notACurrency(path: Path): DomainError {
   return domainError('invalid_field', 'expected a currency from currency()', path);
 }
@@ -52,8 +55,10 @@ export function money(
 }
 
 /**
- * Reads a non-negative decimal amount (SPEC section 8) into minor units, exactly, at any
- * length. A JSON number is read as JavaScript prints it (`String(n)`), so one printed with
+ * Reads a non-negative decimal amount (SPEC section 8) into minor units, exactly. Its text
+ * is at most 1000 characters: past any price, and it keeps the work of one document bounded
+ * (exact arithmetic on a 10 MB number takes minutes). A JSON number is read as JavaScript
+ * prints it (`String(n)`), so one printed with
  * an exponent (≥ 1e21, < 1e-6), `NaN` and `Infinity` are refused; `-0` prints as `"0"` and
  * is read as 0. Fewer decimals than the currency's are fine, more are not.
  *
@@ -61,7 +66,8 @@ export function money(
  * @param currency - the currency whose exponent the amount must respect
  * @param path - where the amount is in the input (default `[]`)
  * @returns the amount in minor units, `invalid_amount` for anything that is not a
- *   non-negative decimal, `amount_precision` (with `currency` and `maxDecimals`) for too
+ *   non-negative decimal (or is longer than 1000 characters), `amount_precision` (with
+ *   `currency` and `maxDecimals`) for too
  *   many decimals
  * @example
  * ```ts
@@ -82,6 +88,15 @@ export function parseAmount(
 ): Result<bigint, DomainError> {
   if (!isCurrency(currency)) return err(notACurrency(path));
   const text = typeof input === 'string' ? input : typeof input === 'number' ? String(input) : '';
+  if (text.length > MAX_AMOUNT_LENGTH) {
+    return err(
+      domainError(
+        'invalid_amount',
+        `an amount is at most ${MAX_AMOUNT_LENGTH} characters, got ${text.length}`,
+        path,
+      ),
+    );
+  }
   const match = DECIMAL.exec(text);
   if (match === null) {
     const shown = typeof input === 'string' ? JSON.stringify(input) : describe(input);

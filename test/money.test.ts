@@ -38,6 +38,16 @@ describe('money', () => {
 });
 
 describe('parseAmount', () => {
+  it('reads an amount of 1000 characters exactly, and refuses 1001 with invalid_amount', () => {
+    const longest = `${'9'.repeat(997)}.99`;
+    expect(parseAmount(longest, BRL)._unsafeUnwrap()).toBe(10n ** 999n - 1n);
+    expect(parseAmount(`0${longest}`, BRL, ['price'])._unsafeUnwrapErr()).toMatchObject({
+      code: 'invalid_amount',
+      path: ['price'],
+    });
+    expect(parseAmount('1'.repeat(1001), JPY)._unsafeUnwrapErr().code).toBe('invalid_amount');
+  });
+
   it.each([
     ['197.00', BRL, 19700n],
     ['197', BRL, 19700n],
