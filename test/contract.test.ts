@@ -270,10 +270,8 @@ describe('replayContract', () => {
       [{ id: 'c1', productId: 'p1', cocreator: BIA, events: 'none' }, POLICIES.hotmart, course],
       [{ id: 'c1', productId: 'p1', cocreator: BIA, events: [] }, POLICIES.hotmart, undefined],
     ]) {
-      const errors = replayContract(...(args as Parameters<typeof replayContract>), [
-        'contracts',
-        0,
-      ]);
+      const [c, rules, p] = args as [never, never, never];
+      const errors = replayContract(c, rules, p, ['contracts', 0]);
       expect(problems(errors._unsafeUnwrapErr())).toEqual([
         { code: 'invalid_field', path: ['contracts', 0] },
       ]);
