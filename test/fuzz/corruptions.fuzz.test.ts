@@ -1,0 +1,150 @@
+/**
+ * Valid values corrupted one field at a time: every public function that checks its input
+ * never throws, answers a Result whose errors carry SPEC codes, and never mutates its
+ * (deep-frozen) arguments. Documents are corrupted with `malformedDocument()` of
+ * cocreation/testing (the parser must refuse them); checked values built in code (policies,
+ * products, contracts, sales, settlements, refunds) get any value at any one node.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validateDomain } from '../../src/domain';
+import { parseDocument, settleDocument, settleText, settleToJson } from '../../src/json';
+import { ledgerOf } from '../../src/ledger';
+import { refundAll, refundSale } from '../../src/refund';
+import { compileSettler, settleSale, settleWithDomain } from '../../src/settle';
+import { malformedDocument } from '../../src/testing';
+import {
+  domainAndSaleArb,
+  domainPartsArb,
+  refundsArb,
+  settlementArb,
+} from '../arbitraries/settlement';
+import { deepFreeze, expectResult, expectSpecError, hostileValue, runs } from './support';
+
+type Path = ReadonlyArray<string | number>;
+
+/** Every path to a node of a tree of plain objects and arrays (the root included). */
+function pathsOf(value: unknown, at: Path = [], out: Path[] = []): Path[] {
+  out.push(at);
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) pathsOf(v, [...at, i], out);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const key of Object.keys(value)) {
+      pathsOf((value as Record<string, unknown>)[key], [...at, key], out);
+    }
+  }
+  return out;
+}
+
+/** A copy of `value` with the node at `path` replaced (copy on write: `value` is not touched). */
+function replaced(value: unknown, path: Path, by: unknown): unknown {
+  const [step, ...rest] = path;
+  if (step === undefined) return by;
+  if (Array.isArray(value)) {
+    const copy = [...value];
+    copy[step as number] = replaced(value[step as number], rest, by);
+    return copy;
+  }
+  const record = value as Record<string, unknown>;
+  return { ...record, [step]: replaced(record[step as string], rest, by) };
+}
+
+/** `value` with one node, anywhere in it, replaced by any value; frozen through. */
+function corruptedOnce<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<{ value: T; path: Path }> {
+  return fc.tuple(valid, fc.nat(), hostileValue).map(([value, pick, by]) => {
+    const paths = pathsOf(value);
+    const path = paths[pick % paths.length] ?? [];
+    return { value: deepFreeze(replaced(value, path, by)) as T, path };
+  });
+}
+
+describe('a document with one field corrupted', () => {
+  it('is refused by the parser, with an error at the corrupted field or inside it', () => {
+    fc.assert(
+      fc.property(malformedDocument(), ({ document, path }) => {
+        const parsed = parseDocument(document);
+        expect(expectResult(parsed, true)).toBe(true);
+        const errors = parsed._unsafeUnwrapErr();
+        const inside = (p: Path) => path.every((step, i) => p[i] === step);
+        expect(errors.some((e) => inside(e.path))).toBe(true);
+        const answer = settleToJson(document);
+        expect(answer.ok).toBe(false);
+        if (!answer.ok) for (const e of answer.errors) expectSpecError(e);
+        expect(JSON.parse(settleText(JSON.stringify(document))).ok).toBe(false);
+      }),
+      runs(),
+    );
+  });
+});
+
+describe('checked values with one node replaced by any value', () => {
+  it('never make settleSale, validateDomain or settleDocument throw', () => {
+    const args = domainAndSaleArb().map(([domain, sale]) => ({
+      policy: domain.policy,
+      product: domain.product,
+      contracts: domain.contracts,
+      sale,
+      refunds: [],
+    }));
+    fc.assert(
+      fc.property(corruptedOnce(args), ({ value }) => {
+        const v = value as Record<string, unknown>;
+        expectResult(
+          settleSale(
+            ...([v.policy, v.product, v.contracts, v.sale] as const as [
+              never,
+              never,
+              never,
+              never,
+            ]),
+          ),
+          true,
+        );
+        expectResult(validateDomain(v as never), true);
+        expectResult(settleDocument(v as never), true);
+      }),
+      runs(),
+    );
+  });
+
+  it('never make settleWithDomain or a compiled settler throw', () => {
+    fc.assert(
+      fc.property(
+        corruptedOnce(domainAndSaleArb().map(([domain, sale]) => ({ domain, sale }))),
+        ({ value }) => {
+          const { domain, sale } = (value ?? {}) as { domain: never; sale: never };
+          expectResult(settleWithDomain(domain, sale), true);
+          expectResult(compileSettler(domain).settle(sale), true);
+        },
+      ),
+      runs(),
+    );
+  });
+
+  it('never make the checks of a domain throw', () => {
+    fc.assert(
+      fc.property(corruptedOnce(domainPartsArb), ({ value }) => {
+        expectResult(validateDomain(value), true);
+      }),
+      runs(),
+    );
+  });
+
+  it('never make refundSale, refundAll or ledgerOf throw', () => {
+    const valid = settlementArb.chain((s) => refundsArb(s).map((refunds) => ({ s, refunds })));
+    fc.assert(
+      fc.property(corruptedOnce(valid), ({ value }) => {
+        const { s, refunds } = (value ?? {}) as { s: never; refunds: unknown };
+        expectResult(refundAll(s, refunds as never), true);
+        if (Array.isArray(refunds) && refunds.length > 0) {
+          expectResult(
+            refundSale(s, refunds.slice(0, -1), refunds[refunds.length - 1] as never),
+            false,
+          );
+        }
+        expectResult(ledgerOf([s]), false);
+      }),
+      runs(),
+    );
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * Every public function that takes input it must check (an `unknown` parameter, or a value
+ * it validates before use, and answers with a Result) is called with any value in every
+ * argument: it never throws, answers a Result whose error carries a SPEC code, a message and
+ * a path, returns only frozen values, and never mutates its (deep-frozen) arguments.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as lib from '../../src/index';
+import { deepFreeze, expectDeepFrozen, expectResult, hostileValue, runs } from './support';
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+const api: Readonly<Record<string, unknown>> = { ...lib };
+
+/** Result-returning functions: name, number of arguments fuzzed, one error or a list. */
+const CHECKED: ReadonlyArray<readonly [keyof typeof lib, number, 'one' | 'many']> = [
+  ['accountId', 1, 'one'],
+  ['appliesTo', 1, 'one'],
+  ['currency', 1, 'one'],
+  ['parseInstant', 1, 'one'],
+  ['instant', 1, 'one'],
+  ['parsePercent', 1, 'one'],
+  ['percent', 2, 'one'],
+  ['parseAmount', 2, 'one'],
+  ['money', 2, 'one'],
+  ['parseMoney', 1, 'one'],
+  ['policy', 1, 'many'],
+  ['product', 1, 'many'],
+  ['sale', 1, 'many'],
+  ['refund', 1, 'many'],
+  ['contract', 1, 'many'],
+  ['checkContract', 1, 'many'],
+  ['contractEvent', 1, 'many'],
+  ['contractTerms', 1, 'many'],
+  ['termsPatch', 1, 'many'],
+  ['validateDomain', 1, 'many'],
+  ['invite', 2, 'one'],
+  ['accept', 3, 'one'],
+  ['decline', 3, 'one'],
+  ['withdraw', 3, 'one'],
+  ['proposeAmendment', 3, 'one'],
+  ['approveAmendment', 3, 'one'],
+  ['declineAmendment', 3, 'one'],
+  ['withdrawAmendment', 3, 'one'],
+  ['amend', 3, 'one'],
+  ['requestCancellation', 3, 'one'],
+  ['approveCancellation', 3, 'one'],
+  ['rejectCancellation', 3, 'one'],
+  ['withdrawCancellation', 3, 'one'],
+  ['cancel', 3, 'one'],
+  ['parseDocument', 1, 'many'],
+  ['parseDocumentText', 1, 'many'],
+  ['parseSettlementJson', 1, 'many'],
+  ['settleDocument', 1, 'many'],
+  ['settleSale', 4, 'many'],
+  ['settleWithDomain', 2, 'many'],
+  ['refundSale', 3, 'one'],
+  ['refundAll', 2, 'many'],
+  ['ledgerOf', 2, 'one'],
+  ['replayContract', 3, 'many'],
+  ['checkCocreatorPercent', 2, 'many'],
+  ['checkAffiliatePercent', 1, 'one'],
+  ['checkPercentPrecision', 2, 'one'],
+  ['subtractPercents', 2, 'one'],
+];
+
+/** Predicates and total functions: they answer a value of a fixed type, never throw. */
+const TOTAL: ReadonlyArray<readonly [keyof typeof lib, number, (answer: unknown) => boolean]> = [
+  ['isCurrency', 1, (a) => typeof a === 'boolean'],
+  ['isErrorCode', 1, (a) => typeof a === 'boolean'],
+  ['isPolicyName', 1, (a) => typeof a === 'boolean'],
+  ['can', 4, (a) => typeof a === 'boolean'],
+  ['percentFromString', 1, (a) => a === undefined || (typeof a === 'object' && a !== null)],
+  ['explain', 2, (a) => typeof a === 'string'],
+  ['settleText', 1, (a) => typeof a === 'string' && JSON.parse(a as string) !== undefined],
+  ['settleToJson', 1, (a) => typeof a === 'object' && a !== null && 'ok' in a],
+];
+
+function argsOf(arity: number) {
+  return fc.tuple(...Array.from({ length: arity }, () => hostileValue));
+}
+
+describe('every checking function', () => {
+  for (const [name, arity, shape] of CHECKED) {
+    it(`${name} answers any arguments with a Result and SPEC errors, never throwing`, () => {
+      const fn = api[name] as AnyFn;
+      fc.assert(
+        fc.property(argsOf(arity), (args) => {
+          const frozen = deepFreeze(args);
+          expectResult(fn(...frozen), shape === 'many');
+        }),
+        runs(),
+      );
+    });
+  }
+});
+
+describe('every predicate and total function', () => {
+  for (const [name, arity, isAnswer] of TOTAL) {
+    it(`${name} answers any arguments with a value of its type, never throwing`, () => {
+      const fn = api[name] as AnyFn;
+      fc.assert(
+        fc.property(argsOf(arity), (args) => {
+          const answer = fn(...deepFreeze(args));
+          expect(isAnswer(answer)).toBe(true);
+          expectDeepFrozen(answer);
+        }),
+        runs(),
+      );
+    });
+  }
+});
+
+/**
+ * Pure functions over values the library built and branded (Percent, Policy, Settlement, a
+ * contract's timeline, a Domain, ...), answering a plain value, not a Result: total over their
+ * TypeScript types (each module's property tests run them over every valid value); a value
+ * forged around the type system is outside their contract (docs/mutation.md, "Fuzzing").
+ */
+const TYPED: ReadonlyArray<string> = [
+  'appliesToSale',
+  'applyPatch',
+  'termsAt',
+  'coveringTerms',
+  'covers',
+  'commissionTerms',
+  'isLive',
+  'pendingAmendmentAt',
+  'pendingCancellationAt',
+  'statusAt',
+  'reservedPercentAt',
+  'termsHistory',
+  'currencies',
+  'liveContractsAt',
+  'contractsCovering',
+  'totalReservedPercentAt',
+  'availablePercentAt',
+  'timelineOf',
+  'formatInstant',
+  'documentToJson',
+  'settlementToJson',
+  'reversalToJson',
+  'errorToJson',
+  'settleResultToJson',
+  'emptyLedger',
+  'combineLedgers',
+  'ledgerTotal',
+  'formatAmount',
+  'formatMoney',
+  'percentDecimals',
+  'comparePercent',
+  'addPercents',
+  'formatPercent',
+  'isPercentInRange',
+  'percentOfAmount',
+  'allowedActions',
+  'maxReservedPercent',
+  'compileSettler',
+];
+
+describe('the public API', () => {
+  it('has every exported function in exactly one of the fuzzed or typed lists', () => {
+    const functions = Object.keys(api).filter((name) => typeof api[name] === 'function');
+    const listed = [...CHECKED.map(([n]) => n), ...TOTAL.map(([n]) => n), ...TYPED];
+    expect([...listed].sort()).toEqual([...functions].sort());
+  });
+});
+
+describe('the compiled settler', () => {
+  it('answers any sale with a Result and SPEC errors, whatever it was compiled from', () => {
+    fc.assert(
+      fc.property(hostileValue, hostileValue, (domain, sale) => {
+        const settler = lib.compileSettler(deepFreeze(domain) as never);
+        expect(typeof settler.settle).toBe('function');
+        expectResult(settler.settle(deepFreeze(sale) as never), true);
+      }),
+      runs(),
+    );
+  });
+});

@@ -1,0 +1,19 @@
+/**
+ * `npm run fuzz`: the fuzz suite (test/fuzz/*.fuzz.test.ts) with many runs. The same files run
+ * in `npm test` with FUZZ_RUNS' default (100 per property); here every property runs
+ * FUZZ_RUNS times (default 2,500: over 100,000 runs in total, see docs/mutation.md).
+ */
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config';
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      include: ['test/fuzz/**/*.fuzz.test.ts', 'test/hostile.test.ts'],
+      env: { FUZZ_RUNS: process.env.FUZZ_RUNS ?? '2500' },
+      testTimeout: 1_800_000,
+      coverage: { enabled: false },
+    },
+  }),
+);
