@@ -258,6 +258,82 @@ describe('validateDomain', () => {
       ).toEqual([{ code: 'invalid_policy', path: ['policy'] }]);
     });
 
+    it('refuses a hand-built policy with one field of the wrong type, with invalid_field at that field', () => {
+      const pct = POLICIES.hotmart.minRetainedPercent;
+      const cases: ReadonlyArray<readonly [string, unknown]> = [
+        ['name', 'Hotmart'],
+        ['minRetainedPercent', { units: -1n, scale: 0 }],
+        ['cocreatorPercent', { min: pct, max: { units: 1n, scale: 0.5 } }],
+        ['percentDecimals', 1.5],
+        ['maxCocreators', '1'],
+        ['affiliatesOnCocreatedProducts', 'yes'],
+        ['cancellation', 'never'],
+        ['amendments', 'never'],
+        ['fee', { percent: pct, fixed: null }],
+      ];
+      for (const [field, value] of cases) {
+        const forged = { ...POLICIES.hotmart, [field]: value } as never;
+        expect(
+          problems(
+            validateDomain({ policy: forged, product: course, contracts: [] })._unsafeUnwrapErr(),
+          ),
+          field,
+        ).toEqual([{ code: 'invalid_field', path: ['policy', field] }]);
+      }
+      expect(
+        problems(
+          validateDomain({
+            policy: 'hotmart' as never,
+            product: course,
+            contracts: [],
+          })._unsafeUnwrapErr(),
+        ),
+      ).toEqual([{ code: 'invalid_field', path: ['policy'] }]);
+    });
+
+    it('refuses a hand-built policy that breaks each rule of SPEC section 2 with invalid_policy', () => {
+      const p = (units: bigint, scale = 0) => ({ units, scale });
+      const cases: ReadonlyArray<Record<string, unknown>> = [
+        { minRetainedPercent: p(100n) },
+        { cocreatorPercent: { min: p(0n), max: p(70n) } },
+        { cocreatorPercent: { min: p(50n), max: p(40n) } },
+        { cocreatorPercent: { min: p(1n), max: p(71n) } },
+        { percentDecimals: 7 },
+        { percentDecimals: -1 },
+        { maxCocreators: 0 },
+      ];
+      for (const fields of cases) {
+        const forged = { ...POLICIES.hotmart, ...fields } as never;
+        expect(
+          problems(
+            validateDomain({ policy: forged, product: course, contracts: [] })._unsafeUnwrapErr(),
+          ),
+          JSON.stringify(Object.keys(fields)),
+        ).toEqual([{ code: 'invalid_policy', path: ['policy'] }]);
+      }
+    });
+
+    it('refuses a hand-built product with a field of the wrong type at that field', () => {
+      const cases: ReadonlyArray<readonly [string, unknown]> = [
+        ['id', ''],
+        ['mainCreator', ' ana@example.com'],
+        ['affiliateCommission', '40'],
+      ];
+      for (const [field, value] of cases) {
+        const forged = { ...course, [field]: value } as never;
+        expect(
+          problems(
+            validateDomain({
+              policy: POLICIES.hotmart,
+              product: forged,
+              contracts: [],
+            })._unsafeUnwrapErr(),
+          ),
+          field,
+        ).toEqual([{ code: 'invalid_field', path: ['product', field] }]);
+      }
+    });
+
     it('refuses a hand-built product whose main creator is not canonical', () => {
       const p = { ...course, mainCreator: 'Ana@example.com' } as never;
       expect(
