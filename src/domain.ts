@@ -35,6 +35,7 @@ import {
   PERCENT_100,
   type Percent,
   percent,
+  pow10,
   subtractPercents,
 } from './percent';
 import { isPolicyName, MAX_PERCENT_DECIMALS, maxReservedPercent, type Policy } from './policy';
@@ -168,11 +169,27 @@ function productValueProblem(value: unknown, path: Path): DomainError | null {
  * The value itself when it is deeply frozen, else a deeply frozen copy (plain data only; a
  * cycle is left as it is rather than followed forever).
  */
-function frozen<T>(value: T, ancestors: ReadonlySet<object> = new Set()): T {
+function frozen<T>(value: T, ancestors: Set<object> = new Set()): T {
   if (typeof value !== 'object' || value === null || ancestors.has(value)) return value;
-  const inside = new Set(ancestors).add(value);
-  const children = Object.values(value);
-  if (Object.isFrozen(value) && children.every((v) => frozen(v, inside) === v)) return value;
+  // `ancestors` is the path from the root: `value` is in it exactly while its children are
+  // visited (one set for the whole walk rather than a copy per level).
+  ancestors.add(value);
+  const result = frozenObject(value, ancestors);
+  ancestors.delete(value);
+  return result;
+}
+
+function frozenObject<T extends object>(value: T, inside: Set<object>): T {
+  if (Object.isFrozen(value)) {
+    let same = true;
+    for (const v of Object.values(value)) {
+      if (frozen(v, inside) !== v) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return value;
+  }
   if (Array.isArray(value)) return Object.freeze(value.map((v: unknown) => frozen(v, inside))) as T;
   const copy: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) copy[key] = frozen(v, inside);
@@ -223,7 +240,7 @@ function snapshots(
     let live = 0;
     for (const at of [...bounds].sort((a, b) => a - b)) {
       const p = reservedPercentAt(timeline, at as Instant);
-      const nowReserved = p.units * 10n ** BigInt(scale - p.scale);
+      const nowReserved = p.units * pow10(scale - p.scale);
       const nowLive = isLive(timeline, at as Instant) ? 1 : 0;
       if (nowReserved !== reserved || nowLive !== live) {
         changes.push({ at, reserved: nowReserved - reserved, live: nowLive - live });
@@ -271,7 +288,7 @@ function crossContractProblems(
     });
   });
   const state = snapshots(timelines, [...new Set(checkpoints.map((c) => c.at))], scale);
-  const capUnits = cap.units * 10n ** BigInt(scale - cap.scale);
+  const capUnits = cap.units * pow10(scale - cap.scale);
   const byCocreator = new Map<string, ContractTimeline[]>();
   for (const timeline of timelines) {
     const group = byCocreator.get(timeline.contract.cocreator) ?? [];
@@ -280,9 +297,13 @@ function crossContractProblems(
   }
   for (const { i, j, at } of checkpoints) {
     const timeline = timelines[i] as ContractTimeline;
-    const path = [...contractsPath, i, 'events', j];
     const { reserved, live } = state.get(at) as Snapshot;
-    if (reserved > capUnits) {
+    const overCap = reserved > capUnits;
+    const invitation =
+      (timeline.contract.events[j] as ContractEvent).type === 'invited' && isLive(timeline, at);
+    if (!overCap && !invitation) continue;
+    const path = [...contractsPath, i, 'events', j];
+    if (overCap) {
       const total = formatPercent(percent(reserved, scale)._unsafeUnwrap());
       problems.push(
         domainError(
@@ -294,12 +315,7 @@ function crossContractProblems(
       );
     }
     // Only an invitation adds a live contract, so the limits of invariant 3 are checked there.
-    if (
-      (timeline.contract.events[j] as ContractEvent).type !== 'invited' ||
-      !isLive(timeline, at)
-    ) {
-      continue;
-    }
+    if (!invitation) continue;
     if (rules.maxCocreators !== null && live > rules.maxCocreators) {
       problems.push(
         domainError(

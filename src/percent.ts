@@ -225,8 +225,11 @@ const POWERS_OF_TEN: ReadonlyArray<bigint> = Object.freeze(
   Array.from({ length: 33 }, (_, n) => 10n ** BigInt(n)),
 );
 
-/** `10^n` as a bigint (`n` from the difference of two scales; anything else throws as `BigInt(n)`). */
-function pow10(n: number): bigint {
+/**
+ * `10^n` as a bigint, from a table for small `n` (anything that is not a non-negative integer
+ * throws as `BigInt(n)` would). Internal: the percent arithmetic and the domain's sums use it.
+ */
+export function pow10(n: number): bigint {
   return POWERS_OF_TEN[n] ?? 10n ** BigInt(n);
 }
 
