@@ -60,8 +60,114 @@ export const MIN_INSTANT = (daysFromCivil(1, 1, 1) * MS_PER_DAY) as Instant;
  */
 export const MAX_INSTANT = (daysFromCivil(10_000, 1, 1) * MS_PER_DAY - 1) as Instant;
 
-const ISO =
-  /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,9}))?(?:(Z)|([+-])([0-9]{2}):([0-9]{2}))$/;
+/*
+ * The grammar of an instant on the wire, which `isoFields` reads by character codes:
+ * /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,9}))?(?:(Z)|([+-])([0-9]{2}):([0-9]{2}))$/
+ */
+
+/** The fields of a string that the grammar above matches (`offsetSign` 0 for `Z`), else `null`. */
+interface IsoFields {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  /** The fraction's first three digits, padded with zeros: `.5` is 500. */
+  readonly millis: number;
+  readonly offsetSign: -1 | 0 | 1;
+  readonly offsetHours: number;
+  readonly offsetMins: number;
+}
+
+/** The value of the ASCII digit at `i`, or -1 (also past the end). */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/** Two ASCII digits at `i` as a number, or -1. */
+function twoDigits(s: string, i: number): number {
+  const a = digitAt(s, i);
+  const b = digitAt(s, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+/** Exactly the strings the grammar above accepts, read at fixed positions. */
+function isoFields(s: string): IsoFields | null {
+  if (s.length < 20) return null;
+  const y0 = twoDigits(s, 0);
+  const y1 = twoDigits(s, 2);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  const hour = twoDigits(s, 11);
+  const minute = twoDigits(s, 14);
+  const second = twoDigits(s, 17);
+  if (
+    y0 < 0 ||
+    y1 < 0 ||
+    month < 0 ||
+    day < 0 ||
+    hour < 0 ||
+    minute < 0 ||
+    second < 0 ||
+    s.charCodeAt(4) !== 45 || // -
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 || // T
+    s.charCodeAt(13) !== 58 || // :
+    s.charCodeAt(16) !== 58
+  ) {
+    return null;
+  }
+  let at = 19;
+  let millis = 0;
+  if (s.charCodeAt(at) === 46) {
+    // .
+    at += 1;
+    const first = at;
+    for (let d = digitAt(s, at); d >= 0; d = digitAt(s, at)) {
+      if (at - first < 3) millis += d * (at === first ? 100 : at === first + 1 ? 10 : 1);
+      at += 1;
+    }
+    if (at === first || at - first > 9) return null;
+  }
+  const zone = s.charCodeAt(at);
+  if (zone === 90) {
+    // Z
+    if (at + 1 !== s.length) return null;
+    return {
+      year: y0 * 100 + y1,
+      month,
+      day,
+      hour,
+      minute,
+      second,
+      millis,
+      offsetSign: 0,
+      offsetHours: 0,
+      offsetMins: 0,
+    };
+  }
+  if (zone !== 43 && zone !== 45) return null; // + -
+  const offsetHours = twoDigits(s, at + 1);
+  const offsetMins = twoDigits(s, at + 4);
+  if (offsetHours < 0 || offsetMins < 0 || s.charCodeAt(at + 3) !== 58 || at + 6 !== s.length) {
+    return null;
+  }
+  const offsetSign = zone === 45 ? -1 : 1;
+  return {
+    year: y0 * 100 + y1,
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    millis,
+    offsetSign,
+    offsetHours,
+    offsetMins,
+  };
+}
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) {
@@ -100,13 +206,13 @@ export function parseInstant(input: unknown, path: Path = []): Result<Instant, D
   if (typeof input !== 'string') {
     return err(invalid(input, path, 'expected a string such as "2026-03-01T12:00:00Z"'));
   }
-  const m = ISO.exec(input);
-  if (m === null) {
+  // Read by character codes at fixed positions: the grammar above, without a regular expression.
+  const fields = isoFields(input);
+  if (fields === null) {
     return err(invalid(input, path, 'expected YYYY-MM-DDTHH:MM:SS[.fraction] with Z or ±HH:MM'));
   }
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(
-    Number,
-  ) as [number, number, number, number, number, number];
+  const { year, month, day, hour, minute, second, millis, offsetSign, offsetHours, offsetMins } =
+    fields;
   if (year < 1) return err(invalid(input, path, 'the year is before 0001'));
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return err(invalid(input, path, 'no such date'));
@@ -115,15 +221,12 @@ export function parseInstant(input: unknown, path: Path = []): Result<Instant, D
     return err(invalid(input, path, 'no such time of day'));
   }
   let offsetMinutes = 0;
-  if (m[8] === undefined) {
-    const offsetHours = Number(m[10]);
-    const offsetMins = Number(m[11]);
+  if (offsetSign !== 0) {
     if (offsetHours > 23 || offsetMins > 59) {
       return err(invalid(input, path, 'the offset is outside -23:59..+23:59'));
     }
-    offsetMinutes = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
+    offsetMinutes = offsetSign * (offsetHours * 60 + offsetMins);
   }
-  const millis = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3));
   const epoch =
     daysFromCivil(year, month, day) * MS_PER_DAY +
     ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +
