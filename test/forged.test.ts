@@ -1,0 +1,211 @@
+/**
+ * Values forged around the type system, and the rare shapes the checking code still has to
+ * answer: every one is refused with its SPEC code at its path (or answered correctly), never
+ * with an exception.
+ */
+import { describe, expect, it } from 'vitest';
+import { accountId } from '../src/account';
+import { appliesToSale } from '../src/commission';
+import {
+  type CocreationContract,
+  commissionTerms,
+  contract,
+  pendingAmendmentAt,
+  pendingCancellationAt,
+  replayContract,
+} from '../src/contract';
+import { invite } from '../src/domain';
+import type { DomainError } from '../src/errors';
+import { type Instant, parseInstant } from '../src/instant';
+import { parseDocument, parseSettlementJson, settleDocument, settlementToJson } from '../src/json';
+import { combineLedgers, ledgerOf } from '../src/ledger';
+import { POLICIES } from '../src/policy';
+import { product } from '../src/product';
+import { refundSale } from '../src/refund';
+import type { Sale } from '../src/sale';
+import { settleSale } from '../src/settle';
+import type { Settlement } from '../src/settlement';
+
+const problems = (errors: ReadonlyArray<DomainError>) => errors.map((e) => [e.code, e.path]);
+const at = (text: string): Instant => parseInstant(text)._unsafeUnwrap();
+const ANA = 'ana@example.com';
+const BIA = 'bia@example.com';
+const course = product({ id: 'p1', mainCreator: ANA, affiliateCommission: '40' })._unsafeUnwrap();
+
+const SPEC_DOCUMENT = {
+  product: { id: 'p1', mainCreator: ANA, affiliateCommission: '40' },
+  contracts: [
+    {
+      id: 'c1',
+      productId: 'p1',
+      cocreator: BIA,
+      events: [
+        { type: 'invited', at: '2026-01-01T00:00:00Z', by: ANA, terms: { percent: '20' } },
+        { type: 'accepted', at: '2026-01-02T00:00:00Z', by: BIA },
+      ],
+    },
+  ],
+  sale: {
+    id: 's1',
+    productId: 'p1',
+    at: '2026-03-01T12:00:00Z',
+    price: { amount: '197.00', currency: 'BRL' },
+    platformFee: { amount: '20.50', currency: 'BRL' },
+    affiliate: { account: 'leo@example.com', percent: '40', managedBy: BIA },
+  },
+};
+const doc = parseDocument(SPEC_DOCUMENT)._unsafeUnwrap();
+const settlement: Settlement = settleDocument(doc)._unsafeUnwrap().settlement;
+const c1 = doc.contracts[0] as CocreationContract;
+const timeline = replayContract(c1, POLICIES.hotmart, course)._unsafeUnwrap();
+
+describe('commission rules', () => {
+  it('pays no sale under a rule that is not one of SPEC 3', () => {
+    const bia = accountId(BIA)._unsafeUnwrap();
+    expect(appliesToSale('some-sales' as never, bia, { affiliate: null })).toBe(false);
+  });
+});
+
+describe('contract queries', () => {
+  it('find no commission terms for a sale of another product', () => {
+    const sale = { productId: 'p2', at: at('2026-03-01T00:00:00Z'), affiliate: null };
+    expect(commissionTerms(timeline, sale)).toBeNull();
+    expect(commissionTerms(timeline, { ...sale, productId: 'p1' })).not.toBeNull();
+  });
+
+  it('find nothing pending before the invitation, when the contract is not live', () => {
+    expect(pendingAmendmentAt(timeline, at('2025-12-31T00:00:00Z'))).toBeNull();
+    expect(pendingCancellationAt(timeline, at('2025-12-31T00:00:00Z'))).toBeNull();
+  });
+
+  it('refuse a hand-built contract with no events with invalid_field at events', () => {
+    const empty = { ...c1, events: [] } as unknown as CocreationContract;
+    expect(problems(replayContract(empty, POLICIES.hotmart, course)._unsafeUnwrapErr())).toEqual([
+      ['invalid_field', ['events']],
+    ]);
+  });
+});
+
+describe('invite', () => {
+  it('refuses an invitation whose contract id is not an id, at id', () => {
+    const context = { policy: POLICIES.hotmart, product: course, contracts: [] };
+    const input = {
+      id: '',
+      cocreator: BIA,
+      terms: { percent: '20' },
+      by: ANA,
+      at: at('2026-01-01T00:00:00Z'),
+    };
+    const error = invite(context, input as never)._unsafeUnwrapErr();
+    expect([error.code, error.path]).toEqual(['invalid_field', ['id']]);
+    expect(contract({ ...SPEC_DOCUMENT.contracts[0], id: '' }).isErr()).toBe(true);
+  });
+});
+
+describe('parseSettlementJson', () => {
+  const printed = () => JSON.parse(JSON.stringify(settlementToJson(settlement)));
+  const withLine = (index: number, line: unknown) => {
+    const json = printed();
+    json.lines[index] = line;
+    return parseSettlementJson(json);
+  };
+
+  it('reads the printed settlement back', () => {
+    expect(parseSettlementJson(printed()).isOk()).toBe(true);
+  });
+
+  it('refuses a line that is not an object, at the line', () => {
+    expect(problems(withLine(1, 'affiliate')._unsafeUnwrapErr())).toContainEqual([
+      'invalid_field',
+      ['lines', 1],
+    ]);
+  });
+
+  it('refuses a line whose role is not one of SPEC 8, at its role', () => {
+    const line = { ...printed().lines[1], role: 'boss' };
+    expect(problems(withLine(1, line)._unsafeUnwrapErr())).toContainEqual([
+      'invalid_field',
+      ['lines', 1, 'role'],
+    ]);
+  });
+
+  it('refuses a cocreator line whose contract id is not a non-empty string, at contractId', () => {
+    const line = { ...printed().lines[2], contractId: 7 };
+    expect(problems(withLine(2, line)._unsafeUnwrapErr())).toContainEqual([
+      'invalid_field',
+      ['lines', 2, 'contractId'],
+    ]);
+  });
+
+  it('refuses a platform line with an account, at account', () => {
+    const line = { ...printed().lines[0], account: ANA };
+    expect(problems(withLine(0, line)._unsafeUnwrapErr())).toContainEqual([
+      'invalid_field',
+      ['lines', 0, 'account'],
+    ]);
+  });
+});
+
+describe('ledgers', () => {
+  it('put the rows without a period before those with one, in a combined ledger', () => {
+    const plain = ledgerOf([settlement])._unsafeUnwrap();
+    const monthly = ledgerOf([settlement], { period: () => '2026-03' })._unsafeUnwrap();
+    const both = combineLedgers(monthly, plain);
+    expect(both.rows.map((r) => r.period)).toEqual([
+      ...plain.rows.map(() => null),
+      ...monthly.rows.map(() => '2026-03'),
+    ]);
+    expect(combineLedgers(plain, monthly)).toEqual(both);
+  });
+
+  it('refuse an entry with a line that is not an object', () => {
+    const forged = { ...settlement, lines: [null] } as unknown as Settlement;
+    expect(ledgerOf([forged])._unsafeUnwrapErr()).toMatchObject({
+      code: 'invalid_field',
+      path: [0],
+    });
+  });
+});
+
+describe('refunds of forged values', () => {
+  const refund = {
+    id: 'r1',
+    at: at('2026-03-05T00:00:00Z'),
+    amount: { amount: 100n, currency: settlement.currency },
+  };
+
+  it('refuse a settlement with a line that is not an object', () => {
+    const forged = { ...settlement, lines: [...settlement.lines, null] } as unknown as Settlement;
+    expect(refundSale(forged, [], refund as never)._unsafeUnwrapErr().code).toBe('invalid_field');
+  });
+
+  it('refuse previous refunds that are not a list', () => {
+    expect(refundSale(settlement, 'r0' as never, refund as never)._unsafeUnwrapErr()).toMatchObject(
+      { code: 'invalid_field', path: [] },
+    );
+  });
+});
+
+describe('settleSale of a forged sale value', () => {
+  const sale = doc.sale;
+  const settle = (s: unknown) =>
+    problems(settleSale(doc.policy, doc.product, doc.contracts, s as Sale)._unsafeUnwrapErr());
+
+  it('refuses an affiliate that is not an object, at sale.affiliate', () => {
+    expect(settle({ ...sale, affiliate: 'leo@example.com' })).toEqual([
+      ['invalid_field', ['sale', 'affiliate']],
+    ]);
+  });
+
+  it('refuses an affiliate percent of 0 or above 100 with percent_out_of_range', () => {
+    for (const percent of [
+      { units: 0n, scale: 0 },
+      { units: 10001n, scale: 2 },
+    ]) {
+      const affiliate = { ...(sale.affiliate as object), percent };
+      expect(settle({ ...sale, affiliate })).toEqual([
+        ['percent_out_of_range', ['sale', 'affiliate', 'percent']],
+      ]);
+    }
+  });
+});
