@@ -1554,10 +1554,9 @@ export function termsHistory(timeline: ContractTimeline): ReadonlyArray<TermsHis
   const periods = timeline.terms;
   periods.forEach((period, index) => {
     const next = periods[index + 1];
-    let until: Instant | null = next === undefined ? timeline.endedAt : next.from;
-    if (timeline.endedAt !== null && (until === null || timeline.endedAt < until)) {
-      until = timeline.endedAt;
-    }
+    // A set of terms starts only while the contract is active, so the next one (if any)
+    // starts before the end: the end bounds only the last set.
+    const until: Instant | null = next === undefined ? timeline.endedAt : next.from;
     if (until !== null && until <= period.from) return;
     entries.push(Object.freeze({ from: period.from, until, terms: period.terms }));
   });

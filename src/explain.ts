@@ -7,7 +7,7 @@ import { formatInstant } from './instant';
 import { formatAmount } from './money';
 import { formatPercent, type Percent } from './percent';
 import { formatScaled } from './settle';
-import type { Reversal, Settlement, SettlementLine } from './settlement';
+import type { CocreatorLine, Reversal, Settlement, SettlementLine } from './settlement';
 
 type Align = 'left' | 'right';
 
@@ -71,7 +71,7 @@ function explainSettlement(s: Settlement): string[] {
   const money = (minor: bigint) => formatAmount(minor, cur);
   const affiliate = s.lines.find((l) => l.role === 'affiliate');
   const main = s.lines.find((l) => l.role === 'main-creator');
-  const cocreators = s.lines.filter((l) => l.role === 'cocreator');
+  const cocreators = s.lines.filter((l): l is CocreatorLine => l.role === 'cocreator');
   const out: string[] = [
     `Settlement of sale ${s.saleId} (product ${s.productId}) at ${formatInstant(s.at)}, in ${cur.code}`,
     '',
@@ -103,7 +103,6 @@ function explainSettlement(s: Settlement): string[] {
     money(s.base),
   ]);
   for (const line of cocreators) {
-    if (line.role !== 'cocreator') continue;
     steps.push([
       `cocreator ${line.account} (${line.contractId}) = floor(B x ${pct(line.percent)} = ${line.exactShare})`,
       money(line.amount),

@@ -15,6 +15,7 @@ import {
   reservedPercentAt,
   type TermsPatch,
   termsAt,
+  termsHistory,
 } from '../src/contract';
 import {
   accept,
@@ -562,6 +563,29 @@ const merged = anyPolicy().chain((rules) =>
       ],
     })),
 );
+
+describe('the history of terms', () => {
+  it('is a run of half-open periods, each in force at its start, none past the end of the contract', () => {
+    fc.assert(
+      fc.property(validDomain(), (g) => {
+        const domain = validateDomain(g)._unsafeUnwrap();
+        for (const timeline of domain.timelines) {
+          const history = termsHistory(timeline);
+          history.forEach((entry, index) => {
+            expect(termsAt(timeline, entry.from)).toBe(entry.terms);
+            if (entry.until !== null) expect(entry.from).toBeLessThan(entry.until);
+            if (timeline.endedAt !== null) {
+              expect(entry.until).not.toBeNull();
+              expect(entry.until as number).toBeLessThanOrEqual(timeline.endedAt);
+            }
+            const next = history[index + 1];
+            if (next !== undefined) expect(entry.until).toBe(next.from);
+          });
+        }
+      }),
+    );
+  });
+});
 
 describe('the rules across contracts', () => {
   it('are reported exactly as checking every contract at every invited, amendment-proposed and amended instant would', () => {
