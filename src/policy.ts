@@ -467,12 +467,11 @@ export function policy(input: unknown, path: Path = []): Result<Policy, DomainEr
   const rawBounds = optional(fields, 'cocreatorPercent');
   let min: Read<Percent>;
   let max: Read<Percent>;
+  const readBoundValue = (value: unknown, at: Path) => collect(parsePercent(value, at), issues);
   if (rawBounds === undefined) {
-    min = read(
-      'cocreatorPercent',
-      (b) => b.cocreatorPercent.min,
-      () => undefined,
-    );
+    // The field is absent here, so `read` takes the base's value (or reports it required)
+    // and never calls the reader.
+    min = read('cocreatorPercent', (b) => b.cocreatorPercent.min, readBoundValue);
     max = base === undefined ? { bad: true } : { value: base.cocreatorPercent.max };
   } else {
     const bounds = readObject(rawBounds, boundsPath, ['min', 'max'], issues, 'an object');
@@ -486,7 +485,7 @@ export function policy(input: unknown, path: Path = []): Result<Policy, DomainEr
         base,
         partial,
         (b) => b.cocreatorPercent[key],
-        (value, at) => collect(parsePercent(value, at), issues),
+        readBoundValue,
       );
     };
     min = readBound('min');
