@@ -885,21 +885,24 @@ function readLine(
   else if (exactValue !== undefined) {
     issues.push(domainError('invalid_field', 'expected a decimal string', [...path, 'exactShare']));
   }
+  // The amount is left unread (with no problem on this line) when the currency is broken.
   if (issues.length > before || role === undefined || amount === undefined) return undefined;
-  if (exactShare === undefined || account === undefined) return undefined;
+  // With no problem reported on this line, every field its role needs was read: each reader
+  // above reports what it cannot read, and only the platform line has no account.
+  const share = exactShare as string;
+  const party = account as AccountId;
   switch (role) {
     case 'platform':
-      return { role, account: null, amount, exactShare };
+      return { role, account: null, amount, exactShare: share };
     case 'affiliate':
-      if (account === null || linePercent === undefined) return undefined;
-      return { role, account, percent: linePercent, amount, exactShare };
-    case 'cocreator':
-      if (account === null || linePercent === undefined || contractId === undefined)
-        return undefined;
-      return { role, account, contractId, percent: linePercent, amount, exactShare };
+      return { role, account: party, percent: linePercent as Percent, amount, exactShare: share };
+    case 'cocreator': {
+      const id = contractId as string;
+      const percent = linePercent as Percent;
+      return { role, account: party, contractId: id, percent, amount, exactShare: share };
+    }
     default:
-      if (account === null) return undefined;
-      return { role: 'main-creator', account, amount, exactShare };
+      return { role: 'main-creator', account: party, amount, exactShare: share };
   }
 }
 
@@ -1016,28 +1019,17 @@ export function parseSettlementJson(input: unknown): Result<PrintedSettlement, D
   }
   const problems = nonEmpty(issues);
   if (problems !== undefined) return err(problems);
-  if (
-    saleId === undefined ||
-    productId === undefined ||
-    at === undefined ||
-    cur === undefined ||
-    price === undefined ||
-    platformFee === undefined ||
-    net === undefined ||
-    base === undefined
-  ) {
-    return err([domainError('invalid_field', 'the settlement is incomplete', [])]);
-  }
+  // With no problem reported, every field was read: each reader reports what it cannot read.
   return ok(
     Object.freeze({
-      saleId,
-      productId,
-      at,
-      currency: cur,
-      price,
-      platformFee,
-      net,
-      base,
+      saleId: saleId as string,
+      productId: productId as string,
+      at: at as Instant,
+      currency: cur as Currency,
+      price: price as bigint,
+      platformFee: platformFee as bigint,
+      net: net as bigint,
+      base: base as bigint,
       lines: Object.freeze(lines),
     }),
   );
