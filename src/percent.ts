@@ -230,7 +230,7 @@ const POWERS_OF_TEN: ReadonlyArray<bigint> = Object.freeze(
  * throws as `BigInt(n)` would). Internal: the percent arithmetic and the domain's sums use it.
  */
 export function pow10(n: number): bigint {
-  return POWERS_OF_TEN[n] ?? 10n ** BigInt(n);
+  return (typeof n === 'number' ? POWERS_OF_TEN[n] : undefined) ?? 10n ** BigInt(n);
 }
 
 /** Both percents' units at their common (larger) scale. */

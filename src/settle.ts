@@ -22,7 +22,7 @@ import { type Domain, validateDomain } from './domain';
 import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
 import type { Instant } from './instant';
 import { formatAmount } from './money';
-import { comparePercent, PERCENT_100, type Percent, percentOfAmount } from './percent';
+import { comparePercent, PERCENT_100, type Percent, percentOfAmount, pow10 } from './percent';
 import type { Policy } from './policy';
 import type { Product } from './product';
 import { isSaleValue, type Sale, type SaleAffiliate, saleValueIssues } from './sale';
@@ -258,6 +258,8 @@ function asErrors(issues: DomainError[]): DomainErrors {
 
 /** The shape problems of a sale value, when there are any. */
 function saleShape(sale: Sale): DomainErrors | undefined {
+  // The usual case without building a list: isSaleValue holds exactly when there is no issue.
+  if (isSaleValue(sale)) return undefined;
   const issues = saleValueIssues(sale, SALE_PATH);
   return issues.length > 0 ? asErrors(issues) : undefined;
 }
@@ -379,8 +381,8 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
 
   // Step 7: the main creator takes the rest. Exact: base × (100 − Σ percent) / 100.
   const scale = matched.reduce((s, p) => Math.max(s, p.scale), 0);
-  const whole = 100n * 10n ** BigInt(scale);
-  const rest = matched.reduce((r, p) => r - p.units * 10n ** BigInt(scale - p.scale), whole);
+  const whole = 100n * pow10(scale);
+  const rest = matched.reduce((r, p) => r - p.units * pow10(scale - p.scale), whole);
   lines.push(
     mainCreatorLine(
       product.mainCreator,
