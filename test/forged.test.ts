@@ -14,7 +14,7 @@ import {
   pendingCancellationAt,
   replayContract,
 } from '../src/contract';
-import { invite } from '../src/domain';
+import { invite, validateDomain } from '../src/domain';
 import type { DomainError } from '../src/errors';
 import { type Instant, parseInstant } from '../src/instant';
 import { parseDocument, parseSettlementJson, settleDocument, settlementToJson } from '../src/json';
@@ -82,6 +82,20 @@ describe('contract queries', () => {
     const empty = { ...c1, events: [] } as unknown as CocreationContract;
     expect(problems(replayContract(empty, POLICIES.hotmart, course)._unsafeUnwrapErr())).toEqual([
       ['invalid_field', ['events']],
+    ]);
+  });
+});
+
+describe('validateDomain', () => {
+  it('refuses a policy or product that is an array, without taking it for an object', () => {
+    const answer = validateDomain({
+      policy: [POLICIES.hotmart],
+      product: [course],
+      contracts: [],
+    } as never);
+    expect(problems(answer._unsafeUnwrapErr())).toEqual([
+      ['invalid_field', ['policy']],
+      ['invalid_field', ['product']],
     ]);
   });
 });

@@ -346,6 +346,39 @@ describe('diffSettlements', () => {
     ]);
   });
 
+  it('reports extra lines in the order they come, and a non-decimal amount as written', () => {
+    const extra = (account: string, contractId: string) => ({
+      role: 'cocreator',
+      account,
+      contractId,
+      percent: '1',
+      amount: '0.00',
+    });
+    const lines = [
+      ...SPEC_SETTLEMENT.lines,
+      extra('eva@example.com', 'c3'),
+      extra('caio@example.com', 'c2'),
+    ];
+    const differences = diffSettlements(SPEC_SETTLEMENT, { lines });
+    expect(differences.map((d) => [d.index, d.account, d.field, d.expected, d.actual])).toEqual([
+      [4, 'eva@example.com', 'line', null, '0.00'],
+      [5, 'caio@example.com', 'line', null, '0.00'],
+    ]);
+    const garbled = SPEC_SETTLEMENT.lines.map((l) =>
+      l.role === 'platform' ? { ...l, amount: 'n/a' } : l,
+    );
+    expect(diffSettlements(SPEC_SETTLEMENT, { lines: garbled })).toEqual([
+      {
+        index: 0,
+        role: 'platform',
+        account: null,
+        field: 'amount',
+        expected: '20.50',
+        actual: 'n/a',
+      },
+    ]);
+  });
+
   it('reports settlement fields only when both sides have them', () => {
     expect(diffSettlements(SPEC_SETTLEMENT, { ...SPEC_SETTLEMENT, base: '105.91' })).toEqual([
       {

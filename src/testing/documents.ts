@@ -382,12 +382,6 @@ function feeJson(tape: Tape, fee: NonNullable<PolicyModel['fee']>): FeeScheduleJ
   };
 }
 
-function sameFee(a: PolicyModel['fee'], b: PolicyModel['fee']): boolean {
-  if (a === null || b === null) return a === b;
-  if (a.percent !== b.percent || a.fixed.size !== b.fixed.size) return false;
-  return [...a.fixed].every(([code, minor]) => b.fixed.get(code) === minor);
-}
-
 /** A policy model written as the wire shape: a preset name, `extends` plus overrides, or in full. */
 export function policyJson(tape: Tape, p: PolicyModel): PolicyJson {
   const base = p.name === null ? null : PRESETS[p.name];
@@ -415,11 +409,8 @@ export function policyJson(tape: Tape, p: PolicyModel): PolicyJson {
     ),
     ...write('cancellation', base?.cancellation !== p.cancellation, () => p.cancellation),
     ...write('amendments', base?.amendments !== p.amendments, () => p.amendments),
-    ...(p.fee === null
-      ? {}
-      : base === null || !sameFee(base.fee, p.fee) || restate()
-        ? { fee: feeJson(tape, p.fee) }
-        : {}),
+    // No preset has a fee: a policy with one always writes it.
+    ...(p.fee === null ? {} : { fee: feeJson(tape, p.fee) }),
   };
   const isPreset = p.name !== null && Object.keys(object).length === 1;
   return isPreset && tape.below(3) !== 1 ? (p.name as PolicyName) : object;
