@@ -202,3 +202,44 @@ describe('formatMoney', () => {
     expect(formatMoney(parseMoney('1', 'KWD')._unsafeUnwrap())).toBe('1.000');
   });
 });
+
+describe('the errors of money, parseAmount and parseMoney', () => {
+  it('say what was given, quoting a string and naming any other type', () => {
+    const message = (input: unknown) => parseAmount(input, BRL)._unsafeUnwrapErr().message;
+    expect(message('1,50')).toContain('"1,50"');
+    expect(message(Number.NaN)).toContain('NaN');
+    expect(message(null)).toContain('null');
+    expect(message([1])).toContain('an array');
+    expect(message({})).toContain('a value of type object');
+    expect(message(true)).toContain('a value of type boolean');
+  });
+
+  it('name the currency and its decimals when an amount has too many', () => {
+    const error = parseAmount('1.001', BRL)._unsafeUnwrapErr();
+    expect(error.message).toContain('BRL');
+    expect(error.message).toContain('2 decimals');
+    expect(error.message).toContain('got 3');
+  });
+
+  it('are at the root by default', () => {
+    expect(money(1.5, BRL)._unsafeUnwrapErr().path).toEqual([]);
+    expect(parseAmount('x', BRL)._unsafeUnwrapErr().path).toEqual([]);
+    expect(parseMoney('x', 'BRL')._unsafeUnwrapErr().path).toEqual(['amount']);
+    expect(parseMoney('1', 'XYZ')._unsafeUnwrapErr().path).toEqual(['currency']);
+  });
+
+  it('refuse minor units that are neither a bigint nor a safe integer, a numeric string included', () => {
+    expect(money('5' as never, BRL)._unsafeUnwrapErr().code).toBe('invalid_amount');
+    expect(money(2 ** 53, BRL)._unsafeUnwrapErr().code).toBe('invalid_amount');
+    expect(money(5, BRL)._unsafeUnwrap().amount).toBe(5n);
+  });
+
+  it('refuse a currency that is a look-alike, not one from currency()', () => {
+    const forged = { code: 'BRL', exponent: 2 } as never;
+    expect(parseAmount('1', forged, ['price'])._unsafeUnwrapErr()).toMatchObject({
+      code: 'invalid_field',
+      path: ['price'],
+    });
+    expect(money(1n, forged)._unsafeUnwrapErr().code).toBe('invalid_field');
+  });
+});

@@ -24,7 +24,7 @@ const CHECKED: ReadonlyArray<readonly [keyof typeof lib, number, 'one' | 'many']
   ['percent', 2, 'one'],
   ['parseAmount', 2, 'one'],
   ['money', 2, 'one'],
-  ['parseMoney', 1, 'one'],
+  ['parseMoney', 2, 'one'],
   ['policy', 1, 'many'],
   ['product', 1, 'many'],
   ['sale', 1, 'many'],
