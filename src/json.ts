@@ -480,13 +480,34 @@ function lineIdentity(line: SettlementLine | ReversalLine): {
 }
 
 function settlementLineToJson(line: SettlementLine, cur: Currency): SettlementLineJson {
-  return {
-    role: line.role,
-    account: line.account,
-    ...lineIdentity(line),
-    amount: formatAmount(line.amount, cur),
-    exactShare: line.exactShare,
-  };
+  // lineIdentity's keys written out in its order (and the same order of evaluation): no
+  // intermediate object to spread per line.
+  switch (line.role) {
+    case 'cocreator':
+      return {
+        role: line.role,
+        account: line.account,
+        contractId: line.contractId,
+        percent: formatPercent(line.percent),
+        amount: formatAmount(line.amount, cur),
+        exactShare: line.exactShare,
+      };
+    case 'affiliate':
+      return {
+        role: line.role,
+        account: line.account,
+        percent: formatPercent(line.percent),
+        amount: formatAmount(line.amount, cur),
+        exactShare: line.exactShare,
+      };
+    default:
+      return {
+        role: line.role,
+        account: line.account,
+        amount: formatAmount(line.amount, cur),
+        exactShare: line.exactShare,
+      };
+  }
 }
 
 function reversalLineToJson(line: ReversalLine, cur: Currency): ReversalLineJson {
