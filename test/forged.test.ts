@@ -14,7 +14,7 @@ import {
   pendingCancellationAt,
   replayContract,
 } from '../src/contract';
-import { invite, validateDomain } from '../src/domain';
+import { accept, invite, proposeAmendment, validateDomain } from '../src/domain';
 import type { DomainError } from '../src/errors';
 import { type Instant, parseInstant } from '../src/instant';
 import { parseDocument, parseSettlementJson, settleDocument, settlementToJson } from '../src/json';
@@ -96,6 +96,67 @@ describe('validateDomain', () => {
     expect(problems(answer._unsafeUnwrapErr())).toEqual([
       ['invalid_field', ['policy']],
       ['invalid_field', ['product']],
+    ]);
+  });
+});
+
+describe('a transition that breaks a rule at a later event of another contract', () => {
+  it('is refused with the error where the rule breaks, in the context it was given', () => {
+    const empty = { policy: POLICIES.hotmart, product: course, contracts: [] };
+    const day = (n: number) => `2026-01-${String(n).padStart(2, '0')}T00:00:00Z`;
+    const caio = 'caio@example.com';
+    const c2 = invite(empty, {
+      id: 'c2',
+      cocreator: caio,
+      terms: { percent: '50' },
+      by: ANA,
+      at: day(5),
+    })._unsafeUnwrap();
+    const context = { ...empty, contracts: [c2] };
+    let c1 = invite(context, {
+      id: 'c1',
+      cocreator: BIA,
+      terms: { percent: '20' },
+      by: ANA,
+      at: day(1),
+    })._unsafeUnwrap();
+    c1 = accept({ ...context, contracts: [c2, c1] }, c1, { by: BIA, at: day(2) })._unsafeUnwrap();
+    // 30 % from day 3 leaves 40 % under Hotmart's 70 %: c2's invitation of 50 % on day 5 breaks it.
+    const error = proposeAmendment({ ...context, contracts: [c2, c1] }, c1, {
+      terms: { percent: '30' },
+      by: ANA,
+      at: day(3),
+    })._unsafeUnwrapErr();
+    expect([error.code, error.path]).toEqual([
+      'retention_floor_violated',
+      ['contracts', 0, 'events', 0],
+    ]);
+  });
+});
+
+describe('validateDomain and the fields it does not know', () => {
+  it('keeps an unknown field of a hand-built policy, frozen through', () => {
+    const notes = ['launch price'];
+    const domain = validateDomain({
+      policy: { ...POLICIES.hotmart, notes } as never,
+      product: course,
+      contracts: [],
+    })._unsafeUnwrap();
+    const kept = (domain.policy as unknown as { notes: string[] }).notes;
+    expect(kept).toEqual(notes);
+    expect(Object.isFrozen(kept)).toBe(true);
+    expect(Object.isFrozen(notes)).toBe(false);
+  });
+});
+
+describe('parseSettlementJson and the platform line', () => {
+  it('refuses a platform line that is not the platform fee, at lines.0.amount', () => {
+    const json = JSON.parse(JSON.stringify(settlementToJson(settlement)));
+    json.platformFee = '20.40';
+    json.net = '176.60';
+    expect(problems(parseSettlementJson(json)._unsafeUnwrapErr())).toContainEqual([
+      'invalid_field',
+      ['lines', 0, 'amount'],
     ]);
   });
 });
