@@ -1240,9 +1240,9 @@ export function termsAt(timeline: ContractTimeline, t: Instant): ContractTerms |
 export function coveringTerms(timeline: ContractTimeline, t: Instant): ContractTerms | null {
   if (timeline.acceptedAt === null || t < timeline.acceptedAt) return null;
   if (timeline.endedAt !== null && t >= timeline.endedAt) return null;
-  const terms = termsAt(timeline, t);
-  if (terms === null || (terms.endsAt !== null && t >= terms.endsAt)) return null;
-  return terms;
+  // Accepted and not ended: the terms in force exist (the invitation's at least), and t is
+  // before their endsAt, since reaching it ends the contract (endedAt is at or before it).
+  return termsAt(timeline, t);
 }
 
 /** What coverage needs to know of a sale. */
