@@ -446,8 +446,8 @@ export function coveringTerms(c: ContractModel, t: number): TermsModel | null {
   if (c.endedAt !== null && t >= c.endedAt) return null;
   let terms: TermsModel | null = null;
   for (const period of c.periods) if (period.from <= t) terms = period.terms;
-  if (terms === null || (terms.endsAt !== null && t >= terms.endsAt)) return null;
-  return terms;
+  // SPEC 3 as written: t before the endsAt in force (the model ends a contract there too).
+  return terms !== null && (terms.endsAt === null || t < terms.endsAt) ? terms : null;
 }
 
 /** A time step: often 0 (events at the same instant) or 1 ms, sometimes days. */

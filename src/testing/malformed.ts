@@ -37,7 +37,7 @@ const MONEY = ['amount', 'currency'];
 
 /** The keys an object at `path` may not lack (SPEC section 8), given the whole document. */
 function requiredKeys(path: Path, node: JsonObject, root: JsonObject): ReadonlyArray<string> {
-  const [a, b, c, , e] = path;
+  const [a, b, c] = path;
   const policy = root.policy;
   const fullPolicy = isObject(policy) && (policy.extends === undefined || policy.extends === null);
   switch (path.length) {
@@ -67,21 +67,18 @@ function requiredKeys(path: Path, node: JsonObject, root: JsonObject): ReadonlyA
       return [];
     case 3:
       return a === 'refunds' && c === 'amount' ? MONEY : [];
-    case 4:
-      if (a === 'contracts' && c === 'events') {
-        const type = node.type;
-        return typeof type === 'string' && TERMS_EVENTS.includes(type)
-          ? ['type', 'at', 'by', 'terms']
-          : ['type', 'at', 'by'];
-      }
-      return [];
-    case 5: {
-      if (a !== 'contracts' || c !== 'events' || e !== 'terms') return [];
+    case 4: {
+      // The only objects this deep are events (contracts.i.events.j).
+      const type = node.type;
+      return typeof type === 'string' && TERMS_EVENTS.includes(type)
+        ? ['type', 'at', 'by', 'terms']
+        : ['type', 'at', 'by'];
+    }
+    default: {
+      // The only objects deeper are terms (contracts.i.events.j.terms): nothing is deeper.
       const event = at(root, path.slice(0, 4));
       return isObject(event) && event.type === 'invited' ? ['percent'] : [];
     }
-    default:
-      return [];
   }
 }
 
@@ -103,11 +100,8 @@ function walk(value: Json, path: Path, sites: Site[]): void {
 
 function at(root: Json, path: Path): Json | undefined {
   let node: Json | undefined = root;
-  for (const step of path) {
-    if (Array.isArray(node) && typeof step === 'number') node = node[step];
-    else if (isObject(node) && typeof step === 'string') node = node[step];
-    else return undefined;
-  }
+  // Only called with the path of a node that is there.
+  for (const step of path) node = (node as Record<string | number, Json>)[step];
   return node;
 }
 
