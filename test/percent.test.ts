@@ -265,3 +265,45 @@ describe('a value forged around the type system', () => {
     expect(checkPercentPrecision(p, '2' as never)._unsafeUnwrapErr().code).toBe('invalid_field');
   });
 });
+
+describe('the errors and edges of parsePercent and percent', () => {
+  it('say what was given, quoting a string and naming any other type', () => {
+    const message = (input: unknown) => parsePercent(input)._unsafeUnwrapErr().message;
+    expect(message('12,5')).toContain('"12,5"');
+    expect(message(Number.NaN)).toContain('NaN');
+    expect(message(null)).toContain('null');
+    expect(message([1])).toContain('an array');
+    expect(message({})).toContain('a value of type object');
+    expect(message({})).toContain('"12.5"');
+  });
+
+  it('are at the root by default', () => {
+    expect(parsePercent('x')._unsafeUnwrapErr().path).toEqual([]);
+    expect(percent(-1, 0)._unsafeUnwrapErr().path).toEqual([]);
+    const p = parsePercent('1.25')._unsafeUnwrap();
+    expect(checkPercentPrecision(p, 1)._unsafeUnwrapErr().path).toEqual([]);
+    expect(subtractPercents(PERCENT_0, p)._unsafeUnwrapErr().path).toEqual([]);
+  });
+
+  it('name the places allowed and found, and the two percents of a subtraction', () => {
+    const p = parsePercent('1.25')._unsafeUnwrap();
+    const precision = checkPercentPrecision(p, 1)._unsafeUnwrapErr().message;
+    expect(precision).toContain('at most 1 decimal places');
+    expect(precision).toContain('got 2');
+    const subtraction = subtractPercents(PERCENT_0, p)._unsafeUnwrapErr().message;
+    expect(subtraction).toContain('1.25');
+    expect(subtraction).toContain('from 0');
+    expect(percent(1, -1)._unsafeUnwrapErr().message).toContain('0 to 1000');
+  });
+
+  it('build a percent from units 0 and from the largest scale, and refuse a numeric string', () => {
+    expect(percent(0, 0)._unsafeUnwrap().units).toBe(0n);
+    expect(percent(1, 1000)._unsafeUnwrap().scale).toBe(1000);
+    expect(percent('5' as never, 0)._unsafeUnwrapErr().code).toBe('invalid_percent');
+    expect(percent(2 ** 53, 0)._unsafeUnwrapErr().code).toBe('invalid_percent');
+  });
+
+  it('store a scale of -0 as 0', () => {
+    expect(Object.is(percent(1, -0)._unsafeUnwrap().scale, 0)).toBe(true);
+  });
+});
