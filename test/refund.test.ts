@@ -274,3 +274,50 @@ describe('refundAll', () => {
     expect(reversal?.lines.every((l) => Object.isFrozen(l))).toBe(true);
   });
 });
+
+describe('refunds against the refunds before them', () => {
+  it('refundSale reads the order from the latest previous refund, not the first', () => {
+    const previous = [
+      refundOf('r1', '2026-03-03T00:00:00Z', 100n),
+      refundOf('r2', '2026-03-05T00:00:00Z', 100n),
+    ];
+    expect(
+      refundSale(spec8, previous, refundOf('r3', '2026-03-04T00:00:00Z', 100n))._unsafeUnwrapErr(),
+    ).toMatchObject({ code: 'events_out_of_order', path: ['at'] });
+    expect(refundSale(spec8, previous, refundOf('r3', '2026-03-05T00:00:00Z', 100n)).isOk()).toBe(
+      true,
+    );
+  });
+
+  it('refundSale refuses previous refunds that are not refunds, and an id one of them used', () => {
+    const good = refundOf('r1', '2026-03-03T00:00:00Z', 100n);
+    const bad = { ...good, amount: { amount: '1.00', currency: BRL } } as unknown as Refund;
+    expect(
+      refundSale(spec8, [bad], refundOf('r2', '2026-03-04T00:00:00Z', 100n))._unsafeUnwrapErr(),
+    ).toMatchObject({ code: 'invalid_field', path: [] });
+    expect(
+      refundSale(spec8, [good], refundOf('r1', '2026-03-04T00:00:00Z', 100n))._unsafeUnwrapErr(),
+    ).toMatchObject({ code: 'invalid_field', path: ['id'] });
+  });
+
+  it('refundAll keeps refunds before 1970 in order (instants below 0)', () => {
+    const old = { ...spec8, at: t('1960-03-01T12:00:00Z') };
+    const refunds = [
+      refundOf('r1', '1960-03-02T00:00:00Z', 100n),
+      refundOf('r2', '1960-03-03T00:00:00Z', 100n),
+    ];
+    expect(refundAll(old, refunds).isOk()).toBe(true);
+    expect(refundSale(old, refunds.slice(0, 1), refunds[1] as Refund).isOk()).toBe(true);
+  });
+
+  it('refundAll does not count a refund in another currency toward the price', () => {
+    const refunds = [
+      refundOf('r1', '2026-03-05T00:00:00Z', 100n, USD),
+      refundOf('r2', '2026-03-06T00:00:00Z', spec8.price),
+    ];
+    const errors = refundAll(spec8, refunds)._unsafeUnwrapErr();
+    expect(errors.map((e) => [e.code, e.path])).toEqual([
+      ['currency_mismatch', ['refunds', 0, 'amount', 'currency']],
+    ]);
+  });
+});
