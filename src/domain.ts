@@ -174,26 +174,18 @@ function frozen<T>(value: T, ancestors: Set<object> = new Set()): T {
   // `ancestors` is the path from the root: `value` is in it exactly while its children are
   // visited (one set for the whole walk rather than a copy per level).
   ancestors.add(value);
-  const result = frozenObject(value, ancestors);
+  let result: T = value;
+  if (!Object.isFrozen(value) || Object.values(value).some((v) => frozen(v, ancestors) !== v)) {
+    if (Array.isArray(value)) {
+      result = Object.freeze(value.map((v: unknown) => frozen(v, ancestors))) as T;
+    } else {
+      const copy: Record<string, unknown> = {};
+      for (const [key, v] of Object.entries(value)) copy[key] = frozen(v, ancestors);
+      result = Object.freeze(copy) as T;
+    }
+  }
   ancestors.delete(value);
   return result;
-}
-
-function frozenObject<T extends object>(value: T, inside: Set<object>): T {
-  if (Object.isFrozen(value)) {
-    let same = true;
-    for (const v of Object.values(value)) {
-      if (frozen(v, inside) !== v) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return value;
-  }
-  if (Array.isArray(value)) return Object.freeze(value.map((v: unknown) => frozen(v, inside))) as T;
-  const copy: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) copy[key] = frozen(v, inside);
-  return Object.freeze(copy) as T;
 }
 
 // ---------------------------------------------------------------------------------------------

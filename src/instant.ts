@@ -65,108 +65,58 @@ export const MAX_INSTANT = (daysFromCivil(10_000, 1, 1) * MS_PER_DAY - 1) as Ins
  * /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,9}))?(?:(Z)|([+-])([0-9]{2}):([0-9]{2}))$/
  */
 
-/** The fields of a string that the grammar above matches (`offsetSign` 0 for `Z`), else `null`. */
-interface IsoFields {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  /** The fraction's first three digits, padded with zeros: `.5` is 500. */
-  readonly millis: number;
-  readonly offsetSign: -1 | 0 | 1;
-  readonly offsetHours: number;
-  readonly offsetMins: number;
-}
-
-/** The value of the ASCII digit at `i`, or -1 (also past the end). */
-function digitAt(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
-}
-
-/** Two ASCII digits at `i` as a number, or -1. */
-function twoDigits(s: string, i: number): number {
-  const a = digitAt(s, i);
-  const b = digitAt(s, i + 1);
-  return a < 0 || b < 0 ? -1 : a * 10 + b;
-}
-
-/** Exactly the strings the grammar above accepts, read at fixed positions. */
-function isoFields(s: string): IsoFields | null {
-  if (s.length < 20) return null;
-  const y0 = twoDigits(s, 0);
-  const y1 = twoDigits(s, 2);
-  const month = twoDigits(s, 5);
-  const day = twoDigits(s, 8);
-  const hour = twoDigits(s, 11);
-  const minute = twoDigits(s, 14);
-  const second = twoDigits(s, 17);
-  if (
-    y0 < 0 ||
-    y1 < 0 ||
-    month < 0 ||
-    day < 0 ||
-    hour < 0 ||
-    minute < 0 ||
-    second < 0 ||
-    s.charCodeAt(4) !== 45 || // -
-    s.charCodeAt(7) !== 45 ||
-    s.charCodeAt(10) !== 84 || // T
-    s.charCodeAt(13) !== 58 || // :
-    s.charCodeAt(16) !== 58
-  ) {
-    return null;
+/** Whether `s` has `pattern` at `from`: `d` is an ASCII digit, any other character itself. */
+function fits(s: string, from: number, pattern: string): boolean {
+  for (let i = 0; i < pattern.length; i++) {
+    const c = s.charCodeAt(from + i);
+    const p = pattern.charCodeAt(i);
+    if (p === 100 ? !(c >= 48 && c <= 57) : c !== p) return false;
   }
+  return true;
+}
+
+/** The number written by the `count` digits at `from` (already checked to be digits). */
+function num(s: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) value = value * 10 + s.charCodeAt(i) - 48;
+  return value;
+}
+
+/**
+ * Exactly the strings the grammar above accepts, read at fixed positions: year, month, day,
+ * hour, minute, second, the fraction's first three digits (`.5` is 500), the offset's sign
+ * (0 for `Z`), hours and minutes; else `null`.
+ */
+function isoFields(s: string): number[] | null {
+  if (!fits(s, 0, 'dddd-dd-ddTdd:dd:dd')) return null;
   let at = 19;
   let millis = 0;
-  if (s.charCodeAt(at) === 46) {
-    // .
-    at += 1;
-    const first = at;
-    for (let d = digitAt(s, at); d >= 0; d = digitAt(s, at)) {
-      if (at - first < 3) millis += d * (at === first ? 100 : at === first + 1 ? 10 : 1);
-      at += 1;
-    }
-    if (at === first || at - first > 9) return null;
+  if (s[at] === '.') {
+    for (; fits(s, at + 1, 'd'); at++) if (at < 22) millis += num(s, at + 1, 1) * 10 ** (21 - at);
+    if (at === 19 || at > 28) return null;
+    at++;
   }
   const zone = s.charCodeAt(at);
-  if (zone === 90) {
-    // Z
-    if (at + 1 !== s.length) return null;
-    return {
-      year: y0 * 100 + y1,
-      month,
-      day,
-      hour,
-      minute,
-      second,
-      millis,
-      offsetSign: 0,
-      offsetHours: 0,
-      offsetMins: 0,
-    };
+  const sign = zone === 45 ? -1 : zone === 43 ? 1 : 0; // - +
+  if (
+    sign === 0
+      ? zone !== 90 || s.length !== at + 1
+      : s.length !== at + 6 || !fits(s, at + 1, 'dd:dd')
+  ) {
+    return null; // neither Z nor ±HH:MM, or more after it
   }
-  if (zone !== 43 && zone !== 45) return null; // + -
-  const offsetHours = twoDigits(s, at + 1);
-  const offsetMins = twoDigits(s, at + 4);
-  if (offsetHours < 0 || offsetMins < 0 || s.charCodeAt(at + 3) !== 58 || at + 6 !== s.length) {
-    return null;
-  }
-  const offsetSign = zone === 45 ? -1 : 1;
-  return {
-    year: y0 * 100 + y1,
-    month,
-    day,
-    hour,
-    minute,
-    second,
+  return [
+    num(s, 0, 4),
+    num(s, 5, 2),
+    num(s, 8, 2),
+    num(s, 11, 2),
+    num(s, 14, 2),
+    num(s, 17, 2),
     millis,
-    offsetSign,
-    offsetHours,
-    offsetMins,
-  };
+    sign,
+    sign && num(s, at + 1, 2),
+    sign && num(s, at + 4, 2),
+  ];
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -211,8 +161,8 @@ export function parseInstant(input: unknown, path: Path = []): Result<Instant, D
   if (fields === null) {
     return err(invalid(input, path, 'expected YYYY-MM-DDTHH:MM:SS[.fraction] with Z or ±HH:MM'));
   }
-  const { year, month, day, hour, minute, second, millis, offsetSign, offsetHours, offsetMins } =
-    fields;
+  const [year, month, day, hour, minute, second, millis, offsetSign, offsetHours, offsetMins] =
+    fields as [number, number, number, number, number, number, number, number, number, number];
   if (year < 1) return err(invalid(input, path, 'the year is before 0001'));
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return err(invalid(input, path, 'no such date'));

@@ -221,9 +221,7 @@ export function checkPercentPrecision(
 }
 
 /** `10^n` for the scale differences met in practice, so that aligning rarely computes a power. */
-const POWERS_OF_TEN: ReadonlyArray<bigint> = Object.freeze(
-  Array.from({ length: 33 }, (_, n) => 10n ** BigInt(n)),
-);
+const POWERS_OF_TEN: ReadonlyArray<bigint> = Array.from({ length: 33 }, (_, n) => 10n ** BigInt(n));
 
 /**
  * `10^n` as a bigint, from a table for small `n` (anything that is not a non-negative integer
@@ -256,10 +254,7 @@ function aligned(a: Percent, b: Percent): readonly [bigint, bigint, number] {
  * ```
  */
 export function comparePercent(a: Percent, b: Percent): -1 | 0 | 1 {
-  // `aligned` without its tuple: this runs for every bound checked while validating.
-  const scale = Math.max(a.scale, b.scale);
-  const x = a.units * pow10(scale - a.scale);
-  const y = b.units * pow10(scale - b.scale);
+  const [x, y] = aligned(a, b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
