@@ -1,0 +1,22 @@
+/**
+ * The test suite Stryker runs against each mutant (`npm run mutation`, see docs/mutation.md).
+ * It is `npm test`'s suite (the fuzz suite with its few runs included) minus the tests that run
+ * only the built package (`dist/` is built from the unmutated sources, so they cannot kill a
+ * mutant), every code example (slow, and each example is also an example test) and the hostile
+ * inputs: what remains exercises `src/` in-process.
+ */
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config';
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      // The hostile-input tests time whole documents of 10 MB and 10^6 elements: too slow to
+      // repeat per mutant, and their time bounds do not hold under instrumentation.
+      exclude: ['test/cli.test.ts', 'test/docs.test.ts', 'test/hostile.test.ts'],
+      env: { COCREATION_IN_PROCESS_ONLY: '1' },
+      coverage: { enabled: false },
+    },
+  }),
+);
