@@ -45,7 +45,9 @@ describe('parseAmount', () => {
       code: 'invalid_amount',
       path: ['price'],
     });
-    expect(parseAmount('1'.repeat(1001), JPY)._unsafeUnwrapErr().code).toBe('invalid_amount');
+    const tooLong = parseAmount('1'.repeat(1001), JPY)._unsafeUnwrapErr();
+    expect(tooLong.code).toBe('invalid_amount');
+    expect(tooLong.message).toContain('at most 1000 characters, got 1001');
   });
 
   it.each([
@@ -230,7 +232,7 @@ describe('the errors of money, parseAmount and parseMoney', () => {
 
   it('refuse minor units that are neither a bigint nor a safe integer, a numeric string included', () => {
     expect(money('5' as never, BRL)._unsafeUnwrapErr().code).toBe('invalid_amount');
-    expect(money(2 ** 53, BRL)._unsafeUnwrapErr().code).toBe('invalid_amount');
+    expect(money(2 ** 53, BRL)._unsafeUnwrapErr().message).toContain('safe integer');
     expect(money(5, BRL)._unsafeUnwrap().amount).toBe(5n);
   });
 

@@ -307,3 +307,22 @@ describe('the errors and edges of parsePercent and percent', () => {
     expect(Object.is(percent(1, -0)._unsafeUnwrap().scale, 0)).toBe(true);
   });
 });
+
+describe('the shape a checking operation accepts as a percent', () => {
+  it('is integer units with an integer scale from 0 to 1000, the largest included', () => {
+    const check = (units: unknown, scale: unknown) =>
+      checkPercentPrecision({ units, scale } as unknown as Percent, 2);
+    expect(check(1n, 1000)._unsafeUnwrapErr().code).toBe('percent_precision');
+    for (const scale of [-1, 1001, '2', 0.5]) {
+      expect(check(1n, scale)._unsafeUnwrapErr().code, String(scale)).toBe('invalid_percent');
+    }
+    expect(check(1n, 2).isOk()).toBe(true);
+  });
+
+  it('names the number of places when it is not a number', () => {
+    const p = parsePercent('1')._unsafeUnwrap();
+    expect(checkPercentPrecision(p, Number.NaN)._unsafeUnwrapErr().message).toContain(
+      'number of decimal places',
+    );
+  });
+});
