@@ -99,7 +99,18 @@ export function appliesToSale(
   cocreator: AccountId,
   sale: { readonly affiliate: SaleAffiliate | null },
 ): boolean {
-  const affiliate = sale.affiliate;
+  return appliesToAffiliate(rule, cocreator, sale.affiliate);
+}
+
+/**
+ * {@link appliesToSale} given the sale's affiliate alone (`null` for a direct sale): the form
+ * the settlement hot path calls, with no object built per contract. Internal.
+ */
+export function appliesToAffiliate(
+  rule: AppliesTo,
+  cocreator: AccountId,
+  affiliate: SaleAffiliate | null,
+): boolean {
   switch (rule) {
     case 'all-sales':
       return true;
@@ -108,9 +119,7 @@ export function appliesToSale(
     case 'affiliate-sales':
       return affiliate !== null;
     case 'managed-affiliate-sales':
-      return (
-        affiliate !== null && affiliate.managedBy !== null && affiliate.managedBy === cocreator
-      );
+      return affiliate !== null && affiliate.managedBy === cocreator;
     default:
       return false;
   }

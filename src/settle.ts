@@ -10,7 +10,7 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import type { AccountId } from './account';
-import type { AppliesTo } from './commission';
+import { type AppliesTo, appliesToAffiliate } from './commission';
 import {
   type CocreationContract,
   type ContractTerms,
@@ -124,24 +124,6 @@ function settlementOf(
     minRetainedPercent: policy.minRetainedPercent,
     lines: Object.freeze(lines),
   });
-}
-
-/** Does a contract's `appliesTo` take in this sale (SPEC section 3)? */
-function applies(
-  appliesTo: AppliesTo,
-  cocreator: AccountId,
-  affiliate: SaleAffiliate | null,
-): boolean {
-  switch (appliesTo) {
-    case 'all-sales':
-      return true;
-    case 'direct-sales':
-      return affiliate === null;
-    case 'affiliate-sales':
-      return affiliate !== null;
-    case 'managed-affiliate-sales':
-      return affiliate !== null && affiliate.managedBy === cocreator;
-  }
 }
 
 /** What the affiliate rules need to know of a covering contract. */
@@ -367,7 +349,7 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
   const matched: Percent[] = [];
   for (const { timeline, terms } of covering) {
     const account = timeline.contract.cocreator;
-    if (!applies(terms.appliesTo, account, affiliate)) continue;
+    if (!appliesToAffiliate(terms.appliesTo, account, affiliate)) continue;
     const share = percentOfAmount(base, terms.percent, 'down');
     const exact = formatScaled(
       base * terms.percent.units,
@@ -701,7 +683,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     let sum = 0;
     let rest = whole;
     for (const entry of covering) {
-      if (!applies(entry.appliesTo, entry.account, affiliate)) continue;
+      if (!appliesToAffiliate(entry.appliesTo, entry.account, affiliate)) continue;
       let c: number;
       let exact: string;
       if (b <= entry.maxBase) {
@@ -750,7 +732,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     let shares = 0n;
     let rest = wholeBig;
     for (const entry of covering) {
-      if (!applies(entry.appliesTo, entry.account, affiliate)) continue;
+      if (!appliesToAffiliate(entry.appliesTo, entry.account, affiliate)) continue;
       const x = base * entry.unitsBig;
       const amount = x / wholeBig;
       shares += amount;
