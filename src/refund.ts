@@ -348,15 +348,18 @@ export function refundAll(
   const ids = new Set<string>();
   let lastAt: number | null = null;
   let refunded = 0n;
-  (refunds as ReadonlyArray<Refund>).forEach((r, i) => {
+  // An index loop, not forEach: forEach skips the holes of a sparse array, which the loop
+  // that applies the refunds would then meet unchecked.
+  for (let i = 0; i < refunds.length; i++) {
+    const r = refunds[i] as Refund;
     const found = refundIssues(settlement, r, [...path, i], ids, lastAt, refunded);
     issues.push(...found);
-    if (refundValueIssues(r, []).length > 0) return;
+    if (refundValueIssues(r, []).length > 0) continue;
     ids.add(r.id);
     lastAt = lastAt === null ? r.at : Math.max(lastAt, r.at);
     if (r.amount.currency === settlement.currency && r.amount.amount > 0n)
       refunded += r.amount.amount;
-  });
+  }
   const [first, ...rest] = issues;
   if (first !== undefined) return err(Object.freeze([first, ...rest]) as DomainErrors);
 

@@ -321,3 +321,12 @@ describe('refunds against the refunds before them', () => {
     ]);
   });
 });
+
+describe('refundAll on a sparse list', () => {
+  it('refuses each hole as a refund that is missing, instead of throwing', () => {
+    const holes = new Array<Refund>(2);
+    holes[1] = refundOf('r1', '2026-03-05T00:00:00Z', 100n);
+    const errors = refundAll(spec8, holes)._unsafeUnwrapErr();
+    expect(errors.map((e) => [e.code, e.path])).toEqual([['invalid_field', ['refunds', 0]]]);
+  });
+});
