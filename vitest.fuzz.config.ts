@@ -6,8 +6,11 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import base from './vitest.config';
 
+// mergeConfig would append to the base's `include` (every test); this suite replaces it.
+const { include: _everyTest, ...baseTest } = base.test ?? {};
+
 export default mergeConfig(
-  base,
+  { ...base, test: baseTest },
   defineConfig({
     test: {
       include: ['test/fuzz/**/*.fuzz.test.ts', 'test/hostile.test.ts'],

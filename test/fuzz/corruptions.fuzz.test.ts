@@ -88,7 +88,7 @@ describe('checked values with one node replaced by any value', () => {
     }));
     fc.assert(
       fc.property(corruptedOnce(args), ({ value }) => {
-        const v = value as Record<string, unknown>;
+        const v = (value ?? {}) as Record<string, unknown>;
         expectResult(
           settleSale(
             ...([v.policy, v.product, v.contracts, v.sale] as const as [
