@@ -323,6 +323,11 @@ describe('refunds against the refunds before them', () => {
 });
 
 describe('refundAll on a sparse list', () => {
+  it('refuses refunds that are not a list, at the path of the list', () => {
+    const errors = refundAll(spec8, 'r1' as never)._unsafeUnwrapErr();
+    expect(errors.map((e) => [e.code, e.path])).toEqual([['invalid_field', ['refunds']]]);
+  });
+
   it('refuses each hole as a refund that is missing, instead of throwing', () => {
     const holes = new Array<Refund>(2);
     holes[1] = refundOf('r1', '2026-03-05T00:00:00Z', 100n);
