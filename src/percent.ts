@@ -28,6 +28,9 @@ export type Percent = {
  */
 export const MAX_PERCENT_SCALE = 1000;
 
+/** The longest percent text read: {@link MAX_PERCENT_SCALE} places and a whole part. */
+const MAX_PERCENT_TEXT = MAX_PERCENT_SCALE + 100;
+
 const DECIMAL = /^([0-9]+)(?:\.([0-9]+))?$/;
 
 function make(units: bigint, scale: number): Percent {
@@ -112,7 +115,9 @@ function describe(input: unknown): string {
  */
 export function parsePercent(input: unknown, path: Path = []): Result<Percent, DomainError> {
   const text = typeof input === 'string' ? input : typeof input === 'number' ? String(input) : '';
-  const match = DECIMAL.exec(text);
+  // Exact arithmetic on a hostile million-digit percent would hold the caller for seconds:
+  // no meaningful percent is longer than its maximum places plus a short whole part.
+  const match = text.length > MAX_PERCENT_TEXT ? null : DECIMAL.exec(text);
   const fraction = match?.[2] ?? '';
   if (match === null || fraction.length > MAX_PERCENT_SCALE) {
     return err(

@@ -5,6 +5,7 @@ import {
   comparePercent,
   formatPercent,
   isPercentInRange,
+  MAX_PERCENT_SCALE,
   PERCENT_0,
   PERCENT_100,
   type Percent,
@@ -33,6 +34,17 @@ describe('parsePercent', () => {
     expect(parsed.units).toBe(units);
     expect(parsed.scale).toBe(scale);
     expect(Object.isFrozen(parsed)).toBe(true);
+  });
+
+  it('refuses a percent text longer than its places and a whole part could need', () => {
+    const longest = `${'9'.repeat(99)}.${'0'.repeat(MAX_PERCENT_SCALE)}`;
+    expect(parsePercent(longest).isOk()).toBe(true);
+    expect(parsePercent(`9${longest}`)._unsafeUnwrapErr()).toMatchObject({
+      code: 'invalid_percent',
+      path: [],
+    });
+    // Ten million digits: answered at once, not after seconds of exact arithmetic.
+    expect(parsePercent('7'.repeat(10_000_000), ['p'])._unsafeUnwrapErr().path).toEqual(['p']);
   });
 
   it('reads a number as JavaScript prints it', () => {
