@@ -30,7 +30,7 @@ import {
   addPercents,
   comparePercent,
   formatPercent,
-  MAX_PERCENT_SCALE,
+  isPercentValue,
   PERCENT_0,
   PERCENT_100,
   type Percent,
@@ -72,19 +72,6 @@ export type Domain = {
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isPercentValue(value: unknown): value is Percent {
-  if (!isRecord(value)) return false;
-  const { units, scale } = value;
-  return (
-    typeof units === 'bigint' &&
-    units >= 0n &&
-    typeof scale === 'number' &&
-    Number.isInteger(scale) &&
-    scale >= 0 &&
-    scale <= MAX_PERCENT_SCALE
-  );
 }
 
 /** The problems of a policy value built in code (one error: where it first went wrong). */
