@@ -295,25 +295,30 @@ export function settleWithDomain(domain: Domain, sale: Sale): Result<Settlement,
   }
 }
 
+/** Step 2 of SPEC section 5: the sale's own fee, else the policy's schedule, else 0. */
+function feeOf(
+  policy: Policy,
+  sale: Sale,
+): { fee: bigint; feeOrigin: FeeOrigin; feeSource: FeeSource } {
+  if (sale.platformFee !== null) {
+    return { fee: sale.platformFee.amount, feeOrigin: FEE_FROM_SALE, feeSource: 'sale' };
+  }
+  if (policy.fee === null) return { fee: 0n, feeOrigin: NO_FEE, feeSource: 'none' };
+  const { percent, fixed: table } = policy.fee;
+  const fixed = table[sale.price.currency.code] ?? 0n;
+  return {
+    fee: percentOfAmount(sale.price.amount, percent, 'half-up') + fixed,
+    feeOrigin: Object.freeze({ kind: 'schedule', percent, fixed }),
+    feeSource: 'schedule',
+  };
+}
+
 function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainErrors> {
   const { policy, product, timelines } = domain;
   const currency = sale.price.currency;
   const price = sale.price.amount;
 
-  // Step 2: the fee.
-  let fee = 0n;
-  let feeOrigin = NO_FEE;
-  let feeSource: FeeSource = 'none';
-  if (sale.platformFee !== null) {
-    fee = sale.platformFee.amount;
-    feeOrigin = FEE_FROM_SALE;
-    feeSource = 'sale';
-  } else if (policy.fee !== null) {
-    const fixed = policy.fee.fixed[currency.code] ?? 0n;
-    fee = percentOfAmount(price, policy.fee.percent, 'half-up') + fixed;
-    feeOrigin = Object.freeze({ kind: 'schedule', percent: policy.fee.percent, fixed });
-    feeSource = 'schedule';
-  }
+  const { fee, feeOrigin, feeSource } = feeOf(policy, sale);
 
   // Which contracts cover the sale (appliesTo aside): the affiliate rules need them all.
   const covering: Array<{ timeline: ContractTimeline; terms: ContractTerms }> = [];
@@ -420,10 +425,22 @@ export function settleSale(
   sale: Sale,
 ): Result<Settlement, DomainErrors> {
   const domain = validateDomain({ policy, product, contracts });
-  if (domain.isErr()) {
-    return err(asErrors([...domain.error, ...saleValueIssues(sale, SALE_PATH)]));
-  }
+  if (domain.isErr()) return err(asErrors([...domain.error, ...saleIssuesBeside(domain.error)]));
   return settleWithDomain(domain.value, sale);
+
+  /**
+   * SPEC 7 validates the whole document: besides the domain's problems, the sale's own, and
+   * the rules that do not depend on coverage (product, fee, self-affiliation, a missing
+   * affiliate percent) whenever the policy and the product themselves were sound. The rules
+   * that depend on coverage wait for valid histories, as SPEC 7 says.
+   */
+  function saleIssuesBeside(domainErrors: DomainErrors): DomainError[] {
+    const shape = saleValueIssues(sale, SALE_PATH);
+    const soundParts = domainErrors.every((e) => e.path[0] === 'contracts');
+    if (shape.length > 0 || !soundParts) return shape;
+    const { fee, feeSource } = feeOf(policy, sale);
+    return saleRuleIssues(policy, product, sale, sale.price.amount, fee, feeSource, []);
+  }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -638,3 +638,67 @@ describe('parseSettlementJson', () => {
     ]);
   });
 });
+
+describe('settleToJson on a document with a refused contract', () => {
+  // Bia's contract is "accepted" by Caio, so its history is refused (not_authorized).
+  const refusedContract = {
+    id: 'c1',
+    productId: 'p1',
+    cocreator: 'bia@example.com',
+    events: [
+      {
+        type: 'invited',
+        at: '2026-01-01T00:00:00Z',
+        by: 'ana@example.com',
+        terms: { percent: '20', mayAlsoSellAsAffiliate: false },
+      },
+      { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'caio@example.com' },
+    ],
+  };
+  const documentWith = (sale: Record<string, unknown>) => ({
+    product: { id: 'p1', mainCreator: 'ana@example.com' },
+    contracts: [refusedContract],
+    sale: {
+      id: 's1',
+      productId: 'p1',
+      at: '2026-03-01T12:00:00Z',
+      price: { amount: '100.00', currency: 'BRL' },
+      ...sale,
+    },
+  });
+  const problems = (output: SettleOutputJson) =>
+    output.ok ? [] : output.errors.map((e) => [e.code, e.path.join('.')]);
+  const HISTORY = ['not_authorized', 'contracts.0.events.1.by'];
+
+  it('still reports the sale rules that do not depend on coverage (SPEC 7: the whole document)', () => {
+    expect(
+      problems(
+        settleToJson(
+          documentWith({
+            productId: 'p9',
+            platformFee: { amount: '200.00', currency: 'BRL' },
+          }),
+        ),
+      ),
+    ).toEqual([
+      HISTORY,
+      ['product_mismatch', 'sale.productId'],
+      ['fee_exceeds_price', 'sale.platformFee.amount'],
+    ]);
+    expect(
+      problems(
+        settleToJson(documentWith({ affiliate: { account: 'ANA@example.com', percent: '10' } })),
+      ),
+    ).toEqual([HISTORY, ['self_affiliation', 'sale.affiliate.account']]);
+  });
+
+  it('waits for valid histories before the rules that depend on coverage', () => {
+    // Bia selling as affiliate without permission would be affiliate_not_permitted if her
+    // contract covered the sale, but coverage means nothing for a refused history.
+    expect(
+      problems(
+        settleToJson(documentWith({ affiliate: { account: 'bia@example.com', percent: '10' } })),
+      ),
+    ).toEqual([HISTORY]);
+  });
+});
