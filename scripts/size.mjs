@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// The size budget: the ESM entry bundled with its runtime dependencies (decimal.js and
-// neverthrow, as a user's bundler would ship them), minified and gzipped. Exits 1 past the
+// The size budget: the ESM entry bundled with its runtime dependency (neverthrow, as a
+// user's bundler would ship it), minified and gzipped. Exits 1 past the
 // budget so that growth is a decision, not an accident. Run after `npm run build`.
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 // Issue 7 targets 18 KB; the library measured 23.4 KB on its first full build (see
-// docs/performance.md), so the budget holds it there while the target stays open.
-export const BUDGET_BYTES = 24 * 1024;
+// docs/performance.md), so the budget holds it near there while the target stays open.
+// Raised from 24 KB to 24.5 KB on purpose, for one change: reporting the sale's rules beside
+// a refused contract (SPEC 7 validates the whole document) took the bundle to 24.06 KB.
+export const BUDGET_BYTES = 24.5 * 1024;
 
 export async function measure() {
   const result = await build({
