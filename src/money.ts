@@ -87,29 +87,9 @@ export function parseAmount(
   path: Path = [],
 ): Result<bigint, DomainError> {
   if (!isCurrency(currency)) return err(notACurrency(path));
-  const text = typeof input === 'string' ? input : typeof input === 'number' ? String(input) : '';
-  if (text.length > MAX_AMOUNT_LENGTH) {
-    return err(
-      domainError(
-        'invalid_amount',
-        `an amount is at most ${MAX_AMOUNT_LENGTH} characters, got ${text.length}`,
-        path,
-      ),
-    );
-  }
-  const match = DECIMAL.exec(text);
-  if (match === null) {
-    const shown = typeof input === 'string' ? JSON.stringify(input) : describe(input);
-    return err(
-      domainError(
-        'invalid_amount',
-        `${shown} is not a non-negative decimal amount such as "19.90"`,
-        path,
-      ),
-    );
-  }
-  const whole = match[1] ?? '0';
-  const fraction = match[2] ?? '';
+  const syntax = readAmountText(input, path);
+  if (!Array.isArray(syntax)) return err(syntax as DomainError);
+  const [, whole = '0', fraction = ''] = syntax;
   if (fraction.length > currency.exponent) {
     return err(
       domainError(
@@ -128,6 +108,32 @@ function describe(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'an array';
   return `a value of type ${typeof input}`;
+}
+
+/**
+ * The syntax half of {@link parseAmount}, which needs no currency: the decimal's match, or
+ * the `invalid_amount` error. Internal: it lets a reader report a malformed amount even when
+ * its currency is missing or unknown (SPEC 7: every problem).
+ */
+export function readAmountText(input: unknown, path: Path): RegExpExecArray | DomainError {
+  const text = typeof input === 'string' ? input : typeof input === 'number' ? String(input) : '';
+  if (text.length > MAX_AMOUNT_LENGTH) {
+    return domainError(
+      'invalid_amount',
+      `an amount is at most ${MAX_AMOUNT_LENGTH} characters, got ${text.length}`,
+      path,
+    );
+  }
+  const match = DECIMAL.exec(text);
+  if (match === null) {
+    const shown = typeof input === 'string' ? JSON.stringify(input) : describe(input);
+    return domainError(
+      'invalid_amount',
+      `${shown} is not a non-negative decimal amount such as "19.90"`,
+      path,
+    );
+  }
+  return match;
 }
 
 /**

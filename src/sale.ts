@@ -8,7 +8,7 @@ import { isCurrency, currency as lookupCurrency } from './currency';
 import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
 import { collect, type Issues, nonEmpty, optional, readId, readObject, required } from './fields';
 import { type Instant, MAX_INSTANT, MIN_INSTANT, parseInstant } from './instant';
-import { type Money, parseMoney } from './money';
+import { type Money, parseMoney, readAmountText } from './money';
 import { MAX_PERCENT_SCALE, type Percent, parsePercent } from './percent';
 import { checkAffiliatePercent } from './product';
 
@@ -54,9 +54,13 @@ function readMoney(value: unknown, path: Path, issues: Issues): Money | undefine
   if (fields === undefined) return undefined;
   const amount = required(fields, 'amount', path, issues);
   const code = required(fields, 'currency', path, issues);
-  if (code === undefined) return undefined;
-  if (amount === undefined) {
-    collect(lookupCurrency(code, [...path, 'currency']), issues);
+  const known =
+    code === undefined ? undefined : collect(lookupCurrency(code, [...path, 'currency']), issues);
+  if (amount === undefined) return undefined;
+  if (known === undefined) {
+    // Without a currency only the amount's syntax can be checked; it still is (SPEC 7).
+    const syntax = readAmountText(amount, [...path, 'amount']);
+    if (!Array.isArray(syntax)) issues.push(syntax as DomainError);
     return undefined;
   }
   return collect(parseMoney(amount, code, path), issues);

@@ -99,10 +99,27 @@ describe('sale', () => {
       ['invalid_instant', ['sale', 'at']],
       ['amount_precision', ['sale', 'price', 'amount']],
       ['unknown_currency', ['sale', 'platformFee', 'currency']],
+      ['invalid_amount', ['sale', 'platformFee', 'amount']],
       ['invalid_field', ['sale', 'affiliate', 'extra']],
       ['invalid_field', ['sale', 'affiliate', 'account']],
       ['invalid_percent', ['sale', 'affiliate', 'percent']],
       ['invalid_field', ['sale', 'affiliate', 'managedBy']],
+    ]);
+  });
+
+  it('checks the syntax of an amount even when its currency is missing or unknown', () => {
+    // The syntax needs no currency; only the precision does (SPEC 7: every problem found).
+    expect(codes(sale({ ...base, price: { amount: '-x' } }))).toEqual([
+      ['invalid_field', ['price', 'currency']],
+      ['invalid_amount', ['price', 'amount']],
+    ]);
+    expect(codes(sale({ ...base, price: { amount: '-x', currency: 'XYZ' } }))).toEqual([
+      ['unknown_currency', ['price', 'currency']],
+      ['invalid_amount', ['price', 'amount']],
+    ]);
+    // A well-formed amount cannot be judged further without its currency.
+    expect(codes(sale({ ...base, price: { amount: '1.001', currency: 'XYZ' } }))).toEqual([
+      ['unknown_currency', ['price', 'currency']],
     ]);
   });
 
