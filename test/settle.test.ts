@@ -572,6 +572,22 @@ describe('settleSale', () => {
       }
     });
 
+    it('refuses a hand-built affiliate with a bad account, percent or manager, at each path', () => {
+      const good = saleOf({ price: brl('1'), affiliate: { account: LEO, percent: '1' } });
+      const bad = {
+        ...good,
+        affiliate: { account: '', percent: 40, managedBy: 7 },
+      } as unknown as Sale;
+      const domain = validateDomain(parts([]))._unsafeUnwrap();
+      for (const result of [settleWithDomain(domain, bad), compileSettler(domain).settle(bad)]) {
+        expect(errorsOf(result)).toEqual([
+          ['invalid_field', ['sale', 'affiliate', 'account']],
+          ['invalid_field', ['sale', 'affiliate', 'percent']],
+          ['invalid_field', ['sale', 'affiliate', 'managedBy']],
+        ]);
+      }
+    });
+
     it('refuses a value that is not a sale, without throwing', () => {
       const domain = validateDomain(parts([]))._unsafeUnwrap();
       for (const bad of [null, 42, {}, { ...saleOf({ price: brl('1') }), price: 5 }]) {
