@@ -17,6 +17,7 @@ import { policy } from '../src/policy';
 import { product } from '../src/product';
 import { sale } from '../src/sale';
 import { deepFreeze, expectDeepFrozen } from './fuzz/support';
+import { specDocument } from './support/spec-document';
 
 /** Runs `work`, asserting it took at most `ms` milliseconds; returns its answer. */
 function within<T>(ms: number, work: () => T): T {
@@ -24,41 +25,6 @@ function within<T>(ms: number, work: () => T): T {
   const answer = work();
   expect(performance.now() - start).toBeLessThan(ms);
   return answer;
-}
-
-/** The document of SPEC section 8, as fresh plain data. */
-function specDocument(): Record<string, unknown> {
-  return {
-    policy: 'hotmart',
-    product: { id: 'p1', mainCreator: 'ana@example.com', affiliateCommission: '40' },
-    contracts: [
-      {
-        id: 'c1',
-        productId: 'p1',
-        cocreator: 'bia@example.com',
-        events: [
-          {
-            type: 'invited',
-            at: '2026-01-01T00:00:00Z',
-            by: 'ana@example.com',
-            terms: { percent: '20', appliesTo: 'all-sales', endsAt: null },
-          },
-          { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
-        ],
-      },
-    ],
-    sale: {
-      id: 's1',
-      productId: 'p1',
-      at: '2026-03-01T12:00:00Z',
-      price: { amount: '197.00', currency: 'BRL' },
-      platformFee: { amount: '20.50', currency: 'BRL' },
-      affiliate: { account: 'leo@example.com', percent: '40', managedBy: 'bia@example.com' },
-    },
-    refunds: [
-      { id: 'r1', at: '2026-03-05T00:00:00Z', amount: { amount: '50.00', currency: 'BRL' } },
-    ],
-  };
 }
 
 /** The codes and paths of a refused `settleToJson` answer. */

@@ -13,42 +13,10 @@ import {
   settleText,
   settleToJson,
 } from '../src/json';
+import { specDocument } from './support/spec-document';
 
 /** SPEC section 8's input document, verbatim. */
-const SPEC_DOCUMENT = {
-  policy: 'hotmart',
-  product: { id: 'p1', mainCreator: 'ana@example.com', affiliateCommission: '40' },
-  contracts: [
-    {
-      id: 'c1',
-      productId: 'p1',
-      cocreator: 'bia@example.com',
-      events: [
-        {
-          type: 'invited',
-          at: '2026-01-01T00:00:00Z',
-          by: 'ana@example.com',
-          terms: {
-            percent: '20',
-            appliesTo: 'all-sales',
-            endsAt: null,
-            mayAlsoSellAsAffiliate: false,
-          },
-        },
-        { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
-      ],
-    },
-  ],
-  sale: {
-    id: 's1',
-    productId: 'p1',
-    at: '2026-03-01T12:00:00Z',
-    price: { amount: '197.00', currency: 'BRL' },
-    platformFee: { amount: '20.50', currency: 'BRL' },
-    affiliate: { account: 'leo@example.com', percent: '40', managedBy: 'bia@example.com' },
-  },
-  refunds: [{ id: 'r1', at: '2026-03-05T00:00:00Z', amount: { amount: '50.00', currency: 'BRL' } }],
-};
+const SPEC_DOCUMENT = specDocument();
 
 /**
  * SPEC section 8's output, verbatim, plus `exactShare` on each settlement line, checked by
