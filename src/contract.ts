@@ -23,7 +23,14 @@ import {
   required,
 } from './fields';
 import { formatInstant, type Instant, instant, parseInstant } from './instant';
-import { comparePercent, PERCENT_0, type Percent, parsePercent, percent } from './percent';
+import {
+  comparePercent,
+  isPercentInRange,
+  PERCENT_0,
+  type Percent,
+  parsePercent,
+  percent,
+} from './percent';
 import { checkCocreatorPercent, type Policy } from './policy';
 import type { Product } from './product';
 import type { SaleAffiliate } from './sale';
@@ -814,29 +821,53 @@ function stateProblem(type: ContractEventType, state: Replay, rules: Policy): st
   }
 }
 
-/** The terms problems of an event that introduces terms (invariants 2 and 4). */
-function termsProblems(event: ContractEvent, rules: Policy, path: Path): DomainError[] {
+const NO_PROBLEMS: ReadonlyArray<DomainError> = Object.freeze([]);
+
+/**
+ * The terms problems of an event that introduces terms (invariants 2 and 4). The paths are
+ * built only for a problem: a valid history allocates none.
+ */
+function termsProblems(
+  event: ContractEvent,
+  rules: Policy,
+  path: Path,
+  index: number,
+): ReadonlyArray<DomainError> {
   if (event.type !== 'invited' && event.type !== 'amendment-proposed' && event.type !== 'amended') {
-    return [];
+    return NO_PROBLEMS;
   }
-  const problems: DomainError[] = [];
-  const termsPath = [...path, 'terms'];
   const p = event.terms.percent;
-  if (p !== undefined) {
-    const checkedPercent = checkCocreatorPercent(p, rules, [...termsPath, 'percent']);
+  const endsAt = event.terms.endsAt;
+  const percentOk =
+    p === undefined ||
+    (p.scale <= rules.percentDecimals &&
+      isPercentInRange(p, rules.cocreatorPercent.min, rules.cocreatorPercent.max));
+  const endsOk = endsAt === undefined || endsAt === null || endsAt > event.at;
+  if (percentOk && endsOk) return NO_PROBLEMS;
+  const problems: DomainError[] = [];
+  if (!percentOk) {
+    const checkedPercent = checkCocreatorPercent(
+      p,
+      rules,
+      eventPath(path, index, 'terms', 'percent'),
+    );
     if (checkedPercent.isErr()) problems.push(...checkedPercent.error);
   }
-  const endsAt = event.terms.endsAt;
-  if (endsAt !== undefined && endsAt !== null && endsAt <= event.at) {
+  if (!endsOk) {
     problems.push(
       domainError(
         'term_already_expired',
         `the term ends at ${formatInstant(endsAt)}, not after the event at ${formatInstant(event.at)}`,
-        [...termsPath, 'endsAt'],
+        eventPath(path, index, 'terms', 'endsAt'),
       ),
     );
   }
   return problems;
+}
+
+/** The path of a field of event `index` of the contract at `path`. */
+function eventPath(path: Path, index: number, ...fields: ReadonlyArray<string>): Path {
+  return [...path, 'events', index, ...fields];
 }
 
 function partyOf(by: AccountId, c: CocreationContract, p: Product): Party | null {
@@ -856,14 +887,15 @@ function step(
   p: Product,
   rules: Policy,
   path: Path,
-): DomainError[] {
+  index: number,
+): ReadonlyArray<DomainError> {
   const { type, at, by } = event;
   if (state.lastAt !== null && at < state.lastAt) {
     return [
       domainError(
         'events_out_of_order',
         `this event (${formatInstant(at)}) is before the previous one (${formatInstant(state.lastAt)})`,
-        [...path, 'at'],
+        eventPath(path, index, 'at'),
       ),
     ];
   }
@@ -878,17 +910,22 @@ function step(
       domainError(
         'term_already_expired',
         `the invitation's term ended at ${formatInstant(state.endedAt as Instant)}, before this acceptance`,
-        [...path, 'at'],
+        eventPath(path, index, 'at'),
       ),
     ];
   }
   const problem = stateProblem(type, state, rules);
   if (problem !== null) {
     return [
-      domainError('invalid_transition', `"${type}" is not allowed: ${problem}`, [...path, 'type'], {
-        status: statusLabel(state),
-        event: type,
-      }),
+      domainError(
+        'invalid_transition',
+        `"${type}" is not allowed: ${problem}`,
+        eventPath(path, index, 'type'),
+        {
+          status: statusLabel(state),
+          event: type,
+        },
+      ),
     ];
   }
   const allowed = allowedParty(type, state);
@@ -903,12 +940,17 @@ function step(
           ? 'the main creator'
           : 'the cocreator';
     return [
-      domainError('not_authorized', `"${type}" is made by ${who}, not by ${by}`, [...path, 'by'], {
-        actor: by,
-      }),
+      domainError(
+        'not_authorized',
+        `"${type}" is made by ${who}, not by ${by}`,
+        eventPath(path, index, 'by'),
+        {
+          actor: by,
+        },
+      ),
     ];
   }
-  const problems = termsProblems(event, rules, path);
+  const problems = termsProblems(event, rules, path, index);
   if (problems.length > 0) return problems;
 
   switch (event.type) {
@@ -945,7 +987,7 @@ function step(
           domainError(
             'term_already_expired',
             `the amended term ends at ${formatInstant(terms.endsAt)}, not after its approval`,
-            [...path, 'at'],
+            eventPath(path, index, 'at'),
           ),
         ];
       }
@@ -1002,7 +1044,7 @@ function step(
       break;
   }
   state.lastAt = at;
-  return [];
+  return NO_PROBLEMS;
 }
 
 /**
@@ -1051,15 +1093,20 @@ export function replayContract(
   path: Path = [],
 ): Result<ContractTimeline, DomainErrors> {
   try {
-    return replay(c, rules, p, path);
-  } catch {
-    // Only values forged around the type system get here: contract(), policy() and product()
-    // build values that replay reads without throwing.
-    const why =
-      'expected a contract from contract(), a policy from policy(), a product from product()';
-    return err(Object.freeze([domainError('invalid_field', why, path)]) as DomainErrors);
-  }
+    // Only values forged around the type system fail these checks or throw: contract(),
+    // policy() and product() build values that replay reads without throwing.
+    if (Array.isArray(c.events)) return replay(c, rules, p, path);
+  } catch {}
+  const why =
+    'expected a contract from contract(), a policy from policy(), a product from product()';
+  return err(Object.freeze([domainError('invalid_field', why, path)]) as DomainErrors);
 }
+
+/** `items.map(f)`, frozen; one shared frozen array when there are none (the usual case). */
+function frozenMap<T, U>(items: ReadonlyArray<T>, f: (item: T) => U): ReadonlyArray<U> {
+  return items.length === 0 ? NO_ITEMS : Object.freeze(items.map(f));
+}
+const NO_ITEMS: ReadonlyArray<never> = Object.freeze([]);
 
 function replay(
   c: CocreationContract,
@@ -1102,8 +1149,9 @@ function replay(
     pendingCancellation: null,
     lastAt: null,
   };
-  for (const [index, event] of c.events.entries()) {
-    const eventProblems = step(state, event, c, p, rules, [...path, 'events', index]);
+  const events = c.events;
+  for (let index = 0; index < events.length; index++) {
+    const eventProblems = step(state, events[index] as ContractEvent, c, p, rules, path, index);
     if (eventProblems.length > 0) {
       problems.push(...eventProblems);
       break;
@@ -1133,25 +1181,21 @@ function replay(
       endedAt: state.endedAt,
       terms: Object.freeze(state.periods),
       endReason: state.endReason,
-      amendments: Object.freeze(
-        state.amendments.map((a) =>
-          Object.freeze({
-            proposedAt: a.proposedAt,
-            terms: a.terms,
-            outcome: a.outcome,
-            resolvedAt: a.resolvedAt,
-          }),
-        ),
+      amendments: frozenMap(state.amendments, (a) =>
+        Object.freeze({
+          proposedAt: a.proposedAt,
+          terms: a.terms,
+          outcome: a.outcome,
+          resolvedAt: a.resolvedAt,
+        }),
       ),
-      cancellationRequests: Object.freeze(
-        state.cancellations.map((r) =>
-          Object.freeze({
-            requestedAt: r.requestedAt,
-            requestedBy: r.requestedBy,
-            outcome: r.outcome,
-            resolvedAt: r.resolvedAt,
-          }),
-        ),
+      cancellationRequests: frozenMap(state.cancellations, (r) =>
+        Object.freeze({
+          requestedAt: r.requestedAt,
+          requestedBy: r.requestedBy,
+          outcome: r.outcome,
+          resolvedAt: r.resolvedAt,
+        }),
       ),
     }),
   );
