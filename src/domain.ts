@@ -6,6 +6,7 @@
  * Every transition appends one event and re-validates through {@link validateDomain}, so a
  * transition succeeds exactly when the validator would accept the history it produces.
  */
+
 import { err, ok, type Result } from 'neverthrow';
 import type { AccountId } from './account';
 import type { Brand } from './brand';
@@ -40,6 +41,7 @@ import {
 } from './percent';
 import { isPolicyName, MAX_PERCENT_DECIMALS, maxReservedPercent, type Policy } from './policy';
 import type { Product } from './product';
+import { isBuilt } from './provenance';
 
 /** What {@link validateDomain} checks: one product, its policy and its contracts. */
 export interface DomainInput {
@@ -247,6 +249,45 @@ function snapshots(
   return result;
 }
 
+/**
+ * Whether the rules across contracts hold at every instant by bounds alone: no more contracts
+ * than `maxCocreators`, no cocreator with two contracts, and the contracts' largest
+ * reservations (each the largest percent among its terms and its proposed amendments, which
+ * `reservedPercentAt` never exceeds) summing to at most the cap. Then no checkpoint can find a
+ * problem and the sweep is not needed; most products are far from every limit.
+ */
+function withinBounds(
+  rules: Policy,
+  timelines: ReadonlyArray<ContractTimeline>,
+  cap: Percent,
+): boolean {
+  if (rules.maxCocreators !== null && timelines.length > rules.maxCocreators) return false;
+  const cocreators = new Set<string>();
+  // The sum, in units of 10^-scale percent (rescaled when a finer percent comes).
+  let units = 0n;
+  let scale = 0;
+  for (const timeline of timelines) {
+    cocreators.add(timeline.contract.cocreator);
+    let largest = PERCENT_0;
+    for (const period of timeline.terms) {
+      if (comparePercent(period.terms.percent, largest) > 0) largest = period.terms.percent;
+    }
+    for (const amendment of timeline.amendments) {
+      const proposed = amendment.terms.percent;
+      if (proposed !== undefined && comparePercent(proposed, largest) > 0) largest = proposed;
+    }
+    if (largest.scale > scale) {
+      units *= pow10(largest.scale - scale);
+      scale = largest.scale;
+    }
+    units += largest.units * pow10(scale - largest.scale);
+  }
+  if (cocreators.size !== timelines.length) return false;
+  return scale >= cap.scale
+    ? units <= cap.units * pow10(scale - cap.scale)
+    : units * pow10(cap.scale - scale) <= cap.units;
+}
+
 /** The rules across contracts (SPEC section 4: 1 and the limits of 3), checked at each checkpoint. */
 function crossContractProblems(
   rules: Policy,
@@ -255,6 +296,7 @@ function crossContractProblems(
 ): DomainError[] {
   const problems: DomainError[] = [];
   const cap = maxReservedPercent(rules);
+  if (withinBounds(rules, timelines, cap)) return problems;
   let scale = cap.scale;
   const checkpoints: Array<{ readonly i: number; readonly j: number; readonly at: Instant }> = [];
   timelines.forEach((timeline, i) => {
@@ -383,9 +425,15 @@ export function validateDomain(input: DomainInput, path: Path = []): Result<Doma
     );
   }
   const problems: DomainError[] = [];
-  const policyProblem = policyValueProblem(input.policy, [...path, 'policy']);
+  // A policy or product this library built is valid and deeply frozen for good: only a value
+  // built by hand is checked and, if it is not deeply frozen already, copied.
+  const builtPolicy = isBuilt(input.policy);
+  const builtProduct = isBuilt(input.product);
+  const policyProblem = builtPolicy ? null : policyValueProblem(input.policy, [...path, 'policy']);
   if (policyProblem !== null) problems.push(policyProblem);
-  const productProblem = productValueProblem(input.product, [...path, 'product']);
+  const productProblem = builtProduct
+    ? null
+    : productValueProblem(input.product, [...path, 'product']);
   if (productProblem !== null) problems.push(productProblem);
   const contractsPath = [...path, 'contracts'];
   const rawContracts: unknown = input.contracts;
@@ -401,8 +449,8 @@ export function validateDomain(input: DomainInput, path: Path = []): Result<Doma
   }
   if (problems.length > 0) return err(asErrors(problems));
 
-  const rules = frozen(input.policy);
-  const owner = frozen(input.product);
+  const rules = builtPolicy ? input.policy : frozen(input.policy);
+  const owner = builtProduct ? input.product : frozen(input.product);
   const seen = new Set<string>();
   contracts.forEach((c, i) => {
     if (seen.has(c.id)) {

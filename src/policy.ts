@@ -1,6 +1,7 @@
 /**
  * Platform policies (SPEC section 2): the platform's rules as data.
  */
+
 import { err, ok, type Result } from 'neverthrow';
 import { type CurrencyCode, currency } from './currency';
 import { type DomainErrors, domainError, type Path } from './errors';
@@ -27,6 +28,7 @@ import {
   parsePercent,
   subtractPercents,
 } from './percent';
+import { markBuilt } from './provenance';
 
 /** The names of the built-in presets. `hotmart` is the default. */
 export type PolicyName = 'hotmart' | 'kiwify' | 'gumroad';
@@ -154,17 +156,19 @@ function preset(
   },
 ): Policy {
   const [min, max] = fields.cocreatorPercent;
-  return Object.freeze({
-    name,
-    minRetainedPercent: literal(fields.minRetainedPercent),
-    cocreatorPercent: Object.freeze({ min: literal(min), max: literal(max) }),
-    percentDecimals: fields.percentDecimals,
-    maxCocreators: fields.maxCocreators,
-    affiliatesOnCocreatedProducts: fields.affiliatesOnCocreatedProducts,
-    cancellation: fields.cancellation,
-    amendments: fields.amendments,
-    fee: null,
-  });
+  return markBuilt(
+    Object.freeze({
+      name,
+      minRetainedPercent: literal(fields.minRetainedPercent),
+      cocreatorPercent: Object.freeze({ min: literal(min), max: literal(max) }),
+      percentDecimals: fields.percentDecimals,
+      maxCocreators: fields.maxCocreators,
+      affiliatesOnCocreatedProducts: fields.affiliatesOnCocreatedProducts,
+      cancellation: fields.cancellation,
+      amendments: fields.amendments,
+      fee: null,
+    }),
+  );
 }
 
 /**
@@ -595,17 +599,19 @@ export function policy(input: unknown, path: Path = []): Result<Policy, DomainEr
   if (problems !== undefined) return err(problems);
   const value = <T>(r: Read<T>): T => (r as { readonly value: T }).value;
   return ok(
-    Object.freeze({
-      name: base === undefined ? null : (extendsValue as PolicyName),
-      minRetainedPercent: value(minRetained),
-      cocreatorPercent: Object.freeze({ min: value(min), max: value(max) }),
-      percentDecimals: value(percentDecimals),
-      maxCocreators: value(maxCocreators),
-      affiliatesOnCocreatedProducts: value(affiliates),
-      cancellation: value(cancellation),
-      amendments: value(amendments),
-      fee: value(fee),
-    }),
+    markBuilt(
+      Object.freeze({
+        name: base === undefined ? null : (extendsValue as PolicyName),
+        minRetainedPercent: value(minRetained),
+        cocreatorPercent: Object.freeze({ min: value(min), max: value(max) }),
+        percentDecimals: value(percentDecimals),
+        maxCocreators: value(maxCocreators),
+        affiliatesOnCocreatedProducts: value(affiliates),
+        cancellation: value(cancellation),
+        amendments: value(amendments),
+        fee: value(fee),
+      }),
+    ),
   );
 }
 

@@ -1,6 +1,7 @@
 /**
  * Products (SPEC section 1): what is sold, and who registered it.
  */
+
 import { err, ok, type Result } from 'neverthrow';
 import { type AccountId, accountId } from './account';
 import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
@@ -13,6 +14,7 @@ import {
   type Percent,
   parsePercent,
 } from './percent';
+import { markBuilt } from './provenance';
 
 /** A checked, frozen product. */
 export interface Product {
@@ -115,5 +117,5 @@ export function product(input: unknown, path: Path = []): Result<Product, Domain
         (Object.freeze([domainError('invalid_field', 'expected a product', path)]) as DomainErrors),
     );
   }
-  return ok(Object.freeze({ id, mainCreator, affiliateCommission }));
+  return ok(markBuilt(Object.freeze({ id, mainCreator, affiliateCommission })));
 }

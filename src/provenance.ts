@@ -1,0 +1,21 @@
+/**
+ * Which values this library built. A policy from `policy()` (or a preset) and a product from
+ * `product()` are deeply frozen and valid when they are made, and a frozen value cannot
+ * change: knowing that a value is one of them is knowing, for as long as it lives, that it
+ * needs neither the shape checks nor the deep-freeze walk `validateDomain` gives a value built
+ * by hand. Not part of the package API.
+ *
+ * @internal
+ */
+const built = new WeakSet<object>();
+
+/** Records a deeply frozen, valid value this library has just built, and returns it. */
+export function markBuilt<T extends object>(value: T): T {
+  built.add(value);
+  return value;
+}
+
+/** Whether `value` is one this library built with {@link markBuilt}. */
+export function isBuilt(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && built.has(value);
+}
