@@ -484,29 +484,29 @@ function settlementLineToJson(line: SettlementLine, cur: Currency): SettlementLi
   // intermediate object to spread per line.
   switch (line.role) {
     case 'cocreator':
-      return {
+      return Object.freeze({
         role: line.role,
         account: line.account,
         contractId: line.contractId,
         percent: formatPercent(line.percent),
         amount: formatAmount(line.amount, cur),
         exactShare: line.exactShare,
-      };
+      });
     case 'affiliate':
-      return {
+      return Object.freeze({
         role: line.role,
         account: line.account,
         percent: formatPercent(line.percent),
         amount: formatAmount(line.amount, cur),
         exactShare: line.exactShare,
-      };
+      });
     default:
-      return {
+      return Object.freeze({
         role: line.role,
         account: line.account,
         amount: formatAmount(line.amount, cur),
         exactShare: line.exactShare,
-      };
+      });
   }
 }
 
@@ -548,7 +548,8 @@ function reversalLineToJson(line: ReversalLine, cur: Currency): ReversalLineJson
  */
 export function settlementToJson(settlement: Settlement): SettlementJson {
   const cur = settlement.currency;
-  return deepFreeze({
+  // Every object is frozen as it is built: nothing to walk afterwards.
+  return Object.freeze({
     saleId: settlement.saleId,
     productId: settlement.productId,
     at: formatInstant(settlement.at),
@@ -557,7 +558,7 @@ export function settlementToJson(settlement: Settlement): SettlementJson {
     platformFee: formatAmount(settlement.platformFee, cur),
     net: formatAmount(settlement.net, cur),
     base: formatAmount(settlement.base, cur),
-    lines: settlement.lines.map((line) => settlementLineToJson(line, cur)),
+    lines: Object.freeze(settlement.lines.map((line) => settlementLineToJson(line, cur))),
   });
 }
 

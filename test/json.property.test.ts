@@ -16,6 +16,7 @@ import {
 } from '../src/json';
 import { formatPercent } from '../src/percent';
 import { documentJson, malformedDocument } from '../src/testing';
+import { expectDeepFrozen } from './fuzz/support';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -146,7 +147,7 @@ describe('settlementToJson and parseSettlementJson', () => {
     );
   });
 
-  it('prints every amount with exactly the currency decimals, and reversals summing to −R', () => {
+  it('prints every amount with exactly the currency decimals, frozen through, and reversals summing to −R', () => {
     fc.assert(
       fc.property(documentJson(), (doc) => {
         const { settlement, reversals } = settleDocument(
@@ -155,6 +156,7 @@ describe('settlementToJson and parseSettlementJson', () => {
         const decimals = settlement.currency.exponent;
         const shape = decimals === 0 ? /^-?[0-9]+$/ : new RegExp(`^-?[0-9]+\\.[0-9]{${decimals}}$`);
         const json = settlementToJson(settlement);
+        expectDeepFrozen(json, 'settlementToJson(settlement)');
         for (const amount of [json.price, json.platformFee, json.net, json.base]) {
           expect(amount).toMatch(shape);
         }
