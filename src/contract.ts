@@ -26,6 +26,7 @@ import { formatInstant, type Instant, instant, parseInstant } from './instant';
 import {
   comparePercent,
   isPercentInRange,
+  isPercentValue,
   PERCENT_0,
   type Percent,
   parsePercent,
@@ -840,7 +841,8 @@ function termsProblems(
   const endsAt = event.terms.endsAt;
   const percentOk =
     p === undefined ||
-    (p.scale <= rules.percentDecimals &&
+    (isPercentValue(p) &&
+      p.scale <= rules.percentDecimals &&
       isPercentInRange(p, rules.cocreatorPercent.min, rules.cocreatorPercent.max));
   const endsOk = endsAt === undefined || endsAt === null || endsAt > event.at;
   if (percentOk && endsOk) return NO_PROBLEMS;
