@@ -86,6 +86,32 @@ describe('contract queries', () => {
   });
 });
 
+describe('replayContract, given a history forged around the type system', () => {
+  const invited = c1.events[0] as CocreationContract['events'][number] & { type: 'invited' };
+  const withPercent = (percent: unknown) =>
+    ({
+      ...c1,
+      events: [{ ...invited, terms: { ...invited.terms, percent } }, c1.events[1]],
+    }) as unknown as CocreationContract;
+
+  it('answers a terms percent that is not a percent with invalid_percent at it', () => {
+    for (const percent of [{ units: '20', scale: 0 }, { units: 20n, scale: -1 }, 20]) {
+      expect(
+        problems(
+          replayContract(withPercent(percent), POLICIES.hotmart, course, ['c'])._unsafeUnwrapErr(),
+        ),
+      ).toEqual([['invalid_percent', ['c', 'events', 0, 'terms', 'percent']]]);
+    }
+  });
+
+  it('answers a policy without its percent bounds with invalid_field at the contract', () => {
+    const { cocreatorPercent: _, ...unbounded } = POLICIES.hotmart;
+    expect(
+      problems(replayContract(c1, unbounded as never, course, ['c'])._unsafeUnwrapErr()),
+    ).toEqual([['invalid_field', ['c']]]);
+  });
+});
+
 describe('validateDomain', () => {
   it('refuses a policy or product that is an array, without taking it for an object', () => {
     const answer = validateDomain({
