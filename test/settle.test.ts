@@ -4,7 +4,7 @@ import { type CocreationContract, contract } from '../src/contract';
 import { type Domain, validateDomain } from '../src/domain';
 import type { DomainErrors } from '../src/errors';
 import { formatAmount } from '../src/money';
-import { formatPercent } from '../src/percent';
+import { formatPercent, percent } from '../src/percent';
 import { type Policy, type PolicyInput, policy } from '../src/policy';
 import { type Product, product } from '../src/product';
 import { refundAll } from '../src/refund';
@@ -639,5 +639,118 @@ describe('compileSettler', () => {
     expect(errorsOf(settleWithDomain(forged, s))).toEqual(
       errorsOf(compileSettler(forged).settle(s)),
     );
+  });
+});
+
+describe('the errors of a sale, word for word', () => {
+  it('names where a fee above the price comes from: the sale or the policy schedule', () => {
+    const given = settle(parts([]), saleOf({ price: brl('1.00'), platformFee: brl('1.01') }));
+    expect(given._unsafeUnwrapErr()[0]?.message).toBe(
+      'the platform fee charges 1.01, more than the price 1.00',
+    );
+    const scheduled = settle(
+      parts([], { policy: { extends: 'hotmart', fee: { percent: '0', fixed: { BRL: '1.00' } } } }),
+      saleOf({ price: brl('0.99') }),
+    );
+    expect(scheduled._unsafeUnwrapErr()[0]?.message).toBe(
+      "the policy's fee schedule charges 1.00, more than the price 0.99",
+    );
+  });
+
+  it('lists every covering contract when the policy allows no affiliate on a cocreated product', () => {
+    const p = parts(
+      [accepted('c1', BIA, { percent: '10' }), accepted('c2', CAIO, { percent: '10' })],
+      { policy: { extends: 'hotmart', affiliatesOnCocreatedProducts: false } },
+    );
+    const result = settle(
+      p,
+      saleOf({ price: brl('10.00'), affiliate: { account: LEO, percent: '10' } }),
+    );
+    expect(result._unsafeUnwrapErr()).toEqual([
+      {
+        code: 'affiliates_not_allowed',
+        message:
+          'the policy allows no affiliate on a sale that a cocreation contract covers ("c1", "c2")',
+        path: ['sale', 'affiliate'],
+      },
+    ]);
+  });
+});
+
+describe('a hand-built sale whose affiliate percent only exact arithmetic can place', () => {
+  // sale() refuses these percents; a sale built by hand reaches the settlement's own check.
+  // Past 13 decimals, or with units past 2^53, the percent is compared in bigint.
+  const withAffiliatePercent = (units: bigint, scale: number): Sale => {
+    const base = saleOf({ price: brl('10.00'), affiliate: { account: LEO, percent: '10' } });
+    const affiliate = { account: base.affiliate?.account, managedBy: null };
+    return Object.freeze({
+      ...base,
+      affiliate: Object.freeze({ ...affiliate, percent: percent(units, scale)._unsafeUnwrap() }),
+    }) as Sale;
+  };
+
+  it('refuses one just above 100 % with percent_out_of_range between 0 and 100', () => {
+    // 100.00000000000001 %: 14 decimals.
+    const result = settle(parts([]), withAffiliatePercent(10_000_000_000_000_001n, 14));
+    expect(result._unsafeUnwrapErr()).toEqual([
+      {
+        code: 'percent_out_of_range',
+        message: 'an affiliate percent is above 0 and at most 100',
+        path: ['sale', 'affiliate', 'percent'],
+        min: '0',
+        max: '100',
+      },
+    ]);
+  });
+
+  it('pays exactly 100 % written with 17 places (units past 2^53): the whole net', () => {
+    const settlement = settle(parts([]), withAffiliatePercent(10n ** 19n, 17))._unsafeUnwrap();
+    // N = 10.00, A = 10.00, B = 0: the main creator gets nothing.
+    expect(settlement.lines.map((l) => [l.role, l.amount])).toEqual([
+      ['platform', 0n],
+      ['affiliate', 1000n],
+      ['main-creator', 0n],
+    ]);
+  });
+});
+
+describe('settleSale beside a refused domain', () => {
+  const refused = contract({
+    id: 'c1',
+    productId: 'p1',
+    cocreator: BIA,
+    events: [
+      { type: 'invited', at: '2026-01-01T00:00:00Z', by: ANA, terms: { percent: '10' } },
+      { type: 'accepted', at: '2026-01-02T00:00:00Z', by: ANA },
+    ],
+  })._unsafeUnwrap();
+  const HISTORY = ['not_authorized', ['contracts', 0, 'events', 1, 'by']];
+
+  it('leaves the rules about covering contracts for valid histories, even with no affiliates allowed', () => {
+    const p = parts([refused], {
+      policy: { extends: 'hotmart', affiliatesOnCocreatedProducts: false },
+    });
+    const s = saleOf({ price: brl('10.00'), affiliate: { account: LEO, percent: '10' } });
+    expect(errorsOf(settleSale(p.policy, p.product, p.contracts, s))).toEqual([HISTORY]);
+  });
+
+  it('reports no sale rule when the policy itself is refused, whose fee it would read', () => {
+    const p = parts([refused]);
+    const broken = { ...p.policy, minRetainedPercent: percent(100n, 0)._unsafeUnwrap() };
+    const shapeless = { id: 'c2', productId: 'p1', cocreator: CAIO, events: [] };
+    const s = saleOf({ price: brl('1.00'), platformFee: brl('2.00') });
+    const result = settleSale(broken, p.product, [refused, shapeless as never], s);
+    expect(errorsOf(result)).toEqual([
+      ['invalid_policy', ['policy']],
+      ['invalid_field', ['contracts', 1, 'events']],
+    ]);
+  });
+
+  it('reports only the shape of a malformed sale, not rules read from it', () => {
+    const p = parts([refused]);
+    const good = saleOf({ price: brl('1.00'), platformFee: brl('2.00') });
+    const malformed = { ...good, price: { ...good.price, amount: -1n } } as Sale;
+    const result = settleSale(p.policy, p.product, p.contracts, malformed);
+    expect(errorsOf(result)).toEqual([HISTORY, ['invalid_field', ['sale', 'price']]]);
   });
 });
