@@ -335,3 +335,149 @@ describe('refundAll on a sparse list', () => {
     expect(errors.map((e) => [e.code, e.path])).toEqual([['invalid_field', ['refunds', 0]]]);
   });
 });
+
+describe('the settlement a refund is checked against', () => {
+  const refund1 = refundOf('r1', '2026-03-05T00:00:00Z', 1n);
+  const forged = (patch: Record<string, unknown>) =>
+    ({ ...spec8, ...patch }) as unknown as Settlement;
+  const withLine = (index: number, line: unknown) =>
+    forged({ lines: spec8.lines.map((l, i) => (i === index ? line : l)) });
+
+  it('is refused when its sale id, instant or price is not of its type, at the root', () => {
+    for (const settlement of [
+      forged({ saleId: 1 }),
+      forged({ saleId: undefined }),
+      forged({ at: '2026-03-01T12:00:00Z' }),
+      forged({ at: 1n }),
+    ]) {
+      expect(refundSale(settlement, [], refund1)._unsafeUnwrapErr()).toMatchObject({
+        code: 'invalid_field',
+        path: [],
+      });
+      expect(refundAll(settlement, [refund1])._unsafeUnwrapErr()).toEqual([
+        expect.objectContaining({ code: 'invalid_field', path: [] }),
+      ]);
+    }
+  });
+
+  it('is refused, without throwing, when a line is not an object or its amount not a bigint', () => {
+    for (const settlement of [
+      withLine(0, null),
+      withLine(1, 7060),
+      withLine(1, { ...spec8.lines[1], amount: 7060 }),
+      withLine(1, { ...spec8.lines[1], amount: '70.60' }),
+      // A function carrying the fields of a line is not a line.
+      withLine(
+        0,
+        Object.assign(() => 0, spec8.lines[0]),
+      ),
+    ]) {
+      expect(refundSale(settlement, [], refund1)._unsafeUnwrapErr().code).toBe('invalid_field');
+      expect(refundAll(settlement, [refund1])._unsafeUnwrapErr()[0]?.code).toBe('invalid_field');
+    }
+  });
+
+  it('is refused when a line is negative, even if the lines still sum to the price', () => {
+    // 9120 - 10 + 2118 + 8472 = 19700: the sum holds, but no party is ever paid below 0.
+    const settlement = forged({
+      lines: [
+        { ...spec8.lines[0], amount: 9120n },
+        { ...spec8.lines[1], amount: -10n },
+        spec8.lines[2],
+        spec8.lines[3],
+      ],
+    });
+    expect(refundSale(settlement, [], refund1)._unsafeUnwrapErr().code).toBe('invalid_field');
+  });
+});
+
+describe('reversal lines', () => {
+  it('carry exactly the fields of their role, no other key', () => {
+    const reversal = refundSale(
+      spec8,
+      [],
+      refundOf('r1', '2026-03-05T00:00:00Z', 5000n),
+    )._unsafeUnwrap();
+    expect(reversal.lines.map((l) => Object.keys(l).sort())).toEqual([
+      ['account', 'amount', 'role'],
+      ['account', 'amount', 'percent', 'role'],
+      ['account', 'amount', 'contractId', 'percent', 'role'],
+      ['account', 'amount', 'role'],
+    ]);
+  });
+});
+
+describe('refundSale against previous refunds', () => {
+  it('refuses previous refunds that are not a list, without throwing', () => {
+    for (const previous of [null, undefined, 5, {}]) {
+      const error = refundSale(
+        spec8,
+        previous as never,
+        refundOf('r1', '2026-03-05T00:00:00Z', 100n),
+      )._unsafeUnwrapErr();
+      expect(error).toMatchObject({ code: 'invalid_field', path: [] });
+      expect(error.message).toContain('previous refunds');
+    }
+  });
+
+  it('orders a refund after the latest previous refund even when they are given unsorted', () => {
+    // The previous refunds are trusted, not checked for order: the latest is 03-05 whatever
+    // its position, so a refund on 03-04 comes before a refund already applied.
+    const previous = [
+      refundOf('r1', '2026-03-05T00:00:00Z', 100n),
+      refundOf('r2', '2026-03-03T00:00:00Z', 100n),
+    ];
+    expect(
+      refundSale(spec8, previous, refundOf('r3', '2026-03-04T00:00:00Z', 100n))._unsafeUnwrapErr(),
+    ).toMatchObject({ code: 'events_out_of_order', path: ['at'] });
+  });
+});
+
+describe('the errors of a refund', () => {
+  it('say in their message what is wrong, naming the values involved', () => {
+    const message = (previous: Refund[], r: Refund) =>
+      refundSale(spec8, previous, r)._unsafeUnwrapErr().message;
+    const mismatch = message([], refundOf('r1', '2026-03-05T00:00:00Z', 100n, USD));
+    expect(mismatch).toContain('USD');
+    expect(mismatch).toContain('BRL');
+    const reused = message(
+      [refundOf('r1', '2026-03-05T00:00:00Z', 100n)],
+      refundOf('r1', '2026-03-06T00:00:00Z', 100n),
+    );
+    expect(reused).toContain('"r1"');
+    const over = message(
+      [refundOf('r1', '2026-03-05T00:00:00Z', 19000n)],
+      refundOf('r2', '2026-03-06T00:00:00Z', 701n),
+    );
+    // 190.00 + 7.01 = 197.01, over the price of 197.00.
+    expect(over).toContain('197.01');
+    expect(over).toContain('197.00');
+    for (const text of [
+      message([], refundOf('r1', '2026-03-05T00:00:00Z', 0n)),
+      message([], refundOf('r1', '2026-03-01T11:00:00Z', 100n)),
+      message(
+        [refundOf('r1', '2026-03-05T00:00:00Z', 100n)],
+        refundOf('r2', '2026-03-04T00:00:00Z', 100n),
+      ),
+    ]) {
+      expect(text.trim()).not.toBe('');
+    }
+    expect(
+      refundSale(null as never, [], refundOf('r1', '2026-03-05T00:00:00Z', 1n))._unsafeUnwrapErr()
+        .path,
+    ).toEqual([]);
+  });
+
+  it('do not compare with the price an amount in another currency', () => {
+    // 999.99 USD is not more than 197.00 BRL: the amounts are not comparable, so the only
+    // problem is the currency.
+    const errors = refundAll(spec8, [
+      refundOf('r1', '2026-03-05T00:00:00Z', 99999n, USD),
+    ])._unsafeUnwrapErr();
+    expect(errors.map((e) => e.code)).toEqual(['currency_mismatch']);
+    expect(
+      refundSale(spec8, [], refundOf('r1', '2026-03-05T00:00:00Z', 99999n, USD))._unsafeUnwrapErr()
+        .code,
+    ).toBe('currency_mismatch');
+  });
+});
