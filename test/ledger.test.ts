@@ -188,3 +188,108 @@ describe('ledgerTotal', () => {
     expect(ledgerTotal(ledger, { currency: 'USD' }).net).toBe(0n);
   });
 });
+
+describe('the canonical order of rows', () => {
+  const BOB = 'bob@example.com' as AccountId;
+  /** `s2` sold by another main creator: same currency, period and role, another account. */
+  const s2bob: Settlement = {
+    ...s2,
+    saleId: 's2b',
+    lines: s2.lines.map((l) => (l.role === 'main-creator' ? { ...l, account: BOB } : l)),
+  };
+
+  it('keeps one row per account within a role, sorted by account', () => {
+    const mains = (entries: LedgerEntry[]) =>
+      ledgerOf(entries)
+        ._unsafeUnwrap()
+        .rows.filter((r) => r.role === 'main-creator')
+        .map((r) => [r.account, r.settled]);
+    // ana@ sorts before bob@ whichever sale comes first.
+    expect(mains([s2bob, s1])).toEqual([
+      [ANA, 8472n],
+      [BOB, 400n],
+    ]);
+    expect(mains([s1, s2bob])).toEqual([
+      [ANA, 8472n],
+      [BOB, 400n],
+    ]);
+  });
+
+  it('never adds up the rows of two accounts when combining ledgers', () => {
+    const combined = combineLedgers(
+      ledgerOf([s2bob])._unsafeUnwrap(),
+      ledgerOf([s1])._unsafeUnwrap(),
+    );
+    expect(combined.rows.filter((r) => r.role === 'main-creator').map((r) => r.account)).toEqual([
+      ANA,
+      BOB,
+    ]);
+    expect(combined).toEqual(ledgerOf([s1, s2bob])._unsafeUnwrap());
+  });
+
+  it('puts the rows without a period first, whatever the period text', () => {
+    // A period function may answer null (no period) for some entries. '-1' is a period text
+    // that a loose comparison with null would order first (-1 < 0).
+    const period = (entry: LedgerEntry) => ('refundId' in entry ? '-1' : null) as string;
+    const periods = (ledger: { rows: ReadonlyArray<{ period: string | null }> }) => [
+      ...new Set(ledger.rows.map((r) => r.period)),
+    ];
+    expect(periods(ledgerOf([r1, s1], { period })._unsafeUnwrap())).toEqual([null, '-1']);
+    const combined = combineLedgers(
+      ledgerOf([r1], { period })._unsafeUnwrap(),
+      ledgerOf([s1], { period })._unsafeUnwrap(),
+    );
+    expect(periods(combined)).toEqual([null, '-1']);
+  });
+});
+
+describe('the entries ledgerOf refuses', () => {
+  const withLine = (line: unknown) => ({ ...s1, lines: [line] }) as unknown as LedgerEntry;
+  const main = s1.lines[3];
+
+  it('refuses, without throwing, a line that is not an object or whose fields are forged', () => {
+    for (const line of [null, 5]) {
+      expect(ledgerOf([s1, withLine(line)])._unsafeUnwrapErr()).toMatchObject({
+        code: 'invalid_field',
+        path: [1],
+      });
+    }
+    for (const line of [
+      { ...main, amount: 8472 },
+      { ...main, amount: '84.72' },
+      { ...main, role: ['main-creator'] },
+      { ...main, role: 'boss' },
+      { ...main, account: null },
+      { ...s1.lines[0], account: 'x@example.com' },
+    ]) {
+      expect(ledgerOf([s1, withLine(line)])._unsafeUnwrapErr()).toMatchObject({
+        code: 'invalid_field',
+        path: [1, 'lines', 0],
+      });
+    }
+  });
+
+  it('answers invalid_field, with a message, for every option or entry it cannot read', () => {
+    const errors = [
+      ledgerOf('nope' as never),
+      ledgerOf([s1], { period: 'month' as never }),
+      ledgerOf([s1], { period: () => 3 as never }),
+      ledgerOf([s1], {
+        period: () => {
+          throw new Error('no');
+        },
+      }),
+    ].map((r) => r._unsafeUnwrapErr());
+    expect(errors.map((e) => [e.code, e.path])).toEqual([
+      ['invalid_field', []],
+      ['invalid_field', ['period']],
+      ['invalid_field', [0]],
+      ['invalid_field', [0]],
+    ]);
+    for (const e of errors) expect(e.message.trim()).not.toBe('');
+  });
+
+  it('reads null options as no options', () => {
+    expect(ledgerOf([s1], null as never)._unsafeUnwrap()).toEqual(ledgerOf([s1])._unsafeUnwrap());
+  });
+});
