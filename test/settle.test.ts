@@ -317,7 +317,8 @@ describe('settleSale', () => {
       expect(settle(p, s)._unsafeUnwrapErr()).toEqual([
         {
           code: 'affiliate_not_permitted',
-          message: expect.any(String),
+          message:
+            'bia@example.com is a cocreator under contract "c1", whose terms in force do not allow selling as an affiliate',
           path: ['sale', 'affiliate', 'account'],
           account: BIA,
         },
