@@ -43,3 +43,14 @@ describe('accountId', () => {
     expect(accountId(v)._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_field', path: [] });
   });
 });
+
+describe('the errors of accountId', () => {
+  it('say why in their message, one message per problem', () => {
+    const messages = [42, '  ', 'a'.repeat(321)].map(
+      (v) => accountId(v)._unsafeUnwrapErr().message,
+    );
+    for (const message of messages) expect(message.trim()).not.toBe('');
+    expect(new Set(messages).size).toBe(3);
+    expect(messages[2]).toContain('321');
+  });
+});

@@ -63,3 +63,11 @@ describe('appliesToSale', () => {
     expect(appliesToSale(rule, account('caio@example.com'), byAffiliate(bia))).toBe(false);
   });
 });
+
+describe('the error of appliesTo', () => {
+  it('is at the root by default and lists the four accepted values in its message', () => {
+    const error = appliesTo('some-sales')._unsafeUnwrapErr();
+    expect(error.path).toEqual([]);
+    for (const value of APPLIES_TO) expect(error.message).toContain(`"${value}"`);
+  });
+});
