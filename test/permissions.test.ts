@@ -128,3 +128,30 @@ describe('allowedActions', () => {
     expect(allowedActions(LEO, course, tls, at(6), gumroad)).toEqual([]);
   });
 });
+
+describe('can, on what it cannot read', () => {
+  const tls = timelines();
+
+  it('lets an actor that is not an account id do nothing, not even sell as affiliate', () => {
+    for (const who of ['', '   ', 42 as never]) {
+      expect(allowedActions(who, course, tls, at(6))).toEqual([]);
+      expect(can(who, 'sell-as-affiliate', course, [], at(6))).toBe(false);
+    }
+  });
+
+  it('allows nothing on a value that is not a product', () => {
+    for (const notAProduct of ['p1', 42, undefined]) {
+      expect(allowedActions(LEO, notAProduct as never, tls, at(6))).toEqual([]);
+      expect(can(LEO, 'sell-as-affiliate', notAProduct as never, [], at(6))).toBe(false);
+    }
+  });
+
+  it('reads only objects as contract timelines, not a function carrying one’s fields', () => {
+    // caio's contract is in force on day 6; the same fields on a function are not a timeline.
+    const caio = tls.find((tl) => tl.contract.cocreator === CAIO);
+    expect(caio).toBeDefined();
+    expect(can(CAIO, 'view-sales-history', course, [caio as never], at(6))).toBe(true);
+    const forged = Object.assign(() => 0, caio);
+    expect(can(CAIO, 'view-sales-history', course, [forged as never], at(6))).toBe(false);
+  });
+});

@@ -111,3 +111,19 @@ describe('checkAffiliatePercent on a value forged around the type system', () =>
     }
   });
 });
+
+describe('the errors of product and checkAffiliatePercent', () => {
+  it('are at the root by default', () => {
+    expect(problems(product(null)._unsafeUnwrapErr())).toEqual([
+      { code: 'invalid_field', path: [] },
+    ]);
+    const zero = parsePercent('0')._unsafeUnwrap();
+    expect(checkAffiliatePercent(zero)._unsafeUnwrapErr().path).toEqual([]);
+  });
+
+  it('name the range in the message of an affiliate percent out of range', () => {
+    const error = checkAffiliatePercent(parsePercent('100.01')._unsafeUnwrap())._unsafeUnwrapErr();
+    expect(error).toMatchObject({ code: 'percent_out_of_range', min: '0', max: '100' });
+    expect(error.message).toContain('100');
+  });
+});
