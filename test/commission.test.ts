@@ -69,5 +69,7 @@ describe('the error of appliesTo', () => {
     const error = appliesTo('some-sales')._unsafeUnwrapErr();
     expect(error.path).toEqual([]);
     for (const value of APPLIES_TO) expect(error.message).toContain(`"${value}"`);
+    // One value after another, readable: separated by a comma.
+    expect(error.message).toContain('"all-sales", "direct-sales"');
   });
 });
