@@ -24,6 +24,10 @@ export default {
   ignoreStatic: true,
   timeoutMS: 20000,
   tempDirName: '.stryker-tmp',
+  // Not copied into the sandbox: build and bench output (.bench holds ~90 MB of generated
+  // documents) and other runs' sandboxes, so that mutation runs of different files can run
+  // side by side without copying each other.
+  ignorePatterns: ['dist', 'coverage', '.bench', '.stryker-tmp*', 'reports'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
