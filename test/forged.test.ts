@@ -310,3 +310,139 @@ describe('settleSale of a forged sale value', () => {
     }
   });
 });
+
+describe('validateDomain, given a policy or product built by hand', () => {
+  const pct = (units: bigint, scale = 0) => ({ units, scale });
+  const withPolicy = (rules: unknown) =>
+    validateDomain({ policy: rules as never, product: course, contracts: [] });
+  const withProduct = (value: unknown) =>
+    validateDomain({ policy: POLICIES.hotmart, product: value as never, contracts: [] });
+  const only = (errors: ReadonlyArray<DomainError>) => {
+    expect(errors).toHaveLength(1);
+    const [e] = errors as readonly [DomainError];
+    return [e.code, e.message, e.path];
+  };
+
+  it('names, in the message, the first field that is not what policy() makes', () => {
+    expect(only(withPolicy('hotmart')._unsafeUnwrapErr())).toEqual([
+      'invalid_field',
+      'expected a policy from policy(): not an object',
+      ['policy'],
+    ]);
+    const cases: ReadonlyArray<readonly [string, unknown]> = [
+      ['name', 'Hotmart'],
+      ['minRetainedPercent', '30'],
+      ['cocreatorPercent', { min: pct(1n), max: '70' }],
+      ['percentDecimals', '2'],
+      ['maxCocreators', '1'],
+      ['affiliatesOnCocreatedProducts', 1],
+      ['cancellation', 'sometimes'],
+      ['amendments', 'never'],
+      ['fee', 0],
+    ];
+    for (const [field, value] of cases) {
+      expect(only(withPolicy({ ...POLICIES.hotmart, [field]: value })._unsafeUnwrapErr())).toEqual([
+        'invalid_field',
+        `expected a policy from policy(): ${field}`,
+        ['policy', field],
+      ]);
+    }
+  });
+
+  it('refuses a maxCocreators that is a number but not a whole one, as policy() would', () => {
+    for (const max of [2.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(
+        problems(withPolicy({ ...POLICIES.hotmart, maxCocreators: max })._unsafeUnwrapErr()),
+      ).toEqual([['invalid_field', ['policy', 'maxCocreators']]]);
+    }
+  });
+
+  it('accepts a fee schedule, and refuses one whose percent is not a percent', () => {
+    const fee = { percent: pct(5n), fixed: { BRL: 100n } };
+    expect(withPolicy({ ...POLICIES.hotmart, fee }).isOk()).toBe(true);
+    expect(withPolicy({ ...POLICIES.hotmart, fee: { percent: pct(0n), fixed: {} } }).isOk()).toBe(
+      true,
+    );
+    for (const broken of [
+      { ...fee, percent: '5' },
+      { ...fee, percent: pct(5n, -1) },
+      { percent: pct(5n) },
+    ]) {
+      expect(problems(withPolicy({ ...POLICIES.hotmart, fee: broken })._unsafeUnwrapErr())).toEqual(
+        [['invalid_field', ['policy', 'fee']]],
+      );
+    }
+  });
+
+  it('states which rule of SPEC section 2 an invalid policy breaks', () => {
+    const cases: ReadonlyArray<readonly [Record<string, unknown>, string]> = [
+      // 100 % retained would also leave cocreatorPercent.max above 0 %: the first rule is named.
+      [{ minRetainedPercent: pct(100n) }, 'minRetainedPercent is below 100'],
+      [{ minRetainedPercent: pct(1005n, 1) }, 'minRetainedPercent is below 100'],
+      [{ cocreatorPercent: { min: pct(0n), max: pct(70n) } }, 'cocreatorPercent.min is above 0'],
+      [
+        { cocreatorPercent: { min: pct(50n), max: pct(40n) } },
+        'cocreatorPercent.min is at most cocreatorPercent.max',
+      ],
+      [
+        { cocreatorPercent: { min: pct(1n), max: pct(7001n, 2) } },
+        'cocreatorPercent.max is at most 100 - minRetainedPercent',
+      ],
+      [{ percentDecimals: 7 }, 'percentDecimals is an integer from 0 to 6'],
+      [{ percentDecimals: -1 }, 'percentDecimals is an integer from 0 to 6'],
+      [{ maxCocreators: 0 }, 'maxCocreators is a positive integer, or null'],
+    ];
+    for (const [fields, message] of cases) {
+      expect(
+        only(withPolicy({ ...POLICIES.hotmart, ...fields })._unsafeUnwrapErr()),
+        message,
+      ).toEqual(['invalid_policy', message, ['policy']]);
+    }
+  });
+
+  it('accepts percentDecimals 6, the most SPEC section 2 allows', () => {
+    const sixPlaces = { ...POLICIES.hotmart, percentDecimals: 6 };
+    expect(withPolicy(sixPlaces).isOk()).toBe(true);
+  });
+
+  it('names, in the message, the first field that is not what product() makes', () => {
+    expect(only(withProduct(null)._unsafeUnwrapErr())).toEqual([
+      'invalid_field',
+      'expected a product from product(): not an object',
+      ['product'],
+    ]);
+    const cases: ReadonlyArray<readonly [string, unknown, string]> = [
+      ['id', 7, 'id'],
+      ['mainCreator', 'ANA@example.com', 'mainCreator (a canonical account id)'],
+      ['affiliateCommission', 40, 'affiliateCommission'],
+    ];
+    for (const [field, value, what] of cases) {
+      expect(only(withProduct({ ...course, [field]: value })._unsafeUnwrapErr())).toEqual([
+        'invalid_field',
+        `expected a product from product(): ${what}`,
+        ['product', field],
+      ]);
+    }
+  });
+
+  it('refuses a product whose main creator is the empty string', () => {
+    expect(problems(withProduct({ ...course, mainCreator: '' })._unsafeUnwrapErr())).toEqual([
+      ['invalid_field', ['product', 'mainCreator']],
+    ]);
+  });
+
+  it('keeps a deeply frozen hand-built policy as it is, without copying it', () => {
+    // The preset's fields are deeply frozen, so freezing the new top level freezes it all.
+    const rules = Object.freeze({ ...POLICIES.hotmart });
+    expect(withPolicy(rules)._unsafeUnwrap().policy).toBe(rules);
+  });
+
+  it('freezes through a hand-built policy frozen only at the top, leaving the input alone', () => {
+    const bounds = { ...POLICIES.hotmart.cocreatorPercent };
+    const rules = Object.freeze({ ...POLICIES.hotmart, cocreatorPercent: bounds });
+    const kept = withPolicy(rules)._unsafeUnwrap().policy;
+    expect(kept).toEqual(rules);
+    expect(Object.isFrozen(kept.cocreatorPercent)).toBe(true);
+    expect(Object.isFrozen(bounds)).toBe(false);
+  });
+});
