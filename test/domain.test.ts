@@ -2,15 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { type CocreationContract, contract } from '../src/contract';
 import {
   accept,
+  approveAmendment,
+  approveCancellation,
   availablePercentAt,
+  cancel,
   contractsCovering,
+  decline,
+  declineAmendment,
   invite,
   liveContractsAt,
   proposeAmendment,
+  rejectCancellation,
+  requestCancellation,
   timelineOf,
   totalReservedPercentAt,
   validateDomain,
   withdraw,
+  withdrawAmendment,
+  withdrawCancellation,
 } from '../src/domain';
 import type { DomainError } from '../src/errors';
 import { type Instant, parseInstant } from '../src/instant';
@@ -191,6 +200,88 @@ describe('validateDomain', () => {
       ];
       expect(problems(validate(contracts, manyGumroad)._unsafeUnwrapErr())).toEqual([
         { code: 'retention_floor_violated', path: ['contracts', 0, 'events', 2] },
+      ]);
+    });
+  });
+
+  describe('the retention floor, past the quick bound check', () => {
+    it('finds an invitation over the floor though the other contract lowers its percent later', () => {
+      // c1 reserves 50 % until its amendment to 20 % on day 5; c2 offers 30 % on day 3. On
+      // days 3 and 4 the two reserve 80 %, above Hotmart's 70 %, whatever c1 reserves later.
+      const contracts = [
+        c('c1', BIA, [
+          invited(1, '50'),
+          event('accepted', 2, BIA),
+          event('amendment-proposed', 4, ANA, { percent: '20' }),
+          event('amendment-approved', 5, BIA),
+        ]),
+        c('c2', CAIO, [invited(3, '30')]),
+      ];
+      const errors = validate(contracts)._unsafeUnwrapErr();
+      expect(problems(errors)).toEqual([
+        { code: 'retention_floor_violated', path: ['contracts', 0, 'events', 2] },
+        { code: 'retention_floor_violated', path: ['contracts', 1, 'events', 0] },
+      ]);
+      expect(errors[1]).toMatchObject({ reservedPercent: '80', maxPercent: '70' });
+    });
+
+    it('compares whole percents with a floor that has more decimals than they do', () => {
+      // 100 - 30.5 leaves 69.5 %: 40 + 30 = 70 is above it, 40 + 29 = 69 is not.
+      const rules = policy({
+        extends: 'hotmart',
+        minRetainedPercent: '30.5',
+        cocreatorPercent: { max: '69.5' },
+      })._unsafeUnwrap();
+      const errors = validate(
+        [c('c1', BIA, [invited(1, '40')]), c('c2', CAIO, [invited(2, '30')])],
+        rules,
+      )._unsafeUnwrapErr();
+      expect(problems(errors)).toEqual([
+        { code: 'retention_floor_violated', path: ['contracts', 1, 'events', 0] },
+      ]);
+      expect(errors[0]).toMatchObject({ reservedPercent: '70', maxPercent: '69.5' });
+      expect(
+        validate(
+          [c('c1', BIA, [invited(1, '40')]), c('c2', CAIO, [invited(2, '29')])],
+          rules,
+        ).isOk(),
+      ).toBe(true);
+    });
+  });
+
+  describe('the messages of the rules across contracts', () => {
+    const messageOf = (errors: ReadonlyArray<DomainError>) => errors.map((e) => e.message);
+
+    it('names the total reserved and the cap of the retention floor', () => {
+      const contracts = [c('c1', BIA, [invited(1, '50')]), c('c2', CAIO, [invited(2, '30')])];
+      expect(messageOf(validate(contracts)._unsafeUnwrapErr())).toEqual([
+        "the product's live contracts would reserve 80 %, above the 70 % that the policy's retention floor leaves",
+      ]);
+    });
+
+    it('names the limit of maxCocreators and the count the invitation reaches', () => {
+      const two = policy({ extends: 'hotmart', maxCocreators: 2 })._unsafeUnwrap();
+      const contracts = [
+        c('c1', BIA, [invited(1, '10')]),
+        c('c2', CAIO, [invited(2, '10')]),
+        c('c3', 'duda@example.com', [invited(3, '10')]),
+      ];
+      expect(messageOf(validate(contracts, two)._unsafeUnwrapErr())).toEqual([
+        'the policy allows 2 live contract(s) per product; this invitation makes 3',
+      ]);
+    });
+
+    it('names the cocreator invited twice', () => {
+      const contracts = [c('c1', BIA, [invited(1, '20')]), c('c2', BIA, [invited(2, '10')])];
+      expect(messageOf(validate(contracts)._unsafeUnwrapErr())).toEqual([
+        'bia@example.com already has a live contract on this product',
+      ]);
+    });
+
+    it('names the contract id used twice', () => {
+      const contracts = [c('c1', BIA, [invited(1, '20')]), c('c1', CAIO, [invited(1, '20')])];
+      expect(messageOf(validate(contracts)._unsafeUnwrapErr())).toEqual([
+        'the contract id "c1" is used twice in this document',
       ]);
     });
   });
@@ -446,6 +537,131 @@ describe('the transition functions', () => {
       code: 'not_authorized',
       path: ['contracts', 0, 'events', 1, 'by'],
     });
+  });
+
+  const failure = (r: { _unsafeUnwrapErr(): DomainError }) => {
+    const e = r._unsafeUnwrapErr();
+    return { code: e.code, message: e.message, path: e.path };
+  };
+
+  it('answer a context, an event input or an invitation that is not an object, at the root', () => {
+    expect(failure(invite(null as never, offer()))).toEqual({
+      code: 'invalid_field',
+      message: 'expected a context { policy, product, contracts }',
+      path: [],
+    });
+    expect(failure(invite(context, null as never))).toEqual({
+      code: 'invalid_field',
+      message: 'expected { id, cocreator, terms, by, at }',
+      path: [],
+    });
+    const c1 = invite(context, offer())._unsafeUnwrap();
+    expect(failure(accept(context, c1, undefined as never))).toEqual({
+      code: 'invalid_field',
+      message: 'expected { by, at }',
+      path: [],
+    });
+  });
+
+  it('report a contract that is not a contract at the path contract', () => {
+    const c1 = invite(context, offer())._unsafeUnwrap();
+    expect(error(accept(context, 'c1' as never, { by: BIA, at: day(2) }))).toEqual({
+      code: 'invalid_field',
+      path: ['contract'],
+    });
+    expect(error(accept(context, { ...c1, id: '' } as never, { by: BIA, at: day(2) }))).toEqual({
+      code: 'invalid_field',
+      path: ['contract', 'id'],
+    });
+  });
+
+  it('report a rule the contract already breaks with the others before the new event is looked at', () => {
+    // c2 (50 %) and c1 (30 %) together break Hotmart's floor from day 2: accepting c1 (even by
+    // the wrong party) is refused for that, at c1's invitation in { contracts: [c2, c1] }.
+    const c2 = c('c2', CAIO, [invited(1, '50')]);
+    const c1 = c('c1', BIA, [invited(2, '30')]);
+    const others = { ...context, contracts: [c2] };
+    expect(error(accept(others, c1, { by: ANA, at: day(3) }))).toEqual({
+      code: 'retention_floor_violated',
+      path: ['contracts', 1, 'events', 0],
+    });
+    expect(error(accept(others, c1, { by: BIA, at: day(3) }))).toEqual({
+      code: 'retention_floor_violated',
+      path: ['contracts', 1, 'events', 0],
+    });
+  });
+
+  it('report an invitation that breaks the floor at a later invitation of another contract there', () => {
+    // c1 offers 30 % on day 1; c2's invitation of 50 % on day 5 then makes 80 %.
+    const c2 = c('c2', CAIO, [invited(5, '50')]);
+    expect(
+      error(invite({ ...context, contracts: [c2] }, offer({ terms: { percent: '30' } }))),
+    ).toEqual({ code: 'retention_floor_violated', path: ['contracts', 0, 'events', 0] });
+  });
+
+  it('read only by and at from an event input: terms carried along are not put in the event', () => {
+    // An input of a wider type (an amendment input reused, say) carries terms; these events
+    // carry none (SPEC section 8), so the terms are left out rather than refused.
+    const terms = { percent: '25' };
+    const lastEvent = (r: { _unsafeUnwrap(): CocreationContract }) => {
+      const last = r._unsafeUnwrap().events.at(-1) as object;
+      return [(last as { type: string }).type, Object.keys(last)];
+    };
+    const keys = ['type', 'at', 'by'];
+    const pending = invite(context, offer())._unsafeUnwrap();
+    expect(lastEvent(accept(context, pending, { by: BIA, at: day(2), terms } as never))).toEqual([
+      'accepted',
+      keys,
+    ]);
+    expect(lastEvent(decline(context, pending, { by: BIA, at: day(2), terms } as never))).toEqual([
+      'declined',
+      keys,
+    ]);
+    expect(lastEvent(withdraw(context, pending, { by: ANA, at: day(2), terms } as never))).toEqual([
+      'withdrawn',
+      keys,
+    ]);
+    const active = accept(context, pending, { by: BIA, at: day(2) })._unsafeUnwrap();
+    const proposed = proposeAmendment(context, active, {
+      by: ANA,
+      at: day(3),
+      terms: { percent: '30' },
+    })._unsafeUnwrap();
+    const input = (by: string) => ({ by, at: day(4), terms }) as never;
+    expect(lastEvent(approveAmendment(context, proposed, input(BIA)))).toEqual([
+      'amendment-approved',
+      keys,
+    ]);
+    expect(lastEvent(declineAmendment(context, proposed, input(BIA)))).toEqual([
+      'amendment-declined',
+      keys,
+    ]);
+    expect(lastEvent(withdrawAmendment(context, proposed, input(ANA)))).toEqual([
+      'amendment-withdrawn',
+      keys,
+    ]);
+    expect(lastEvent(requestCancellation(context, active, input(BIA)))).toEqual([
+      'cancellation-requested',
+      keys,
+    ]);
+    const requested = requestCancellation(context, active, {
+      by: BIA,
+      at: day(3),
+    })._unsafeUnwrap();
+    expect(lastEvent(approveCancellation(context, requested, input(ANA)))).toEqual([
+      'cancellation-approved',
+      keys,
+    ]);
+    expect(lastEvent(rejectCancellation(context, requested, input(ANA)))).toEqual([
+      'cancellation-rejected',
+      keys,
+    ]);
+    expect(lastEvent(withdrawCancellation(context, requested, input(BIA)))).toEqual([
+      'cancellation-withdrawn',
+      keys,
+    ]);
+    const gumroad = { ...context, policy: POLICIES.gumroad };
+    expect(lastEvent(cancel(gumroad, active, input(BIA)))).toEqual(['cancelled', keys]);
   });
 
   it('never throw on nonsense', () => {
