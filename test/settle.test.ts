@@ -293,6 +293,9 @@ describe('settleSale', () => {
     it('refuses an affiliate with no percent in the sale nor the product', () => {
       const result = settle(parts([]), saleOf({ price: brl('1'), affiliate: { account: LEO } }));
       expect(errorsOf(result)).toEqual([['invalid_field', ['sale', 'affiliate', 'percent']]]);
+      expect(result._unsafeUnwrapErr()[0]?.message).toBe(
+        'the sale names an affiliate but no percent, and the product has no affiliateCommission',
+      );
     });
 
     it('refuses the main creator as affiliate of their own product', () => {
