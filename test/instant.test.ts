@@ -114,3 +114,29 @@ describe('formatInstant', () => {
     expect(formatInstant(ms as Instant)).toBe(text);
   });
 });
+
+describe('the errors of parseInstant and instant', () => {
+  it('name the input and say why it is not an instant, one reason per problem', () => {
+    const message = (input: unknown) => parseInstant(input)._unsafeUnwrapErr().message;
+    const inputs = [
+      '2026-01-01',
+      '0000-01-01T00:00:00Z',
+      '2026-02-30T00:00:00Z',
+      '2026-01-01T24:00:00Z',
+      '2026-01-01T00:00:00+24:00',
+      '9999-12-31T23:59:59-00:01',
+    ];
+    const messages = inputs.map(message);
+    inputs.forEach((input, i) => {
+      expect(messages[i]).toContain(JSON.stringify(input));
+      // The reason comes after the input and a colon, and is never empty.
+      expect(messages[i]?.split(': ').at(-1)?.trim()).not.toBe('');
+    });
+    // Six problems, six reasons.
+    expect(new Set(messages.map((m, i) => m.replace(JSON.stringify(inputs[i]), ''))).size).toBe(6);
+    expect(message(20260101)).toContain('a number');
+    expect(message(20260101)).toContain('"2026-03-01T12:00:00Z"');
+    expect(instant(1.5)._unsafeUnwrapErr().message).toContain('0001');
+    expect(instant(1.5)._unsafeUnwrapErr().message).toContain('9999');
+  });
+});
