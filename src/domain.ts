@@ -109,7 +109,7 @@ function policyValueProblem(value: unknown, path: Path): DomainError | null {
     return bad('amendments', [...path, 'amendments']);
   }
   const fee = value.fee;
-  if (!(fee === null || (isRecord(fee) && isPercentValue(fee.percent) && isRecord(fee.fixed)))) {
+  if (!(fee === null || (isRecord(fee) && isPercentValue(fee.percent) && isFeeTable(fee.fixed)))) {
     return bad('fee', [...path, 'fee']);
   }
   const rules = value as unknown as Policy;
@@ -132,7 +132,15 @@ function policyValueProblem(value: unknown, path: Path): DomainError | null {
   if (rules.maxCocreators !== null && rules.maxCocreators < 1) {
     return invalid('maxCocreators is a positive integer, or null');
   }
+  if (rules.fee !== null && comparePercent(rules.fee.percent, PERCENT_100) > 0) {
+    return invalid('a fee percent is from 0 to 100');
+  }
   return null;
+}
+
+/** A fee schedule's `fixed` table: amounts of minor units (bigint ≥ 0) by currency code. */
+function isFeeTable(value: unknown): boolean {
+  return isRecord(value) && Object.values(value).every((v) => typeof v === 'bigint' && v >= 0n);
 }
 
 function productValueProblem(value: unknown, path: Path): DomainError | null {

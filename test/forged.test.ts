@@ -112,6 +112,39 @@ describe('replayContract, given a history forged around the type system', () => 
   });
 });
 
+describe('a hand-built fee schedule', () => {
+  const sale100 = doc.sale as Sale;
+  const withFee = (fee: unknown) => ({ ...POLICIES.hotmart, fee }) as never;
+  const ten = { units: 10n, scale: 0 };
+
+  it('is refused, not added as text, when a fixed amount is not a bigint of minor units', () => {
+    for (const fixed of [{ BRL: '5' }, { BRL: 5 }, { BRL: -1n }, { BRL: null }]) {
+      const answer = settleSale(withFee({ percent: ten, fixed }), course, [], sale100);
+      expect(answer._unsafeUnwrapErr().map((e) => [e.code, e.path, e.message])).toEqual([
+        ['invalid_field', ['policy', 'fee'], 'expected a policy from policy(): fee'],
+      ]);
+    }
+  });
+
+  it('is refused with invalid_policy when its percent is above 100, as policy() refuses it', () => {
+    const answer = settleSale(
+      withFee({ percent: { units: 1001n, scale: 1 }, fixed: {} }),
+      course,
+      [],
+      sale100,
+    );
+    expect(answer._unsafeUnwrapErr().map((e) => [e.code, e.path, e.message])).toEqual([
+      ['invalid_policy', ['policy'], 'a fee percent is from 0 to 100'],
+    ]);
+  });
+
+  it('settles with a valid one: 10 % of 197.00 plus 1.00 is 20.70', () => {
+    const direct = { ...sale100, platformFee: null } as Sale;
+    const answer = settleSale(withFee({ percent: ten, fixed: { BRL: 100n } }), course, [], direct);
+    expect(answer._unsafeUnwrap().platformFee).toBe(2070n);
+  });
+});
+
 describe('validateDomain', () => {
   it('refuses a policy or product that is an array, without taking it for an object', () => {
     const answer = validateDomain({
