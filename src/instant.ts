@@ -128,7 +128,13 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function invalid(input: unknown, path: Path, why: string): DomainError {
-  const shown = typeof input === 'string' ? JSON.stringify(input) : `a ${typeof input}`;
+  const kind = typeof input;
+  const shown =
+    typeof input === 'string'
+      ? JSON.stringify(input)
+      : input === null
+        ? 'null'
+        : `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
   return domainError('invalid_instant', `${shown} is not a valid instant: ${why}`, path);
 }
 

@@ -135,6 +135,11 @@ describe('the errors of parseInstant and instant', () => {
     // Six problems, six reasons.
     expect(new Set(messages.map((m, i) => m.replace(JSON.stringify(inputs[i]), ''))).size).toBe(6);
     expect(message(20260101)).toContain('a number');
+    // With the right article, and null named as null.
+    expect(message({})).toMatch(/^an object is not a valid instant: /);
+    expect(message(undefined)).toMatch(/^an undefined is not a valid instant: /);
+    expect(message(null)).toMatch(/^null is not a valid instant: /);
+    expect(message(1n)).toMatch(/^a bigint is not a valid instant: /);
     expect(message(20260101)).toContain('"2026-03-01T12:00:00Z"');
     expect(instant(1.5)._unsafeUnwrapErr().message).toContain('0001');
     expect(instant(1.5)._unsafeUnwrapErr().message).toContain('9999');
