@@ -787,3 +787,468 @@ describe('coverage', () => {
     expect(covers(brief, { productId: 'p1', at: at(day(2)) })).toBe(false);
   });
 });
+
+/** Each error as [code, path, message]: the message is part of what a caller is told. */
+const told = (errors: ReadonlyArray<DomainError>) => errors.map((e) => [e.code, e.path, e.message]);
+/** `day(n)` as formatInstant writes it. */
+const shown = (n: number) => `2026-01-${String(n).padStart(2, '0')}T00:00:00.000Z`;
+
+describe('what the errors say', () => {
+  describe('invalid_transition names the event and why it is not allowed in that state', () => {
+    const active = [invited(1), event('accepted', 2, BIA)];
+    it.each([
+      [
+        'a second invitation',
+        POLICIES.hotmart,
+        [invited(1), invited(2)],
+        '"invited" is not allowed: a contract is invited once, by its first event',
+      ],
+      [
+        'an acceptance of an active contract',
+        POLICIES.hotmart,
+        [...active, event('accepted', 3, BIA)],
+        '"accepted" is not allowed: "accepted" answers a pending invitation',
+      ],
+      [
+        'a proposal under a policy that amends at once',
+        POLICIES.gumroad,
+        [...active, event('amendment-proposed', 3, ANA, { percent: '5' })],
+        '"amendment-proposed" is not allowed: under this policy terms change at once ("amended"), not by proposal',
+      ],
+      [
+        'a proposal before the acceptance',
+        POLICIES.hotmart,
+        [invited(1), event('amendment-proposed', 2, ANA, { percent: '5' })],
+        '"amendment-proposed" is not allowed: only an active contract can be amended',
+      ],
+      [
+        'a second pending proposal',
+        POLICIES.hotmart,
+        [
+          ...active,
+          event('amendment-proposed', 3, ANA, { percent: '5' }),
+          event('amendment-proposed', 4, ANA, { percent: '6' }),
+        ],
+        '"amendment-proposed" is not allowed: an amendment is already pending',
+      ],
+      [
+        'an approval under a policy that amends at once',
+        POLICIES.gumroad,
+        [...active, event('amendment-approved', 3, BIA)],
+        '"amendment-approved" is not allowed: under this policy there are no amendment proposals',
+      ],
+      [
+        'an approval with no proposal',
+        POLICIES.hotmart,
+        [...active, event('amendment-approved', 3, BIA)],
+        '"amendment-approved" is not allowed: no amendment is pending',
+      ],
+      [
+        'an amendment under a policy that needs approval',
+        POLICIES.hotmart,
+        [...active, event('amended', 3, ANA, { percent: '5' })],
+        '"amended" is not allowed: under this policy changed terms need the cocreator\'s approval ("amendment-proposed")',
+      ],
+      [
+        'an amendment before the acceptance',
+        POLICIES.gumroad,
+        [invited(1), event('amended', 2, ANA, { percent: '5' })],
+        '"amended" is not allowed: only an active contract can be amended',
+      ],
+      [
+        'a cancellation request under a policy where either party cancels alone',
+        POLICIES.gumroad,
+        [...active, event('cancellation-requested', 3, BIA)],
+        '"cancellation-requested" is not allowed: under this policy either party cancels alone ("cancelled")',
+      ],
+      [
+        'a cancellation request before the acceptance',
+        POLICIES.hotmart,
+        [invited(1), event('cancellation-requested', 2, BIA)],
+        '"cancellation-requested" is not allowed: only an active contract can be cancelled',
+      ],
+      [
+        'a second pending cancellation request',
+        POLICIES.hotmart,
+        [
+          ...active,
+          event('cancellation-requested', 3, BIA),
+          event('cancellation-requested', 4, ANA),
+        ],
+        '"cancellation-requested" is not allowed: a cancellation request is already pending',
+      ],
+      [
+        'an approval of a cancellation under a policy where either party cancels alone',
+        POLICIES.gumroad,
+        [...active, event('cancellation-approved', 3, ANA)],
+        '"cancellation-approved" is not allowed: under this policy there are no cancellation requests',
+      ],
+      [
+        'an approval of a cancellation nobody requested',
+        POLICIES.hotmart,
+        [...active, event('cancellation-approved', 3, ANA)],
+        '"cancellation-approved" is not allowed: no cancellation request is pending',
+      ],
+      [
+        'a cancellation under a policy that needs the other party',
+        POLICIES.hotmart,
+        [...active, event('cancelled', 3, ANA)],
+        '"cancelled" is not allowed: under this policy cancelling needs the other party ("cancellation-requested")',
+      ],
+      [
+        'a cancellation before the acceptance',
+        POLICIES.gumroad,
+        [invited(1), event('cancelled', 2, ANA)],
+        '"cancelled" is not allowed: only an active contract can be cancelled',
+      ],
+    ] as const)('for %s', (_, rules, events, message) => {
+      const index = events.length - 1;
+      expect(told(replay(events, rules)._unsafeUnwrapErr())).toEqual([
+        ['invalid_transition', ['contracts', 0, 'events', index, 'type'], message],
+      ]);
+    });
+  });
+
+  describe('not_authorized names who may make the event and who made it', () => {
+    it.each([
+      [
+        'an invitation by the cocreator',
+        [invited(1, { percent: '20' }, BIA)],
+        `"invited" is made by the main creator, not by ${BIA}`,
+      ],
+      [
+        'an acceptance by the main creator',
+        [invited(1), event('accepted', 2, ANA)],
+        `"accepted" is made by the cocreator, not by ${ANA}`,
+      ],
+      [
+        'a cancellation request by someone else',
+        [invited(1), event('accepted', 2, BIA), event('cancellation-requested', 3, LEO)],
+        `"cancellation-requested" is made by the main creator or the cocreator, not by ${LEO}`,
+      ],
+      [
+        "an approval of the cocreator's cancellation request by the cocreator",
+        [
+          invited(1),
+          event('accepted', 2, BIA),
+          event('cancellation-requested', 3, BIA),
+          event('cancellation-approved', 4, BIA),
+        ],
+        `"cancellation-approved" is made by the main creator, not by ${BIA}`,
+      ],
+    ] as const)('for %s', (_, events, message) => {
+      const index = events.length - 1;
+      expect(told(replay(events)._unsafeUnwrapErr())).toEqual([
+        ['not_authorized', ['contracts', 0, 'events', index, 'by'], message],
+      ]);
+    });
+  });
+
+  it('events_out_of_order gives both instants', () => {
+    expect(told(replay([invited(3), event('accepted', 2, BIA)])._unsafeUnwrapErr())).toEqual([
+      [
+        'events_out_of_order',
+        ['contracts', 0, 'events', 1, 'at'],
+        `this event (${shown(2)}) is before the previous one (${shown(3)})`,
+      ],
+    ]);
+  });
+
+  it('term_already_expired gives the end and the event it does not outlast', () => {
+    expect(
+      told(replay([invited(2, { percent: '20', endsAt: day(2) })])._unsafeUnwrapErr()),
+    ).toEqual([
+      [
+        'term_already_expired',
+        ['contracts', 0, 'events', 0, 'terms', 'endsAt'],
+        `the term ends at ${shown(2)}, not after the event at ${shown(2)}`,
+      ],
+    ]);
+    expect(
+      told(
+        replay([
+          invited(1, { percent: '20', endsAt: day(3) }),
+          event('accepted', 4, BIA),
+        ])._unsafeUnwrapErr(),
+      ),
+    ).toEqual([
+      [
+        'term_already_expired',
+        ['contracts', 0, 'events', 1, 'at'],
+        `the invitation's term ended at ${shown(3)}, before this acceptance`,
+      ],
+    ]);
+    expect(
+      told(
+        replay([
+          invited(1),
+          event('accepted', 2, BIA),
+          event('amendment-proposed', 3, ANA, { endsAt: day(5) }),
+          event('amendment-approved', 6, BIA),
+        ])._unsafeUnwrapErr(),
+      ),
+    ).toEqual([
+      [
+        'term_already_expired',
+        ['contracts', 0, 'events', 3, 'at'],
+        `the amended term ends at ${shown(5)}, not after its approval`,
+      ],
+    ]);
+  });
+
+  it('product_mismatch and self_cocreation say what is wrong', () => {
+    expect(
+      told(replay([invited(1)], POLICIES.hotmart, { productId: 'p2' })._unsafeUnwrapErr()),
+    ).toEqual([
+      [
+        'product_mismatch',
+        ['contracts', 0, 'productId'],
+        'the contract is for product "p2", not "p1"',
+      ],
+    ]);
+    expect(
+      told(replay([invited(1)], POLICIES.hotmart, { cocreator: ANA })._unsafeUnwrapErr()),
+    ).toEqual([
+      [
+        'self_cocreation',
+        ['contracts', 0, 'cocreator'],
+        'the main creator cannot be a cocreator of their own product',
+      ],
+    ]);
+  });
+
+  describe('the shape errors', () => {
+    it('say what was expected instead of a non-object, at the path given (default [])', () => {
+      expect(told(contract(5)._unsafeUnwrapErr())).toEqual([
+        ['invalid_field', [], 'expected a contract object'],
+      ]);
+      expect(told(checkContract(5)._unsafeUnwrapErr())).toEqual([
+        ['invalid_field', [], 'expected a contract object'],
+      ]);
+      expect(told(contractEvent(5)._unsafeUnwrapErr())).toEqual([
+        ['invalid_field', [], 'expected an event object'],
+      ]);
+      expect(told(contractTerms(5)._unsafeUnwrapErr())).toEqual([
+        ['invalid_field', [], 'expected a terms object'],
+      ]);
+      expect(told(termsPatch(5)._unsafeUnwrapErr())).toEqual([
+        ['invalid_field', [], 'expected a terms object'],
+      ]);
+    });
+
+    it('say what is wrong with the events', () => {
+      expect(told(contract(wire([], { events: {} }))._unsafeUnwrapErr())).toEqual([
+        ['invalid_field', ['events'], 'expected an array of events'],
+      ]);
+      expect(told(contract(wire([]))._unsafeUnwrapErr())).toEqual([
+        ['invalid_field', ['events'], 'a contract history has at least one event'],
+      ]);
+    });
+
+    it('list the event types for an unknown one, and report nothing else for it', () => {
+      expect(
+        told(
+          contractEvent({ type: 'resigned', at: day(1), by: BIA, terms: {} })._unsafeUnwrapErr(),
+        ),
+      ).toEqual([
+        [
+          'invalid_field',
+          ['type'],
+          'unknown event type; expected one of "invited", "accepted", "declined", "withdrawn", ' +
+            '"amendment-proposed", "amendment-approved", "amendment-declined", ' +
+            '"amendment-withdrawn", "amended", "cancellation-requested", ' +
+            '"cancellation-approved", "cancellation-rejected", "cancellation-withdrawn", "cancelled"',
+        ],
+      ]);
+    });
+
+    it('report a missing type, at or by once, as required', () => {
+      expect(told(contractEvent({})._unsafeUnwrapErr())).toEqual([
+        ['invalid_field', ['type'], '"type" is required'],
+        ['invalid_field', ['at'], '"at" is required'],
+        ['invalid_field', ['by'], '"by" is required'],
+      ]);
+    });
+
+    it('refuse terms on an event that carries none', () => {
+      expect(
+        told(
+          contractEvent({ type: 'accepted', at: day(1), by: BIA, terms: {} })._unsafeUnwrapErr(),
+        ),
+      ).toEqual([
+        [
+          'invalid_field',
+          ['terms'],
+          'only invited, amendment-proposed and amended events carry terms',
+        ],
+      ]);
+    });
+
+    it('report a bad field of a patch once, at its own path', () => {
+      const bad = parsePercent('20%', ['percent'])._unsafeUnwrapErr();
+      expect(told(termsPatch({ percent: '20%' })._unsafeUnwrapErr())).toEqual(told([bad]));
+      expect(problems(termsPatch({ appliesTo: 'some' })._unsafeUnwrapErr())).toEqual([
+        { code: 'invalid_field', path: ['appliesTo'] },
+      ]);
+    });
+
+    it('read an object that is not a Percent as written text', () => {
+      for (const value of [{}, { units: 20n }, { scale: 0 }]) {
+        const expected = told([parsePercent(value, ['percent'])._unsafeUnwrapErr()]);
+        expect(told(contractTerms({ percent: value })._unsafeUnwrapErr())).toEqual(expected);
+      }
+    });
+  });
+});
+
+describe('pieces built in code', () => {
+  it('take instants as epoch milliseconds in terms and patches', () => {
+    const end = Date.UTC(2027, 0, 1);
+    expect(contractTerms({ percent: '20', endsAt: end })._unsafeUnwrap().endsAt).toBe(end);
+    expect(termsPatch({ endsAt: end })._unsafeUnwrap()).toEqual({ endsAt: end });
+  });
+
+  it('leave the fields a patch omits out of it', () => {
+    const patch = termsPatch({ percent: '25' })._unsafeUnwrap();
+    expect(Object.keys(patch)).toEqual(['percent']);
+    expect(formatPercent(patch.percent as never)).toBe('25');
+  });
+
+  it('checkContract refuses what it did not build', () => {
+    for (const value of [5, 'c1', null, {}]) expect(checkContract(value).isErr()).toBe(true);
+  });
+});
+
+describe('the records of a replayed timeline', () => {
+  const active = [invited(1), event('accepted', 2, BIA)];
+
+  it('gives each amendment its outcome', () => {
+    const tl = timeline([
+      ...active,
+      event('amendment-proposed', 3, ANA, { percent: '30' }),
+      event('amendment-approved', 4, BIA),
+      event('amendment-proposed', 5, ANA, { percent: '40' }),
+      event('amendment-declined', 6, BIA),
+      event('amendment-proposed', 7, ANA, { percent: '50' }),
+      event('amendment-withdrawn', 8, ANA),
+    ]);
+    expect(tl.amendments.map((a) => [a.proposedAt, a.outcome, a.resolvedAt])).toEqual([
+      [at(day(3)), 'approved', at(day(4))],
+      [at(day(5)), 'declined', at(day(6))],
+      [at(day(7)), 'withdrawn', at(day(8))],
+    ]);
+  });
+
+  it('gives each cancellation request its requester and outcome, and a request ends the contract only when approved', () => {
+    const tl = timeline([
+      ...active,
+      event('cancellation-requested', 3, BIA),
+      event('cancellation-rejected', 4, ANA),
+      event('cancellation-requested', 5, ANA),
+      event('cancellation-withdrawn', 6, ANA),
+      event('cancellation-requested', 7, BIA),
+      event('cancellation-approved', 8, ANA),
+    ]);
+    expect(tl.cancellationRequests).toEqual([
+      { requestedAt: at(day(3)), requestedBy: BIA, outcome: 'rejected', resolvedAt: at(day(4)) },
+      { requestedAt: at(day(5)), requestedBy: ANA, outcome: 'withdrawn', resolvedAt: at(day(6)) },
+      { requestedAt: at(day(7)), requestedBy: BIA, outcome: 'approved', resolvedAt: at(day(8)) },
+    ]);
+    expect([tl.endReason, tl.endedAt]).toEqual(['cancelled', at(day(8))]);
+  });
+
+  it('records a unilateral cancellation as cancelled, with no requests', () => {
+    const tl = timeline([...active, event('cancelled', 3, BIA)], POLICIES.gumroad);
+    expect([tl.endReason, tl.endedAt]).toEqual(['cancelled', at(day(3))]);
+    expect(tl.cancellationRequests).toEqual([]);
+    expect(tl.amendments).toEqual([]);
+  });
+
+  it('keeps the reason of an end before the endsAt of the terms', () => {
+    const tl = timeline([
+      invited(1, { percent: '20', endsAt: day(10) }),
+      event('withdrawn', 2, ANA),
+    ]);
+    expect([tl.endReason, tl.endedAt]).toEqual(['withdrawn', at(day(2))]);
+    const errors = replay([
+      invited(1, { percent: '20', endsAt: day(10) }),
+      event('withdrawn', 2, ANA),
+      event('accepted', 12, BIA),
+    ])._unsafeUnwrapErr();
+    expect(told(errors)).toEqual([
+      [
+        'invalid_transition',
+        ['contracts', 0, 'events', 2, 'type'],
+        '"accepted" is not allowed: "accepted" answers a pending invitation',
+      ],
+    ]);
+    expect(errors[0]).toMatchObject({ status: 'withdrawn' });
+  });
+
+  it('refuses another answer than accepted to an expired invitation as a transition', () => {
+    const errors = replay([
+      invited(1, { percent: '20', endsAt: day(5) }),
+      event('withdrawn', 6, ANA),
+    ])._unsafeUnwrapErr();
+    expect(problems(errors)).toEqual([
+      { code: 'invalid_transition', path: ['contracts', 0, 'events', 1, 'type'] },
+    ]);
+    expect(errors[0]).toMatchObject({ status: 'expired' });
+  });
+
+  it('refuses a second acceptance after an accepted term ran out as a transition', () => {
+    const errors = replay([
+      invited(1, { percent: '20', endsAt: day(5) }),
+      event('accepted', 2, BIA),
+      event('accepted', 6, BIA),
+    ])._unsafeUnwrapErr();
+    expect(problems(errors)).toEqual([
+      { code: 'invalid_transition', path: ['contracts', 0, 'events', 2, 'type'] },
+    ]);
+    expect(errors[0]).toMatchObject({ status: 'expired' });
+  });
+
+  it('lets the main creator answer a request of the cocreator', () => {
+    const tl = timeline([
+      ...active,
+      event('cancellation-requested', 3, BIA),
+      event('cancellation-rejected', 4, ANA),
+    ]);
+    expect(tl.cancellationRequests.map((r) => r.outcome)).toEqual(['rejected']);
+  });
+});
+
+describe('queries after the end', () => {
+  it('find no pending amendment once the contract ended with one unanswered', () => {
+    const tl = timeline([
+      invited(1),
+      event('accepted', 2, BIA),
+      event('amendment-proposed', 3, ANA, { percent: '30' }),
+      event('cancellation-requested', 4, BIA),
+      event('cancellation-approved', 5, ANA),
+    ]);
+    expect(pendingAmendmentAt(tl, at(day(4)))?.proposedAt).toBe(at(day(3)));
+    expect(pendingAmendmentAt(tl, at(day(5)))).toBeNull();
+  });
+
+  it('find no pending cancellation once the term ran out with one unanswered', () => {
+    const tl = timeline([
+      invited(1, { percent: '20', endsAt: day(10) }),
+      event('accepted', 2, BIA),
+      event('cancellation-requested', 3, BIA),
+    ]);
+    expect(pendingCancellationAt(tl, at(day(9)))?.requestedBy).toBe(BIA);
+    expect(statusAt(tl, at(day(9)))).toBe('cancellation-pending');
+    expect(pendingCancellationAt(tl, at(day(10)))).toBeNull();
+  });
+
+  it('reserves the percent in force when a pending proposal is worth the same', () => {
+    const tl = timeline([
+      invited(1),
+      event('accepted', 2, BIA),
+      event('amendment-proposed', 3, ANA, { percent: '20.00' }),
+    ]);
+    const inForce = termsAt(tl, at(day(4)))?.percent;
+    expect(reservedPercentAt(tl, at(day(4)))).toBe(inForce);
+  });
+});

@@ -83,6 +83,9 @@ describe('contract queries', () => {
     expect(problems(replayContract(empty, POLICIES.hotmart, course)._unsafeUnwrapErr())).toEqual([
       ['invalid_field', ['events']],
     ]);
+    expect(replayContract(empty, POLICIES.hotmart, course)._unsafeUnwrapErr()[0].message).toBe(
+      'a contract history has at least one event',
+    );
   });
 });
 
