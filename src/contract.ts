@@ -285,6 +285,7 @@ function readInstant(value: unknown, at: Path, issues: Issues, mode: Mode): Inst
 
 /** A percent as written (string or number), or a {@link Percent} built in code. */
 function readPercent(value: unknown, at: Path, issues: Issues): Percent | undefined {
+  // Stryker disable next-line LogicalOperator: the value is never null or undefined here (optional and required read null as absent), and a primitive has no units: both roads reach parsePercent
   if (typeof value === 'object' && value !== null) {
     const units: unknown = (value as { units?: unknown }).units;
     const scale: unknown = (value as { scale?: unknown }).scale;
@@ -318,6 +319,7 @@ function readTerms(
   const may = optional(fields, 'mayAlsoSellAsAffiliate');
   const mayAlso =
     may === undefined ? false : readBoolean(may, [...path, 'mayAlsoSellAsAffiliate'], issues);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,BlockStatement: whenever a field is missing or unread an issue was reported, and every caller discards the terms when there is one
   if (issues.length > before || p === undefined || endsAt === undefined || mayAlso === undefined) {
     return undefined;
   }
@@ -374,6 +376,7 @@ function readPatch(input: unknown, path: Path, issues: Issues, mode: Mode): Term
 
 function isEventType(value: unknown): value is ContractEventType {
   return (
+    // Stryker disable next-line ConditionalExpression: a value that is not a string is in no list of strings
     typeof value === 'string' && (CONTRACT_EVENT_TYPES as ReadonlyArray<string>).includes(value)
   );
 }
@@ -422,6 +425,7 @@ function readEvent(
       ),
     );
   }
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,BlockStatement: whenever type, at or by is missing or unread an issue was reported, and every caller discards the event when there is one
   if (issues.length > before || type === undefined || at === undefined || by === undefined) {
     return undefined;
   }
@@ -465,6 +469,7 @@ function readContract(
     } else {
       rawEvents.forEach((item: unknown, index) => {
         const event = readEvent(item, [...eventsPath, index], issues, mode);
+        // Stryker disable next-line ConditionalExpression: an event is missing only when an issue was reported, and then the events are discarded
         if (event !== undefined) events.push(event);
       });
     }
@@ -519,6 +524,7 @@ export function contract(
   input: unknown,
   path: Path = [],
 ): Result<CocreationContract, DomainErrors> {
+  // Stryker disable next-line StringLiteral: only mode === 'code' is ever compared
   return readContract(input, path, 'wire');
 }
 
@@ -550,6 +556,7 @@ export function checkContract(
   input: unknown,
   path: Path = [],
 ): Result<CocreationContract, DomainErrors> {
+  // Stryker disable next-line LogicalOperator: a WeakSet has no primitive, so has() answers false for null and every primitive
   if (typeof input === 'object' && input !== null && checked.has(input)) {
     return ok(input as CocreationContract);
   }
@@ -580,6 +587,7 @@ export function contractEvent(
   const issues: Issues = [];
   const event = readEvent(input, path, issues, 'code');
   const problems = nonEmpty(issues);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: readEvent answers undefined exactly when it reported an issue
   if (problems !== undefined || event === undefined) {
     return err(
       problems ??
@@ -615,6 +623,7 @@ export function contractTerms(
   const issues: Issues = [];
   const terms = readTerms(input, path, issues, 'code');
   const problems = nonEmpty(issues);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: readTerms answers undefined exactly when it reported an issue
   if (problems !== undefined || terms === undefined) {
     return err(
       problems ??
@@ -644,6 +653,7 @@ export function termsPatch(input: unknown, path: Path = []): Result<TermsPatch, 
   const issues: Issues = [];
   const patch = readPatch(input, path, issues, 'code');
   const problems = nonEmpty(issues);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: readPatch answers undefined exactly when it reported an issue
   if (problems !== undefined || patch === undefined) {
     return err(
       problems ??
@@ -725,6 +735,7 @@ function statusLabel(state: Replay): string {
     case 'active':
       return state.pendingCancellation === null ? 'active' : 'cancellation-pending';
     case 'ended':
+      // Stryker disable next-line StringLiteral: end() sets the reason with the phase, so an ended contract always has one
       return state.endReason ?? 'ended';
   }
 }
@@ -764,6 +775,7 @@ function allowedParty(type: ContractEventType, state: Replay): Party | 'either' 
   if (MAIN_CREATOR_EVENTS.has(type)) return 'main-creator';
   if (COCREATOR_EVENTS.has(type)) return 'cocreator';
   if (type === 'cancellation-requested' || type === 'cancelled') return 'either';
+  // Stryker disable next-line OptionalChaining,StringLiteral: reached only by an answer to a pending request (stateProblem refuses it otherwise), so the request exists
   const requester = state.pendingCancellation?.requester ?? 'main-creator';
   if (type === 'cancellation-withdrawn') return requester;
   return requester === 'main-creator' ? 'cocreator' : 'main-creator';
@@ -874,6 +886,7 @@ function eventPath(path: Path, index: number, ...fields: ReadonlyArray<string>):
 
 function partyOf(by: AccountId, c: CocreationContract, p: Product): Party | null {
   if (by === p.mainCreator) return 'main-creator';
+  // Stryker disable next-line StringLiteral: the cocreator's party is only compared to 'main-creator' and to the allowed party, where any other text than 'main-creator' acts as 'cocreator'
   if (by === c.cocreator) return 'cocreator';
   return null;
 }
@@ -1170,6 +1183,7 @@ function replay(
   const reported = nonEmpty(problems);
   if (reported !== undefined) return err(reported);
   // With no further event, the terms in force run out at their `endsAt`.
+  // Stryker disable next-line OptionalChaining: a history with no invitation was refused above, so the terms are set
   const finalEnd = state.terms?.endsAt ?? null;
   if (state.phase !== 'ended' && finalEnd !== null) {
     state.endReason = 'expired';
@@ -1400,9 +1414,11 @@ export function commissionTerms(
  * ```
  */
 export function isLive(timeline: ContractTimeline, t: Instant): boolean {
+  // Stryker disable next-line ConditionalExpression: before the invitation termsAt answers null, which the last line reads as not live
   if (t < timeline.invitedAt) return false;
   if (timeline.endedAt !== null && t >= timeline.endedAt) return false;
   const terms = termsAt(timeline, t);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: after the guards above the terms in force exist and end after t (reaching an endsAt ends the contract there)
   return terms !== null && (terms.endsAt === null || t < terms.endsAt);
 }
 
