@@ -646,6 +646,19 @@ describe('compileSettler', () => {
   });
 });
 
+describe('a percent written with trailing zeros', () => {
+  it('pays its whole value in the compiled settler too: 5.50 % of 100.00 is 5.50', () => {
+    // The compiled settler divides every percent by one common power of ten; "5.50" is
+    // 5.5 % at one decimal, never 5 % (percents print in shortest form).
+    const p = parts([accepted('c1', BIA, { percent: '5.50' })]);
+    const settlement = settle(p, saleOf({ price: brl('100.00') }))._unsafeUnwrap();
+    expect(table(settlement).slice(1)).toEqual([
+      ['cocreator', BIA, 'c1', '5.5', '5.50', '5.50'],
+      ['main-creator', ANA, '-', '-', '94.50', '94.50'],
+    ]);
+  });
+});
+
 describe('the errors of a sale, word for word', () => {
   it('names where a fee above the price comes from: the sale or the policy schedule', () => {
     const given = settle(parts([]), saleOf({ price: brl('1.00'), platformFee: brl('1.01') }));
