@@ -268,51 +268,35 @@ function snapshots(
  * than `maxCocreators`, no cocreator with two contracts, and the contracts' largest
  * reservations (each the largest percent among its terms and its proposed amendments, which
  * `reservedPercentAt` never exceeds) summing to at most the cap. Then no checkpoint can find a
- * problem and the sweep is not needed; most products are far from every limit.
+ * problem and the sweep is not needed; most products are far from every limit. Percents are
+ * in units of `10^-scale` percent, the scale of every percent and of the cap.
  */
 function withinBounds(
   rules: Policy,
   timelines: ReadonlyArray<ContractTimeline>,
-  // Stryker disable BlockStatement: an empty body answers undefined, not within bounds: the sweep decides (docs/mutation.md)
-  cap: Percent,
+  scale: number,
+  capUnits: bigint,
 ): boolean {
-  // Stryker restore BlockStatement
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a quick bound check: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
   if (rules.maxCocreators !== null && timelines.length > rules.maxCocreators) return false;
+  const units = (p: Percent) => p.units * pow10(scale - p.scale);
   const cocreators = new Set<string>();
-  // The sum, in units of 10^-scale percent (rescaled when a finer percent comes).
-  let units = 0n;
-  let scale = 0;
+  let total = 0n;
   // Stryker disable next-line BlockStatement: an empty loop counts no cocreator, so a product with contracts goes to the sweep, which decides
   for (const timeline of timelines) {
     cocreators.add(timeline.contract.cocreator);
-    let largest = PERCENT_0;
+    let largest = 0n;
     for (const period of timeline.terms) {
-      // Stryker disable next-line EqualityOperator: an equal percent (at another scale) gives the same sum
-      if (comparePercent(period.terms.percent, largest) > 0) largest = period.terms.percent;
+      const u = units(period.terms.percent);
+      if (u > largest) largest = u;
     }
     for (const amendment of timeline.amendments) {
       const proposed = amendment.terms.percent;
-      // Stryker disable next-line EqualityOperator: an equal percent (at another scale) gives the same sum
-      if (proposed !== undefined && comparePercent(proposed, largest) > 0) largest = proposed;
+      const u = proposed === undefined ? 0n : units(proposed);
+      if (u > largest) largest = u;
     }
-    // Stryker disable next-line EqualityOperator: at equal scales the sum is rescaled by 10^0
-    if (largest.scale > scale) {
-      // Stryker disable next-line ArithmeticOperator: a larger factor only overestimates the sum, so the sweep decides (docs/mutation.md)
-      units *= pow10(largest.scale - scale);
-      scale = largest.scale;
-    }
-    // Stryker disable next-line ArithmeticOperator: a larger factor only overestimates the sum, so the sweep decides (docs/mutation.md)
-    units += largest.units * pow10(scale - largest.scale);
+    total += largest;
   }
-  // Stryker disable next-line ConditionalExpression: a quick bound check: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
-  if (cocreators.size !== timelines.length) return false;
-  // Stryker disable next-line EqualityOperator: at equal scales both branches compare units with cap.units
-  return scale >= cap.scale
-    ? // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: a quick bound check: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
-      units <= cap.units * pow10(scale - cap.scale)
-    : // Stryker disable next-line ConditionalExpression: a quick bound check: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
-      units * pow10(cap.scale - scale) <= cap.units;
+  return cocreators.size === timelines.length && total <= capUnits;
 }
 
 /** The rules across contracts (SPEC section 4: 1 and the limits of 3), checked at each checkpoint. */
@@ -323,21 +307,23 @@ function crossContractProblems(
 ): DomainError[] {
   const problems: DomainError[] = [];
   const cap = maxReservedPercent(rules);
-  // Stryker disable next-line ConditionalExpression: skipping the quick bound check runs the sweep, which finds the same problems (docs/mutation.md)
-  if (withinBounds(rules, timelines, cap)) return problems;
+  // One scale for every percent of the product and the cap: sums and comparisons in units.
   let scale = cap.scale;
-  const checkpoints: Array<{ readonly i: number; readonly j: number; readonly at: Instant }> = [];
-  timelines.forEach((timeline, i) => {
+  for (const timeline of timelines) {
     for (const period of timeline.terms) scale = Math.max(scale, period.terms.percent.scale);
     for (const amendment of timeline.amendments) {
       scale = Math.max(scale, amendment.terms.percent?.scale ?? 0);
     }
+  }
+  const capUnits = cap.units * pow10(scale - cap.scale);
+  if (withinBounds(rules, timelines, scale, capUnits)) return problems;
+  const checkpoints: Array<{ readonly i: number; readonly j: number; readonly at: Instant }> = [];
+  timelines.forEach((timeline, i) => {
     timeline.contract.events.forEach((event, j) => {
       if (CHECKPOINTS.has(event.type)) checkpoints.push({ i, j, at: event.at });
     });
   });
   const state = snapshots(timelines, [...new Set(checkpoints.map((c) => c.at))], scale);
-  const capUnits = cap.units * pow10(scale - cap.scale);
   const byCocreator = new Map<string, ContractTimeline[]>();
   for (const timeline of timelines) {
     const group = byCocreator.get(timeline.contract.cocreator) ?? [];
