@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant } from '../src/instant';
+import { currency } from '../src/currency';
+import type { DomainError } from '../src/errors';
+import { formatInstant, MAX_INSTANT, MIN_INSTANT } from '../src/instant';
 import { formatPercent } from '../src/percent';
-import { refund, sale } from '../src/sale';
+import {
+  isSaleValue,
+  type Refund,
+  refund,
+  refundValueIssues,
+  type Sale,
+  sale,
+  saleValueIssues,
+} from '../src/sale';
 
 const base = {
   id: 's1',
@@ -123,6 +133,35 @@ describe('sale', () => {
     ]);
   });
 
+  it('says in each message what it expected', () => {
+    const messages = (value: unknown) =>
+      sale(value)
+        ._unsafeUnwrapErr()
+        .map((e) => [e.path.join('.'), e.message]);
+    expect(messages(7)).toEqual([['', 'expected a sale']]);
+    expect(messages({ ...base, price: 'free', affiliate: 'leo' })).toEqual([
+      ['price', 'expected an amount object'],
+      ['affiliate', 'expected an affiliate'],
+    ]);
+    const mismatch = sale({ ...base, platformFee: { amount: '1', currency: 'USD' } });
+    expect(mismatch._unsafeUnwrapErr()).toEqual([
+      {
+        code: 'currency_mismatch',
+        message: 'the platform fee is in USD, the price in BRL',
+        path: ['platformFee', 'currency'],
+        expected: 'BRL',
+        actual: 'USD',
+      },
+    ]);
+  });
+
+  it('reports a missing instant once, as a missing field', () => {
+    const { at: _, ...withoutInstant } = base;
+    expect(sale(withoutInstant)._unsafeUnwrapErr()).toEqual([
+      { code: 'invalid_field', message: '"at" is required', path: ['at'] },
+    ]);
+  });
+
   it('refuses a value that is not an object, and unknown keys', () => {
     expect(codes(sale([], ['sale']))).toEqual([['invalid_field', ['sale']]]);
     expect(codes(sale({ ...base, currency: 'BRL' }))).toEqual([['invalid_field', ['currency']]]);
@@ -152,8 +191,24 @@ describe('refund', () => {
 
   it('refuses an amount of 0', () => {
     expect(
-      codes(refund({ ...r, amount: { amount: '0.00', currency: 'BRL' } }, ['refunds', 2])),
-    ).toEqual([['invalid_amount', ['refunds', 2, 'amount', 'amount']]]);
+      refund({ ...r, amount: { amount: '0.00', currency: 'BRL' } }, [
+        'refunds',
+        2,
+      ])._unsafeUnwrapErr(),
+    ).toEqual([
+      {
+        code: 'invalid_amount',
+        message: 'a refund amount is above 0',
+        path: ['refunds', 2, 'amount', 'amount'],
+      },
+    ]);
+  });
+
+  it('reports a missing amount once, as a missing field', () => {
+    expect(refund({ id: 'r1', at: r.at })._unsafeUnwrapErr()).toEqual([
+      { code: 'invalid_field', message: '"amount" is required', path: ['amount'] },
+    ]);
+    expect(refund('r1')._unsafeUnwrapErr()[0]?.message).toBe('expected a refund');
   });
 
   it('reports every shape problem', () => {
@@ -164,5 +219,165 @@ describe('refund', () => {
       ['invalid_field', ['refunds', 0, 'amount']],
     ]);
     expect(codes(refund(null))).toEqual([['invalid_field', []]]);
+  });
+});
+
+// Sales and refunds built in code, or in JavaScript around the types, are checked before use
+// (settleSale, the compiled settler, refundSale): isSaleValue is the allocation-free guard,
+// saleValueIssues and refundValueIssues say what is wrong and where.
+describe('the checks of sale and refund values built by hand', () => {
+  const BRL = currency('BRL')._unsafeUnwrap();
+  const USD = currency('USD')._unsafeUnwrap();
+  const valid: Sale = sale({
+    ...base,
+    platformFee: { amount: '10.00', currency: 'BRL' },
+    affiliate: { account: 'leo@example.com', percent: '40', managedBy: 'ana@example.com' },
+  })._unsafeUnwrap();
+  const affiliate = valid.affiliate as NonNullable<Sale['affiliate']>;
+  const brief = (issues: readonly DomainError[]) =>
+    issues.map((e) => [e.code, e.path.join('.'), e.message]);
+
+  it('accepts a sale read from the wire, and its edge values', () => {
+    const accepted: unknown[] = [
+      valid,
+      { ...valid, platformFee: null, affiliate: null },
+      { ...valid, at: MIN_INSTANT },
+      { ...valid, at: MAX_INSTANT },
+      { ...valid, price: { amount: 0n, currency: BRL } },
+      { ...valid, affiliate: { ...affiliate, percent: null, managedBy: null } },
+    ];
+    for (const value of accepted) {
+      expect(isSaleValue(value)).toBe(true);
+      expect(saleValueIssues(value, ['sale'])).toEqual([]);
+    }
+  });
+
+  const cases: ReadonlyArray<readonly [string, unknown, ReadonlyArray<readonly string[]>]> = [
+    ['a sale that is not an object', [valid], [['invalid_field', 'sale', 'expected a sale']]],
+    ['a null sale', null, [['invalid_field', 'sale', 'expected a sale']]],
+    [
+      'an empty id',
+      { ...valid, id: '' },
+      [['invalid_field', 'sale.id', 'expected a non-empty string']],
+    ],
+    [
+      'a product id that is not a string',
+      { ...valid, productId: 7 },
+      [['invalid_field', 'sale.productId', 'expected a non-empty string']],
+    ],
+    [
+      'an instant that is not a whole number',
+      { ...valid, at: 1.5 },
+      [['invalid_instant', 'sale.at', 'expected an Instant']],
+    ],
+    [
+      'an instant before the year 1',
+      { ...valid, at: MIN_INSTANT - 1 },
+      [['invalid_instant', 'sale.at', 'expected an Instant']],
+    ],
+    [
+      'an instant after the year 9999',
+      { ...valid, at: MAX_INSTANT + 1 },
+      [['invalid_instant', 'sale.at', 'expected an Instant']],
+    ],
+    [
+      'an instant written as text',
+      { ...valid, at: '2026-03-01T12:00:00Z' },
+      [['invalid_instant', 'sale.at', 'expected an Instant']],
+    ],
+    [
+      'a negative price',
+      { ...valid, price: { amount: -1n, currency: BRL } },
+      [['invalid_field', 'sale.price', 'expected money of at least 0']],
+    ],
+    [
+      'a price whose amount is a number',
+      { ...valid, platformFee: null, price: { amount: 100, currency: BRL } },
+      [['invalid_field', 'sale.price', 'expected money of at least 0']],
+    ],
+    [
+      'a price whose currency is only a code',
+      { ...valid, platformFee: null, price: { amount: 100n, currency: 'BRL' } },
+      [['invalid_field', 'sale.price', 'expected money of at least 0']],
+    ],
+    [
+      'a fee that is not money',
+      { ...valid, platformFee: 10n },
+      [['invalid_field', 'sale.platformFee', 'expected null or money of at least 0']],
+    ],
+    [
+      'a fee in another currency',
+      { ...valid, platformFee: { amount: 100n, currency: USD } },
+      [
+        [
+          'currency_mismatch',
+          'sale.platformFee.currency',
+          'the platform fee is in USD, the price in BRL',
+        ],
+      ],
+    ],
+    [
+      'an affiliate that is not an object',
+      { ...valid, affiliate: 'leo@example.com' },
+      [['invalid_field', 'sale.affiliate', 'expected null or an affiliate']],
+    ],
+    [
+      'an affiliate without an account',
+      { ...valid, affiliate: { ...affiliate, account: '' } },
+      [['invalid_field', 'sale.affiliate.account', 'expected an account id']],
+    ],
+    [
+      'an affiliate percent that is not a percent',
+      { ...valid, affiliate: { ...affiliate, percent: { units: -1n, scale: 0 } } },
+      [['invalid_field', 'sale.affiliate.percent', 'expected null or a percent']],
+    ],
+    [
+      'an affiliate manager that is not an account id',
+      { ...valid, affiliate: { ...affiliate, managedBy: '' } },
+      [['invalid_field', 'sale.affiliate.managedBy', 'expected null or an account id']],
+    ],
+    [
+      'everything at once',
+      { id: 1, productId: '', at: null, price: null, platformFee: 'x', affiliate: [] },
+      [
+        ['invalid_field', 'sale.id', 'expected a non-empty string'],
+        ['invalid_field', 'sale.productId', 'expected a non-empty string'],
+        ['invalid_instant', 'sale.at', 'expected an Instant'],
+        ['invalid_field', 'sale.price', 'expected money of at least 0'],
+        ['invalid_field', 'sale.platformFee', 'expected null or money of at least 0'],
+        ['invalid_field', 'sale.affiliate', 'expected null or an affiliate'],
+      ],
+    ],
+  ];
+
+  it.each(cases)('refuses %s, saying what and where', (_, value, expected) => {
+    expect(isSaleValue(value)).toBe(false);
+    expect(brief(saleValueIssues(value, ['sale']))).toEqual(expected);
+  });
+
+  it('names both currencies of a mismatched fee in the error', () => {
+    const [error] = saleValueIssues({ ...valid, platformFee: { amount: 1n, currency: USD } }, []);
+    expect(error).toMatchObject({ expected: 'BRL', actual: 'USD' });
+  });
+
+  it('accepts a refund read from the wire, and refuses each field that is not what it reads', () => {
+    const r: Refund = refund({
+      id: 'r1',
+      at: '2026-03-05T00:00:00Z',
+      amount: { amount: '50.00', currency: 'BRL' },
+    })._unsafeUnwrap();
+    expect(refundValueIssues(r, ['refunds', 0])).toEqual([]);
+    expect(brief(refundValueIssues('r1', ['refunds', 0]))).toEqual([
+      ['invalid_field', 'refunds.0', 'expected a refund'],
+    ]);
+    expect(brief(refundValueIssues({ ...r, id: '' }, ['refunds', 0]))).toEqual([
+      ['invalid_field', 'refunds.0.id', 'expected a non-empty string'],
+    ]);
+    expect(brief(refundValueIssues({ ...r, at: MAX_INSTANT + 1 }, ['refunds', 0]))).toEqual([
+      ['invalid_instant', 'refunds.0.at', 'expected an Instant'],
+    ]);
+    expect(brief(refundValueIssues({ ...r, amount: 5000n }, ['refunds', 0]))).toEqual([
+      ['invalid_field', 'refunds.0.amount', 'expected money'],
+    ]);
   });
 });

@@ -121,3 +121,40 @@ export function expectResult(answer: unknown, many: boolean): boolean {
   }
   return true;
 }
+
+export type Path = ReadonlyArray<string | number>;
+
+/** Every path to a node of a tree of plain objects and arrays (the root included). */
+function pathsOf(value: unknown, at: Path = [], out: Path[] = []): Path[] {
+  out.push(at);
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) pathsOf(v, [...at, i], out);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const key of Object.keys(value)) {
+      pathsOf((value as Record<string, unknown>)[key], [...at, key], out);
+    }
+  }
+  return out;
+}
+
+/** A copy of `value` with the node at `path` replaced (copy on write: `value` is not touched). */
+function replaced(value: unknown, path: Path, by: unknown): unknown {
+  const [step, ...rest] = path;
+  if (step === undefined) return by;
+  if (Array.isArray(value)) {
+    const copy = [...value];
+    copy[step as number] = replaced(value[step as number], rest, by);
+    return copy;
+  }
+  const record = value as Record<string, unknown>;
+  return { ...record, [step]: replaced(record[step as string], rest, by) };
+}
+
+/** `value` with one node, anywhere in it, replaced by any value; frozen through. */
+export function corruptedOnce<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<{ value: T; path: Path }> {
+  return fc.tuple(valid, fc.nat(), hostileValue).map(([value, pick, by]) => {
+    const paths = pathsOf(value);
+    const path = paths[pick % paths.length] ?? [];
+    return { value: deepFreeze(replaced(value, path, by)) as T, path };
+  });
+}
