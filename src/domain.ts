@@ -41,7 +41,7 @@ import {
 } from './percent';
 import { isPolicyName, MAX_PERCENT_DECIMALS, maxReservedPercent, type Policy } from './policy';
 import type { Product } from './product';
-import { isBuilt } from './provenance';
+import { isBuilt, markBuilt } from './provenance';
 
 /** What {@link validateDomain} checks: one product, its policy and its contracts. */
 export interface DomainInput {
@@ -493,13 +493,16 @@ export function validateDomain(input: DomainInput, path: Path = []): Result<Doma
   });
   if (historiesValid) problems.push(...crossContractProblems(rules, timelines, contractsPath));
   if (problems.length > 0) return err(asErrors(problems));
+  // Recorded as built: settleWithDomain and compileSettler trust this value without checking it again.
   return ok(
-    Object.freeze({
-      policy: rules,
-      product: owner,
-      contracts: Object.freeze(contracts),
-      timelines: Object.freeze(timelines),
-    }) as Domain,
+    markBuilt(
+      Object.freeze({
+        policy: rules,
+        product: owner,
+        contracts: Object.freeze(contracts),
+        timelines: Object.freeze(timelines),
+      }) as Domain,
+    ),
   );
 }
 

@@ -1,9 +1,10 @@
 /**
- * Which values this library built. A policy from `policy()` (or a preset) and a product from
- * `product()` are deeply frozen and valid when they are made, and a frozen value cannot
- * change: knowing that a value is one of them is knowing, for as long as it lives, that it
- * needs neither the shape checks nor the deep-freeze walk `validateDomain` gives a value built
- * by hand. Not part of the package API.
+ * Which values this library built. A policy from `policy()` (or a preset), a product from
+ * `product()` and a domain from `validateDomain()` are deeply frozen and valid when they are
+ * made, and a frozen value cannot change: knowing that a value is one of them is knowing, for
+ * as long as it lives, that it needs neither the shape checks nor the deep-freeze walk
+ * `validateDomain` gives a value built by hand (and, for a domain, no validation at all before
+ * settling). Not part of the package API.
  *
  * @internal
  */

@@ -25,6 +25,7 @@ import { formatAmount } from './money';
 import { comparePercent, PERCENT_100, type Percent, percentOfAmount, pow10 } from './percent';
 import type { Policy } from './policy';
 import type { Product } from './product';
+import { isBuilt } from './provenance';
 import { isSaleValue, type Sale, type SaleAffiliate, saleValueIssues } from './sale';
 import type {
   AffiliateLine,
@@ -36,14 +37,12 @@ import type {
   SettlementLine,
 } from './settlement';
 
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const MAX_SAFE_BIG = BigInt(MAX_SAFE);
+
 const SALE_PATH: Path = Object.freeze(['sale']);
 const FEE_FROM_SALE: FeeOrigin = Object.freeze({ kind: 'sale' });
 const NO_FEE: FeeOrigin = Object.freeze({ kind: 'none' });
-const NOT_A_DOMAIN: DomainErrors = Object.freeze([
-  domainError('invalid_field', 'expected a domain from validateDomain', []),
-]) as unknown as DomainErrors;
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-const MAX_SAFE_BIG = BigInt(MAX_SAFE);
 
 // ---------------------------------------------------------------------------------------
 // Shared by both implementations: printing exact shares, building lines, the sale rules.
@@ -259,7 +258,8 @@ function saleShape(sale: Sale): DomainErrors | undefined {
  * step in `bigint` arithmetic. This is the reference the compiled settler is tested
  * against; prefer {@link compileSettler} for many sales of one product.
  *
- * @param domain - a validated domain, from `validateDomain`
+ * @param domain - a validated domain, from `validateDomain` (any other value typed as one is
+ *   validated first, and refused with `validateDomain`'s errors)
  * @param sale - the sale, from `sale()`
  * @returns the frozen {@link Settlement}, or every sale-level problem: `product_mismatch`,
  *   `fee_exceeds_price`, `invalid_field` (affiliate without a percent),
@@ -289,14 +289,20 @@ function saleShape(sale: Sale): DomainErrors | undefined {
  * ```
  */
 export function settleWithDomain(domain: Domain, sale: Sale): Result<Settlement, DomainErrors> {
+  const validated = trusted(domain);
+  if (validated.isErr()) return err(validated.error);
   const shape = saleShape(sale);
   if (shape !== undefined) return err(shape);
-  try {
-    return settleReference(domain, sale);
-  } catch {
-    // Only a value that is not a validated domain gets here (a Domain cannot be built wrong).
-    return err(NOT_A_DOMAIN);
-  }
+  return settleReference(validated.value, sale);
+}
+
+/**
+ * The domain itself when {@link validateDomain} made it, else the result of validating it now:
+ * a value typed as a `Domain` but built around the type system (or by another copy of this
+ * library) is checked like any input, never trusted.
+ */
+function trusted(domain: Domain): Result<Domain, DomainErrors> {
+  return isBuilt(domain) ? ok(domain) : validateDomain(domain);
 }
 
 /** Step 2 of SPEC section 5: the sale's own fee, else the policy's schedule, else 0. */
@@ -553,9 +559,6 @@ function buildLookup(
 const EMPTY: ReadonlyArray<Entry> = Object.freeze([]);
 
 /** Reports every sale as refused: what a settler compiled from a value that is not a domain does. */
-function brokenSettler(domain: Domain): Settler {
-  return Object.freeze({ domain, settle: () => err(NOT_A_DOMAIN) });
-}
 
 /**
  * Compiles a validated domain into a settler for many sales of its product. Everything that
@@ -565,7 +568,8 @@ function brokenSettler(domain: Domain): Settler {
  * contracts, in safe-integer `number` arithmetic (`bigint` for any product past 2^53), with
  * no decimal parsing; results equal {@link settleWithDomain}'s.
  *
- * @param domain - a validated domain, from `validateDomain`
+ * @param domain - a validated domain, from `validateDomain` (any other value typed as one is
+ *   validated first; when it is refused, every sale is answered with `validateDomain`'s errors)
  * @returns a {@link Settler}
  * @example
  * ```ts
@@ -603,11 +607,10 @@ export function compileSettler(domain: Domain): Settler {
  * @internal
  */
 export function compileWith(domain: Domain, maxIndexWork: number): Settler {
-  try {
-    return compile(domain, maxIndexWork);
-  } catch {
-    return brokenSettler(domain);
-  }
+  const validated = trusted(domain);
+  if (validated.isOk()) return compile(validated.value, maxIndexWork);
+  const refused = err(validated.error);
+  return Object.freeze({ domain, settle: () => refused });
 }
 
 function compile(domain: Domain, maxIndexWork: number): Settler {
@@ -795,7 +798,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     return { net, base };
   };
 
-  const settleOne = (sale: Sale): Result<Settlement, DomainErrors> => {
+  const settle = (sale: Sale): Result<Settlement, DomainErrors> => {
     if (!isSaleValue(sale)) return err(asErrors(saleValueIssues(sale, SALE_PATH)));
     const currency = sale.price.currency;
     const price = sale.price.amount;
@@ -844,14 +847,6 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     const split = numeric && price <= MAX_SAFE_BIG ? splitNumber : splitBig;
     const { net, base } = split(sale, currency.exponent, fee, covering, lines);
     return ok(settlementOf(sale, policy, { price, platformFee: fee, feeOrigin, net, base }, lines));
-  };
-  const settle = (sale: Sale): Result<Settlement, DomainErrors> => {
-    try {
-      return settleOne(sale);
-    } catch {
-      // As in settleWithDomain: only a value that is not a validated domain gets here.
-      return err(NOT_A_DOMAIN);
-    }
   };
   return Object.freeze({ domain, settle });
 }

@@ -631,18 +631,39 @@ describe('compileSettler', () => {
 
   it('answers every sale with an error when compiled from something that is not a domain', () => {
     const settler = compileSettler(null as unknown as Domain);
-    expect(errorsOf(settler.settle(saleOf({ price: brl('1') })))).toEqual([['invalid_field', []]]);
+    expect(settler.settle(saleOf({ price: brl('1') }))._unsafeUnwrapErr()).toEqual([
+      { code: 'invalid_field', message: 'expected { policy, product, contracts }', path: [] },
+    ]);
+  });
+});
+
+// A Domain is only made by validateDomain; JavaScript callers (or another copy of the library,
+// as when both its ESM and CommonJS builds are loaded) can hand over anything typed as one.
+// Such a value is validated from its policy, product and contracts, never trusted.
+describe('a domain not made by validateDomain', () => {
+  const p = parts([accepted('c1', BIA, { percent: '20' })]);
+  const domain = validateDomain(p)._unsafeUnwrap();
+  const s = saleOf({ price: brl('100.00') });
+  const settlers = [
+    ['settleWithDomain', (d: Domain) => settleWithDomain(d, s)],
+    ['a compiled settler', (d: Domain) => compileSettler(d).settle(s)],
+  ] as const;
+
+  it.each(settlers)('is settled from its contracts, not its timelines, by %s', (_, settleIn) => {
+    const forged = { ...domain, timelines: [] } as unknown as Domain;
+    // Bia's 20 % is paid although the forged timelines say no contract is live.
+    expect(table(settleIn(forged)._unsafeUnwrap()).slice(1)).toEqual([
+      ['cocreator', BIA, 'c1', '20', '20.00', '20.00'],
+      ['main-creator', ANA, '-', '-', '80.00', '80.00'],
+    ]);
+    expect(settleIn(forged)).toEqual(settleIn(domain));
   });
 
-  it('answers with an error, not an exception, when a compiled domain was forged to fail per sale', () => {
-    // A product id that is not a string passes compilation but breaks each settlement.
-    const domain = validateDomain(parts([accepted('c1', BIA, { percent: '20' })]))._unsafeUnwrap();
+  it.each(settlers)('is refused with the errors validateDomain finds, by %s', (_, settleIn) => {
     const forged = { ...domain, product: { ...domain.product, id: [0n] } } as unknown as Domain;
-    const s = saleOf({ price: brl('1') });
-    expect(errorsOf(compileSettler(forged).settle(s))).toEqual([['invalid_field', []]]);
-    expect(errorsOf(settleWithDomain(forged, s))).toEqual(
-      errorsOf(compileSettler(forged).settle(s)),
-    );
+    const expected = validateDomain(forged)._unsafeUnwrapErr();
+    expect(expected.map((e) => [e.code, e.path])).toEqual([['invalid_field', ['product', 'id']]]);
+    expect(settleIn(forged)._unsafeUnwrapErr()).toEqual(expected);
   });
 });
 
