@@ -620,7 +620,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
   let scale = 0;
   for (const t of timelines)
     for (const p of t.terms) scale = Math.max(scale, normalizedScale(p.terms.percent));
-  const wholeBig = 100n * 10n ** BigInt(scale);
+  const wholeBig = 100n * pow10(scale);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
   const numeric = wholeBig <= MAX_SAFE_BIG;
   const whole = Number(wholeBig);
@@ -632,7 +632,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     if (entry === undefined) {
       const contract = (timelines[index] as ContractTimeline).contract;
       const p = terms.percent;
-      const unitsBig = (p.units * 10n ** BigInt(scale)) / 10n ** BigInt(p.scale);
+      const unitsBig = (p.units * pow10(scale)) / pow10(p.scale);
       const units = Number(unitsBig);
       entry = Object.freeze({
         account: contract.cocreator,
@@ -654,7 +654,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
   const affiliateDefault = product.affiliateCommission;
   const schedule = policy.fee;
   const scheduleUnits = schedule === null ? 0n : schedule.percent.units;
-  const scheduleWhole = schedule === null ? 1n : 100n * 10n ** BigInt(schedule.percent.scale);
+  const scheduleWhole = schedule === null ? 1n : 100n * pow10(schedule.percent.scale);
   const scheduleNumeric =
     // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
     schedule !== null && scheduleUnits <= MAX_SAFE_BIG && scheduleWhole <= MAX_SAFE_BIG;
@@ -724,7 +724,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
         exact = formatScaled(x, decimals, exponent);
       } else {
         const x = BigInt(n) * percent.units;
-        a = Number(x / (100n * 10n ** BigInt(percent.scale)));
+        a = Number(x / (100n * pow10(percent.scale)));
         exact = formatScaled(x, decimals, exponent);
       }
       lines.push(affiliateLine(affiliate.account, percent, BigInt(a), exact));
@@ -776,7 +776,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     if (affiliate !== null) {
       const percent = (affiliate.percent ?? affiliateDefault) as Percent;
       const x = net * percent.units;
-      const commission = x / (100n * 10n ** BigInt(percent.scale));
+      const commission = x / (100n * pow10(percent.scale));
       const exact = formatScaled(x, percent.scale + 2 + exponent, exponent);
       lines.push(affiliateLine(affiliate.account, percent, commission, exact));
       base = net - commission;
