@@ -115,6 +115,70 @@ describe('formatInstant', () => {
   });
 });
 
+describe('the calendar', () => {
+  // Every year 0001–9999 at the days where a calendar goes wrong (the turn of the year, the
+  // end of February, 1 March), against Date, an independent implementation of the proleptic
+  // Gregorian calendar (setUTCFullYear, unlike Date.UTC, does not map 0–99 to 1900–1999).
+  const probes = (): Array<readonly [number, string]> => {
+    const out: Array<readonly [number, string]> = [];
+    for (let year = 1; year <= 9999; year++) {
+      for (const [month, day] of [
+        [1, 1],
+        [2, 28],
+        [2, 29],
+        [3, 1],
+        [12, 31],
+      ] as const) {
+        const d = new Date(0);
+        d.setUTCFullYear(year, month - 1, day);
+        if (d.getUTCMonth() === month - 1) out.push([d.getTime(), d.toISOString()]);
+      }
+    }
+    return out;
+  };
+
+  it('prints and reads back the edges of every year as Date does', () => {
+    const all = probes();
+    expect(all.length).toBe(9999 * 4 + 2424); // 2,424 leap years from 0004 to 9996
+    for (const [ms, text] of all) {
+      expect(formatInstant(ms as Instant)).toBe(text);
+      expect(parseInstant(text)._unsafeUnwrap()).toBe(ms);
+    }
+  });
+
+  it('gives April, June, September and November 30 days, the other months but February 31', () => {
+    for (const month of ['04', '06', '09', '11']) {
+      expect(parseInstant(`2026-${month}-30T00:00:00Z`).isOk()).toBe(true);
+      expect(parseInstant(`2026-${month}-31T00:00:00Z`)._unsafeUnwrapErr().message).toMatch(
+        /no such date$/,
+      );
+    }
+    for (const month of ['01', '03', '05', '07', '08', '10', '12']) {
+      expect(parseInstant(`2026-${month}-31T00:00:00Z`).isOk()).toBe(true);
+    }
+  });
+
+  it('refuses a written year 0000 even when its offset puts the instant in 0001 in UTC', () => {
+    // SPEC: an instant's year is 0001 to 9999; 0000-12-31T23:00:00-01:00 is 0001-01-01 in UTC.
+    expect(parseInstant('0000-12-31T23:00:00-01:00')._unsafeUnwrapErr().message).toBe(
+      '"0000-12-31T23:00:00-01:00" is not a valid instant: the year is before 0001',
+    );
+  });
+
+  it.each(['2026-01-01T00:00:00+01:00Z', '2026-01-01T00:00:00+01:0x', '2026-01-01T00:00:00+01;00'])(
+    'refuses the offset of %j as not ±HH:MM',
+    (text) => {
+      expect(parseInstant(text)._unsafeUnwrapErr().message).toBe(
+        `${JSON.stringify(text)} is not a valid instant: expected YYYY-MM-DDTHH:MM:SS[.fraction] with Z or ±HH:MM`,
+      );
+    },
+  );
+
+  it('reports an instant out of range at the root when no path is given', () => {
+    expect(instant(1.5)._unsafeUnwrapErr().path).toEqual([]);
+  });
+});
+
 describe('the errors of parseInstant and instant', () => {
   it('name the input and say why it is not an instant, one reason per problem', () => {
     const message = (input: unknown) => parseInstant(input)._unsafeUnwrapErr().message;
