@@ -96,6 +96,9 @@ describe('parseDocument', () => {
     for (const input of [null, [], 'doc', 42, true, undefined, new Date(0)]) {
       expect(errorsOf(input)).toEqual([['invalid_field', []]]);
     }
+    expect(parseDocument(42)._unsafeUnwrapErr()[0]?.message).toBe(
+      'expected a settle document object',
+    );
   });
 
   it('reports each unknown top-level key at its own path', () => {
@@ -259,6 +262,19 @@ describe('parseDocumentText', () => {
         ['invalid_json', []],
       ]);
     }
+  });
+
+  it("says where the text stops being JSON, in JSON.parse's words", () => {
+    let reason = '';
+    try {
+      JSON.parse('{"product": ');
+    } catch (e) {
+      reason = (e as Error).message;
+    }
+    expect(reason).not.toBe('');
+    expect(parseDocumentText('{"product": ')._unsafeUnwrapErr()[0]?.message).toBe(
+      `the input is not JSON: ${reason}`,
+    );
   });
 
   it('answers a value that is not a string with invalid_json', () => {
@@ -510,6 +526,33 @@ describe('documentToJson', () => {
     expect(json.refunds).toEqual([]);
   });
 
+  it('writes only the fields an amendment changes, with no key left undefined', () => {
+    const doc = structuredClone(SPEC_DOCUMENT) as unknown as {
+      contracts: Array<{ events: unknown[] }>;
+    };
+    doc.contracts[0]?.events.push(
+      {
+        type: 'amendment-proposed',
+        at: '2026-02-01T00:00:00Z',
+        by: 'ana@example.com',
+        terms: { percent: '25' },
+      },
+      {
+        type: 'amendment-proposed',
+        at: '2026-02-02T00:00:00Z',
+        by: 'ana@example.com',
+        terms: { appliesTo: 'direct-sales', mayAlsoSellAsAffiliate: true },
+      },
+    );
+    const events = documentToJson(parseDocument(doc)._unsafeUnwrap()).contracts[0]?.events ?? [];
+    expect(events.map((e) => Object.keys(e.terms ?? {}))).toEqual([
+      ['percent', 'appliesTo', 'endsAt', 'mayAlsoSellAsAffiliate'],
+      [],
+      ['percent'],
+      ['appliesTo', 'mayAlsoSellAsAffiliate'],
+    ]);
+  });
+
   it('writes every policy field, with extends when the policy has a preset', () => {
     const json = documentToJson(parseDocument(minimal({ policy: 'kiwify' }))._unsafeUnwrap());
     expect(json.policy).toEqual({
@@ -604,6 +647,143 @@ describe('parseSettlementJson', () => {
     expect(codesAndPaths(parseSettlementJson('x')._unsafeUnwrapErr())).toEqual([
       ['invalid_field', []],
     ]);
+  });
+
+  // Every error as [code, path joined by dots, message].
+  const problems = (input: unknown) =>
+    parseSettlementJson(input)
+      ._unsafeUnwrapErr()
+      .map((e) => [e.code, e.path.join('.'), e.message]);
+  type Line = Record<string, unknown>;
+  const withLines = (lines: Line[], rest: Record<string, unknown> = {}) => ({
+    ...printed,
+    ...rest,
+    lines,
+  });
+  const [platform, affiliate, cocreator, main] = printed.lines as unknown as Line[] as [
+    Line,
+    Line,
+    Line,
+    Line,
+  ];
+
+  it('reads every line back with its role, party and percent, frozen', () => {
+    const s = parseSettlementJson(printed)._unsafeUnwrap();
+    expect(
+      s.lines.map((l) => [
+        l.role,
+        l.account,
+        'percent' in l ? l.percent : null,
+        'contractId' in l ? l.contractId : null,
+        l.exactShare,
+      ]),
+    ).toEqual([
+      ['platform', null, null, null, '20.50'],
+      ['affiliate', 'leo@example.com', { units: 40n, scale: 0 }, null, '70.60'],
+      ['cocreator', 'bia@example.com', { units: 20n, scale: 0 }, 'c1', '21.18'],
+      ['main-creator', 'ana@example.com', null, null, '84.72'],
+    ]);
+    expect(Object.isFrozen(s)).toBe(true);
+    expect(Object.isFrozen(s.lines)).toBe(true);
+    for (const line of s.lines) expect(Object.isFrozen(line)).toBe(true);
+  });
+
+  it('reports each missing field once, at its own path', () => {
+    const fields = ['saleId', 'productId', 'at', 'currency', 'price', 'platformFee', 'net'];
+    expect(problems({})).toEqual(
+      [...fields, 'base', 'lines'].map((f) => ['invalid_field', f, `"${f}" is required`]),
+    );
+  });
+
+  it('refuses ids that are empty or not strings, amounts at their field, lines not in a list', () => {
+    expect(
+      problems({ ...printed, saleId: '', productId: ['p1'], price: '197.001', lines: {} }),
+    ).toEqual([
+      ['invalid_field', 'saleId', 'expected a non-empty string'],
+      ['invalid_field', 'productId', 'expected a non-empty string'],
+      ['amount_precision', 'price', expect.stringContaining('BRL')],
+      ['invalid_field', 'lines', 'expected an array'],
+    ]);
+  });
+
+  it('checks the rules across fields only when every field could be read', () => {
+    // The cocreator line cannot be read, so the lines left would not sum to the price: that
+    // is not reported on top of the line's own problem.
+    expect(
+      problems(withLines([platform, affiliate, { ...cocreator, percent: 'x' }, main])),
+    ).toEqual([['invalid_percent', 'lines.2.percent', expect.any(String)]]);
+  });
+
+  it('reports each missing or malformed field of a line once, at its path', () => {
+    const { account: _a, ...noAccount } = cocreator;
+    const { percent: _p, ...noPercent } = affiliate;
+    const { amount: _m, ...noAmount } = main;
+    const { exactShare: _e, ...noExact } = main;
+    const { contractId: _c, ...noContract } = cocreator;
+    expect(problems(withLines([platform, affiliate, noAccount, main]))).toEqual([
+      ['invalid_field', 'lines.2.account', '"account" is required'],
+    ]);
+    expect(problems(withLines([platform, noPercent, cocreator, main]))).toEqual([
+      ['invalid_field', 'lines.1.percent', '"percent" is required'],
+    ]);
+    expect(problems(withLines([platform, affiliate, cocreator, noAmount]))).toEqual([
+      ['invalid_field', 'lines.3.amount', '"amount" is required'],
+    ]);
+    expect(problems(withLines([platform, affiliate, cocreator, noExact]))).toEqual([
+      ['invalid_field', 'lines.3.exactShare', '"exactShare" is required'],
+    ]);
+    expect(problems(withLines([platform, affiliate, noContract, main]))).toEqual([
+      ['invalid_field', 'lines.2.contractId', '"contractId" is required'],
+    ]);
+    expect(
+      problems(
+        withLines([
+          { ...platform, account: 'x@example.com' },
+          { ...affiliate, account: '' },
+          { ...cocreator, amount: '21.1x' },
+          { ...main, exactShare: '84,72' },
+        ]),
+      ),
+    ).toEqual([
+      ['invalid_field', 'lines.0.account', 'the platform line has no account'],
+      ['invalid_field', 'lines.1.account', 'an account id must not be empty'],
+      ['invalid_amount', 'lines.2.amount', expect.any(String)],
+      ['invalid_field', 'lines.3.exactShare', 'expected a decimal string'],
+    ]);
+  });
+
+  describe('refuses lines that are not one settlement', () => {
+    const ORDER = 'lines must be: platform, affiliate (at most one), cocreators, main creator';
+    const at = (line: Line, amount: string) => ({ ...line, amount, exactShare: amount });
+    const zero = { price: '0.00', platformFee: '0.00', net: '0.00', base: '0.00' };
+    it.each([
+      ['no lines at all', withLines([], zero)],
+      ['an affiliate after a cocreator', withLines([platform, cocreator, affiliate, main])],
+      ['no platform line', withLines([at(affiliate, '91.10'), cocreator, main])],
+      ['two platform lines', withLines([platform, at(platform, '0.00'), at(main, '176.50')])],
+      ['no main-creator line', withLines([platform, at(affiliate, '176.50')])],
+      ['two main-creator lines', withLines([platform, at(main, '100.00'), at(main, '76.50')])],
+      [
+        'two affiliate lines',
+        withLines([platform, affiliate, at(affiliate, '0.00'), cocreator, main]),
+      ],
+    ])('with %s, in the order SPEC section 5 writes them', (_, input) => {
+      expect(problems(input)).toEqual([['invalid_field', 'lines', ORDER]]);
+    });
+
+    it('with a platform line that is not the fee, or lines that do not sum to the price', () => {
+      expect(
+        problems(withLines([at(platform, '20.49'), affiliate, cocreator, at(main, '84.73')])),
+      ).toEqual([
+        ['invalid_field', 'lines.0.amount', 'the platform line must equal the platform fee'],
+      ]);
+      expect(problems(withLines([platform, affiliate, cocreator, at(main, '84.71')]))).toEqual([
+        ['invalid_field', 'lines', 'the lines must sum to the price'],
+      ]);
+      expect(problems({ ...printed, net: '176.49' })).toEqual([
+        ['invalid_field', 'net', 'net must equal price − platformFee'],
+      ]);
+    });
   });
 });
 
