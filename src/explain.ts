@@ -3,18 +3,19 @@
  * each amount was reached, for people auditing a split.
  */
 import { isCurrency } from './currency';
-import { formatInstant } from './instant';
+import { formatInstant, MAX_INSTANT, MIN_INSTANT } from './instant';
 import { formatAmount } from './money';
-import { formatPercent, type Percent } from './percent';
+import { formatPercent, isPercentValue, type Percent } from './percent';
 import { formatScaled } from './settle';
 import type { CocreatorLine, Reversal, Settlement, SettlementLine } from './settlement';
 
-type Align = 'left' | 'right';
-
-/** Lays out rows as a plain-text table; `null` rows become a rule of dashes. */
+/**
+ * Lays out rows as a plain-text table; `null` rows become a rule of dashes. `align` has a
+ * letter per column: `r` aligns it right, any other letter left.
+ */
 function table(
   header: ReadonlyArray<string>,
-  align: ReadonlyArray<Align>,
+  align: string,
   rows: ReadonlyArray<ReadonlyArray<string> | null>,
 ): string[] {
   const widths = header.map((h, c) =>
@@ -23,7 +24,7 @@ function table(
   const render = (cells: ReadonlyArray<string>) =>
     cells
       .map((cell, c) =>
-        align[c] === 'right' ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0),
+        align[c] === 'r' ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0),
       )
       .join('  ')
       .trimEnd();
@@ -35,17 +36,69 @@ function pct(p: Percent): string {
   return `${formatPercent(p)}%`;
 }
 
-function isSettlementLike(value: unknown): value is Settlement {
-  if (typeof value !== 'object' || value === null) return false;
-  const s = value as Partial<Record<keyof Settlement, unknown>>;
+type Fields = Readonly<Record<string, unknown>>;
+
+function isObject(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null;
+}
+
+function isInstantValue(value: unknown): boolean {
   return (
-    isCurrency(s.currency) &&
-    typeof s.price === 'bigint' &&
-    typeof s.platformFee === 'bigint' &&
-    typeof s.net === 'bigint' &&
-    typeof s.base === 'bigint' &&
-    typeof s.at === 'number' &&
-    Array.isArray(s.lines)
+    Number.isInteger(value) && (value as number) >= MIN_INSTANT && (value as number) <= MAX_INSTANT
+  );
+}
+
+/** A line with every field the breakdown prints, of its type. */
+function isLineValue(value: unknown): boolean {
+  if (!isObject(value) || typeof value.amount !== 'bigint') return false;
+  if (typeof value.exactShare !== 'string') return false;
+  const { role, account } = value;
+  if (role === 'platform') return account === null;
+  if (typeof account !== 'string') return false;
+  if (role === 'main-creator') return true;
+  if (role === 'affiliate') return isPercentValue(value.percent);
+  return (
+    role === 'cocreator' && typeof value.contractId === 'string' && isPercentValue(value.percent)
+  );
+}
+
+function isFeeOriginValue(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  if (value.kind === 'schedule')
+    return isPercentValue(value.percent) && typeof value.fixed === 'bigint';
+  return value.kind === 'sale' || value.kind === 'none';
+}
+
+/** Every field the breakdown reads, of its type: a value forged around the types is refused. */
+function isSettlementValue(value: unknown): value is Settlement {
+  return (
+    isObject(value) &&
+    typeof value.saleId === 'string' &&
+    typeof value.productId === 'string' &&
+    isInstantValue(value.at) &&
+    isCurrency(value.currency) &&
+    typeof value.price === 'bigint' &&
+    typeof value.platformFee === 'bigint' &&
+    typeof value.net === 'bigint' &&
+    typeof value.base === 'bigint' &&
+    isFeeOriginValue(value.feeOrigin) &&
+    isPercentValue(value.minRetainedPercent) &&
+    Array.isArray(value.lines) &&
+    value.lines.every(isLineValue)
+  );
+}
+
+/** A reversal of a settlement with `lineCount` lines, with every field the breakdown reads. */
+function isReversalValue(value: unknown, lineCount: number): value is Reversal {
+  return (
+    isObject(value) &&
+    typeof value.refundId === 'string' &&
+    isInstantValue(value.at) &&
+    typeof value.amount === 'bigint' &&
+    typeof value.refundedTotal === 'bigint' &&
+    Array.isArray(value.lines) &&
+    value.lines.length === lineCount &&
+    value.lines.every((line) => isObject(line) && typeof line.amount === 'bigint')
   );
 }
 
@@ -124,7 +177,7 @@ function explainSettlement(s: Settlement): string[] {
   out.push(
     ...table(
       ['role', 'account', 'contract', 'percent', 'computed as', 'exact', 'amount'],
-      ['left', 'left', 'left', 'right', 'left', 'right', 'right'],
+      'lllrlrr',
       [
         ...s.lines.map((line) => [
           line.role,
@@ -159,6 +212,7 @@ function explainSettlement(s: Settlement): string[] {
 function explainReversals(s: Settlement, reversals: ReadonlyArray<Reversal>): string[] {
   const cur = s.currency;
   const money = (minor: bigint) => formatAmount(minor, cur);
+  // Stryker disable next-line ArrowFunction: an undefined entry is read as 0n below
   const cumulative = s.lines.map(() => 0n);
   const out: string[] = [];
   for (const r of reversals) {
@@ -169,6 +223,7 @@ function explainReversals(s: Settlement, reversals: ReadonlyArray<Reversal>): st
       '',
     );
     const rows = s.lines.map((line, i) => {
+      // Stryker disable next-line OptionalChaining: a reversal has as many lines as its settlement (checked by explain)
       const now = r.lines[i]?.amount ?? 0n;
       const sofar = (cumulative[i] ?? 0n) + now;
       cumulative[i] = sofar;
@@ -187,7 +242,7 @@ function explainReversals(s: Settlement, reversals: ReadonlyArray<Reversal>): st
     out.push(
       ...table(
         ['role', 'account', 'contract', 'paid', 'reversed now', 'reversed so far', 'kept'],
-        ['left', 'left', 'left', 'right', 'right', 'right', 'right'],
+        'lllrrrr',
         [
           ...rows,
           null,
@@ -208,7 +263,8 @@ function explainReversals(s: Settlement, reversals: ReadonlyArray<Reversal>): st
  *
  * @param settlement - the settled sale
  * @param reversals - its reversals, in the order they were applied (default none)
- * @returns the text, lines separated by `\n`, ending without a newline
+ * @returns the text, lines separated by `\n`, ending without a newline; `'not a settlement'`
+ *   or `'not a list of reversals of this settlement'` for a value forged around the types
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -233,7 +289,10 @@ function explainReversals(s: Settlement, reversals: ReadonlyArray<Reversal>): st
  * ```
  */
 export function explain(settlement: Settlement, reversals: ReadonlyArray<Reversal> = []): string {
-  if (!isSettlementLike(settlement)) return 'not a settlement';
-  const list = Array.isArray(reversals) ? reversals : [];
-  return [...explainSettlement(settlement), ...explainReversals(settlement, list)].join('\n');
+  if (!isSettlementValue(settlement)) return 'not a settlement';
+  const lineCount = settlement.lines.length;
+  if (!Array.isArray(reversals) || !reversals.every((r) => isReversalValue(r, lineCount))) {
+    return 'not a list of reversals of this settlement';
+  }
+  return [...explainSettlement(settlement), ...explainReversals(settlement, reversals)].join('\n');
 }

@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateDomain } from '../../src/domain';
+import { explain } from '../../src/explain';
 import { parseDocument, settleDocument, settleText, settleToJson } from '../../src/json';
 import { ledgerOf } from '../../src/ledger';
 import { refundAll, refundSale } from '../../src/refund';
@@ -106,6 +107,19 @@ describe('checked values with one node replaced by any value', () => {
           );
         }
         expectResult(ledgerOf([s]), false);
+      }),
+      runs(),
+    );
+  });
+
+  it('never make explain throw: it names what is not a settlement or a list of its reversals', () => {
+    const valid = settlementArb.chain((s) =>
+      refundsArb(s).map((refunds) => ({ s, reversals: refundAll(s, refunds).unwrapOr([]) })),
+    );
+    fc.assert(
+      fc.property(corruptedOnce(valid), ({ value }) => {
+        const { s, reversals } = (value ?? {}) as { s: never; reversals: never };
+        expect(typeof explain(s, reversals)).toBe('string');
       }),
       runs(),
     );
