@@ -264,5 +264,6 @@ export function domainError<Code extends ErrorCode>(
  * ```
  */
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && (ERROR_CODES as ReadonlyArray<string>).includes(value);
+  // includes compares with SameValueZero: only one of the code strings is found.
+  return (ERROR_CODES as ReadonlyArray<unknown>).includes(value);
 }

@@ -93,9 +93,7 @@ export function readEnum<T extends string>(
   issues: Issues,
   code: 'invalid_field' | 'invalid_policy' = 'invalid_field',
 ): T | undefined {
-  if (typeof value === 'string' && (allowed as ReadonlyArray<string>).includes(value)) {
-    return value as T;
-  }
+  if ((allowed as ReadonlyArray<unknown>).includes(value)) return value as T;
   if (value !== undefined) {
     issues.push(
       domainError(code, `expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`, path),
@@ -126,8 +124,9 @@ export function nonEmpty(issues: Issues): DomainErrors | undefined {
 
 /** Deep-freezes a value the library built (plain objects and arrays only). */
 export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  // Object.isFrozen is true of every primitive, null included: only objects are walked.
+  if (!Object.isFrozen(value)) {
+    for (const key of Object.keys(value as object)) deepFreeze((value as Record<string, unknown>)[key]);
     Object.freeze(value);
   }
   return value;

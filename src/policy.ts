@@ -245,7 +245,8 @@ export const DEFAULT_POLICY: Policy = POLICIES.hotmart;
  * ```
  */
 export function isPolicyName(value: unknown): value is PolicyName {
-  return typeof value === 'string' && (POLICY_NAMES as ReadonlyArray<string>).includes(value);
+  // includes compares with SameValueZero: only one of the name strings is found.
+  return (POLICY_NAMES as ReadonlyArray<unknown>).includes(value);
 }
 
 /**
