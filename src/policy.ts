@@ -283,8 +283,11 @@ const POLICY_KEYS = [
 const CANCELLATION_RULES: ReadonlyArray<CancellationRule> = ['mutual', 'unilateral'];
 const AMENDMENT_RULES: ReadonlyArray<AmendmentRule> = ['cocreator-approval', 'immediate'];
 
-/** A field's value: read (`value`), absent (`undefined` when allowed), or broken (`bad`). */
-type Read<T> = { readonly value: T } | { readonly bad: true } | undefined;
+/**
+ * A field's value when it was read (or taken from the base preset); `undefined` when it is
+ * broken or missing, which has been reported (or follows from a broken `extends`).
+ */
+type Read<T> = { readonly value: T } | undefined;
 
 /**
  * Reads one policy field. Absent: the base preset's value, or `required` when there is no
@@ -305,11 +308,12 @@ function field<T>(
   if (value === undefined) {
     if (base !== undefined) return { value: fromBase(base) };
     if (!partial) issues.push(domainError('invalid_field', `"${key}" is required`, [...path, key]));
-    return { bad: true };
+    return undefined;
   }
   const before = issues.length;
   const result = read(value, [...path, key]);
-  return result === undefined || issues.length > before ? { bad: true } : { value: result };
+  // A reader answers undefined only after reporting why.
+  return issues.length > before ? undefined : { value: result as T };
 }
 
 function readPolicyEnum<T extends string>(
@@ -372,7 +376,8 @@ function readFee(value: unknown, at: Path, issues: Issues): FeeSchedule | undefi
         const amount = optional(table, code);
         if (cur === undefined || amount === undefined) continue;
         const minor = collect(parseAmount(amount, cur, [...fixedPath, code]), issues);
-        if (minor !== undefined) fixed[cur.code] = minor;
+        // An amount that cannot be read was reported, and the schedule is then never used.
+        fixed[cur.code] = minor as bigint;
       }
     }
   }
@@ -477,11 +482,11 @@ export function policy(input: unknown, path: Path = []): Result<Policy, DomainEr
     // The field is absent here, so `read` takes the base's value (or reports it required)
     // and never calls the reader.
     min = read('cocreatorPercent', (b) => b.cocreatorPercent.min, readBoundValue);
-    max = base === undefined ? { bad: true } : { value: base.cocreatorPercent.max };
+    max = base === undefined ? undefined : { value: base.cocreatorPercent.max };
   } else {
     const bounds = readObject(rawBounds, boundsPath, ['min', 'max'], issues, 'an object');
     const readBound = (key: 'min' | 'max'): Read<Percent> => {
-      if (bounds === undefined) return { bad: true };
+      if (bounds === undefined) return undefined;
       return field(
         bounds,
         key,
@@ -555,24 +560,18 @@ export function policy(input: unknown, path: Path = []): Result<Policy, DomainEr
     readPolicyEnum(AMENDMENT_RULES, issues),
   );
 
+  // A fee schedule is only ever used when no problem was reported, so a broken one (which
+  // reported its problems) needs no marking.
   const rawFee = optional(fields, 'fee');
-  const fee: Read<FeeSchedule | null> =
-    rawFee === undefined
-      ? { value: base?.fee ?? null }
-      : (() => {
-          const before = issues.length;
-          const schedule = readFee(rawFee, [...path, 'fee'], issues);
-          return schedule === undefined || issues.length > before
-            ? { bad: true as const }
-            : { value: schedule };
-        })();
+  const fee =
+    rawFee === undefined ? (base?.fee ?? null) : readFee(rawFee, [...path, 'fee'], issues);
 
-  if (min !== undefined && 'value' in min) {
+  if (min !== undefined) {
     if (comparePercent(min.value, PERCENT_0) <= 0) {
       issues.push(
         domainError('invalid_policy', 'cocreatorPercent.min is above 0', [...boundsPath, 'min']),
       );
-    } else if (max !== undefined && 'value' in max && comparePercent(min.value, max.value) > 0) {
+    } else if (max !== undefined && comparePercent(min.value, max.value) > 0) {
       issues.push(
         domainError(
           'invalid_policy',
@@ -582,7 +581,7 @@ export function policy(input: unknown, path: Path = []): Result<Policy, DomainEr
       );
     }
   }
-  if (max !== undefined && 'value' in max && minRetained !== undefined && 'value' in minRetained) {
+  if (max !== undefined && minRetained !== undefined) {
     const cap = subtractPercents(PERCENT_100, minRetained.value);
     if (cap.isOk() && comparePercent(max.value, cap.value) > 0) {
       issues.push(
@@ -610,7 +609,7 @@ export function policy(input: unknown, path: Path = []): Result<Policy, DomainEr
         affiliatesOnCocreatedProducts: value(affiliates),
         cancellation: value(cancellation),
         amendments: value(amendments),
-        fee: value(fee),
+        fee: fee as FeeSchedule | null,
       }),
     ),
   );

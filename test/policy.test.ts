@@ -380,17 +380,180 @@ describe('maxReservedPercent', () => {
   });
 });
 
+describe('the errors of policy', () => {
+  const hot = (fields: Record<string, unknown>) => ({ extends: 'hotmart', ...fields });
+  const UNKNOWN = 'expected "hotmart", "kiwify" or "gumroad"';
+  // Every error as [code, path joined by dots, message], the messages written from SPEC 2.
+  it.each([
+    [
+      'an unknown preset name',
+      'acme',
+      [['invalid_policy', '', `unknown policy preset "acme"; ${UNKNOWN}`]],
+    ],
+    ['a number', 7, [['invalid_field', '', 'expected a preset name or a policy object']]],
+    [
+      'an extends that is not a string',
+      { extends: 7 },
+      [['invalid_field', 'extends', 'expected a preset name']],
+    ],
+    [
+      'an unknown extends',
+      { extends: 'acme', percentDecimals: 2 },
+      [['invalid_policy', 'extends', `unknown policy preset "acme"; ${UNKNOWN}`]],
+    ],
+    [
+      'a minRetainedPercent of 100, reported alone (the cap it would give is not checked)',
+      hot({ minRetainedPercent: '100' }),
+      [['invalid_policy', 'minRetainedPercent', 'minRetainedPercent is below 100']],
+    ],
+    [
+      'bounds that are not an object',
+      hot({ cocreatorPercent: 5 }),
+      [['invalid_field', 'cocreatorPercent', 'expected an object']],
+    ],
+    [
+      'a min of 0',
+      hot({ cocreatorPercent: { min: '0' } }),
+      [['invalid_policy', 'cocreatorPercent.min', 'cocreatorPercent.min is above 0']],
+    ],
+    [
+      'a min above the max',
+      hot({ cocreatorPercent: { min: '60', max: '50' } }),
+      [
+        [
+          'invalid_policy',
+          'cocreatorPercent.min',
+          'cocreatorPercent.min (60) is above cocreatorPercent.max (50)',
+        ],
+      ],
+    ],
+    [
+      'a max above the cap',
+      hot({ cocreatorPercent: { max: '80' } }),
+      [
+        [
+          'invalid_policy',
+          'cocreatorPercent.max',
+          'cocreatorPercent.max (80) is above 100 - minRetainedPercent (70)',
+        ],
+      ],
+    ],
+    [
+      'percentDecimals as text',
+      hot({ percentDecimals: '2' }),
+      [['invalid_field', 'percentDecimals', 'expected a number']],
+    ],
+    [
+      'percentDecimals 7',
+      hot({ percentDecimals: 7 }),
+      [['invalid_policy', 'percentDecimals', 'percentDecimals is an integer from 0 to 6']],
+    ],
+    [
+      'maxCocreators as text',
+      hot({ maxCocreators: '1' }),
+      [['invalid_field', 'maxCocreators', 'expected a number or null']],
+    ],
+    [
+      'maxCocreators 0',
+      hot({ maxCocreators: 0 }),
+      [['invalid_policy', 'maxCocreators', 'maxCocreators is a positive integer, or null']],
+    ],
+    [
+      'a cancellation that is not a string',
+      hot({ cancellation: 1 }),
+      [['invalid_field', 'cancellation', 'expected a string']],
+    ],
+    [
+      'an unknown cancellation rule',
+      hot({ cancellation: 'never' }),
+      [['invalid_policy', 'cancellation', '"never" is not one of "mutual", "unilateral"']],
+    ],
+    [
+      'an unknown amendment rule',
+      hot({ amendments: 'never' }),
+      [['invalid_policy', 'amendments', '"never" is not one of "cocreator-approval", "immediate"']],
+    ],
+    [
+      'a fee that is not an object',
+      hot({ fee: 'x' }),
+      [['invalid_field', 'fee', 'expected a fee schedule object']],
+    ],
+    [
+      'a fee percent above 100',
+      hot({ fee: { percent: '100.5' } }),
+      [['invalid_policy', 'fee.percent', 'a fee percent is from 0 to 100']],
+    ],
+    [
+      'a fixed table that is not an object',
+      hot({ fee: { fixed: 5 } }),
+      [['invalid_field', 'fee.fixed', 'expected an object of amounts by currency']],
+    ],
+    [
+      'reserved keys in the fixed table, refused by name and not read as currencies',
+      hot({
+        fee: { fixed: JSON.parse('{"__proto__":"1","constructor":"1","prototype":"1","USD":"1"}') },
+      }),
+      ['__proto__', 'constructor', 'prototype'].map((k) => [
+        'invalid_field',
+        `fee.fixed.${k}`,
+        `the key "${k}" is not allowed`,
+      ]),
+    ],
+  ] as const)('names %s', (_, input, expected) => {
+    const errors = policy(input)._unsafeUnwrapErr();
+    expect(errors.map((e) => [e.code, e.path.join('.'), e.message])).toEqual(expected);
+  });
+
+  it('reads -0 decimals as 0, so that equal policies are Object.is-equal field by field', () => {
+    expect(Object.is(policy(hot({ percentDecimals: -0 }))._unsafeUnwrap().percentDecimals, 0)).toBe(
+      true,
+    );
+  });
+
+  it('reads null on a field with a preset as the preset value, and on maxCocreators as no limit', () => {
+    const rules = policy(
+      hot({ percentDecimals: null, cancellation: null, cocreatorPercent: { min: null } }),
+    )._unsafeUnwrap();
+    expect([
+      rules.percentDecimals,
+      rules.cancellation,
+      formatPercent(rules.cocreatorPercent.min),
+    ]).toEqual([2, 'mutual', '0.01']);
+    expect(policy({ extends: 'gumroad', maxCocreators: null })._unsafeUnwrap().maxCocreators).toBe(
+      null,
+    );
+  });
+});
+
 describe('checkCocreatorPercent', () => {
   it('answers a percent or a policy forged around the type system with one error, never throwing', () => {
     const forgedPercent = { units: 20, scale: 0 } as unknown as Percent;
     expect(
       problems(checkCocreatorPercent(forgedPercent, POLICIES.hotmart, ['x'])._unsafeUnwrapErr()),
     ).toEqual([{ code: 'invalid_percent', path: ['x'] }]);
-    for (const rules of [null, {}, { percentDecimals: 2, cocreatorPercent: null }]) {
+    for (const rules of [
+      null,
+      {},
+      { percentDecimals: 2, cocreatorPercent: null },
+      { percentDecimals: 2 },
+      { percentDecimals: '2', cocreatorPercent: POLICIES.hotmart.cocreatorPercent },
+    ]) {
       expect(
         problems(checkCocreatorPercent(p('20'), rules as never, ['y'])._unsafeUnwrapErr()),
       ).toEqual([{ code: 'invalid_field', path: ['y'] }]);
     }
+  });
+
+  it('names the bounds in its error, at the root when no path is given', () => {
+    expect(checkCocreatorPercent(p('70.01'), POLICIES.hotmart)._unsafeUnwrapErr()).toEqual([
+      {
+        code: 'percent_out_of_range',
+        message: 'a cocreator percent is from 0.01 to 70 under this policy, got 70.01',
+        path: [],
+        min: '0.01',
+        max: '70',
+      },
+    ]);
   });
 
   it('accepts the bounds themselves', () => {
