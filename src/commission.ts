@@ -57,7 +57,8 @@ export interface CommissionRule {
  * ```
  */
 export function appliesTo(input: unknown, path: Path = []): Result<AppliesTo, DomainError> {
-  if (typeof input === 'string' && (APPLIES_TO as ReadonlyArray<string>).includes(input)) {
+  // includes compares with SameValueZero: only one of the rule strings is found.
+  if ((APPLIES_TO as ReadonlyArray<unknown>).includes(input)) {
     return ok(input as AppliesTo);
   }
   return err(

@@ -171,5 +171,6 @@ export function currencies(): ReadonlyArray<Currency> {
 export function isCurrency(value: unknown): value is Currency {
   if (typeof value !== 'object' || value === null) return false;
   const code: unknown = (value as { code?: unknown }).code;
-  return typeof code === 'string' && TABLE.get(code) === value;
+  // A value that is not a string is no key of the table, whose get then answers undefined.
+  return TABLE.get(code as string) === value;
 }

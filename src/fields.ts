@@ -126,7 +126,8 @@ export function nonEmpty(issues: Issues): DomainErrors | undefined {
 export function deepFreeze<T>(value: T): T {
   // Object.isFrozen is true of every primitive, null included: only objects are walked.
   if (!Object.isFrozen(value)) {
-    for (const key of Object.keys(value as object)) deepFreeze((value as Record<string, unknown>)[key]);
+    for (const key of Object.keys(value as object))
+      deepFreeze((value as Record<string, unknown>)[key]);
     Object.freeze(value);
   }
   return value;

@@ -111,11 +111,15 @@ export function product(input: unknown, path: Path = []): Result<Product, Domain
       affiliateCommission = collect(checkAffiliatePercent(parsed, at), issues) ?? null;
   }
   const problems = nonEmpty(issues);
-  if (problems !== undefined || id === undefined || mainCreator === undefined) {
-    return err(
-      problems ??
-        (Object.freeze([domainError('invalid_field', 'expected a product', path)]) as DomainErrors),
-    );
-  }
-  return ok(markBuilt(Object.freeze({ id, mainCreator, affiliateCommission })));
+  if (problems !== undefined) return err(problems);
+  // With no problem reported both were read: each reader reports what it cannot read.
+  return ok(
+    markBuilt(
+      Object.freeze({
+        id: id as string,
+        mainCreator: mainCreator as AccountId,
+        affiliateCommission,
+      }),
+    ),
+  );
 }
