@@ -176,13 +176,11 @@ export function parseInstant(input: unknown, path: Path = []): Result<Instant, D
   if (hour > 23 || minute > 59 || second > 59) {
     return err(invalid(input, path, 'no such time of day'));
   }
-  let offsetMinutes = 0;
-  if (offsetSign !== 0) {
-    if (offsetHours > 23 || offsetMins > 59) {
-      return err(invalid(input, path, 'the offset is outside -23:59..+23:59'));
-    }
-    offsetMinutes = offsetSign * (offsetHours * 60 + offsetMins);
+  // With Z the sign and both parts are 0.
+  if (offsetHours > 23 || offsetMins > 59) {
+    return err(invalid(input, path, 'the offset is outside -23:59..+23:59'));
   }
+  const offsetMinutes = offsetSign * (offsetHours * 60 + offsetMins);
   const epoch =
     daysFromCivil(year, month, day) * MS_PER_DAY +
     ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +
@@ -210,12 +208,8 @@ export function parseInstant(input: unknown, path: Path = []): Result<Instant, D
  * ```
  */
 export function instant(epochMs: number, path: Path = []): Result<Instant, DomainError> {
-  if (
-    typeof epochMs !== 'number' ||
-    !Number.isInteger(epochMs) ||
-    epochMs < MIN_INSTANT ||
-    epochMs > MAX_INSTANT
-  ) {
+  // Number.isInteger is false for anything that is not a number.
+  if (!Number.isInteger(epochMs) || epochMs < MIN_INSTANT || epochMs > MAX_INSTANT) {
     return err(
       domainError(
         'invalid_instant',

@@ -250,11 +250,9 @@ function isId(value: unknown): value is string {
 }
 
 function isInstantValue(value: unknown): value is Instant {
+  // Number.isInteger is false for anything that is not a number.
   return (
-    typeof value === 'number' &&
-    Number.isInteger(value) &&
-    value >= MIN_INSTANT &&
-    value <= MAX_INSTANT
+    Number.isInteger(value) && (value as number) >= MIN_INSTANT && (value as number) <= MAX_INSTANT
   );
 }
 
@@ -300,18 +298,18 @@ export function isSaleValue(value: unknown): value is Sale {
 export function saleValueIssues(value: unknown, path: Path): DomainError[] {
   if (!isPlainObject(value)) return [domainError('invalid_field', 'expected a sale', path)];
   const issues: DomainError[] = [];
-  const bad = (key: string, what: string, at: Path = [...path, key]) =>
+  const bad = (at: Path, what: string) =>
     issues.push(domainError('invalid_field', `expected ${what}`, at));
-  if (!isId(value.id)) bad('id', 'a non-empty string');
-  if (!isId(value.productId)) bad('productId', 'a non-empty string');
+  if (!isId(value.id)) bad([...path, 'id'], 'a non-empty string');
+  if (!isId(value.productId)) bad([...path, 'productId'], 'a non-empty string');
   if (!isInstantValue(value.at)) {
     issues.push(domainError('invalid_instant', 'expected an Instant', [...path, 'at']));
   }
   const price = value.price;
-  if (!isMoneyValue(price)) bad('price', 'money of at least 0');
+  if (!isMoneyValue(price)) bad([...path, 'price'], 'money of at least 0');
   const fee = value.platformFee;
   if (fee !== null) {
-    if (!isMoneyValue(fee)) bad('platformFee', 'null or money of at least 0');
+    if (!isMoneyValue(fee)) bad([...path, 'platformFee'], 'null or money of at least 0');
     else if (isMoneyValue(price) && fee.currency !== price.currency) {
       issues.push(
         domainError(
@@ -326,14 +324,14 @@ export function saleValueIssues(value: unknown, path: Path): DomainError[] {
   const affiliate = value.affiliate;
   if (affiliate !== null) {
     const at = [...path, 'affiliate'];
-    if (!isPlainObject(affiliate)) bad('affiliate', 'null or an affiliate');
+    if (!isPlainObject(affiliate)) bad(at, 'null or an affiliate');
     else {
-      if (!isId(affiliate.account)) bad('account', 'an account id', [...at, 'account']);
+      if (!isId(affiliate.account)) bad([...at, 'account'], 'an account id');
       if (affiliate.percent !== null && !isPercentValue(affiliate.percent)) {
-        bad('percent', 'null or a percent', [...at, 'percent']);
+        bad([...at, 'percent'], 'null or a percent');
       }
       if (affiliate.managedBy !== null && !isId(affiliate.managedBy)) {
-        bad('managedBy', 'null or an account id', [...at, 'managedBy']);
+        bad([...at, 'managedBy'], 'null or an account id');
       }
     }
   }
