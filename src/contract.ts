@@ -285,7 +285,7 @@ function readInstant(value: unknown, at: Path, issues: Issues, mode: Mode): Inst
 
 /** A percent as written (string or number), or a {@link Percent} built in code. */
 function readPercent(value: unknown, at: Path, issues: Issues): Percent | undefined {
-  // Stryker disable next-line LogicalOperator: the value is never null or undefined here (optional and required read null as absent), and a primitive has no units: both roads reach parsePercent
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: the value is never null or undefined here (optional and required read null as absent), and a primitive has no units: both roads reach parsePercent
   if (typeof value === 'object' && value !== null) {
     const units: unknown = (value as { units?: unknown }).units;
     const scale: unknown = (value as { scale?: unknown }).scale;
@@ -341,10 +341,11 @@ function readPatch(input: unknown, path: Path, issues: Issues, mode: Mode): Term
     endsAt?: Instant | null;
     mayAlsoSellAsAffiliate?: boolean;
   } = {};
+  // A field that cannot be read is reported, and the patch is then dropped (below): its value
+  // may be undefined here.
   const rawPercent = optional(fields, 'percent');
   if (rawPercent !== undefined) {
-    const p = readPercent(rawPercent, [...path, 'percent'], issues);
-    if (p !== undefined) patch.percent = p;
+    patch.percent = readPercent(rawPercent, [...path, 'percent'], issues) as Percent;
   }
   const applies = readAppliesTo(optional(fields, 'appliesTo'), [...path, 'appliesTo'], issues);
   if (applies !== undefined) patch.appliesTo = applies;
@@ -352,13 +353,12 @@ function readPatch(input: unknown, path: Path, issues: Issues, mode: Mode): Term
   const rawEnd = raw(fields, 'endsAt');
   if (rawEnd === null) patch.endsAt = null;
   else if (rawEnd !== undefined) {
-    const end = readInstant(rawEnd, [...path, 'endsAt'], issues, mode);
-    if (end !== undefined) patch.endsAt = end;
+    patch.endsAt = readInstant(rawEnd, [...path, 'endsAt'], issues, mode) as Instant;
   }
   const may = optional(fields, 'mayAlsoSellAsAffiliate');
   if (may !== undefined) {
-    const value = readBoolean(may, [...path, 'mayAlsoSellAsAffiliate'], issues);
-    if (value !== undefined) patch.mayAlsoSellAsAffiliate = value;
+    const at = [...path, 'mayAlsoSellAsAffiliate'];
+    patch.mayAlsoSellAsAffiliate = readBoolean(may, at, issues) as boolean;
   }
   if (issues.length > before) return undefined;
   if (Object.keys(patch).length === 0) {
@@ -556,7 +556,7 @@ export function checkContract(
   input: unknown,
   path: Path = [],
 ): Result<CocreationContract, DomainErrors> {
-  // Stryker disable next-line LogicalOperator: a WeakSet has no primitive, so has() answers false for null and every primitive
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a WeakSet has no primitive, so has() answers false for null and every primitive
   if (typeof input === 'object' && input !== null && checked.has(input)) {
     return ok(input as CocreationContract);
   }

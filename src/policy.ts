@@ -344,20 +344,21 @@ function readFee(value: unknown, at: Path, issues: Issues): FeeSchedule | undefi
   const rawPercent = optional(fields, 'percent');
   if (rawPercent !== undefined) {
     const parsed = collect(parsePercent(rawPercent, [...at, 'percent']), issues);
+    // A percent that cannot be read was reported, and the schedule is then never used.
+    feePercent = parsed as Percent;
     if (parsed !== undefined && comparePercent(parsed, PERCENT_100) > 0) {
       issues.push(
         domainError('invalid_policy', 'a fee percent is from 0 to 100', [...at, 'percent']),
       );
-    } else if (parsed !== undefined) {
-      feePercent = parsed;
     }
   }
   const fixed: Partial<Record<CurrencyCode, bigint>> = {};
   const rawFixed = optional(fields, 'fixed');
   if (rawFixed !== undefined) {
     const fixedPath = [...at, 'fixed'];
-    // Any currency code may be a key: only the reserved keys are refused by name.
-    const keys = typeof rawFixed === 'object' && rawFixed !== null ? Object.keys(rawFixed) : [];
+    // Any currency code may be a key: only the reserved keys are refused by name. (The keys
+    // of a value that is not an object are never read: readObject refuses it.)
+    const keys = Object.keys(Object(rawFixed));
     const allowed = keys.filter(
       (k) => k !== '__proto__' && k !== 'constructor' && k !== 'prototype',
     );

@@ -1164,6 +1164,23 @@ describe('the records of a replayed timeline', () => {
     expect(tl.amendments).toEqual([]);
   });
 
+  it('reports each field of an amendment that cannot be read at its own path', () => {
+    const events = [
+      ...active,
+      event('amendment-proposed', 3, ANA, {
+        percent: 'ten',
+        endsAt: 'soon',
+        mayAlsoSellAsAffiliate: 'yes',
+      }),
+    ];
+    const terms = ['contracts', 0, 'events', 2, 'terms'];
+    expect(problems(contract(wire(events), ['contracts', 0])._unsafeUnwrapErr())).toEqual([
+      { code: 'invalid_percent', path: [...terms, 'percent'] },
+      { code: 'invalid_instant', path: [...terms, 'endsAt'] },
+      { code: 'invalid_field', path: [...terms, 'mayAlsoSellAsAffiliate'] },
+    ]);
+  });
+
   it('keeps the reason of an end before the endsAt of the terms', () => {
     const tl = timeline([
       invited(1, { percent: '20', endsAt: day(10) }),

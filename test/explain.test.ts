@@ -243,6 +243,15 @@ describe('explain, given values built around the types', () => {
     expect(explain(s, value as never)).toBe('not a list of reversals of this settlement');
   });
 
+  it('prints a settlement at the first and the last instant', () => {
+    expect(explain({ ...s, at: -62135596800000 } as never)).toMatch(
+      /^Settlement of sale s1 \(product p1\) at 0001-01-01T00:00:00\.000Z, in USD$/m,
+    );
+    expect(explain({ ...s, at: 253402300799999 } as never)).toMatch(
+      /^Settlement of sale s1 \(product p1\) at 9999-12-31T23:59:59\.999Z, in USD$/m,
+    );
+  });
+
   it('prints lines it is given even when they are not a whole settlement', () => {
     // Shaped right but not a split: no main creator, lines short of the price. By hand: no
     // fee, affiliate 35 % of 100.00 = 35.00, Bia 10 % of 65.00 = 6.50: 41.50 of 100.00.

@@ -489,6 +489,11 @@ describe('the errors of policy', () => {
       [['invalid_field', 'fee.fixed', 'expected an object of amounts by currency']],
     ],
     [
+      'a fixed table that is text, without reading its characters as currencies',
+      hot({ fee: { fixed: 'USD' } }),
+      [['invalid_field', 'fee.fixed', 'expected an object of amounts by currency']],
+    ],
+    [
       'reserved keys in the fixed table, refused by name and not read as currencies',
       hot({
         fee: { fixed: JSON.parse('{"__proto__":"1","constructor":"1","prototype":"1","USD":"1"}') },
