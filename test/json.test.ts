@@ -694,6 +694,10 @@ describe('parseSettlementJson', () => {
       [...fields, 'base', 'lines'].map((f) => ['invalid_field', f, `"${f}" is required`]),
     );
   });
+  it('reports a missing amount once, also when the currency is known', () => {
+    const { price: _, ...noPrice } = printed;
+    expect(problems(noPrice)).toEqual([['invalid_field', 'price', '"price" is required']]);
+  });
 
   it('refuses ids that are empty or not strings, amounts at their field, lines not in a list', () => {
     expect(
