@@ -1181,6 +1181,13 @@ describe('the records of a replayed timeline', () => {
     ]);
   });
 
+  it('records no end, and no reason, for a live or pending contract with unlimited terms', () => {
+    for (const events of [active, [invited(1)]]) {
+      const tl = timeline(events);
+      expect([tl.endedAt, tl.endReason]).toEqual([null, null]);
+    }
+  });
+
   it('keeps the reason of an end before the endsAt of the terms', () => {
     const tl = timeline([
       invited(1, { percent: '20', endsAt: day(10) }),

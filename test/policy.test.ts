@@ -538,14 +538,16 @@ describe('checkCocreatorPercent', () => {
     ).toEqual([{ code: 'invalid_percent', path: ['x'] }]);
     for (const rules of [
       null,
+      undefined,
+      'hotmart',
       {},
       { percentDecimals: 2, cocreatorPercent: null },
       { percentDecimals: 2 },
       { percentDecimals: '2', cocreatorPercent: POLICIES.hotmart.cocreatorPercent },
     ]) {
-      expect(
-        problems(checkCocreatorPercent(p('20'), rules as never, ['y'])._unsafeUnwrapErr()),
-      ).toEqual([{ code: 'invalid_field', path: ['y'] }]);
+      expect(checkCocreatorPercent(p('20'), rules as never, ['y'])._unsafeUnwrapErr()).toEqual([
+        { code: 'invalid_field', message: 'expected a policy from policy()', path: ['y'] },
+      ]);
     }
   });
 
