@@ -110,6 +110,8 @@ describe('can', () => {
     expect(can(BIA, 'view-sales-history', other, tls, at(6))).toBe(false);
     expect(can(BIA, 'fly' as never, course, tls, at(6))).toBe(false);
     expect(can(BIA, 'edit-product', null as never, tls, at(6))).toBe(false);
+    // A null among the timelines is skipped, not read.
+    expect(can(BIA, 'view-sales-history', course, [null as never, ...tls], at(6))).toBe(true);
   });
 });
 
