@@ -193,6 +193,8 @@ function frozen<T>(value: T, ancestors: Set<object> = new Set()): T {
 // Validation
 // ---------------------------------------------------------------------------------------------
 
+type Timelines = ReadonlyArray<ContractTimeline>;
+
 const CHECKPOINTS: ReadonlySet<ContractEventType> = new Set([
   'invited',
   'amendment-proposed',
@@ -273,13 +275,8 @@ function snapshots(
  * problem and the sweep is not needed; most products are far from every limit. Percents are
  * in units of `10^-scale` percent, the scale of every percent and of the cap.
  */
-function withinBounds(
-  rules: Policy,
-  timelines: ReadonlyArray<ContractTimeline>,
-  scale: number,
-  capUnits: bigint,
-  // Stryker disable next-line BlockStatement: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
-): boolean {
+// Stryker disable next-line BlockStatement: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
+function withinBounds(rules: Policy, timelines: Timelines, scale: number, cap: bigint): boolean {
   // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
   if (rules.maxCocreators !== null && timelines.length > rules.maxCocreators) return false;
   // Stryker disable next-line ArithmeticOperator: scale + p.scale only makes the units larger: a stricter bound, which sends the product to the sweep
@@ -304,7 +301,7 @@ function withinBounds(
     total += largest;
   }
   // Stryker disable next-line ConditionalExpression,EqualityOperator: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
-  return cocreators.size === timelines.length && total <= capUnits;
+  return cocreators.size === timelines.length && total <= cap;
 }
 
 /** The rules across contracts (SPEC section 4: 1 and the limits of 3), checked at each checkpoint. */

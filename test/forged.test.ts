@@ -449,6 +449,14 @@ describe('validateDomain, given a policy or product built by hand', () => {
     expect(withPolicy(sixPlaces).isOk()).toBe(true);
   });
 
+  it('accepts bounds with min = max, as policy() does', () => {
+    const fixed = {
+      min: POLICIES.hotmart.cocreatorPercent.max,
+      max: POLICIES.hotmart.cocreatorPercent.max,
+    };
+    expect(withPolicy({ ...POLICIES.hotmart, cocreatorPercent: fixed }).isOk()).toBe(true);
+  });
+
   it('names, in the message, the first field that is not what product() makes', () => {
     expect(only(withProduct(null)._unsafeUnwrapErr())).toEqual([
       'invalid_field',
