@@ -27,15 +27,19 @@ import type { Reversal, ReversalLine, Settlement, SettlementLine } from './settl
  * @internal
  */
 export function dhondt(weights: ReadonlyArray<bigint>, total: bigint, x: bigint): bigint[] {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a shortcut: the general loop below computes the same allocation (docs/mutation.md)
   if (x <= 0n || total <= 0n) return weights.map(() => 0n);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut: the general loop below computes the same allocation (docs/mutation.md)
   if (x >= total) return [...weights];
   const a = weights.map((w) => (w * x) / total);
   let remaining = x - a.reduce((s, v) => s + v, 0n);
+  // Stryker disable next-line ConditionalExpression: a shortcut: the general loop below computes the same allocation (docs/mutation.md)
   if (remaining === 0n) return a;
   // `i` comes before `j` when w_i / (a_i + 1) is larger, or equal and i < j.
   const before = (i: number, j: number): boolean => {
     const left = (weights[i] as bigint) * ((a[j] as bigint) + 1n);
     const right = (weights[j] as bigint) * ((a[i] as bigint) + 1n);
+    // Stryker disable next-line EqualityOperator: only ever called with two different entries, so i < j and i <= j agree
     return left > right || (left === right && i < j);
   };
   const heap: number[] = [];
@@ -58,8 +62,10 @@ export function dhondt(weights: ReadonlyArray<bigint>, total: bigint, x: bigint)
     }
   };
   weights.forEach((w, i) => {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: fewer seats are left than positive weights, so a zero weight (quotient 0) is never picked
     if (w > 0n) heap.push(i);
   });
+  // Stryker disable next-line ArithmeticOperator: starting higher only adds leaves, for which down() does nothing
   for (let k = (heap.length >>> 1) - 1; k >= 0; k--) down(k);
   while (remaining > 0n) {
     const top = heap[0] as number;
@@ -92,6 +98,7 @@ function isSettlementValue(value: unknown): value is Settlement {
   return (
     typeof s.saleId === 'string' &&
     typeof s.at === 'number' &&
+    // Stryker disable next-line ConditionalExpression: a price that is not a bigint never equals the bigint sum of the lines, checked last
     typeof s.price === 'bigint' &&
     isCurrency(s.currency) &&
     Array.isArray(s.lines) &&
@@ -277,6 +284,7 @@ export function refundSale(
   let lastAt: number | null = null;
   let refundedBefore = 0n;
   for (const previous of previousRefunds as ReadonlyArray<Refund>) {
+    // Stryker disable next-line ArrayDeclaration: only the number of issues is used, not their paths
     if (refundValueIssues(previous, []).length > 0) {
       return err(domainError('invalid_field', 'expected the list of previous refunds', []));
     }
@@ -354,9 +362,11 @@ export function refundAll(
     const r = refunds[i] as Refund;
     const found = refundIssues(settlement, r, [...path, i], ids, lastAt, refunded);
     issues.push(...found);
+    // Stryker disable next-line ArrayDeclaration: only the number of issues is used, not their paths
     if (refundValueIssues(r, []).length > 0) continue;
     ids.add(r.id);
     lastAt = lastAt === null ? r.at : Math.max(lastAt, r.at);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a refund that passed refundValueIssues has an amount of at least 0, so the mutants add only 0
     if (r.amount.currency === settlement.currency && r.amount.amount > 0n)
       refunded += r.amount.amount;
   }

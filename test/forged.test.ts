@@ -324,6 +324,17 @@ describe('refunds of forged values', () => {
     expect(refundSale(forged, [], refund as never)._unsafeUnwrapErr().code).toBe('invalid_field');
   });
 
+  it('refuse a settlement whose lines do not sum to its price', () => {
+    const [first, ...others] = settlement.lines;
+    const short = { ...first, amount: (first?.amount ?? 0n) + 1n };
+    const forged = { ...settlement, lines: [short, ...others] } as unknown as Settlement;
+    expect(refundSale(forged, [], refund as never)._unsafeUnwrapErr()).toMatchObject({
+      code: 'invalid_field',
+      message: 'expected a settlement from settleSale',
+      path: [],
+    });
+  });
+
   it('refuse previous refunds that are not a list', () => {
     expect(refundSale(settlement, 'r0' as never, refund as never)._unsafeUnwrapErr()).toMatchObject(
       { code: 'invalid_field', path: [] },
