@@ -18,5 +18,6 @@ export function markBuilt<T extends object>(value: T): T {
 
 /** Whether `value` is one this library built with {@link markBuilt}. */
 export function isBuilt(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && built.has(value);
+  // WeakSet#has answers false for a primitive (null included) instead of throwing.
+  return built.has(value as object);
 }
