@@ -254,6 +254,65 @@ describe('malformedDocument', () => {
     );
   });
 
+  it('removes only required fields, and reaches every required field of SPEC section 8', () => {
+    // Written from SPEC section 8 (numbers in paths as #); the policy's own fields are
+    // required only when it extends no preset.
+    const required = [
+      'product',
+      'contracts',
+      'sale',
+      'product.id',
+      'product.mainCreator',
+      'sale.id',
+      'sale.productId',
+      'sale.at',
+      'sale.price',
+      'sale.price.amount',
+      'sale.price.currency',
+      'sale.platformFee.amount',
+      'sale.platformFee.currency',
+      'sale.affiliate.account',
+      'policy.minRetainedPercent',
+      'policy.cocreatorPercent',
+      'policy.percentDecimals',
+      'policy.maxCocreators',
+      'policy.affiliatesOnCocreatedProducts',
+      'policy.cancellation',
+      'policy.amendments',
+      'policy.cocreatorPercent.min',
+      'policy.cocreatorPercent.max',
+      'contracts.#.id',
+      'contracts.#.productId',
+      'contracts.#.cocreator',
+      'contracts.#.events',
+      'contracts.#.events.#.type',
+      'contracts.#.events.#.at',
+      'contracts.#.events.#.by',
+      'contracts.#.events.#.terms',
+      'contracts.#.events.#.terms.percent',
+      'refunds.#.id',
+      'refunds.#.at',
+      'refunds.#.amount',
+      'refunds.#.amount.amount',
+      'refunds.#.amount.currency',
+    ];
+    const missing = fc
+      .sample(malformedDocument(), { numRuns: 4000, seed: SEED })
+      .filter((m) => m.corruption === 'missing');
+    const removed = new Set(
+      missing.map((m) => m.path.map((step) => (typeof step === 'number' ? '#' : step)).join('.')),
+    );
+    expect([...removed].sort()).toEqual([...required].sort());
+    // Each removal is reported as that field missing, at its path.
+    for (const { document, path } of missing.slice(0, 200)) {
+      const errors = parseDocument(document)._unsafeUnwrapErr();
+      const key = path.at(-1);
+      expect(errors).toContainEqual(
+        expect.objectContaining({ code: 'invalid_field', message: `"${key}" is required`, path }),
+      );
+    }
+  });
+
   it('draws every kind of corruption, reserved keys included', () => {
     const drawn = fc.sample(malformedDocument(), { numRuns: 400, seed: SEED });
     expect(new Set(drawn.map((m) => m.corruption))).toEqual(
