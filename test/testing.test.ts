@@ -454,6 +454,56 @@ describe('diffSettlements', () => {
     ).toEqual([]);
   });
 
+  it('shows an instant that differs as ISO text when given in epoch milliseconds, as written otherwise', () => {
+    const at = (value: string | number) =>
+      diffSettlements(SPEC_SETTLEMENT, { ...SPEC_SETTLEMENT, at: value }).map((d) => [
+        d.field,
+        d.expected,
+        d.actual,
+      ]);
+    expect(at(Date.UTC(2026, 2, 1, 12, 0, 0, 1))).toEqual([
+      ['at', '2026-03-01T12:00:00.000Z', '2026-03-01T12:00:00.001Z'],
+    ]);
+    expect(at(Date.UTC(2026, 2, 1, 12))).toEqual([]);
+    expect(at('2026-03-01T12:00:01+00:00')).toEqual([
+      ['at', '2026-03-01T12:00:00.000Z', '2026-03-01T12:00:01+00:00'],
+    ]);
+  });
+
+  it('writes minor units in the currency decimals, zero decimals and negative amounts included', () => {
+    const direct = (amount: string, currency: string) =>
+      settleDocument(
+        parseDocument({
+          product: { id: 'p1', mainCreator: 'ana@example.com' },
+          contracts: [],
+          sale: {
+            id: 's1',
+            productId: 'p1',
+            at: '2026-03-01T12:00:00Z',
+            price: { amount, currency },
+          },
+        })._unsafeUnwrap(),
+      )._unsafeUnwrap().settlement;
+    const yen = direct('1000', 'JPY');
+    const moved = yen.lines.map((l) => (l.role === 'main-creator' ? { ...l, amount: 1001n } : l));
+    expect(diffSettlements(yen, { ...yen, lines: moved })).toEqual([
+      {
+        index: 1,
+        role: 'main-creator',
+        account: 'ana@example.com',
+        field: 'amount',
+        expected: '1000',
+        actual: '1001',
+      },
+    ]);
+    // A negative amount (only a forged settlement has one) is compared and shown with its sign.
+    const reais = direct('10.00', 'BRL');
+    const negative = { ...reais, lines: reais.lines.map((l) => ({ ...l, amount: -5n })) };
+    expect(
+      diffSettlements(negative, { ...negative, lines: reais.lines }).map((d) => d.expected),
+    ).toEqual(['-0.05', '-0.05']);
+  });
+
   it('reports a percent or contract that differs, and an exact share when both sides have one', () => {
     const lines = SPEC_SETTLEMENT.lines.map((l) =>
       l.role === 'cocreator' ? { ...l, contractId: 'c9', percent: '25', exactShare: '21.2' } : l,
