@@ -667,6 +667,18 @@ describe('a domain not made by validateDomain', () => {
   });
 });
 
+describe('a fee schedule at exactly half a minor unit', () => {
+  it('rounds half up in every settler, past 2^53 too', () => {
+    // 0.5 % of 100,000,000,000,001.00 BRL (10^16 + 100 minor units) is 50,000,000,000,000.5
+    // minor units: half up gives 50,000,000,000,001 (checked by hand). Past 2^53 the compiled
+    // settler computes the fee in bigint.
+    const p = parts([], { policy: { extends: 'hotmart', fee: { percent: '0.5' } } });
+    const [first, ...rest] = settleAll(p, saleOf({ price: brl('100000000000001.00') }));
+    expect(first?._unsafeUnwrap().platformFee).toBe(50_000_000_000_001n);
+    for (const other of rest) expect(other).toEqual(first);
+  });
+});
+
 describe('a percent written with trailing zeros', () => {
   it('pays its whole value in the compiled settler too: 5.50 % of 100.00 is 5.50', () => {
     // The compiled settler divides every percent by one common power of ten; "5.50" is
