@@ -3,7 +3,7 @@
  * each amount was reached, for people auditing a split.
  */
 import { isCurrency } from './currency';
-import { formatInstant, MAX_INSTANT, MIN_INSTANT } from './instant';
+import { formatInstant, isInstantValue } from './instant';
 import { formatAmount } from './money';
 import { formatPercent, isPercentValue, type Percent } from './percent';
 import { formatScaled } from './settle';
@@ -48,12 +48,6 @@ type Fields = Readonly<Record<string, unknown>>;
 
 function isObject(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null;
-}
-
-function isInstantValue(value: unknown): boolean {
-  return (
-    Number.isInteger(value) && (value as number) >= MIN_INSTANT && (value as number) <= MAX_INSTANT
-  );
 }
 
 /** A line with every field the breakdown prints, of its type. */

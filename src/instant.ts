@@ -192,6 +192,19 @@ export function parseInstant(input: unknown, path: Path = []): Result<Instant, D
 }
 
 /**
+ * Whether a value is an {@link Instant}: integer epoch milliseconds within the years 0001 to
+ * 9999. Internal: the checks of values built in code use it.
+ *
+ * @internal
+ */
+export function isInstantValue(value: unknown): value is Instant {
+  // Number.isInteger is false for anything that is not a number.
+  return (
+    Number.isInteger(value) && (value as number) >= MIN_INSTANT && (value as number) <= MAX_INSTANT
+  );
+}
+
+/**
  * Makes an instant from epoch milliseconds, checked.
  *
  * @param epochMs - integer milliseconds since 1970-01-01T00:00:00Z
@@ -208,8 +221,7 @@ export function parseInstant(input: unknown, path: Path = []): Result<Instant, D
  * ```
  */
 export function instant(epochMs: number, path: Path = []): Result<Instant, DomainError> {
-  // Number.isInteger is false for anything that is not a number.
-  if (!Number.isInteger(epochMs) || epochMs < MIN_INSTANT || epochMs > MAX_INSTANT) {
+  if (!isInstantValue(epochMs)) {
     return err(
       domainError(
         'invalid_instant',

@@ -7,7 +7,7 @@ import { type AccountId, accountId } from './account';
 import { isCurrency, currency as lookupCurrency } from './currency';
 import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
 import { collect, type Issues, nonEmpty, optional, readId, readObject, required } from './fields';
-import { type Instant, MAX_INSTANT, MIN_INSTANT, parseInstant } from './instant';
+import { type Instant, isInstantValue, parseInstant } from './instant';
 import { type Money, parseMoney, readAmountText } from './money';
 import { isPercentValue, type Percent, parsePercent } from './percent';
 import { checkAffiliatePercent } from './product';
@@ -247,13 +247,6 @@ function isPlainObject(value: unknown): value is Readonly<Record<string, unknown
 
 function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
-}
-
-function isInstantValue(value: unknown): value is Instant {
-  // Number.isInteger is false for anything that is not a number.
-  return (
-    Number.isInteger(value) && (value as number) >= MIN_INSTANT && (value as number) <= MAX_INSTANT
-  );
 }
 
 function isMoneyValue(value: unknown): value is Money {
