@@ -6,6 +6,7 @@ import { isCurrency } from './currency';
 import { formatInstant, isInstantValue } from './instant';
 import { formatAmount } from './money';
 import { formatPercent, isPercentValue, type Percent } from './percent';
+import { hasLineIdentity } from './refund';
 import { formatScaled } from './settle';
 import type {
   AffiliateLine,
@@ -52,15 +53,11 @@ function isObject(value: unknown): value is Fields {
 
 /** A line with every field the breakdown prints, of its type. */
 function isLineValue(value: unknown): boolean {
-  if (!isObject(value) || typeof value.amount !== 'bigint') return false;
-  if (typeof value.exactShare !== 'string') return false;
-  const { role, account } = value;
-  if (role === 'platform') return account === null;
-  if (typeof account !== 'string') return false;
-  if (role === 'main-creator') return true;
-  if (role === 'affiliate') return isPercentValue(value.percent);
   return (
-    role === 'cocreator' && typeof value.contractId === 'string' && isPercentValue(value.percent)
+    isObject(value) &&
+    typeof value.amount === 'bigint' &&
+    typeof value.exactShare === 'string' &&
+    hasLineIdentity(value)
   );
 }
 

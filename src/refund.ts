@@ -76,20 +76,20 @@ export function dhondt(weights: ReadonlyArray<bigint>, total: bigint, x: bigint)
   return a;
 }
 
-const ROLES: ReadonlySet<string> = new Set(['platform', 'affiliate', 'cocreator', 'main-creator']);
-
 /**
- * The fields a reversal line copies from its original (SPEC 6: same role, account, contract
- * id and percent) have their types, so that a reversal never carries a forged value.
+ * Whether a line's role is one of SPEC 8's and the fields that go with it (account, contract
+ * id, percent) have their types: the fields a reversal line copies from its original (SPEC 6),
+ * so that a reversal never carries a forged value, and that `explain` prints. Internal.
+ *
+ * @internal
  */
-function hasLineIdentity(line: SettlementLine): boolean {
-  const l = line as unknown as Partial<Record<string, unknown>>;
-  if (line.role === 'platform') return l.account === null;
-  if (typeof l.account !== 'string') return false;
-  if (line.role === 'affiliate') return isPercentValue(l.percent);
-  if (line.role === 'cocreator')
-    return typeof l.contractId === 'string' && isPercentValue(l.percent);
-  return true;
+export function hasLineIdentity(l: Readonly<Record<string, unknown>>): boolean {
+  const { role, account } = l;
+  if (role === 'platform') return account === null;
+  if (typeof account !== 'string') return false;
+  if (role === 'main-creator') return true;
+  if (role === 'affiliate') return isPercentValue(l.percent);
+  return role === 'cocreator' && typeof l.contractId === 'string' && isPercentValue(l.percent);
 }
 
 function isSettlementValue(value: unknown): value is Settlement {
@@ -108,8 +108,7 @@ function isSettlementValue(value: unknown): value is Settlement {
       return (
         typeof line.amount === 'bigint' &&
         line.amount >= 0n &&
-        ROLES.has(line.role) &&
-        hasLineIdentity(line)
+        hasLineIdentity(l as Readonly<Record<string, unknown>>)
       );
     }) &&
     (s.lines as ReadonlyArray<SettlementLine>).reduce((sum, l) => sum + l.amount, 0n) === s.price
