@@ -35,6 +35,16 @@ function settled(
   )._unsafeUnwrap();
 }
 
+/** The reversals of one refund, r1 on 2026-03-05, of `amount` in the settlement's currency. */
+function refundedOnce(s: Settlement, amount: string) {
+  const r = refund({
+    id: 'r1',
+    at: '2026-03-05T00:00:00Z',
+    amount: { amount, currency: s.currency.code },
+  })._unsafeUnwrap();
+  return refundAll(s, [r])._unsafeUnwrap();
+}
+
 describe('explain', () => {
   it('shows every step, the lines with their exact shares, the floor and each refund', () => {
     const s = settled(
@@ -44,13 +54,7 @@ describe('explain', () => {
         affiliate: { account: 'leo@example.com', percent: '35' },
       },
     );
-    const reversals = refundAll(s, [
-      refund({
-        id: 'r1',
-        at: '2026-03-05T00:00:00Z',
-        amount: { amount: '30', currency: 'USD' },
-      })._unsafeUnwrap(),
-    ])._unsafeUnwrap();
+    const reversals = refundedOnce(s, '30');
     // Checked by hand:
     //   F = round_half_up(10000 x 4.99 %) + 30 = 499 + 30 = 529; N = 9471;
     //   A = floor(3314.85) = 3314; B = 6157; C = floor(615.7) = 615; M = 5542 (exact 5541.3);
@@ -179,13 +183,7 @@ describe('explain, given values built around the types', () => {
     price: { amount: '100.00', currency: 'USD' },
     affiliate: { account: 'leo@example.com', percent: '35' },
   });
-  const reversals = refundAll(s, [
-    refund({
-      id: 'r1',
-      at: '2026-03-05T00:00:00Z',
-      amount: { amount: '30', currency: 'USD' },
-    })._unsafeUnwrap(),
-  ])._unsafeUnwrap();
+  const reversals = refundedOnce(s, '30');
   const [platform, affiliate, cocreator] = s.lines;
   const withLine = (i: number, patch: Record<string, unknown>) =>
     ({ ...s, lines: s.lines.map((l, j) => (j === i ? { ...l, ...patch } : l)) }) as never;
