@@ -741,7 +741,6 @@ function scheduledFee(pol: PolicyModel, price: bigint, code: string): bigint {
 export interface SaleContext {
   readonly policy: PolicyModel;
   readonly productId: string;
-  readonly mainCreator: string;
   readonly productCommission: boolean;
   readonly contracts: ReadonlyArray<ContractModel>;
   readonly at: number;
@@ -851,8 +850,8 @@ export function genRefunds(
 /** Options of the document generator. */
 export interface DocumentOptions {
   readonly policy?: PolicyChoice;
-  readonly maxContracts?: number;
-  readonly maxRefunds?: number;
+  readonly maxContracts?: number | undefined;
+  readonly maxRefunds?: number | undefined;
 }
 
 const YEAR_2000 = Date.UTC(2000, 0, 1);
@@ -935,7 +934,6 @@ export function genDocument(tape: Tape, options: DocumentOptions): SettleDocumen
   const s = genSale(tape, {
     policy: pol,
     productId: prod.json.id,
-    mainCreator: main,
     productCommission: prod.commission,
     contracts,
     at: saleAt,
@@ -948,7 +946,7 @@ export function genDocument(tape: Tape, options: DocumentOptions): SettleDocumen
     product: prod.json,
     contracts: contracts.map((c) => c.json),
     sale: s.json,
-    ...(refunds.length > 0 || tape.oneIn(2) ? { refunds } : {}),
+    ...(refunds.length > 0 || tape.oneIn(2) ? { refunds } : tape.oneIn(2) ? { refunds: null } : {}),
   };
 }
 

@@ -1,0 +1,688 @@
+/**
+ * What the generators of `cocreation/testing` reach, counted over a fixed-seed sample.
+ *
+ * testing.test.ts proves that what they draw is valid; this file proves that they draw
+ * *everything* they promise: every spelling of a value, every optional field present, `null`
+ * and absent, every branch of a policy, a contract history, a sale and its refunds. A change
+ * that quietly narrows a generator (a case that is never taken, a field that is never
+ * written) leaves every drawn document valid, so only a census like this one notices it.
+ *
+ * Each test draws its own sample inside `it`, so that mutation testing links the generator
+ * code to the assertions that check it (docs/mutation.md).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type {
+  ContractEventJson,
+  DecimalJson,
+  PolicyJson,
+  SettleDocumentJson,
+  TermsJson,
+} from '../src/json';
+import { contractHistoryJson, documentJson, saleJson, validPolicyJson } from '../src/testing';
+
+const SEED = 20_261_126;
+
+function sample<T>(arbitrary: fc.Arbitrary<T>, numRuns = 3000): T[] {
+  return fc.sample(arbitrary, { numRuns, seed: SEED });
+}
+
+/** The labels of `expected` that `seen` lacks (an empty list when the census is complete). */
+function missing(seen: ReadonlySet<string>, expected: ReadonlyArray<string>): string[] {
+  return expected.filter((label) => !seen.has(label));
+}
+
+/** Labels that must never be seen (for "never" facts). */
+function present(seen: ReadonlySet<string>, forbidden: ReadonlyArray<string>): string[] {
+  return forbidden.filter((label) => seen.has(label));
+}
+
+function eventsOf(doc: SettleDocumentJson): ContractEventJson[] {
+  return doc.contracts.flatMap((c) => [...c.events]);
+}
+
+const TERMS_EVENTS = new Set(['invited', 'amendment-proposed', 'amended']);
+
+/** A percent in millionths (SPEC allows at most six places). */
+function millionths(value: DecimalJson): bigint {
+  const [whole = '0', fraction = ''] = String(value).split('.');
+  return BigInt(whole + fraction.padEnd(6, '0'));
+}
+
+function placesOf(text: string): number {
+  const dot = text.indexOf('.');
+  return dot === -1 ? 0 : text.length - dot - 1;
+}
+
+/** How a decimal is spelled: a JSON number, or text with trailing zeros, or shortest text. */
+function decimalForm(value: DecimalJson): string {
+  if (typeof value === 'number') return 'number';
+  return /\.\d*0$/.test(value) ? 'padded' : 'shortest';
+}
+
+/** An instant's offset and its number of fraction digits. */
+function instantForm(text: string): string[] {
+  const match = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/.exec(text);
+  if (match === null) return ['unreadable'];
+  const digits = match[1]?.length ?? 0;
+  const zone = match[2] as string;
+  const offset =
+    zone === 'Z' ? 'Z' : zone === '+00:00' ? '+00:00' : zone.startsWith('-') ? '-hh:mm' : '+hh:mm';
+  const fraction = digits === 0 ? '0' : digits < 3 ? '1-2' : digits === 3 ? '3' : '4-9';
+  return [`offset ${offset}`, `fraction ${fraction}`];
+}
+
+/** Epoch milliseconds of an instant in any of its valid spellings. */
+function epoch(text: string): number {
+  const [, fraction = ''] = /\.(\d+)/.exec(text) ?? [];
+  const rounded = text.replace(/\.\d+/, `.${fraction.padEnd(3, '0').slice(0, 3)}`);
+  return Date.parse(rounded);
+}
+
+function accountForm(text: string): string {
+  if (text !== text.trim()) return text === `  ${text.trim()}\t` ? 'padded' : 'other spaces';
+  if (text === text.toLowerCase()) return 'canonical';
+  if (text === text.replace(/[a-z]/g, (c) => c.toUpperCase())) return 'upper';
+  return text.slice(1) === text.slice(1).toLowerCase() ? 'capitalized' : 'mixed';
+}
+
+function termsKeys(terms: TermsJson): string {
+  return Object.keys(terms).sort().join('+');
+}
+
+describe('documentJson census (fixed seed)', () => {
+  it('spells instants with Z, +00:00 and offsets both ways, with 0 to 9 fraction digits', () => {
+    const seen = new Set<string>();
+    const hours = new Set<number>();
+    for (const doc of sample(documentJson())) {
+      const texts = [
+        doc.sale.at,
+        ...(doc.refunds ?? []).map((r) => r.at),
+        ...eventsOf(doc).flatMap((e) => [e.at, e.terms?.endsAt]),
+      ].filter((t): t is string => typeof t === 'string');
+      for (const text of texts) {
+        for (const label of instantForm(text)) seen.add(label);
+        const zone = /([+-])(\d\d):(\d\d)$/.exec(text);
+        if (zone !== null) {
+          hours.add(Number(zone[2]));
+          if (Number(zone[3]) > 0) seen.add('offset minutes');
+        }
+      }
+    }
+    expect(
+      missing(seen, [
+        'offset Z',
+        'offset +00:00',
+        'offset +hh:mm',
+        'offset -hh:mm',
+        'offset minutes',
+        'fraction 0',
+        'fraction 1-2',
+        'fraction 3',
+        'fraction 4-9',
+      ]),
+    ).toEqual([]);
+    expect(present(seen, ['unreadable'])).toEqual([]);
+    // Offsets span the whole range SPEC allows (up to 23:59 either way).
+    expect(Math.max(...hours)).toBe(23);
+    expect(Math.min(...hours)).toBe(0);
+  });
+
+  it('spells percents, amounts and accounts in every valid way, with every name and domain', () => {
+    const seen = new Set<string>();
+    const names = new Set<string>();
+    const domains = new Set<string>();
+    for (const doc of sample(documentJson())) {
+      const percents = [
+        ...eventsOf(doc).flatMap((e) => (e.terms?.percent === undefined ? [] : [e.terms.percent])),
+        doc.sale.affiliate?.percent,
+        doc.product.affiliateCommission,
+      ].filter((p): p is DecimalJson => p !== undefined && p !== null);
+      for (const p of percents) seen.add(`percent ${decimalForm(p)}`);
+      const amounts = [
+        doc.sale.price,
+        doc.sale.platformFee,
+        ...(doc.refunds ?? []).map((r) => r.amount),
+      ];
+      for (const m of amounts) {
+        if (m === undefined || m === null) continue;
+        const form = decimalForm(m.amount);
+        if (form === 'number') seen.add('amount number');
+        else seen.add(placesOf(String(m.amount)) === 0 ? 'amount whole text' : `amount ${form}`);
+      }
+      const accounts = [
+        doc.product.mainCreator,
+        ...doc.contracts.map((c) => c.cocreator),
+        ...eventsOf(doc).map((e) => e.by),
+        doc.sale.affiliate?.account,
+        doc.sale.affiliate?.managedBy,
+      ].filter((a): a is string => typeof a === 'string');
+      for (const account of accounts) {
+        seen.add(`account ${accountForm(account)}`);
+        const [local = '', domain = ''] = account.trim().toLowerCase().split('@');
+        names.add(local.replace(/\d+$/, ''));
+        domains.add(domain);
+        if (/\d$/.test(local)) seen.add('account numbered');
+      }
+    }
+    expect(
+      missing(seen, [
+        'percent number',
+        'percent padded',
+        'percent shortest',
+        'amount number',
+        'amount padded',
+        'amount shortest',
+        'amount whole text',
+        'account canonical',
+        'account upper',
+        'account capitalized',
+        'account padded',
+        'account numbered',
+      ]),
+    ).toEqual([]);
+    expect(present(seen, ['account other spaces', 'account mixed'])).toEqual([]);
+    expect([...names].sort()).toEqual(
+      ['ana', 'bia', 'caio', 'duda', 'joão', 'leo', 'max', 'yuki', 'zoë', 'élodie'].sort(),
+    );
+    expect([...domains].sort()).toEqual(['example.com', 'example.org', 'mail.example.net']);
+  });
+
+  it('writes policies as preset names, extends with overrides, in full, null and absent', () => {
+    const seen = new Set<string>();
+    const policyOf = (doc: SettleDocumentJson): PolicyJson | null | undefined =>
+      'policy' in doc ? (doc.policy ?? null) : undefined;
+    for (const doc of sample(documentJson())) {
+      const p = policyOf(doc);
+      if (p === undefined) seen.add('absent');
+      else if (p === null) seen.add('null');
+      else if (typeof p === 'string') seen.add(`name ${p}`);
+      else if (typeof p.extends === 'string') {
+        seen.add(`extends ${p.extends}`);
+        if (Object.keys(p).length === 1) seen.add('extends alone');
+      } else seen.add('full');
+    }
+    expect(
+      missing(seen, [
+        'absent',
+        'null',
+        'name hotmart',
+        'name kiwify',
+        'name gumroad',
+        'extends hotmart',
+        'extends kiwify',
+        'extends gumroad',
+        'extends alone',
+        'full',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('draws custom policies across every setting, fee schedules included', () => {
+    const seen = new Set<string>();
+    for (const doc of sample(documentJson({ policy: 'custom' }))) {
+      const p = doc.policy;
+      if (typeof p !== 'object' || p === null) {
+        seen.add('not an object');
+        continue;
+      }
+      if (p.percentDecimals !== undefined) seen.add(`decimals ${p.percentDecimals}`);
+      if (p.maxCocreators !== undefined) seen.add(`maxCocreators ${p.maxCocreators}`);
+      if (p.cancellation !== undefined) seen.add(`cancellation ${p.cancellation}`);
+      if (p.amendments !== undefined) seen.add(`amendments ${p.amendments}`);
+      if (p.affiliatesOnCocreatedProducts !== undefined) {
+        seen.add(`affiliates ${p.affiliatesOnCocreatedProducts}`);
+      }
+      const retained = p.minRetainedPercent;
+      if (retained !== undefined) {
+        const text = String(retained);
+        seen.add(
+          ['0', '20', '30', '50', '90'].includes(text)
+            ? `retained ${text}`
+            : placesOf(text) > 0
+              ? 'retained fraction'
+              : 'retained whole',
+        );
+      }
+      const bounds = p.cocreatorPercent;
+      if (bounds !== undefined) seen.add(`bounds ${Object.keys(bounds).sort().join('+')}`);
+      if (p.extends === undefined && bounds?.min !== undefined && bounds.max !== undefined) {
+        // A policy in full: the bounds sit on its grid, the lowest step or above it, and the
+        // cap (100 - minRetainedPercent) or below it.
+        const grid = 10n ** BigInt(6 - Number(p.percentDecimals));
+        const min = millionths(bounds.min);
+        const max = millionths(bounds.max);
+        const cap = 100_000_000n - millionths(p.minRetainedPercent ?? 0);
+        if (min % grid !== 0n || max % grid !== 0n || min > max || max > cap)
+          seen.add('bad bounds');
+        seen.add(min === grid ? 'min one step' : 'min above one step');
+        seen.add(max === cap ? 'max at the cap' : 'max below the cap');
+      }
+      if (p.fee !== undefined && p.fee !== null) {
+        seen.add(`fee ${Object.keys(p.fee).sort().join('+') || 'empty'}`);
+        for (const code of Object.keys(p.fee.fixed ?? {})) seen.add(`fixed ${code}`);
+        if (p.fee.percent !== undefined && Number(p.fee.percent) > 0) seen.add('fee percent > 0');
+      }
+    }
+    expect(
+      missing(seen, [
+        ...[0, 1, 2, 3, 4, 5, 6].map((d) => `decimals ${d}`),
+        'maxCocreators null',
+        ...[1, 2, 3, 4].map((n) => `maxCocreators ${n}`),
+        'cancellation mutual',
+        'cancellation unilateral',
+        'amendments cocreator-approval',
+        'amendments immediate',
+        'affiliates true',
+        'affiliates false',
+        ...['0', '20', '30', '50', '90'].map((r) => `retained ${r}`),
+        'retained fraction',
+        'retained whole',
+        'bounds max+min',
+        'bounds max',
+        'bounds min',
+        'min one step',
+        'min above one step',
+        'max at the cap',
+        'max below the cap',
+        'fee fixed+percent',
+        'fee fixed',
+        'fee percent',
+        'fee percent > 0',
+        ...['BRL', 'USD', 'JPY', 'KWD', 'EUR', 'CLP', 'CLF'].map((c) => `fixed ${c}`),
+      ]),
+    ).toEqual([]);
+    expect(present(seen, ['maxCocreators 0', 'maxCocreators 5', 'bad bounds'])).toEqual([]);
+  });
+
+  it('draws every shape of terms: absent, null and explicit fields, and every kind of patch', () => {
+    const seen = new Set<string>();
+    const patches = new Set<string>();
+    for (const doc of sample(documentJson())) {
+      for (const c of doc.contracts) {
+        const [first] = c.events;
+        const terms = first?.terms;
+        if (terms === undefined || terms === null) {
+          seen.add('invitation without terms');
+          continue;
+        }
+        seen.add(`appliesTo ${terms.appliesTo === undefined ? 'absent' : terms.appliesTo}`);
+        seen.add(
+          `endsAt ${terms.endsAt === undefined ? 'absent' : terms.endsAt === null ? 'null' : 'set'}`,
+        );
+        const may = terms.mayAlsoSellAsAffiliate;
+        seen.add(`mayAlso ${may === undefined ? 'absent' : String(may)}`);
+        for (const e of c.events.slice(1)) {
+          if (TERMS_EVENTS.has(e.type)) {
+            if (e.terms === undefined || e.terms === null) seen.add('patch without terms');
+            else {
+              patches.add(termsKeys(e.terms));
+              if (e.terms.endsAt === null) seen.add('patch endsAt null');
+              if (typeof e.terms.endsAt === 'string') seen.add('patch endsAt set');
+              if (e.terms.mayAlsoSellAsAffiliate === true) seen.add('patch mayAlso true');
+              if (e.terms.mayAlsoSellAsAffiliate === false) seen.add('patch mayAlso false');
+            }
+          } else if ('terms' in e)
+            seen.add(e.terms === null ? 'terms null elsewhere' : 'terms elsewhere');
+        }
+      }
+    }
+    expect(
+      missing(seen, [
+        'appliesTo absent',
+        'appliesTo all-sales',
+        'appliesTo direct-sales',
+        'appliesTo affiliate-sales',
+        'appliesTo managed-affiliate-sales',
+        'endsAt absent',
+        'endsAt null',
+        'endsAt set',
+        'mayAlso absent',
+        'mayAlso true',
+        'mayAlso false',
+        'patch endsAt null',
+        'patch endsAt set',
+        'patch mayAlso true',
+        'patch mayAlso false',
+        'terms null elsewhere',
+      ]),
+    ).toEqual([]);
+    expect(
+      present(seen, ['invitation without terms', 'patch without terms', 'terms elsewhere']),
+    ).toEqual([]);
+    // Every non-empty subset of the four fields of a patch.
+    const fields = ['appliesTo', 'endsAt', 'mayAlsoSellAsAffiliate', 'percent'];
+    const subsets = Array.from({ length: 15 }, (_, i) =>
+      fields.filter((_, bit) => ((i + 1) >> bit) & 1).join('+'),
+    );
+    expect(missing(patches, subsets)).toEqual([]);
+    expect(patches.size).toBe(15);
+  });
+
+  it('draws zero to four contracts with ids in three styles, events at equal and distant instants', () => {
+    const seen = new Set<string>();
+    let longest = 0;
+    for (const doc of sample(documentJson())) {
+      seen.add(`contracts ${doc.contracts.length}`);
+      doc.contracts.forEach((c, i) => {
+        const style = /^(c|contract-|K)(\d+)$/.exec(c.id);
+        seen.add(style === null ? `bad id ${c.id}` : `id ${style[1]}`);
+        if (style !== null && Number(style[2]) !== i + 1) seen.add('id out of order');
+        if (c.productId !== doc.product.id) seen.add('other product');
+        longest = Math.max(longest, c.events.length);
+        const times = c.events.map((e) => epoch(e.at));
+        for (let k = 1; k < times.length; k += 1) {
+          const step = (times[k] as number) - (times[k - 1] as number);
+          seen.add(
+            step === 0
+              ? 'step 0'
+              : step === 1
+                ? 'step 1 ms'
+                : step < 3_600_001
+                  ? 'step within an hour'
+                  : step % 86_400_000 === 0
+                    ? 'step whole days'
+                    : 'step days and time',
+          );
+        }
+      });
+      const starts = doc.contracts.map((c) => epoch(c.events[0]?.at ?? ''));
+      if (starts.length >= 2) seen.add(starts[1] === starts[0] ? 'same start' : 'later start');
+      if (starts.some((s) => s < 946_684_800_000)) seen.add('before 2000');
+    }
+    expect(
+      missing(seen, [
+        'contracts 0',
+        'contracts 1',
+        'contracts 2',
+        'contracts 3',
+        'contracts 4',
+        'id c',
+        'id contract-',
+        'id K',
+        'step 0',
+        'step 1 ms',
+        'step within an hour',
+        'step whole days',
+        'step days and time',
+        'same start',
+        'later start',
+      ]),
+    ).toEqual([]);
+    expect(
+      present(seen, ['id out of order', 'other product', 'before 2000']).concat(
+        [...seen].filter((label) => label.startsWith('bad id')),
+      ),
+    ).toEqual([]);
+    // An invitation and up to seven more events.
+    expect(longest).toBe(8);
+  });
+
+  it('draws sales with every optional field present, null and absent, at the edges of time', () => {
+    const seen = new Set<string>();
+    for (const doc of sample(documentJson())) {
+      const { sale, product } = doc;
+      seen.add(`sale id ${sale.id}`);
+      seen.add(`product id ${product.id}`);
+      if (sale.productId !== product.id) seen.add('sale of another product');
+      const field = (o: object, key: string) =>
+        !(key in o) ? 'absent' : (o as Record<string, unknown>)[key] === null ? 'null' : 'set';
+      seen.add(`fee ${field(sale, 'platformFee')}`);
+      seen.add(`affiliate ${field(sale, 'affiliate')}`);
+      seen.add(`commission ${field(product, 'affiliateCommission')}`);
+      const affiliate = sale.affiliate;
+      const cocreators = doc.contracts.map((c) => c.cocreator.trim().toLowerCase());
+      if (affiliate !== undefined && affiliate !== null) {
+        seen.add(`affiliate percent ${field(affiliate, 'percent')}`);
+        seen.add(`manager ${field(affiliate, 'managedBy')}`);
+        if (cocreators.includes(affiliate.account.trim().toLowerCase())) {
+          seen.add('affiliate is a cocreator');
+        }
+        const manager = affiliate.managedBy;
+        if (typeof manager === 'string') {
+          seen.add(
+            cocreators.includes(manager.trim().toLowerCase())
+              ? 'managed by a cocreator'
+              : 'managed by another',
+          );
+        }
+        if (affiliate.percent !== undefined && affiliate.percent !== null) {
+          const places = placesOf(String(affiliate.percent));
+          seen.add(
+            places === 0
+              ? 'affiliate % whole'
+              : places <= 2
+                ? 'affiliate % 1-2'
+                : 'affiliate % 3-6',
+          );
+        }
+      }
+      const price = BigInt(String(sale.price.amount).replace('.', ''));
+      seen.add(price === 0n ? 'price 0' : price > 10n ** 12n ? 'price large' : 'price');
+      const fee = sale.platformFee;
+      if (fee !== undefined && fee !== null && price > 0n) {
+        const f = BigInt(String(fee.amount).replace('.', ''));
+        // Scale both to the same number of places before comparing.
+        const scale = (m: typeof sale.price, v: bigint) =>
+          v * 10n ** BigInt(8 - placesOf(String(m.amount)));
+        const ratio = scale(fee, f) === scale(sale.price, price) ? 'fee = price' : 'fee < price';
+        seen.add(f === 0n ? 'fee 0' : ratio);
+      }
+      const at = epoch(sale.at);
+      const instants = eventsOf(doc).map((e) => epoch(e.at));
+      if (instants.length > 0) {
+        if (instants.includes(at)) seen.add('sale at an event');
+        if (instants.includes(at + 1) || instants.includes(at - 1))
+          seen.add('sale 1 ms off an event');
+        if (at < Math.min(...instants)) seen.add('sale before every event');
+        if (at > Math.max(...instants)) seen.add('sale after every event');
+      }
+    }
+    expect(
+      missing(seen, [
+        'sale id s1',
+        'sale id sale-0001',
+        'sale id ch_3PqX9',
+        'sale id Venda nº 7',
+        'product id p1',
+        'product id course-2026',
+        'product id Curso de Fotografia',
+        'product id prod_01HZX',
+        'fee absent',
+        'fee null',
+        'fee set',
+        'affiliate absent',
+        'affiliate null',
+        'affiliate set',
+        'commission absent',
+        'commission null',
+        'commission set',
+        'affiliate percent absent',
+        'affiliate percent null',
+        'affiliate percent set',
+        'manager absent',
+        'manager null',
+        'manager set',
+        'affiliate is a cocreator',
+        'managed by a cocreator',
+        'managed by another',
+        'affiliate % whole',
+        'affiliate % 1-2',
+        'affiliate % 3-6',
+        'price 0',
+        'price',
+        'price large',
+        'fee 0',
+        'fee = price',
+        'fee < price',
+        'sale at an event',
+        'sale 1 ms off an event',
+        'sale before every event',
+        'sale after every event',
+      ]),
+    ).toEqual([]);
+    expect(present(seen, ['sale of another product'])).toEqual([]);
+  });
+
+  it('draws no refunds, an empty list, and up to three in order, full and partial', () => {
+    const seen = new Set<string>();
+    for (const doc of sample(documentJson())) {
+      const refunds = doc.refunds;
+      if (refunds === undefined || refunds === null) {
+        seen.add(refunds === null ? 'null' : 'absent');
+        continue;
+      }
+      seen.add(`count ${refunds.length}`);
+      refunds.forEach((r, i) => {
+        if (r.id !== `r${i + 1}`) seen.add('id out of order');
+        if (r.amount.currency !== doc.sale.price.currency) seen.add('other currency');
+      });
+      const times = [doc.sale.at, ...refunds.map((r) => r.at)].map(epoch);
+      if (times.some((t, i) => i > 0 && t === times[i - 1])) seen.add('same instant');
+      if (times.some((t, i) => i > 0 && t < (times[i - 1] as number))) seen.add('out of order');
+      const minor = (text: DecimalJson, places: number) => {
+        const [whole = '0', fraction = ''] = String(text).split('.');
+        return BigInt(whole + fraction.padEnd(places, '0'));
+      };
+      const places = Math.max(
+        placesOf(String(doc.sale.price.amount)),
+        ...refunds.map((r) => placesOf(String(r.amount.amount))),
+      );
+      const total = refunds.reduce((sum, r) => sum + minor(r.amount.amount, places), 0n);
+      const price = minor(doc.sale.price.amount, places);
+      if (refunds.length > 0) seen.add(total === price ? 'full' : 'partial');
+      if (total > price) seen.add('more than the price');
+    }
+    expect(
+      missing(seen, [
+        'absent',
+        'null',
+        'count 0',
+        'count 1',
+        'count 2',
+        'count 3',
+        'full',
+        'partial',
+        'same instant',
+      ]),
+    ).toEqual([]);
+    expect(
+      present(seen, [
+        'count 4',
+        'id out of order',
+        'other currency',
+        'out of order',
+        'more than the price',
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('the other arbitraries (fixed seed)', () => {
+  it('validPolicyJson draws each preset and, with policy set, only that choice', () => {
+    const forms = (arbitrary: fc.Arbitrary<PolicyJson>) =>
+      new Set(
+        sample(arbitrary, 500).map((p) => (typeof p === 'string' ? p : (p.extends ?? 'full'))),
+      );
+    expect([...forms(validPolicyJson())].sort()).toEqual(['full', 'gumroad', 'hotmart', 'kiwify']);
+    for (const name of ['hotmart', 'kiwify', 'gumroad'] as const) {
+      expect([...forms(validPolicyJson({ policy: name }))]).toEqual([name]);
+    }
+    expect([...forms(validPolicyJson({ policy: 'custom' }))].sort()).toEqual([
+      'full',
+      'gumroad',
+      'hotmart',
+      'kiwify',
+    ]);
+  });
+
+  it("validPolicyJson's 'custom' draws presets with overrides and policies in full, not presets as they are", () => {
+    const full = (choice: 'any' | 'custom') =>
+      sample(validPolicyJson({ policy: choice }), 1000).filter(
+        (p) => typeof p === 'object' && p.extends === undefined,
+      ).length;
+    // 'any' draws a preset as it is three times in five; 'custom' never does, so that about
+    // half of its draws are policies in full (the other half are presets with overrides).
+    expect(full('custom')).toBeGreaterThan(400);
+    expect(full('any')).toBeLessThan(300);
+  });
+
+  it('contractHistoryJson follows the preset it is given, Hotmart by default', () => {
+    // An unknown name (from JavaScript) falls back to the default, as an absent one.
+    const drawn = sample(contractHistoryJson(), 50);
+    expect(sample(contractHistoryJson({ policy: 'custom' as never }), 50)).toEqual(drawn);
+    expect(sample(contractHistoryJson({ policy: 'hotmart' }), 50)).toEqual(drawn);
+    expect(sample(contractHistoryJson({ policy: 'kiwify' }), 50)).not.toEqual(drawn);
+    const typesUnder = (policy: 'hotmart' | 'kiwify' | 'gumroad') =>
+      new Set(
+        sample(contractHistoryJson({ policy }), 1000).flatMap((c) => c.events.map((e) => e.type)),
+      );
+    // Gumroad: amendments apply at once and either party cancels alone.
+    const gumroad = typesUnder('gumroad');
+    expect(['amended', 'cancelled'].every((t) => gumroad.has(t))).toBe(true);
+    expect(['amendment-proposed', 'cancellation-requested'].some((t) => gumroad.has(t))).toBe(
+      false,
+    );
+    for (const policy of ['hotmart', 'kiwify'] as const) {
+      const types = typesUnder(policy);
+      expect(['amendment-proposed', 'cancellation-requested'].every((t) => types.has(t))).toBe(
+        true,
+      );
+      expect(['amended', 'cancelled'].some((t) => types.has(t))).toBe(false);
+    }
+    // Kiwify's percents are whole; Hotmart's have up to two places.
+    const places = (policy: 'hotmart' | 'kiwify') =>
+      Math.max(
+        ...sample(contractHistoryJson({ policy }), 500).flatMap((c) =>
+          c.events.flatMap((e) =>
+            e.terms?.percent === undefined ? [] : [placesOf(String(e.terms.percent))],
+          ),
+        ),
+      );
+    expect(places('kiwify')).toBe(0);
+    expect(places('hotmart')).toBe(2);
+    // The default is Hotmart, with the default parties.
+    // Invitations fall at midnight UTC on days from 2000 to 2089.
+    const invited = sample(contractHistoryJson(), 1000).map((c) => epoch(c.events[0]?.at ?? ''));
+    expect(invited.every((t) => t % 86_400_000 === 0)).toBe(true);
+    const years = invited.map((t) => new Date(t).getUTCFullYear());
+    expect([Math.min(...years), Math.max(...years)]).toEqual([2000, 2089]);
+    const [first] = sample(contractHistoryJson(), 1);
+    expect([first?.id, first?.productId, first?.cocreator.trim().toLowerCase()]).toEqual([
+      'c1',
+      'p1',
+      'bia@example.com',
+    ]);
+  });
+
+  it('saleJson draws sales of the product it is given, in every currency, with and without affiliates', () => {
+    const sales = sample(saleJson({ productId: 'p7' }), 1000);
+    expect(new Set(sales.map((s) => s.productId))).toEqual(new Set(['p7']));
+    expect(new Set(sample(saleJson(), 20).map((s) => s.productId))).toEqual(new Set(['p1']));
+    expect(new Set(sales.map((s) => s.price.currency)).size).toBe(7);
+    // Sold at midnight UTC on days from 2000 to 2089.
+    const at = sales.map((s) => epoch(s.at));
+    expect(at.every((t) => t % 86_400_000 === 0)).toBe(true);
+    const years = at.map((t) => new Date(t).getUTCFullYear());
+    expect([Math.min(...years), Math.max(...years)]).toEqual([2000, 2089]);
+    const affiliates = sales.flatMap((s) => (s.affiliate ? [s.affiliate] : []));
+    expect(affiliates.length).toBeGreaterThan(200);
+    // No product commission: an affiliate always carries its own percent.
+    expect(affiliates.every((a) => a.percent !== undefined && a.percent !== null)).toBe(true);
+    // The affiliate and its manager are fresh accounts, distinct from each other.
+    const parties = new Set(
+      affiliates.flatMap((a) =>
+        [a.account, a.managedBy ?? 'none'].map((x) => x.trim().toLowerCase()),
+      ),
+    );
+    expect([...parties].sort()).toEqual([
+      'buyer-side2@example.com',
+      'buyer-side3@example.com',
+      'none',
+    ]);
+    expect(affiliates.some((a) => typeof a.managedBy === 'string')).toBe(true);
+    expect(
+      affiliates.every((a) => a.account.trim().toLowerCase() !== a.managedBy?.trim().toLowerCase()),
+    ).toBe(true);
+  });
+});
