@@ -200,7 +200,7 @@ const HEADER: ReadonlyArray<
 const PRESENT: Shown = { text: 'present', key: '\u0000present' };
 
 function lineKey(line: Loose): string {
-  return `${String(line.role)}\u0000${canonicalAccount(line.account) ?? ''}`;
+  return JSON.stringify([String(line.role), canonicalAccount(line.account)]);
 }
 
 /**
@@ -260,7 +260,7 @@ export function diffSettlements(
     if (a?.key === b?.key) return;
     differences.push({
       index,
-      role: line === null ? null : typeof line.role === 'string' ? line.role : String(line.role),
+      role: line === null ? null : String(line.role),
       account: line === null ? null : canonicalAccount(line.account),
       field,
       expected: a?.text ?? null,
@@ -288,13 +288,9 @@ export function diffSettlements(
       return;
     }
     const other = right.lines[match] as Loose;
-    const optional = (field: string, show: (v: unknown) => Shown | undefined) => {
-      const a = show(line[field]);
-      const b = show(other[field]);
-      if (a !== undefined || b !== undefined) differ(index, line, field, a, b);
-    };
-    optional('contractId', showText);
-    optional('percent', showPercent);
+    // Compared when either side has it: two absent values agree, as two equal ones.
+    differ(index, line, 'contractId', showText(line.contractId), showText(other.contractId));
+    differ(index, line, 'percent', showPercent(line.percent), showPercent(other.percent));
     differ(index, line, 'amount', amount, showDecimal(other.amount, right.exponent));
     const exactA = showDecimal(line.exactShare, 0);
     const exactB = showDecimal(other.exactShare, 0);
