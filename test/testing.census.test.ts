@@ -19,7 +19,13 @@ import type {
   SettleDocumentJson,
   TermsJson,
 } from '../src/json';
-import { contractHistoryJson, documentJson, saleJson, validPolicyJson } from '../src/testing';
+import {
+  contractHistoryJson,
+  documentJson,
+  malformedDocument,
+  saleJson,
+  validPolicyJson,
+} from '../src/testing';
 
 const SEED = 20_261_126;
 
@@ -684,5 +690,123 @@ describe('the other arbitraries (fixed seed)', () => {
     expect(
       affiliates.every((a) => a.account.trim().toLowerCase() !== a.managedBy?.trim().toLowerCase()),
     ).toBe(true);
+  });
+});
+
+describe('malformedDocument census (fixed seed)', () => {
+  type Step = string | number;
+  const valueAt = (root: unknown, path: ReadonlyArray<Step>): unknown =>
+    path.reduce<unknown>((node, step) => (node as Record<Step, unknown> | null)?.[step], root);
+  const typeOf = (value: unknown) =>
+    value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  const family = (path: ReadonlyArray<Step>) =>
+    path.map((step) => (typeof step === 'number' ? '#' : step)).join('.');
+
+  it('adds unknown and reserved keys, with values of three kinds, to objects at every depth', () => {
+    const seen = new Set<string>();
+    const parents = new Set<string>();
+    for (const m of sample(malformedDocument(), 4000)) {
+      if (m.corruption !== 'unknown-key' && m.corruption !== 'reserved-key') continue;
+      const key = m.path.at(-1);
+      seen.add(`${m.corruption} ${String(key)}`);
+      const parent = valueAt(m.document, m.path.slice(0, -1));
+      const own = Object.getOwnPropertyDescriptor(parent, key as string);
+      if (own === undefined || !own.enumerable) seen.add('not an own enumerable key');
+      else seen.add(`value ${typeOf(own.value)}`);
+      if (own !== undefined && own.value === null) seen.add('null value');
+      parents.add(family(m.path.slice(0, -1)));
+    }
+    expect(
+      missing(seen, [
+        'unknown-key comment',
+        'unknown-key x-unknown',
+        'unknown-key Price',
+        'unknown-key ',
+        'reserved-key __proto__',
+        'reserved-key constructor',
+        'reserved-key prototype',
+        'value object',
+        'value number',
+        'value string',
+      ]),
+    ).toEqual([]);
+    expect(present(seen, ['not an own enumerable key', 'null value'])).toEqual([]);
+    expect(
+      missing(parents, [
+        '',
+        'policy',
+        'policy.cocreatorPercent',
+        'policy.fee',
+        'policy.fee.fixed',
+        'product',
+        'contracts.#',
+        'contracts.#.events.#',
+        'contracts.#.events.#.terms',
+        'sale',
+        'sale.price',
+        'sale.platformFee',
+        'sale.affiliate',
+        'refunds.#',
+        'refunds.#.amount',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('replaces a field (never the document) by a value of every type that field cannot have', () => {
+    const replaced = new Map<string, Set<string>>();
+    const add = (kind: string, type: string) =>
+      replaced.set(kind, (replaced.get(kind) ?? new Set()).add(type));
+    for (const m of sample(malformedDocument(), 4000)) {
+      if (m.corruption !== 'wrong-type') continue;
+      const last = m.path.at(-1);
+      const type = typeOf(valueAt(m.document, m.path));
+      if (m.path.length === 0) add('document', type);
+      else if (last === 'mayAlsoSellAsAffiliate' || last === 'affiliatesOnCocreatedProducts') {
+        add('boolean', type);
+      } else if (last === 'contracts' || last === 'events') add('array', type);
+      else if (last === 'product' || last === 'sale') add('object', type);
+      else if (last === 'id' || last === 'by' || last === 'cocreator') add('string', type);
+      else if (typeof last === 'number' && m.path.at(-2) === 'contracts') add('array item', type);
+      else if (last === 'terms') {
+        const event = valueAt(m.document, m.path.slice(0, -1)) as { type: string };
+        if (!TERMS_EVENTS.has(event.type)) add('null', type);
+      }
+    }
+    const sorted = (kind: string) => [...(replaced.get(kind) ?? [])].sort();
+    expect(sorted('document')).toEqual([]);
+    expect(sorted('boolean')).toEqual(['array', 'number', 'string']);
+    expect(sorted('null')).toEqual(['array', 'boolean']);
+    expect(sorted('array')).toEqual(['boolean', 'object', 'string']);
+    expect(sorted('object')).toEqual(['array', 'boolean', 'number']);
+    expect(sorted('array item')).toEqual(['array', 'boolean', 'number']);
+    expect(sorted('string')).toEqual(['array', 'boolean', 'object']);
+  });
+
+  it('removes a key that was there, and names each corruption by what it did', () => {
+    const seen = new Set<string>();
+    const unknown = ['comment', 'x-unknown', 'Price', ''];
+    const reserved = ['__proto__', 'constructor', 'prototype'];
+    for (const m of sample(malformedDocument(), 2000)) {
+      const key = m.path.at(-1);
+      const parent = valueAt(m.document, m.path.slice(0, -1));
+      const named = unknown.includes(String(key)) || reserved.includes(String(key));
+      seen.add(m.corruption);
+      if (m.corruption === 'missing' && Object.hasOwn(parent as object, key as string)) {
+        seen.add('missing key still there');
+      }
+      if (m.corruption === 'wrong-type' && named) seen.add('wrong-type on an added key');
+      if (m.corruption === 'unknown-key' && !unknown.includes(String(key))) seen.add('bad unknown');
+      if (m.corruption === 'reserved-key' && !reserved.includes(String(key)))
+        seen.add('bad reserved');
+    }
+    expect(missing(seen, ['missing', 'wrong-type', 'unknown-key', 'reserved-key'])).toEqual([]);
+    expect(
+      present(seen, [
+        'missing key still there',
+        'wrong-type on an added key',
+        'bad unknown',
+        'bad reserved',
+      ]),
+    ).toEqual([]);
   });
 });

@@ -132,7 +132,8 @@ function corrupt(doc: SettleDocumentJson, tape: Tape): MalformedDocument {
     'reserved-key',
   ]);
 
-  if (corruption === 'missing' && missing.length > 0) {
+  // The root always has required keys (product, contracts, sale), so `missing` is never empty.
+  if (corruption === 'missing') {
     const path = missing[tape.below(missing.length)] as Path;
     const parent = at(root, path.slice(0, -1)) as JsonObject;
     delete parent[path[path.length - 1] as string];
@@ -144,22 +145,18 @@ function corrupt(doc: SettleDocumentJson, tape: Tape): MalformedDocument {
       corruption === 'unknown-key'
         ? tape.pick(['comment', 'x-unknown', 'Price', ''])
         : tape.pick(['__proto__', 'constructor', 'prototype']);
-    // defineProperty, since assigning `__proto__` would change the prototype instead.
+    // defineProperty, since assigning `__proto__` would change the prototype instead (the
+    // document is frozen before it is handed out, so writable and configurable stay false).
     Object.defineProperty(site.value, key, {
       // Never null: on an optional field null means absent, and `fee.fixed` keys are fields.
       value: tape.pick<Json>([{}, 1, 'x']),
       enumerable: true,
-      writable: true,
-      configurable: true,
     });
     return { document: root, path: [...site.path, key], corruption };
   }
   const site = fields[tape.below(fields.length)] as Site;
-  const parent = at(root, site.path.slice(0, -1));
-  const key = site.path[site.path.length - 1] as string | number;
-  const replacement = wrongValue(tape, site.value);
-  if (Array.isArray(parent)) parent[key as number] = replacement;
-  else (parent as JsonObject)[key as string] = replacement;
+  const parent = at(root, site.path.slice(0, -1)) as Record<string | number, Json>;
+  parent[site.path[site.path.length - 1] as string | number] = wrongValue(tape, site.value);
   return { document: root, path: site.path, corruption: 'wrong-type' };
 }
 
