@@ -131,13 +131,15 @@ function minBig(a: bigint, b: bigint): bigint {
   return a < b ? a : b;
 }
 
-/** `units / 10^scale` with exactly `places` decimals (`places` at least the needed ones). */
+/**
+ * `units / 10^scale` (never negative: the generators draw no negative amount or percent)
+ * with exactly `places` decimals (`places` at least the needed ones).
+ */
 function decimal(units: bigint, scale: number, places: number): string {
-  const negative = units < 0n;
-  const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
+  const digits = units.toString().padStart(scale + 1, '0');
   const cut = digits.length - scale;
-  const fraction = digits.slice(cut).padEnd(places, '0').slice(0, Math.max(places, 0));
-  const whole = `${negative ? '-' : ''}${digits.slice(0, cut)}`;
+  const fraction = digits.slice(cut).padEnd(places, '0').slice(0, places);
+  const whole = digits.slice(0, cut);
   return fraction === '' ? whole : `${whole}.${fraction}`;
 }
 
@@ -395,7 +397,7 @@ export function policyJson(tape: Tape, p: PolicyModel): PolicyJson {
     ...(maxDiffers || restate() ? { max: spellPercent(tape, p.cocMax, 6) } : {}),
   };
   const object: PolicyObjectJson = {
-    ...(p.name === null ? {} : { extends: p.name }),
+    ...(p.name !== null ? { extends: p.name } : tape.oneIn(4) ? { extends: null } : {}),
     ...write('minRetainedPercent', base?.minRetained !== p.minRetained, () =>
       spellPercent(tape, p.minRetained, 6),
     ),
