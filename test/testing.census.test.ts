@@ -12,12 +12,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type {
-  ContractEventJson,
-  DecimalJson,
-  PolicyJson,
-  SettleDocumentJson,
-  TermsJson,
+import {
+  type ContractEventJson,
+  type DecimalJson,
+  type PolicyJson,
+  type SettleDocumentJson,
+  settleToJson,
+  type TermsJson,
 } from '../src/json';
 import {
   contractHistoryJson,
@@ -108,6 +109,11 @@ describe('documentJson census (fixed seed)', () => {
       ].filter((t): t is string => typeof t === 'string');
       for (const text of texts) {
         for (const label of instantForm(text)) seen.add(label);
+        const digits = /\.(\d+)/.exec(text)?.[1] ?? '';
+        if (digits.length === 1) seen.add('fraction of one digit');
+        // Digits past the milliseconds, zero-padded: '.120' then '000045'.
+        if (digits.length > 3 && digits[3] === '0') seen.add('padded digits past the milliseconds');
+        if (text.endsWith('-00:00')) seen.add('-00:00');
         const zone = /([+-])(\d\d):(\d\d)$/.exec(text);
         if (zone !== null) {
           hours.add(Number(zone[2]));
@@ -126,9 +132,12 @@ describe('documentJson census (fixed seed)', () => {
         'fraction 1-2',
         'fraction 3',
         'fraction 4-9',
+        'fraction of one digit',
+        'padded digits past the milliseconds',
       ]),
     ).toEqual([]);
-    expect(present(seen, ['unreadable'])).toEqual([]);
+    // '-00:00' is RFC 3339's "offset unknown": the generators write a zero offset as +00:00.
+    expect(present(seen, ['unreadable', '-00:00'])).toEqual([]);
     // Offsets span the whole range SPEC allows (up to 23:59 either way).
     expect(Math.max(...hours)).toBe(23);
     expect(Math.min(...hours)).toBe(0);
@@ -138,6 +147,18 @@ describe('documentJson census (fixed seed)', () => {
     const seen = new Set<string>();
     const names = new Set<string>();
     const domains = new Set<string>();
+    let hotmartHighest = 0;
+    // Under Hotmart (two places), percents of contracts padded with zeros up to two places.
+    for (const doc of sample(documentJson({ policy: 'hotmart' }), 1000)) {
+      for (const e of eventsOf(doc)) {
+        const percent = e.terms?.percent;
+        if (percent === undefined) continue;
+        if (/^\d+\.0+$/.test(String(percent))) seen.add('hotmart whole percent padded');
+        if (/^\d+\.[1-9]0$/.test(String(percent))) seen.add('hotmart fraction padded');
+        if (placesOf(String(percent)) > 2) seen.add('hotmart percent past two places');
+        hotmartHighest = Math.max(hotmartHighest, Number(percent));
+      }
+    }
     for (const doc of sample(documentJson())) {
       const percents = [
         ...eventsOf(doc).flatMap((e) => (e.terms?.percent === undefined ? [] : [e.terms.percent])),
@@ -152,10 +173,14 @@ describe('documentJson census (fixed seed)', () => {
       ];
       for (const m of amounts) {
         if (m === undefined || m === null) continue;
-        const form = decimalForm(m.amount);
-        if (form === 'number') seen.add('amount number');
-        else seen.add(placesOf(String(m.amount)) === 0 ? 'amount whole text' : `amount ${form}`);
+        const exponent = EXPONENT[m.currency] ?? 0;
+        const places = placesOf(String(m.amount));
+        if (typeof m.amount === 'number') seen.add('amount number');
+        else if (exponent === 0) seen.add('amount without decimals');
+        else seen.add(places === exponent ? 'amount in all decimals' : 'amount in fewer decimals');
+        if (places > exponent) seen.add('amount in more decimals');
       }
+
       const accounts = [
         doc.product.mainCreator,
         ...doc.contracts.map((c) => c.cocreator),
@@ -168,7 +193,9 @@ describe('documentJson census (fixed seed)', () => {
         const [local = '', domain = ''] = account.trim().toLowerCase().split('@');
         names.add(local.replace(/\d+$/, ''));
         domains.add(domain);
-        if (/\d$/.test(local)) seen.add('account numbered');
+        seen.add(/\d$/.test(local) ? 'account numbered' : 'account unnumbered');
+        // The main creator is drawn first and has no number; the others count from 1.
+        if (/[^\d]0$/.test(local)) seen.add('account numbered 0');
       }
     }
     expect(
@@ -177,17 +204,30 @@ describe('documentJson census (fixed seed)', () => {
         'percent padded',
         'percent shortest',
         'amount number',
-        'amount padded',
-        'amount shortest',
-        'amount whole text',
+        'amount without decimals',
+        'amount in all decimals',
+        'amount in fewer decimals',
+        'hotmart whole percent padded',
+        'hotmart fraction padded',
         'account canonical',
         'account upper',
         'account capitalized',
         'account padded',
         'account numbered',
+        'account unnumbered',
       ]),
     ).toEqual([]);
-    expect(present(seen, ['account other spaces', 'account mixed'])).toEqual([]);
+    expect(
+      present(seen, [
+        'account other spaces',
+        'account mixed',
+        'account numbered 0',
+        'hotmart percent past two places',
+        'amount in more decimals',
+      ]),
+    ).toEqual([]);
+    // Contract percents reach Hotmart's highest (70), not only its lowest steps.
+    expect(hotmartHighest).toBeGreaterThan(60);
     expect([...names].sort()).toEqual(
       ['ana', 'bia', 'caio', 'duda', 'joão', 'leo', 'max', 'yuki', 'zoë', 'élodie'].sort(),
     );
@@ -206,6 +246,13 @@ describe('documentJson census (fixed seed)', () => {
       else if (typeof p.extends === 'string') {
         seen.add(`extends ${p.extends}`);
         if (Object.keys(p).length === 1) seen.add('extends alone');
+        const bounds = p.cocreatorPercent;
+        if (bounds !== undefined)
+          seen.add(`extends bounds ${Object.keys(bounds).sort().join('+')}`);
+        // A field written with the preset's own value (Hotmart keeps 30 %).
+        if (p.extends === 'hotmart' && p.minRetainedPercent !== undefined) {
+          seen.add(millionths(p.minRetainedPercent) === 30_000_000n ? 'restated' : 'overridden');
+        }
       } else seen.add(p.extends === null ? 'full, extends null' : 'full');
     }
     expect(
@@ -219,6 +266,11 @@ describe('documentJson census (fixed seed)', () => {
         'extends kiwify',
         'extends gumroad',
         'extends alone',
+        'extends bounds max',
+        'extends bounds min',
+        'extends bounds max+min',
+        'restated',
+        'overridden',
         'full',
         'full, extends null',
       ]),
@@ -227,12 +279,14 @@ describe('documentJson census (fixed seed)', () => {
 
   it('draws custom policies across every setting, fee schedules included', () => {
     const seen = new Set<string>();
+    let affiliatesAllowed = 0;
+    let full = 0;
     for (const doc of sample(documentJson({ policy: 'custom' }))) {
       const p = doc.policy;
-      if (typeof p !== 'object' || p === null) {
-        seen.add('not an object');
-        continue;
-      }
+      // Policies in full only: a preset with overrides repeats the preset's own settings.
+      if (typeof p !== 'object' || p === null || typeof p.extends === 'string') continue;
+      full += 1;
+      if (p.affiliatesOnCocreatedProducts === true) affiliatesAllowed += 1;
       if (p.percentDecimals !== undefined) seen.add(`decimals ${p.percentDecimals}`);
       if (p.maxCocreators !== undefined) seen.add(`maxCocreators ${p.maxCocreators}`);
       if (p.cancellation !== undefined) seen.add(`cancellation ${p.cancellation}`);
@@ -240,17 +294,15 @@ describe('documentJson census (fixed seed)', () => {
       if (p.affiliatesOnCocreatedProducts !== undefined) {
         seen.add(`affiliates ${p.affiliatesOnCocreatedProducts}`);
       }
-      const retained = p.minRetainedPercent;
-      if (retained !== undefined) {
-        const text = String(retained);
-        seen.add(
-          ['0', '20', '30', '50', '90'].includes(text)
-            ? `retained ${text}`
-            : placesOf(text) > 0
-              ? 'retained fraction'
-              : 'retained whole',
-        );
-      }
+      const retained = millionths(p.minRetainedPercent ?? 0);
+      const whole = retained / 1_000_000n;
+      seen.add(
+        retained % 1_000_000n !== 0n
+          ? 'retained fraction'
+          : [0n, 20n, 30n, 50n, 90n].includes(whole)
+            ? `retained ${whole}`
+            : 'retained whole',
+      );
       const bounds = p.cocreatorPercent;
       if (bounds !== undefined) seen.add(`bounds ${Object.keys(bounds).sort().join('+')}`);
       if (typeof p.extends !== 'string' && bounds?.min !== undefined && bounds.max !== undefined) {
@@ -268,7 +320,10 @@ describe('documentJson census (fixed seed)', () => {
       if (p.fee !== undefined && p.fee !== null) {
         seen.add(`fee ${Object.keys(p.fee).sort().join('+') || 'empty'}`);
         for (const code of Object.keys(p.fee.fixed ?? {})) seen.add(`fixed ${code}`);
-        if (p.fee.percent !== undefined && Number(p.fee.percent) > 0) seen.add('fee percent > 0');
+        if (p.fee.percent !== undefined) {
+          seen.add(Number(p.fee.percent) > 0 ? 'fee percent > 0' : 'fee percent 0 written');
+        }
+        if (Object.values(p.fee.fixed ?? {}).some((v) => Number(v) > 0)) seen.add('fixed fee > 0');
       }
     }
     expect(
@@ -286,8 +341,6 @@ describe('documentJson census (fixed seed)', () => {
         'retained fraction',
         'retained whole',
         'bounds max+min',
-        'bounds max',
-        'bounds min',
         'min one step',
         'min above one step',
         'max at the cap',
@@ -296,10 +349,15 @@ describe('documentJson census (fixed seed)', () => {
         'fee fixed',
         'fee percent',
         'fee percent > 0',
+        'fee percent 0 written',
+        'fixed fee > 0',
         ...['BRL', 'USD', 'JPY', 'KWD', 'EUR', 'CLP', 'CLF'].map((c) => `fixed ${c}`),
       ]),
     ).toEqual([]);
     expect(present(seen, ['maxCocreators 0', 'maxCocreators 5', 'bad bounds'])).toEqual([]);
+    // Affiliates are allowed on cocreated products two times in three.
+    expect(affiliatesAllowed / full).toBeGreaterThan(0.55);
+    expect(affiliatesAllowed / full).toBeLessThan(0.8);
   });
 
   it('draws every shape of terms: absent, null and explicit fields, and every kind of patch', () => {
@@ -319,6 +377,22 @@ describe('documentJson census (fixed seed)', () => {
         );
         const may = terms.mayAlsoSellAsAffiliate;
         seen.add(`mayAlso ${may === undefined ? 'absent' : String(may)}`);
+        if (terms.endsAt === undefined || terms.endsAt === null) {
+          if (c.events.length > 1) seen.add('unlimited contract with events after its invitation');
+        }
+        c.events.forEach((e, k) => {
+          if (e.type !== 'amendment-approved') return;
+          const proposal = c.events
+            .slice(0, k)
+            .reverse()
+            .find((x) => x.type === 'amendment-proposed');
+          const end = proposal?.terms?.endsAt;
+          seen.add(
+            typeof end === 'string'
+              ? 'approved patch with an end'
+              : 'approved patch without an end',
+          );
+        });
         for (const e of c.events.slice(1)) {
           if (TERMS_EVENTS.has(e.type)) {
             if (e.terms === undefined || e.terms === null) seen.add('patch without terms');
@@ -349,6 +423,9 @@ describe('documentJson census (fixed seed)', () => {
         'mayAlso false',
         'patch endsAt null',
         'patch endsAt set',
+        'unlimited contract with events after its invitation',
+        'approved patch with an end',
+        'approved patch without an end',
         'patch mayAlso true',
         'patch mayAlso false',
         'terms null elsewhere',
@@ -389,7 +466,9 @@ describe('documentJson census (fixed seed)', () => {
                   ? 'step within an hour'
                   : step % 86_400_000 === 0
                     ? 'step whole days'
-                    : 'step days and time',
+                    : step > 86_400_000
+                      ? 'step days and time'
+                      : 'step hours',
           );
         }
       });
@@ -477,6 +556,22 @@ describe('documentJson census (fixed seed)', () => {
       }
       const at = epoch(sale.at);
       const instants = eventsOf(doc).map((e) => epoch(e.at));
+      // Starts are drawn from 2000 on, and a sale at most a day before the first.
+      if (at < Date.UTC(1999, 11, 31)) seen.add('sale before 1999-12-31');
+      const ends = eventsOf(doc).flatMap((e) =>
+        typeof e.terms?.endsAt === 'string' ? [[e.type, epoch(e.terms.endsAt)] as const] : [],
+      );
+      for (const [type, end] of ends) {
+        if (end === at) seen.add(type === 'invited' ? 'sale at an end' : 'sale at an amended end');
+      }
+      if (
+        doc.policy === 'gumroad' &&
+        doc.contracts.length > 0 &&
+        affiliate !== undefined &&
+        affiliate !== null
+      ) {
+        seen.add('affiliate of a product with contracts under gumroad');
+      }
       if (instants.length > 0) {
         if (instants.includes(at)) seen.add('sale at an event');
         if (instants.includes(at + 1) || instants.includes(at - 1))
@@ -526,9 +621,12 @@ describe('documentJson census (fixed seed)', () => {
         'sale 1 ms off an event',
         'sale before every event',
         'sale after every event',
+        'sale at an end',
+        'sale at an amended end',
+        'affiliate of a product with contracts under gumroad',
       ]),
     ).toEqual([]);
-    expect(present(seen, ['sale of another product'])).toEqual([]);
+    expect(present(seen, ['sale of another product', 'sale before 1999-12-31'])).toEqual([]);
   });
 
   it('draws no refunds, an empty list, and up to three in order, full and partial', () => {
@@ -582,6 +680,185 @@ describe('documentJson census (fixed seed)', () => {
         'more than the price',
       ]),
     ).toEqual([]);
+  });
+});
+
+/** ISO 4217 exponents of the currencies the generators draw (SPEC section 1). */
+const EXPONENT: Readonly<Record<string, number>> = {
+  BRL: 2,
+  USD: 2,
+  JPY: 0,
+  KWD: 3,
+  EUR: 2,
+  CLP: 0,
+  CLF: 4,
+};
+
+function minorUnits(amount: DecimalJson, currency: string): bigint {
+  const [whole = '0', fraction = ''] = String(amount).split('.');
+  return BigInt(whole + fraction.padEnd(EXPONENT[currency] ?? 0, '0'));
+}
+
+/** Significant decimal places of a percent (trailing zeros of its spelling ignored). */
+function significantPlaces(value: DecimalJson): number {
+  return (String(value).split('.')[1] ?? '').replace(/0+$/, '').length;
+}
+
+/**
+ * How often each label comes up, as a share of its group. The bounds below are the shares
+ * the generators are built to draw (measured on this seed, with room on both sides): a
+ * change that drops a case, or takes it far more or less often, moves a share out of them.
+ */
+class Shares {
+  private readonly counts = new Map<string, number>();
+  private readonly totals = new Map<string, number>();
+
+  add(group: string, label: string): void {
+    const key = `${group}: ${label}`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.totals.set(group, (this.totals.get(group) ?? 0) + 1);
+  }
+
+  of(group: string, label: string): number {
+    return (this.counts.get(`${group}: ${label}`) ?? 0) / (this.totals.get(group) ?? 1);
+  }
+}
+
+describe('documentJson shares (fixed seed)', () => {
+  it('spells a quarter of instants Z, a quarter +00:00, half with an offset; most with milliseconds', () => {
+    const shares = new Shares();
+    for (const doc of sample(documentJson())) {
+      for (const text of [doc.sale.at, ...eventsOf(doc).map((e) => e.at)]) {
+        const zone = /(Z|[+-]\d\d:\d\d)$/.exec(text)?.[1] ?? '';
+        shares.add('zone', zone === 'Z' || zone === '+00:00' ? zone : 'offset');
+        const digits = /\.(\d+)/.exec(text)?.[1]?.length ?? 0;
+        shares.add('fraction', digits === 3 ? '3' : digits > 3 ? '4-9' : 'other');
+      }
+    }
+    // An exhausted tape reads as 0, the Z spelling: a little more than a quarter.
+    expect(shares.of('zone', 'Z')).toBeGreaterThan(0.25);
+    expect(shares.of('zone', 'Z')).toBeLessThan(0.45);
+    expect(shares.of('zone', '+00:00')).toBeGreaterThan(0.15);
+    expect(shares.of('zone', '+00:00')).toBeLessThan(0.3);
+    expect(shares.of('zone', 'offset')).toBeGreaterThan(0.35);
+    expect(shares.of('zone', 'offset')).toBeLessThan(0.55);
+    expect(shares.of('fraction', '3')).toBeGreaterThan(0.5);
+    expect(shares.of('fraction', '4-9')).toBeGreaterThan(0.2);
+    expect(shares.of('fraction', '4-9')).toBeLessThan(0.4);
+  });
+
+  it('draws terms, prices, affiliates and refunds in their shares', () => {
+    const shares = new Shares();
+    for (const doc of sample(documentJson())) {
+      for (const c of doc.contracts) {
+        const terms = c.events[0]?.terms;
+        shares.add('endsAt', typeof terms?.endsAt === 'string' ? 'set' : 'not');
+        shares.add('appliesTo', terms?.appliesTo === undefined ? 'absent' : 'written');
+      }
+      const { currency } = doc.sale.price;
+      const unit = 10n ** BigInt(EXPONENT[currency] ?? 0);
+      const price = minorUnits(doc.sale.price.amount, currency);
+      shares.add(
+        'price',
+        price === 0n
+          ? '0'
+          : price <= 1000n * unit
+            ? 'to 1000 units'
+            : price <= 1_000_000n * unit
+              ? 'to 10^6 units'
+              : 'larger',
+      );
+      const affiliate = doc.sale.affiliate;
+      if (affiliate !== undefined && affiliate !== null) {
+        const percent = affiliate.percent;
+        shares.add(
+          'affiliate percent',
+          percent === undefined || percent === null
+            ? 'none'
+            : significantPlaces(percent) === 0
+              ? 'whole'
+              : significantPlaces(percent) <= 2
+                ? '1-2 places'
+                : '3-6 places',
+        );
+        const cocreators = doc.contracts.map((c) => c.cocreator.trim().toLowerCase());
+        const manager = affiliate.managedBy;
+        shares.add(
+          'manager',
+          manager === undefined || manager === null
+            ? 'none'
+            : cocreators.includes(manager.trim().toLowerCase())
+              ? 'cocreator'
+              : 'other',
+        );
+      }
+      shares.add('fee', doc.sale.platformFee ? 'explicit' : 'none');
+      const refunds = doc.refunds;
+      shares.add(
+        'refunds',
+        refunds === undefined || refunds === null || refunds.length === 0 ? 'none' : 'some',
+      );
+      const p = doc.policy;
+      if (typeof p === 'string') shares.add('policy', `name ${p}`);
+      else if (typeof p === 'object' && p !== null && Object.keys(p).length === 1) {
+        shares.add('policy', 'extends alone');
+      } else shares.add('policy', 'other');
+    }
+    // An invitation sets an end one time in three; all-sales (two in five) is written one
+    // time in three, the others always.
+    expect(shares.of('endsAt', 'set')).toBeGreaterThan(0.2);
+    expect(shares.of('endsAt', 'set')).toBeLessThan(0.4);
+    expect(shares.of('appliesTo', 'absent')).toBeGreaterThan(0.28);
+    expect(shares.of('appliesTo', 'absent')).toBeLessThan(0.39);
+    // Prices: up to 1000 units, up to a million, up to 10^15 minor units, or 0.
+    for (const range of ['to 1000 units', 'to 10^6 units', 'larger']) {
+      expect(shares.of('price', range)).toBeGreaterThan(0.15);
+    }
+    for (const places of ['whole', '1-2 places', '3-6 places']) {
+      expect(shares.of('affiliate percent', places)).toBeGreaterThan(0.18);
+      expect(shares.of('affiliate percent', places)).toBeLessThan(0.35);
+    }
+    expect(shares.of('manager', 'cocreator')).toBeGreaterThan(0.18);
+    expect(shares.of('manager', 'cocreator')).toBeLessThan(0.35);
+    expect(shares.of('manager', 'other')).toBeGreaterThan(0.22);
+    expect(shares.of('manager', 'other')).toBeLessThan(0.4);
+    expect(shares.of('refunds', 'some')).toBeGreaterThan(0.38);
+    // A sale names its own fee one time in three (always when the schedule's exceeds the price).
+    expect(shares.of('fee', 'explicit')).toBeGreaterThan(0.2);
+    expect(shares.of('fee', 'explicit')).toBeLessThan(0.4);
+    // Each preset is drawn as it is, and then mostly written by its name alone.
+    for (const name of ['hotmart', 'kiwify', 'gumroad']) {
+      expect(shares.of('policy', `name ${name}`)).toBeGreaterThan(0.01);
+    }
+    const names = ['hotmart', 'kiwify', 'gumroad'].reduce(
+      (sum, n) => sum + shares.of('policy', `name ${n}`),
+      0,
+    );
+    expect(names).toBeGreaterThan(2 * shares.of('policy', 'extends alone'));
+  });
+
+  it('draws a fifth of sales covered by a contract, many at an event or 1 ms off it', () => {
+    const shares = new Shares();
+    for (const doc of sample(documentJson(), 2000)) {
+      const output = settleToJson(doc);
+      if (!output.ok) throw new Error('a drawn document does not settle');
+      if (doc.contracts.length === 0) continue;
+      const covered = output.settlement.lines.some((l) => l.role === 'cocreator');
+      shares.add('sale', covered ? 'covered' : 'not covered');
+      const at = epoch(doc.sale.at);
+      const events = eventsOf(doc).map((e) => epoch(e.at));
+      shares.add(
+        'at',
+        events.includes(at)
+          ? 'an event'
+          : events.includes(at - 1) || events.includes(at + 1)
+            ? '1 ms off'
+            : 'elsewhere',
+      );
+    }
+    expect(shares.of('sale', 'covered')).toBeGreaterThan(0.2);
+    expect(shares.of('at', 'an event')).toBeGreaterThan(0.1);
+    expect(shares.of('at', '1 ms off')).toBeGreaterThan(0.25);
   });
 });
 

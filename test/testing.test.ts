@@ -103,6 +103,10 @@ describe('documentJson', () => {
       }),
       { numRuns: 200 },
     );
+    for (const maxContracts of [0, -1]) {
+      const drawn = fc.sample(documentJson({ maxContracts }), { numRuns: 200, seed: SEED });
+      expect(drawn.every((doc) => doc.contracts.length === 0)).toBe(true);
+    }
   });
 
   it('reaches the cases that matter: cocreator lines, affiliates, refunds, fees, every event', () => {

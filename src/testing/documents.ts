@@ -128,6 +128,7 @@ export type PolicyChoice = PolicyName | 'custom' | 'any';
 // ---------------------------------------------------------------------------------------------
 
 function minBig(a: bigint, b: bigint): bigint {
+  // Stryker disable next-line EqualityOperator: equal values are the same value (docs/mutation.md)
   return a < b ? a : b;
 }
 
@@ -138,7 +139,7 @@ function minBig(a: bigint, b: bigint): bigint {
 function decimal(units: bigint, scale: number, places: number): string {
   const digits = units.toString().padStart(scale + 1, '0');
   const cut = digits.length - scale;
-  const fraction = digits.slice(cut).padEnd(places, '0').slice(0, places);
+  const fraction = digits.slice(cut, cut + places);
   const whole = digits.slice(0, cut);
   return fraction === '' ? whole : `${whole}.${fraction}`;
 }
@@ -214,7 +215,7 @@ function spellInstant(tape: Tape, t: number): string {
       fraction = `.${millis}`;
       break;
     case 2:
-      fraction = `.${millis}${String(tape.int(0, 999_999)).padStart(tape.int(1, 6), '0').slice(-6)}`;
+      fraction = `.${millis}${String(tape.int(0, 999_999)).padStart(tape.int(1, 6), '0')}`;
       break;
     default:
       fraction = millis === '000' ? '' : `.${millis.replace(/0+$/, '')}`;
@@ -288,11 +289,8 @@ function highestPercent(p: PolicyModel): bigint {
  * the cap and the grid.
  */
 function isUsable(p: PolicyModel): boolean {
-  return (
-    p.cocMin <= p.cocMax &&
-    p.cocMax <= capOf(p) &&
-    lowestPercent(p) <= highestPercent(p)
-  );
+  // lowestPercent <= highestPercent also orders the bounds: cocMin <= lowest, highest <= cocMax.
+  return p.cocMax <= capOf(p) && lowestPercent(p) <= highestPercent(p);
 }
 
 function genFee(tape: Tape): PolicyModel['fee'] {
@@ -392,9 +390,10 @@ export function policyJson(tape: Tape, p: PolicyModel): PolicyJson {
   const base = p.name === null ? null : PRESETS[p.name];
   const restate = () => tape.oneIn(4);
   const write = <T>(key: string, differs: boolean, value: () => T): Record<string, T> =>
-    base === null || differs || restate() ? { [key]: value() } : {};
-  const minDiffers = base === null || base.cocMin !== p.cocMin;
-  const maxDiffers = base === null || base.cocMax !== p.cocMax;
+    differs || restate() ? { [key]: value() } : {};
+  // Without a preset every field differs from it (`undefined`), so each is written.
+  const minDiffers = base?.cocMin !== p.cocMin;
+  const maxDiffers = base?.cocMax !== p.cocMax;
   const bounds = {
     ...(minDiffers || restate() ? { min: spellPercent(tape, p.cocMin, 6) } : {}),
     ...(maxDiffers || restate() ? { max: spellPercent(tape, p.cocMax, 6) } : {}),
@@ -417,7 +416,8 @@ export function policyJson(tape: Tape, p: PolicyModel): PolicyJson {
     // No preset has a fee: a policy with one always writes it.
     ...(p.fee === null ? {} : { fee: feeJson(tape, p.fee) }),
   };
-  const isPreset = p.name !== null && Object.keys(object).length === 1;
+  // Only `extends` written: the preset as it is (a policy in full writes every field).
+  const isPreset = Object.keys(object).length === 1;
   return isPreset && tape.below(3) !== 1 ? (p.name as PolicyName) : object;
 }
 
@@ -463,12 +463,18 @@ function gap(tape: Tape): number {
     case 2:
       return tape.int(1, 3_600_000);
     case 3:
-      return tape.int(1, 30) * MS_PER_DAY + tape.int(0, MS_PER_DAY - 1);
+      return tape.int(1, 30) * MS_PER_DAY + timeOfDay(tape);
     case 4:
       return tape.int(1, 10) * MS_PER_DAY;
     default:
       return 0;
   }
+}
+
+/** A time of day in milliseconds. */
+function timeOfDay(tape: Tape): number {
+  // Stryker disable next-line ArithmeticOperator: a bound two milliseconds later changes nothing a test can tell (docs/mutation.md)
+  return tape.int(0, MS_PER_DAY - 1);
 }
 
 function positiveGap(tape: Tape): number {
@@ -582,6 +588,7 @@ export function genContract(tape: Tape, ctx: ContractContext): ContractModel {
     const options: Array<() => void> = [];
     if (status === 'pending') {
       const accept = () => {
+        // Stryker disable next-line StringLiteral: only 'pending' and 'ended' are ever compared (docs/mutation.md)
         status = 'active';
         acceptedAt = t;
         push('accepted', t, cocreator);
@@ -661,8 +668,9 @@ export function genContract(tape: Tape, ctx: ContractContext): ContractModel {
         });
       }
     }
+    // Every state offers at least two events.
     const [first, ...rest] = options;
-    if (first !== undefined) tape.pick([first, ...rest])();
+    tape.pick([first as () => void, ...rest])();
   }
   const finalEnd: number | null = endedAt ?? current.endsAt;
   return {
@@ -854,7 +862,7 @@ export function genRefunds(
 
 /** Options of the document generator. */
 export interface DocumentOptions {
-  readonly policy?: PolicyChoice;
+  readonly policy: PolicyChoice;
   readonly maxContracts?: number | undefined;
   readonly maxRefunds?: number | undefined;
 }
@@ -883,7 +891,7 @@ export function genProduct(
 
 /** A whole `settle` document that settles (SPEC section 8). */
 export function genDocument(tape: Tape, options: DocumentOptions): SettleDocumentJson {
-  const pol = genPolicyModel(tape, options.policy ?? 'any');
+  const pol = genPolicyModel(tape, options.policy);
   const writtenPolicy = policyJson(tape, pol);
   let accounts = 0;
   const fresh = () => {
@@ -896,7 +904,7 @@ export function genDocument(tape: Tape, options: DocumentOptions): SettleDocumen
   const room = roomForContracts(pol, Math.max(0, options.maxContracts ?? 4));
   const count = room === 0 || tape.below(5) === 1 ? 0 : tape.int(1, room);
   const budgets = genBudgets(tape, pol, count);
-  const start = YEAR_2000 + tape.int(0, 365 * 90) * MS_PER_DAY + tape.int(0, MS_PER_DAY - 1);
+  const start = YEAR_2000 + tape.int(0, 365 * 90) * MS_PER_DAY + timeOfDay(tape);
   const idStyle = tape.pick(['c', 'contract-', 'K']);
   const contracts = budgets.map((budget, index) =>
     genContract(tape, {
@@ -931,9 +939,11 @@ export function genDocument(tape: Tape, options: DocumentOptions): SettleDocumen
         saleAt = tape.int(from, Math.max(from, until - 1));
         break;
       }
+      // Stryker disable next-line ArithmeticOperator: -1, 0 or 1 ms off either way is the same draw (docs/mutation.md)
       saleAt = tape.pick([start, ...boundaries]) + tape.int(-1, 1);
       break;
     default:
+      // Stryker disable next-line ArithmeticOperator: -1, 0 or 1 ms off either way is the same draw (docs/mutation.md)
       saleAt = tape.pick([start, ...boundaries]) + tape.int(-1, 1);
   }
   const s = genSale(tape, {
