@@ -925,6 +925,13 @@ describe('the other arbitraries (fixed seed)', () => {
       );
     expect(places('kiwify')).toBe(0);
     expect(places('hotmart')).toBe(2);
+    // Percents reach Hotmart's highest (70), not only its lowest steps.
+    const highest = Math.max(
+      ...sample(contractHistoryJson(), 500).flatMap((c) =>
+        c.events.flatMap((e) => (e.terms?.percent === undefined ? [] : [Number(e.terms.percent)])),
+      ),
+    );
+    expect(highest).toBeGreaterThan(60);
     // The default is Hotmart, with the default parties.
     // Invitations fall at midnight UTC on days from 2000 to 2089.
     const invited = sample(contractHistoryJson(), 1000).map((c) => epoch(c.events[0]?.at ?? ''));
@@ -1072,12 +1079,31 @@ describe('malformedDocument census (fixed seed)', () => {
       if (m.corruption === 'missing' && Object.hasOwn(parent as object, key as string)) {
         seen.add('missing key still there');
       }
+      if (m.corruption === 'missing') {
+        const policy = (m.document as { policy?: unknown }).policy;
+        if (m.path[0] === 'policy' && (policy as { extends?: unknown }).extends === null) {
+          seen.add('removed from a policy with extends: null');
+        }
+        const event = parent as { type?: unknown };
+        if (m.path.length === 5 && !TERMS_EVENTS.has(String(event.type)) && key !== 'type') {
+          seen.add('removed from an event without terms');
+        }
+      }
       if (m.corruption === 'wrong-type' && named) seen.add('wrong-type on an added key');
       if (m.corruption === 'unknown-key' && !unknown.includes(String(key))) seen.add('bad unknown');
       if (m.corruption === 'reserved-key' && !reserved.includes(String(key)))
         seen.add('bad reserved');
     }
-    expect(missing(seen, ['missing', 'wrong-type', 'unknown-key', 'reserved-key'])).toEqual([]);
+    expect(
+      missing(seen, [
+        'missing',
+        'wrong-type',
+        'unknown-key',
+        'reserved-key',
+        'removed from a policy with extends: null',
+        'removed from an event without terms',
+      ]),
+    ).toEqual([]);
     expect(
       present(seen, [
         'missing key still there',

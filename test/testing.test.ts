@@ -591,7 +591,14 @@ describe('diffSettlements', () => {
         diffSettlements({ lines: [line('21.50')] }, { currency, lines: [line(2150n)] }),
       ).toEqual([]);
     }
-    // A code the library does not know reads bigints as whole units.
+    // A code the library does not know, or a currency value without an exponent, reads
+    // bigints as whole units.
+    expect(
+      diffSettlements(
+        { lines: [line('2150')] },
+        { currency: { code: 'BRL' } as never, lines: [line(2150n)] },
+      ),
+    ).toEqual([]);
     expect(
       diffSettlements({ lines: [line('2150')] }, { currency: 'XXX', lines: [line(2150n)] }),
     ).toEqual([]);
