@@ -12,10 +12,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { covers, statusAt, termsAt } from '../src/contract';
+import { validateDomain } from '../src/domain';
 import {
   type ContractEventJson,
   type DecimalJson,
   type PolicyJson,
+  parseDocument,
   type SettleDocumentJson,
   settleToJson,
   type TermsJson,
@@ -112,7 +115,7 @@ describe('documentJson census (fixed seed)', () => {
         const digits = /\.(\d+)/.exec(text)?.[1] ?? '';
         if (digits.length === 1) seen.add('fraction of one digit');
         // Digits past the milliseconds, zero-padded: '.120' then '000045'.
-        if (digits.length > 3 && digits[3] === '0') seen.add('padded digits past the milliseconds');
+        if (digits.length > 4 && digits[3] === '0') seen.add('padded digits past the milliseconds');
         if (text.endsWith('-00:00')) seen.add('-00:00');
         const zone = /([+-])(\d\d):(\d\d)$/.exec(text);
         if (zone !== null) {
@@ -250,6 +253,12 @@ describe('documentJson census (fixed seed)', () => {
         if (bounds !== undefined)
           seen.add(`extends bounds ${Object.keys(bounds).sort().join('+')}`);
         // A field written with the preset's own value (Hotmart keeps 30 %).
+        if (p.extends === 'hotmart' && p.affiliatesOnCocreatedProducts === false) {
+          seen.add('affiliates forbidden over a preset');
+        }
+        if (p.extends === 'gumroad' && p.affiliatesOnCocreatedProducts === true) {
+          seen.add('affiliates allowed over a preset');
+        }
         if (p.extends === 'hotmart' && p.minRetainedPercent !== undefined) {
           seen.add(millionths(p.minRetainedPercent) === 30_000_000n ? 'restated' : 'overridden');
         }
@@ -271,6 +280,8 @@ describe('documentJson census (fixed seed)', () => {
         'extends bounds max+min',
         'restated',
         'overridden',
+        'affiliates forbidden over a preset',
+        'affiliates allowed over a preset',
         'full',
         'full, extends null',
       ]),
@@ -279,6 +290,7 @@ describe('documentJson census (fixed seed)', () => {
 
   it('draws custom policies across every setting, fee schedules included', () => {
     const seen = new Set<string>();
+    const shares = new Shares();
     let affiliatesAllowed = 0;
     let full = 0;
     for (const doc of sample(documentJson({ policy: 'custom' }))) {
@@ -296,6 +308,20 @@ describe('documentJson census (fixed seed)', () => {
       }
       const retained = millionths(p.minRetainedPercent ?? 0);
       const whole = retained / 1_000_000n;
+      shares.add(
+        'retained',
+        retained % 1_000_000n !== 0n
+          ? 'fraction'
+          : [20n, 30n, 50n, 90n].includes(whole)
+            ? 'a usual floor'
+            : whole === 0n
+              ? '0'
+              : 'another whole',
+      );
+      shares.add('maxCocreators', p.maxCocreators === null ? 'none' : 'some');
+      if (p.fee !== undefined && p.fee !== null) {
+        shares.add('fee percent', p.fee.percent === undefined ? 'omitted' : 'written');
+      }
       seen.add(
         retained % 1_000_000n !== 0n
           ? 'retained fraction'
@@ -355,6 +381,16 @@ describe('documentJson census (fixed seed)', () => {
       ]),
     ).toEqual([]);
     expect(present(seen, ['maxCocreators 0', 'maxCocreators 5', 'bad bounds'])).toEqual([]);
+    // minRetainedPercent: 20, 30, 50 or 90 (or 0) one time in three, any whole percent up to
+    // 90 one time in three, two places one time in three.
+    expect(shares.of('retained', 'a usual floor')).toBeGreaterThan(0.15);
+    expect(shares.of('retained', 'another whole')).toBeGreaterThan(0.15);
+    expect(shares.of('retained', 'fraction')).toBeGreaterThan(0.15);
+    // No limit on cocreators one time in three.
+    expect(shares.of('maxCocreators', 'none')).toBeGreaterThan(0.2);
+    expect(shares.of('maxCocreators', 'none')).toBeLessThan(0.45);
+    // A fee's percent is left out only when it is 0, and then half the time.
+    expect(shares.of('fee percent', 'omitted')).toBeLessThan(0.05);
     // Affiliates are allowed on cocreated products two times in three.
     expect(affiliatesAllowed / full).toBeGreaterThan(0.55);
     expect(affiliatesAllowed / full).toBeLessThan(0.8);
@@ -859,6 +895,44 @@ describe('documentJson shares (fixed seed)', () => {
     expect(shares.of('sale', 'covered')).toBeGreaterThan(0.2);
     expect(shares.of('at', 'an event')).toBeGreaterThan(0.1);
     expect(shares.of('at', '1 ms off')).toBeGreaterThan(0.25);
+  });
+});
+
+describe('documentJson coverage (fixed seed)', () => {
+  it('under Gumroad, sells through affiliates beside contracts that do not cover the sale', () => {
+    // Gumroad forbids affiliates on covered sales: an affiliate sale with contracts shows
+    // each way a contract can fail to cover it.
+    const seen = new Set<string>();
+    for (const doc of sample(documentJson({ policy: 'gumroad' }), 2000)) {
+      if (doc.sale.affiliate === undefined || doc.sale.affiliate === null) continue;
+      const parsed = parseDocument(doc)._unsafeUnwrap();
+      const { timelines } = validateDomain(parsed)._unsafeUnwrap();
+      for (const timeline of timelines) {
+        const status = statusAt(timeline, parsed.sale.at);
+        const end = termsAt(timeline, parsed.sale.at)?.endsAt ?? null;
+        const expired = end !== null && parsed.sale.at >= end;
+        if (covers(timeline, parsed.sale)) seen.add('covering');
+        if (timeline.acceptedAt !== null && timeline.endedAt === parsed.sale.at) {
+          seen.add('at the instant an accepted contract ended');
+        }
+        seen.add(
+          expired && status !== 'expired' ? `${status} after its terms expired` : String(status),
+        );
+      }
+    }
+    expect(
+      missing(seen, [
+        'null',
+        'pending',
+        'expired',
+        'declined',
+        'withdrawn',
+        'cancelled',
+        'cancelled after its terms expired',
+        'at the instant an accepted contract ended',
+      ]),
+    ).toEqual([]);
+    expect(present(seen, ['active', 'covering'])).toEqual([]);
   });
 });
 
