@@ -912,6 +912,11 @@ describe('documentJson coverage (fixed seed)', () => {
         const end = termsAt(timeline, parsed.sale.at)?.endsAt ?? null;
         const expired = end !== null && parsed.sale.at >= end;
         if (covers(timeline, parsed.sale)) seen.add('covering');
+        if (status === 'pending') {
+          seen.add(
+            timeline.acceptedAt === null ? 'pending, never accepted' : 'pending, accepted later',
+          );
+        }
         if (timeline.acceptedAt !== null && timeline.endedAt === parsed.sale.at) {
           seen.add('at the instant an accepted contract ended');
         }
@@ -930,6 +935,8 @@ describe('documentJson coverage (fixed seed)', () => {
         'cancelled',
         'cancelled after its terms expired',
         'at the instant an accepted contract ended',
+        'pending, never accepted',
+        'pending, accepted later',
       ]),
     ).toEqual([]);
     expect(present(seen, ['active', 'covering'])).toEqual([]);
