@@ -65,12 +65,14 @@ function requiredKeys(path: Path, node: JsonObject, root: JsonObject): ReadonlyA
     case 2:
       if (a === 'contracts') return ['id', 'productId', 'cocreator', 'events'];
       if (a === 'refunds') return ['id', 'at', 'amount'];
-      if (a === 'sale' && (b === 'price' || b === 'platformFee')) return MONEY;
-      if (a === 'sale' && b === 'affiliate') return ['account'];
-      if (a === 'policy' && b === 'cocreatorPercent' && fullPolicy) return ['min', 'max'];
+      // Each name below is found at this depth under one parent only (sale, sale, policy).
+      if (b === 'price' || b === 'platformFee') return MONEY;
+      if (b === 'affiliate') return ['account'];
+      if (b === 'cocreatorPercent' && fullPolicy) return ['min', 'max'];
       return [];
     case 3:
-      return a === 'refunds' && c === 'amount' ? MONEY : [];
+      // refunds.i.amount; the only other object this deep is a fee's fixed amounts.
+      return c === 'amount' ? MONEY : [];
     case 4: {
       // The only objects this deep are events (contracts.i.events.j).
       return TERMS_EVENTS.includes(node.type as string)
