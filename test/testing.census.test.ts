@@ -54,9 +54,31 @@ function eventsOf(doc: SettleDocumentJson): ContractEventJson[] {
 const TERMS_EVENTS = new Set(['invited', 'amendment-proposed', 'amended']);
 
 /** A percent in millionths (SPEC allows at most six places). */
-function millionths(value: DecimalJson): bigint {
+/** A decimal as an integer count of `10^-places` (`places` at least its own decimals). */
+function scaled(value: DecimalJson, places: number): bigint {
   const [whole = '0', fraction = ''] = String(value).split('.');
-  return BigInt(whole + fraction.padEnd(6, '0'));
+  return BigInt(whole + fraction.padEnd(places, '0'));
+}
+
+/** A percent in millionths (SPEC allows at most six places). */
+function millionths(value: DecimalJson): bigint {
+  return scaled(value, 6);
+}
+
+/** ISO 4217 exponents of the currencies the generators draw (SPEC section 1). */
+const EXPONENT: Readonly<Record<string, number>> = {
+  BRL: 2,
+  USD: 2,
+  JPY: 0,
+  KWD: 3,
+  EUR: 2,
+  CLP: 0,
+  CLF: 4,
+};
+
+/** An amount in minor units of its currency. */
+function minorUnits(amount: DecimalJson, currency: string): bigint {
+  return scaled(amount, EXPONENT[currency] ?? 0);
 }
 
 function placesOf(text: string): number {
@@ -579,16 +601,12 @@ describe('documentJson census (fixed seed)', () => {
           );
         }
       }
-      const price = BigInt(String(sale.price.amount).replace('.', ''));
+      const price = minorUnits(sale.price.amount, sale.price.currency);
       seen.add(price === 0n ? 'price 0' : price > 10n ** 12n ? 'price large' : 'price');
       const fee = sale.platformFee;
       if (fee !== undefined && fee !== null && price > 0n) {
-        const f = BigInt(String(fee.amount).replace('.', ''));
-        // Scale both to the same number of places before comparing.
-        const scale = (m: typeof sale.price, v: bigint) =>
-          v * 10n ** BigInt(8 - placesOf(String(m.amount)));
-        const ratio = scale(fee, f) === scale(sale.price, price) ? 'fee = price' : 'fee < price';
-        seen.add(f === 0n ? 'fee 0' : ratio);
+        const f = minorUnits(fee.amount, fee.currency);
+        seen.add(f === 0n ? 'fee 0' : f === price ? 'fee = price' : 'fee < price');
       }
       const at = epoch(sale.at);
       const instants = eventsOf(doc).map((e) => epoch(e.at));
@@ -681,16 +699,11 @@ describe('documentJson census (fixed seed)', () => {
       const times = [doc.sale.at, ...refunds.map((r) => r.at)].map(epoch);
       if (times.some((t, i) => i > 0 && t === times[i - 1])) seen.add('same instant');
       if (times.some((t, i) => i > 0 && t < (times[i - 1] as number))) seen.add('out of order');
-      const minor = (text: DecimalJson, places: number) => {
-        const [whole = '0', fraction = ''] = String(text).split('.');
-        return BigInt(whole + fraction.padEnd(places, '0'));
-      };
-      const places = Math.max(
-        placesOf(String(doc.sale.price.amount)),
-        ...refunds.map((r) => placesOf(String(r.amount.amount))),
+      const total = refunds.reduce(
+        (sum, r) => sum + minorUnits(r.amount.amount, r.amount.currency),
+        0n,
       );
-      const total = refunds.reduce((sum, r) => sum + minor(r.amount.amount, places), 0n);
-      const price = minor(doc.sale.price.amount, places);
+      const price = minorUnits(doc.sale.price.amount, doc.sale.price.currency);
       if (refunds.length > 0) seen.add(total === price ? 'full' : 'partial');
       if (total > price) seen.add('more than the price');
     }
@@ -718,22 +731,6 @@ describe('documentJson census (fixed seed)', () => {
     ).toEqual([]);
   });
 });
-
-/** ISO 4217 exponents of the currencies the generators draw (SPEC section 1). */
-const EXPONENT: Readonly<Record<string, number>> = {
-  BRL: 2,
-  USD: 2,
-  JPY: 0,
-  KWD: 3,
-  EUR: 2,
-  CLP: 0,
-  CLF: 4,
-};
-
-function minorUnits(amount: DecimalJson, currency: string): bigint {
-  const [whole = '0', fraction = ''] = String(amount).split('.');
-  return BigInt(whole + fraction.padEnd(EXPONENT[currency] ?? 0, '0'));
-}
 
 /** Significant decimal places of a percent (trailing zeros of its spelling ignored). */
 function significantPlaces(value: DecimalJson): number {
