@@ -13,7 +13,7 @@ import {
   settleText,
   settleToJson,
 } from '../src/json';
-import { specDocument } from './support/spec-document';
+import { minimalDocument, specDocument } from './support/spec-document';
 
 /** SPEC section 8's input document, verbatim. */
 const SPEC_DOCUMENT = specDocument();
@@ -35,21 +35,6 @@ const SPEC_OUTPUT_TEXT =
   '{"role":"affiliate","account":"leo@example.com","percent":"40","amount":"-17.92"},' +
   '{"role":"cocreator","account":"bia@example.com","contractId":"c1","percent":"20","amount":"-5.37"},' +
   '{"role":"main-creator","account":"ana@example.com","amount":"-21.51"}]}]}';
-
-/** The smallest document that settles: one direct sale, no contracts. */
-function minimal(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    product: { id: 'p1', mainCreator: 'ana@example.com' },
-    contracts: [],
-    sale: {
-      id: 's1',
-      productId: 'p1',
-      at: '2026-03-01T12:00:00Z',
-      price: { amount: '10.00', currency: 'USD' },
-    },
-    ...overrides,
-  };
-}
 
 /** SPEC section 8's document with another percent in the invitation's terms. */
 function withContractPercent(percent: string): typeof SPEC_DOCUMENT {
@@ -85,7 +70,7 @@ describe('parseDocument', () => {
   });
 
   it('uses hotmart when the policy is absent or null, and no refunds when they are', () => {
-    for (const input of [minimal(), minimal({ policy: null, refunds: null })]) {
+    for (const input of [minimalDocument(), minimalDocument({ policy: null, refunds: null })]) {
       const doc = parseDocument(input)._unsafeUnwrap();
       expect(doc.policy.name).toBe('hotmart');
       expect(doc.refunds).toEqual([]);
@@ -102,14 +87,14 @@ describe('parseDocument', () => {
   });
 
   it('reports each unknown top-level key at its own path', () => {
-    expect(errorsOf(minimal({ extra: 1, Sale: {} }))).toEqual([
+    expect(errorsOf(minimalDocument({ extra: 1, Sale: {} }))).toEqual([
       ['invalid_field', ['extra']],
       ['invalid_field', ['Sale']],
     ]);
   });
 
   it('refuses __proto__, constructor and prototype keys wherever they are', () => {
-    const text = JSON.stringify(minimal()).replace(
+    const text = JSON.stringify(minimalDocument()).replace(
       '"contracts":[]',
       '"contracts":[],"__proto__":{"x":1},"constructor":1',
     );
@@ -118,7 +103,7 @@ describe('parseDocument', () => {
       ['invalid_field', ['constructor']],
     ]);
     const inSale = JSON.parse(
-      JSON.stringify(minimal()).replace('"id":"s1"', '"id":"s1","prototype":null'),
+      JSON.stringify(minimalDocument()).replace('"id":"s1"', '"id":"s1","prototype":null'),
     );
     expect(errorsOf(inSale)).toEqual([['invalid_field', ['sale', 'prototype']]]);
   });
@@ -132,18 +117,18 @@ describe('parseDocument', () => {
   });
 
   it('reads null on a required part as missing', () => {
-    expect(errorsOf(minimal({ product: null }))).toEqual([['invalid_field', ['product']]]);
+    expect(errorsOf(minimalDocument({ product: null }))).toEqual([['invalid_field', ['product']]]);
   });
 
   it('refuses contracts and refunds that are not arrays', () => {
-    expect(errorsOf(minimal({ contracts: {}, refunds: 'r1' }))).toEqual([
+    expect(errorsOf(minimalDocument({ contracts: {}, refunds: 'r1' }))).toEqual([
       ['invalid_field', ['contracts']],
       ['invalid_field', ['refunds']],
     ]);
   });
 
   it('reports every problem in every part, each at its JSON path', () => {
-    const input = minimal({
+    const input = minimalDocument({
       product: { id: '', mainCreator: 'ana@example.com' },
       contracts: [
         {
@@ -177,7 +162,7 @@ describe('parseDocument', () => {
   });
 
   it('reads JSON numbers as JavaScript prints them and refuses a printed exponent', () => {
-    const asNumbers = minimal({
+    const asNumbers = minimalDocument({
       sale: {
         id: 's1',
         productId: 'p1',
@@ -186,7 +171,7 @@ describe('parseDocument', () => {
       },
     });
     expect(parseDocument(asNumbers)._unsafeUnwrap().sale.price.amount).toBe(10000n);
-    const huge = minimal({
+    const huge = minimalDocument({
       sale: {
         id: 's1',
         productId: 'p1',
@@ -195,14 +180,14 @@ describe('parseDocument', () => {
       },
     });
     expect(errorsOf(huge)).toEqual([['invalid_amount', ['sale', 'price', 'amount']]]);
-    const tiny = minimal({
+    const tiny = minimalDocument({
       product: { id: 'p1', mainCreator: 'ana@example.com', affiliateCommission: 1e-7 },
     });
     expect(errorsOf(tiny)).toEqual([['invalid_percent', ['product', 'affiliateCommission']]]);
   });
 
   it('names the currency and its decimals when an amount has too many', () => {
-    const input = minimal({
+    const input = minimalDocument({
       sale: {
         id: 's1',
         productId: 'p1',
@@ -217,7 +202,7 @@ describe('parseDocument', () => {
   it('refuses instants without an offset and out of range', () => {
     const at = (value: string) =>
       errorsOf(
-        minimal({
+        minimalDocument({
           sale: { id: 's1', productId: 'p1', at: value, price: { amount: '1', currency: 'USD' } },
         }),
       );
@@ -227,7 +212,7 @@ describe('parseDocument', () => {
   });
 
   it('refuses a platform fee in another currency than the price', () => {
-    const input = minimal({
+    const input = minimalDocument({
       sale: {
         id: 's1',
         productId: 'p1',
@@ -284,7 +269,7 @@ describe('parseDocumentText', () => {
   });
 
   it('keeps the last of duplicate keys, as JSON.parse does', () => {
-    const text = JSON.stringify(minimal()).replace('"id":"s1"', '"id":"s0","id":"s1"');
+    const text = JSON.stringify(minimalDocument()).replace('"id":"s1"', '"id":"s0","id":"s1"');
     expect(parseDocumentText(text)._unsafeUnwrap().sale.id).toBe('s1');
   });
 });
@@ -301,7 +286,7 @@ describe('settleDocument', () => {
   });
 
   it('checks refunds against the sale once it has settled', () => {
-    const input = minimal({
+    const input = minimalDocument({
       refunds: [
         { id: 'r1', at: '2026-03-02T00:00:00Z', amount: { amount: '6', currency: 'USD' } },
         { id: 'r2', at: '2026-03-03T00:00:00Z', amount: { amount: '4.01', currency: 'USD' } },
@@ -313,7 +298,7 @@ describe('settleDocument', () => {
   });
 
   it('reports a refund in another currency than the sale', () => {
-    const input = minimal({
+    const input = minimalDocument({
       refunds: [{ id: 'r1', at: '2026-03-02T00:00:00Z', amount: { amount: '1', currency: 'EUR' } }],
     });
     const errors = settleDocument(parseDocument(input)._unsafeUnwrap())._unsafeUnwrapErr();
@@ -337,7 +322,7 @@ describe('settleToJson', () => {
   });
 
   it('prints refusals as { ok: false, errors } with code, message and path first', () => {
-    const output = settleToJson(minimal({ extra: true }));
+    const output = settleToJson(minimalDocument({ extra: true }));
     expect(output).toEqual({
       ok: false,
       errors: [{ code: 'invalid_field', message: 'unknown field "extra"', path: ['extra'] }],
@@ -345,13 +330,13 @@ describe('settleToJson', () => {
   });
 
   it('prints an empty refunds list when there are none', () => {
-    const output = settleToJson(minimal()) as Extract<SettleOutputJson, { ok: true }>;
+    const output = settleToJson(minimalDocument()) as Extract<SettleOutputJson, { ok: true }>;
     expect(output.refunds).toEqual([]);
   });
 
   it('prints amounts with exactly the currency decimals (JPY 0, KWD 3)', () => {
     const jpy = settleToJson(
-      minimal({
+      minimalDocument({
         sale: {
           id: 's1',
           productId: 'p1',
@@ -363,7 +348,7 @@ describe('settleToJson', () => {
     expect(jpy.settlement.price).toBe('500');
     expect(jpy.settlement.lines.map((l) => l.amount)).toEqual(['0', '500']);
     const kwd = settleToJson(
-      minimal({
+      minimalDocument({
         sale: {
           id: 's1',
           productId: 'p1',
@@ -378,7 +363,7 @@ describe('settleToJson', () => {
 
   it('prints the instant in UTC with milliseconds, whatever offset it was written with', () => {
     const output = settleToJson(
-      minimal({
+      minimalDocument({
         sale: {
           id: 's1',
           productId: 'p1',
@@ -422,7 +407,7 @@ describe('settleText', () => {
   });
 
   it('never prints a newline inside its answer', () => {
-    const text = JSON.stringify(minimal({ 'a\nb': 1 }));
+    const text = JSON.stringify(minimalDocument({ 'a\nb': 1 }));
     expect(settleText(text)).not.toContain('\n');
   });
 });
@@ -500,7 +485,7 @@ describe('errorToJson', () => {
 
 describe('documentToJson', () => {
   it('writes a document in canonical form', () => {
-    const input = minimal({
+    const input = minimalDocument({
       product: { id: 'p1', mainCreator: '  ANA@example.com ', affiliateCommission: 12.5 },
       sale: {
         id: 's1',
@@ -554,7 +539,9 @@ describe('documentToJson', () => {
   });
 
   it('writes every policy field, with extends when the policy has a preset', () => {
-    const json = documentToJson(parseDocument(minimal({ policy: 'kiwify' }))._unsafeUnwrap());
+    const json = documentToJson(
+      parseDocument(minimalDocument({ policy: 'kiwify' }))._unsafeUnwrap(),
+    );
     expect(json.policy).toEqual({
       extends: 'kiwify',
       minRetainedPercent: '20',
@@ -578,7 +565,7 @@ describe('documentToJson', () => {
       amendments: 'immediate',
       fee: { percent: 9.9, fixed: { USD: '0.5', JPY: 50 } },
     };
-    const json = documentToJson(parseDocument(minimal({ policy }))._unsafeUnwrap());
+    const json = documentToJson(parseDocument(minimalDocument({ policy }))._unsafeUnwrap());
     expect(json.policy).toEqual({
       ...policy,
       fee: { percent: '9.9', fixed: { USD: '0.50', JPY: '50' } },

@@ -26,6 +26,7 @@ import {
   saleJson,
   validPolicyJson,
 } from '../src/testing';
+import { minimalDocument } from './support/spec-document';
 
 type Settled = Extract<SettleOutputJson, { ok: true }>;
 
@@ -482,19 +483,12 @@ describe('diffSettlements', () => {
   });
 
   it('writes minor units in the currency decimals, zero decimals and negative amounts included', () => {
-    const direct = (amount: string, currency: string) =>
-      settleDocument(
-        parseDocument({
-          product: { id: 'p1', mainCreator: 'ana@example.com' },
-          contracts: [],
-          sale: {
-            id: 's1',
-            productId: 'p1',
-            at: '2026-03-01T12:00:00Z',
-            price: { amount, currency },
-          },
-        })._unsafeUnwrap(),
-      )._unsafeUnwrap().settlement;
+    const direct = (amount: string, currency: string) => {
+      const doc = minimalDocument();
+      const sale = { ...(doc.sale as Record<string, unknown>), price: { amount, currency } };
+      return settleDocument(parseDocument({ ...doc, sale })._unsafeUnwrap())._unsafeUnwrap()
+        .settlement;
+    };
     const yen = direct('1000', 'JPY');
     const moved = yen.lines.map((l) => (l.role === 'main-creator' ? { ...l, amount: 1001n } : l));
     expect(diffSettlements(yen, { ...yen, lines: moved })).toEqual([

@@ -37,3 +37,18 @@ export function specDocument() {
     ],
   };
 }
+
+/** The smallest document that settles: one direct sale of 10.00 USD, no contracts. */
+export function minimalDocument(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    product: { id: 'p1', mainCreator: 'ana@example.com' },
+    contracts: [],
+    sale: {
+      id: 's1',
+      productId: 'p1',
+      at: '2026-03-01T12:00:00Z',
+      price: { amount: '10.00', currency: 'USD' },
+    },
+    ...overrides,
+  };
+}
