@@ -1037,8 +1037,9 @@ def settle(doc) -> dict:
             errors.append(('affiliates_not_allowed', ['sale', 'affiliate']))
 
     # 2f. refunds, whatever 2a-2e found. Out of order: earlier than any refund listed before
-    # it. The running total counts only refunds with no error of their own; a refund that
-    # would take it past the price is refused, and so is not counted either.
+    # it. The running total counts only refunds with no error of their own (another currency,
+    # before the sale, out of order); each counted refund after which the total is past the
+    # price is refund_exceeds_price (it is counted: the total stays past the price).
     latest, total = None, 0
     for rf in refunds:
         p = ['refunds', rf['index']]
@@ -1052,10 +1053,9 @@ def settle(doc) -> dict:
         latest = rf['at'] if latest is None else max(latest, rf['at'])
         if own_error:
             continue
-        if total + rf['amount'][0] > price:
+        total += rf['amount'][0]
+        if total > price:
             errors.append(('refund_exceeds_price', p + ['amount', 'amount']))
-        else:
-            total += rf['amount'][0]
     if errors:
         return refused(errors)
 
