@@ -525,11 +525,10 @@ def read_policy(r: Reader, v, path):
     if not pol['minRetainedPercent'] < 100:
         r.fail('invalid_policy', path + ['minRetainedPercent'])
     cp = pol['cocreatorPercent']
-    if not cp['min'] > 0:
+    # Each invariant on its own: every problem is reported (section 7).
+    if not cp['min'] > 0 or not cp['min'] <= cp['max']:
         r.fail('invalid_policy', path + ['cocreatorPercent', 'min'])
-    elif not cp['min'] <= cp['max']:
-        r.fail('invalid_policy', path + ['cocreatorPercent', 'min'])
-    elif not cp['max'] <= 100 - pol['minRetainedPercent']:
+    if not cp['max'] <= 100 - pol['minRetainedPercent']:
         r.fail('invalid_policy', path + ['cocreatorPercent', 'max'])
     pd = pol['percentDecimals']
     if not (pd.denominator == 1 if isinstance(pd, Fraction) else True) or not 0 <= pd <= 6:
