@@ -9,7 +9,7 @@ BOM and invalid UTF-8. Python 3 standard library only; money is int minor units,
 fractions.Fraction, never float.
 
 Usage:
-    python3 scripts/reference/settle.py FILE.json    # a document, or a vector (uses "document")
+    python3 scripts/reference/settle.py FILE.json    # a document, or a one-document vector
     python3 scripts/reference/settle.py < doc.json
     python3 scripts/reference/settle.py --jsonl < docs.jsonl
 
@@ -1194,9 +1194,13 @@ def main(argv: list[str]) -> int:
         value = load_js(data.decode('utf-8'))
     except ValueError:
         value = None
-    if is_obj(value) and 'expected' in value and ('document' in value or 'documentText' in value):
-        result = settle_text(value['documentText']) if 'documentText' in value \
-            else settle(value['document'])
+    if is_obj(value) and 'expected' in value and 'documentText' in value:
+        result = settle_text(value['documentText'])
+    elif is_obj(value) and 'expected' in value and 'documentBase64' in value:
+        import base64
+        result = settle_bytes(base64.b64decode(value['documentBase64']))
+    elif is_obj(value) and 'expected' in value and 'document' in value:
+        result = settle(value['document'])
     else:
         result = settle_bytes(data)
     print(json.dumps(result, indent=2, ensure_ascii=False))
