@@ -87,7 +87,10 @@ def load_js(text: str):
 
 
 # ---------------------------------------------------------------------------------------------
-# Currencies (ISO 4217 exponents). Only active codes with a minor unit are known.
+# Currencies (section 8): the codes of ISO 4217 list one in force on 2026-01-01 that have a
+# numeric minor unit, with it as the exponent (XAD, the Arab Monetary Fund's accounting dinar,
+# amendment 179 of 2025, included), plus BGN. Withdrawn codes (ANG, CUC, HRK, SLL, ZWL) and
+# codes whose minor unit is N.A. (XAU, XDR, XSU, XUA, XXX, ...) are unknown.
 
 _EXP0 = 'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF'.split()
 _EXP3 = 'BHD IQD JOD KWD LYD OMR TND'.split()
@@ -99,7 +102,7 @@ _EXP2 = (
     'LAK LBP LKR LRD LSL MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN '
     'NIO NOK NPR NZD PAB PEN PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE '
     'SOS SRD SSP STN SVC SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES '
-    'WST XCD XCG YER ZAR ZMW ZWG'
+    'WST XAD XCD XCG YER ZAR ZMW ZWG'
 ).split()
 CURRENCY_EXPONENT = {
     **{c: 0 for c in _EXP0},
