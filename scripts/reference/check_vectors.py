@@ -3,12 +3,14 @@
 
 Valid vectors: the reference must reproduce `expected` exactly (deep equality, exactShare
 included), so every hand computation written in a vector is checked a second time.
-Refused vectors: the reference's validator must report the same set of {code, path}; it is a
-best-effort validator written from SPEC, so a disagreement here points at the vector or at the
-reference, and is worth a look either way.
+Refused vectors: the reference must report every {code, path} of `errors`, may report those of
+`optionalErrors`, and nothing else (see test/vectors/README.md); a disagreement points at the
+vector or at the reference, and is worth a look either way.
+Raw-byte vectors (`documentBase64`) and JSONL vectors (`jsonlBase64`, `expectedLines`,
+`expectedExit`) are run through the reference's byte-level entry points.
 
 Also checks the format of each file (fields, naming, numbering) and that every error code of
-SPEC section 7 appears in at least one vector.
+section 7 of docs/specification.md appears in at least one vector.
 
 Usage: python3 scripts/reference/check_vectors.py [VECTOR_DIR]    (exit 0 when all pass)
 """
@@ -20,9 +22,12 @@ import os
 import re
 import sys
 
+sys.dont_write_bytecode = True  # leave no __pycache__ in the working tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from settle import load_js, settle  # noqa: E402
+import base64  # noqa: E402
+
+from settle import load_js, settle, settle_bytes, settle_jsonl, settle_text  # noqa: E402
 
 ERROR_CODES = (
     'invalid_json invalid_field invalid_amount amount_precision invalid_percent '
@@ -66,13 +71,53 @@ def first_difference(a, b, path=()) -> str | None:
 
 def run_reference(vector) -> dict:
     if 'documentText' in vector:
-        try:
-            doc = load_js(vector['documentText'])
-        except ValueError:
-            return {'ok': False, 'errors': [{'code': 'invalid_json', 'path': []}]}
-    else:
-        doc = vector['document']
-    return settle(doc)
+        return settle_text(vector['documentText'])
+    if 'documentBase64' in vector:
+        return settle_bytes(base64.b64decode(vector['documentBase64'], validate=True))
+    return settle(vector['document'])
+
+
+def check_expected(expected, actual, where: str) -> list[str]:
+    """Problems of one expected output against the reference's actual output."""
+    problems = []
+    if not isinstance(expected, dict):
+        return [f'{where}: must be an object']
+    if expected.get('ok') is True:
+        if set(expected) - {'ok', 'settlement', 'refunds'}:
+            problems.append(f'{where}: a success has only ok, settlement, refunds')
+        diff = first_difference(expected, actual)
+        if diff:
+            problems.append(f'{where}: reference output differs at ' + diff)
+        return problems
+    if expected.get('ok') is not False:
+        return [f'{where}: ok must be true or false']
+    if set(expected) - {'ok', 'errors', 'optionalErrors'}:
+        return [f'{where}: a refusal has only ok, errors, optionalErrors']
+    errs = expected.get('errors')
+    optional = expected.get('optionalErrors', [])
+    if not isinstance(errs, list) or not isinstance(optional, list) or not errs + optional:
+        return [f'{where}: errors (and optionalErrors) must be lists, not both empty']
+    if 'optionalErrors' in expected and not optional:
+        return [f'{where}: optionalErrors, when present, is not empty']
+    both = errs + optional
+    if any(not isinstance(e, dict) or set(e) != {'code', 'path'} for e in both):
+        return [f'{where}: every error is exactly {{code, path}}']
+    if any(e['code'] not in ERROR_CODES for e in both):
+        return [f'{where}: unknown error code']
+    if len(error_set(both)) != len(both):
+        return [f'{where}: an error is listed twice (in errors and optionalErrors together)']
+    if actual.get('ok') is not False:
+        return [f'{where}: reference settled:\n  ' + json.dumps(actual)]
+    got, required, allowed = (error_set(actual['errors']), error_set(errs), error_set(both))
+    if not required <= got or not got <= allowed or not got:
+        problems.append(f'{where}: reference disagrees:\n  expected ' + json.dumps(errs)
+                        + ('\n  optional ' + json.dumps(optional) if optional else '')
+                        + '\n  actual   ' + json.dumps(actual['errors']))
+    return problems
+
+
+DOCUMENT_KEYS = ('document', 'documentText', 'documentBase64')
+JSONL_KEYS = ('jsonlBase64', 'expectedLines', 'expectedExit')
 
 
 def check_file(path: str) -> list[str]:
@@ -82,12 +127,18 @@ def check_file(path: str) -> list[str]:
     vector = load_js(text)
     plain = json.loads(text)  # the file must also be plain JSON for other languages
     keys = set(plain)
-    allowed = {'description', 'spec', 'document', 'documentText', 'expected'}
+    jsonl = 'jsonlBase64' in keys
+    allowed = {'description', 'spec'} | (set(JSONL_KEYS) if jsonl
+                                         else set(DOCUMENT_KEYS) | {'expected'})
     if keys - allowed:
         problems.append(f'unknown keys {sorted(keys - allowed)}')
-    if ('document' in keys) == ('documentText' in keys):
-        problems.append('needs exactly one of document / documentText')
-    for k in ('description', 'spec', 'expected'):
+    if jsonl:
+        for k in JSONL_KEYS:
+            if k not in keys:
+                problems.append(f'missing {k}')
+    elif sum(k in keys for k in DOCUMENT_KEYS) != 1:
+        problems.append('needs exactly one of ' + ' / '.join(DOCUMENT_KEYS))
+    for k in ('description', 'spec') + (() if jsonl else ('expected',)):
         if k not in keys:
             problems.append(f'missing {k}')
     if problems:
@@ -96,29 +147,36 @@ def check_file(path: str) -> list[str]:
         problems.append('description too short')
     if not re.match(r'^[0-9]+(\.[0-9]+)?(, [0-9]+(\.[0-9]+)?)*$', plain['spec']):
         problems.append(f'bad spec refs {plain["spec"]!r}')
-    expected = plain['expected']
+    if 'documentText' in plain and (re.search(r'[\r\n]', plain['documentText'])
+                                    or plain['documentText'].startswith('\ufeff')):
+        problems.append('documentText has no line break and no leading BOM (use documentBase64)')
     try:
-        actual = run_reference(vector)
+        if jsonl:
+            data = base64.b64decode(plain['jsonlBase64'], validate=True)
+            if not data.endswith(b'\n'):
+                problems.append('jsonlBase64 ends with a line break')
+            outputs, status = settle_jsonl(data)
+            lines = plain['expectedLines']
+            if not isinstance(lines, list) or len(lines) != len(outputs):
+                problems.append(f'expectedLines has {len(lines)} items, the input '
+                                f'{len(outputs)} lines')
+            else:
+                for i, (exp, act) in enumerate(zip(lines, outputs)):
+                    problems += check_expected(exp, act, f'line {i + 1}')
+            want = 0 if all(isinstance(x, dict) and x.get('ok') is True for x in lines) else 1
+            if plain['expectedExit'] != want:
+                problems.append(f'expectedExit must be {want} for these expected lines')
+            if status != plain['expectedExit']:
+                problems.append(f'reference exited {status}, expected {plain["expectedExit"]}')
+        else:
+            problems += check_expected(plain['expected'], run_reference(vector), 'expected')
     except Exception as e:  # a crash of the reference is a finding, not a pass
         return [f'reference raised {type(e).__name__}: {e}']
-    if expected.get('ok') is True:
-        diff = first_difference(expected, actual)
-        if diff:
-            problems.append('reference output differs at ' + diff)
-    elif expected.get('ok') is False:
-        errs = expected.get('errors')
-        if not errs or any(set(e) != {'code', 'path'} for e in errs):
-            problems.append('errors must be a non-empty list of {code, path}')
-        elif any(e['code'] not in ERROR_CODES for e in errs):
-            problems.append('unknown error code')
-        elif len(error_set(errs)) != len(errs):
-            problems.append('duplicate errors')
-        elif actual.get('ok') is not False or error_set(actual['errors']) != error_set(errs):
-            problems.append('reference disagrees:\n  expected ' + json.dumps(errs)
-                            + '\n  actual   ' + json.dumps(actual))
-    else:
-        problems.append('expected.ok must be true or false')
     return problems
+
+
+def expected_outputs(vector) -> list:
+    return vector['expectedLines'] if 'expectedLines' in vector else [vector['expected']]
 
 
 def main(argv: list[str]) -> int:
@@ -137,12 +195,14 @@ def main(argv: list[str]) -> int:
         numbers.append(int(f[:3]))
         problems = check_file(os.path.join(vdir, f))
         with open(os.path.join(vdir, f), encoding='utf-8') as fh:
-            expected = json.load(fh)['expected']
-        if expected.get('ok') is True:
+            outputs = expected_outputs(json.load(fh))
+        if all(isinstance(o, dict) and o.get('ok') is True for o in outputs):
             valid += 1
         else:
             refused += 1
-            codes_seen.update(e['code'] for e in expected.get('errors') or [])
+        for o in outputs:
+            if isinstance(o, dict) and o.get('ok') is False:
+                codes_seen.update(e.get('code') for e in o.get('errors', []))
         if problems:
             failures += 1
             print(f'FAIL {f}')
@@ -155,7 +215,8 @@ def main(argv: list[str]) -> int:
     if missing:
         print(f'FAIL no vector for error codes: {", ".join(missing)}')
         failures += 1
-    print(f'{len(files)} vectors ({valid} settled, {refused} refused), {failures} failure(s)')
+    print(f'{len(files)} vectors ({valid} settled, {refused} refused or mixed), '
+          f'{failures} failure(s)')
     return 1 if failures else 0
 
 

@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
-"""Independent reference implementation of SPEC sections 5 and 6 (and a best-effort validator).
+"""Independent reference implementation of the specification (docs/specification.md, v2).
 
-Written from /work/shared/SPEC.md alone, without reading the TypeScript library, so that the
-conformance vectors in test/vectors/ are checked by a second implementation. Python 3 standard
-library only; money is int minor units, percents are fractions.Fraction, never float.
+Written from the specification alone, without reading the TypeScript library, so that the
+conformance vectors in test/vectors/ are checked by a second implementation: the arithmetic of
+sections 5 and 6, and the validator of section 7 with its two stages (reading, then the rules
+of the product), type before syntax, the bounds of section 8, the currency table, a leading
+BOM and invalid UTF-8. Python 3 standard library only; money is int minor units, percents are
+fractions.Fraction, never float.
 
 Usage:
-    python3 scripts/reference/settle.py FILE.json    # a document, or a vector (uses "document")
+    python3 scripts/reference/settle.py FILE.json    # a document, or a one-document vector
     python3 scripts/reference/settle.py < doc.json
+    python3 scripts/reference/settle.py --jsonl < docs.jsonl
 
 The validator follows the path conventions of test/vectors/README.md. It exists to catch
 mistakes in hand-written vectors; it is not a second product and is not shipped.
@@ -22,7 +26,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 # ---------------------------------------------------------------------------------------------
-# JSON with JavaScript number semantics (SPEC 8: a number is read as `String(n)` prints it)
+# JSON with JavaScript number semantics (section 8: a number is read as `String(n)` prints it)
 
 
 class JsNum:
@@ -74,15 +78,19 @@ def load_js(text: str):
     """Parse JSON text like JSON.parse: numbers become JsNum, duplicate keys: the last wins."""
     return json.loads(
         text,
+        # float() of the text rounds like JavaScript and gives inf where JavaScript has Infinity
         parse_float=lambda s: JsNum(float(s)),
-        parse_int=lambda s: JsNum(float(int(s))),
+        parse_int=lambda s: JsNum(float(s)),
         parse_constant=_reject_constant,
         object_pairs_hook=lambda pairs: dict(pairs),
     )
 
 
 # ---------------------------------------------------------------------------------------------
-# Currencies (ISO 4217 exponents). Only active codes with a minor unit are known.
+# Currencies (section 8): the codes of ISO 4217 list one in force on 2026-01-01 that have a
+# numeric minor unit, with it as the exponent (XAD, the Arab Monetary Fund's accounting dinar,
+# amendment 179 of 2025, included), plus BGN. Withdrawn codes (ANG, CUC, HRK, SLL, ZWL) and
+# codes whose minor unit is N.A. (XAU, XDR, XSU, XUA, XXX, ...) are unknown.
 
 _EXP0 = 'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF'.split()
 _EXP3 = 'BHD IQD JOD KWD LYD OMR TND'.split()
@@ -94,7 +102,7 @@ _EXP2 = (
     'LAK LBP LKR LRD LSL MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN '
     'NIO NOK NPR NZD PAB PEN PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE '
     'SOS SRD SSP STN SVC SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES '
-    'WST XCD XCG YER ZAR ZMW ZWG'
+    'WST XAD XCD XCG YER ZAR ZMW ZWG'
 ).split()
 CURRENCY_EXPONENT = {
     **{c: 0 for c in _EXP0},
@@ -104,7 +112,7 @@ CURRENCY_EXPONENT = {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Policies (SPEC 2)
+# Policies (section 2)
 
 PRESETS = {
     'hotmart': {
@@ -170,22 +178,36 @@ def is_obj(v) -> bool:
     return isinstance(v, dict)
 
 
-def decimal_text(v, path, bad_syntax_code):
-    """The decimal text of a string or JSON number, as SPEC 8 reads it."""
+def decimal_text(v, path, bad_syntax_code, max_chars, max_decimals=None):
+    """The decimal text of a string or JSON number, as section 8 reads it, within its bounds.
+
+    Type before syntax: anything but a string or a number is invalid_field; a string or number
+    whose text breaks the grammar or the bounds gets the syntax code.
+    """
     if isinstance(v, JsNum):
         text = v.text
     elif isinstance(v, str):
         text = v
     else:
         raise Invalid('invalid_field', path)
-    if not DECIMAL_RE.match(text):
+    if len(text) > max_chars or not DECIMAL_RE.match(text):
+        raise Invalid(bad_syntax_code, path)
+    if max_decimals is not None and '.' in text and len(text.split('.')[1]) > max_decimals:
         raise Invalid(bad_syntax_code, path)
     return text
 
 
+AMOUNT_MAX_CHARS = 1000
+PERCENT_MAX_CHARS = 1100
+PERCENT_MAX_DECIMALS = 1000
+ID_MAX_UNITS = 1000
+ACCOUNT_MAX_UNITS = 320
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
 def parse_percent(v, path):
     """(Fraction, decimals as written)."""
-    text = decimal_text(v, path, 'invalid_percent')
+    text = decimal_text(v, path, 'invalid_percent', PERCENT_MAX_CHARS, PERCENT_MAX_DECIMALS)
     places = len(text.split('.')[1]) if '.' in text else 0
     return Fraction(text), places
 
@@ -196,7 +218,7 @@ def percent_str(p: Fraction) -> str:
 
 
 def parse_amount(v, exponent, currency, path):
-    text = decimal_text(v, path, 'invalid_amount')
+    text = decimal_text(v, path, 'invalid_amount', AMOUNT_MAX_CHARS)
     whole, _, frac = text.partition('.')
     if len(frac) > exponent:
         raise Invalid('amount_precision', path)
@@ -298,6 +320,18 @@ _JS_WS = set('\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\
              '\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')
 
 
+def utf16_units(s: str) -> int:
+    """Length in UTF-16 code units (JavaScript's .length); lone surrogates count one each."""
+    return sum(2 if ord(c) > 0xFFFF else 1 for c in s)
+
+
+def read_id(v, path) -> str:
+    """Section 1: ids are non-empty strings of at most 1000 UTF-16 code units, kept as written."""
+    if not isinstance(v, str) or not v or utf16_units(v) > ID_MAX_UNITS:
+        raise Invalid('invalid_field', path)
+    return v
+
+
 def normalise_account(v, path) -> str:
     if not isinstance(v, str):
         raise Invalid('invalid_field', path)
@@ -307,7 +341,7 @@ def normalise_account(v, path) -> str:
     while s and s[-1] in _JS_WS:
         s = s[:-1]
     # Length in UTF-16 code units.
-    if not s or len(s.encode('utf-16-le')) // 2 > 320:
+    if not s or utf16_units(s) > ACCOUNT_MAX_UNITS:
         raise Invalid('invalid_field', path)
     return ''.join(chr(ord(c) + 32) if 'A' <= c <= 'Z' else c for c in s)
 
@@ -361,15 +395,25 @@ class Reader:
         return v
 
     def money(self, v, path):
+        """(minor units, currency), or None. The amount's syntax and bounds are checked even
+        when the currency is unknown; its precision needs a known currency."""
         o = self.obj(v, path, ('amount', 'currency'), ())
-        if o is None or 'currency' not in o or 'amount' not in o:
+        if o is None:
             return None
-        cur = o['currency']
-        if not isinstance(cur, str):
-            self.fail('invalid_field', path + ['currency'])
+        cur = None
+        if 'currency' in o:
+            cur = o['currency']
+            if not isinstance(cur, str):
+                self.fail('invalid_field', path + ['currency'])
+                cur = None
+            elif cur not in CURRENCY_EXPONENT:
+                self.fail('unknown_currency', path + ['currency'])
+                cur = None
+        if 'amount' not in o:
             return None
-        if cur not in CURRENCY_EXPONENT:
-            self.fail('unknown_currency', path + ['currency'])
+        if cur is None:
+            self.attempt(decimal_text, o['amount'], path + ['amount'], 'invalid_amount',
+                         AMOUNT_MAX_CHARS)
             return None
         minor = self.attempt(parse_amount, o['amount'], CURRENCY_EXPONENT[cur], cur,
                              path + ['amount'])
@@ -430,20 +474,17 @@ def read_policy(r: Reader, v, path):
                 if k in cp:
                     merged[k] = pct(cp[k], path + ['cocreatorPercent', k])
             pol['cocreatorPercent'] = merged
-    if 'percentDecimals' in o:
-        val = o['percentDecimals']
-        if not isinstance(val, JsNum) or not re.match(r'^[0-9]+$', val.text):
-            r.fail('invalid_field', path + ['percentDecimals'])
-        else:
-            pol['percentDecimals'] = int(val.text)
-    if 'maxCocreators' in o:
-        val = o['maxCocreators']
-        if val is None:
-            pol['maxCocreators'] = None
-        elif not isinstance(val, JsNum) or not re.match(r'^[0-9]+$', val.text):
-            r.fail('invalid_field', path + ['maxCocreators'])
-        else:
-            pol['maxCocreators'] = int(val.text)
+    # Integers of a policy: a JSON number is the right type; whether it is a whole number in
+    # range is the policy's own invariant (invalid_policy), 1e21 and 2**53 included.
+    for k in ('percentDecimals', 'maxCocreators'):
+        if k in o:
+            val = o[k]
+            if val is None and k == 'maxCocreators':
+                pol[k] = None
+            elif not isinstance(val, JsNum):
+                r.fail('invalid_field', path + [k])
+            else:
+                pol[k] = Fraction(val.value)
     if 'affiliatesOnCocreatedProducts' in o:
         pol['affiliatesOnCocreatedProducts'] = r.boolean(
             o['affiliatesOnCocreatedProducts'], path + ['affiliatesOnCocreatedProducts'])
@@ -474,26 +515,29 @@ def read_policy(r: Reader, v, path):
                         if cur in RESERVED_KEYS:
                             r.fail('invalid_field', p)
                         elif cur not in CURRENCY_EXPONENT:
-                            r.fail('unknown_currency', p)
+                            r.fail('unknown_currency', p)  # whatever its value
+                        elif amt is None:
+                            continue  # an entry whose value is null is absent
                         else:
                             fee['fixed'][cur] = r.attempt(
                                 parse_amount, amt, CURRENCY_EXPONENT[cur], cur, p)
             pol['fee'] = fee
     if len(r.errors) > n_err:
         return None
-    # Invariants of SPEC 2 (well-formed values only).
+    # Invariants of section 2 (well-formed values only).
     if not pol['minRetainedPercent'] < 100:
         r.fail('invalid_policy', path + ['minRetainedPercent'])
     cp = pol['cocreatorPercent']
-    if not cp['min'] > 0:
+    # Each invariant on its own: every problem is reported (section 7).
+    if not cp['min'] > 0 or not cp['min'] <= cp['max']:
         r.fail('invalid_policy', path + ['cocreatorPercent', 'min'])
-    elif not cp['min'] <= cp['max']:
-        r.fail('invalid_policy', path + ['cocreatorPercent', 'min'])
-    elif not cp['max'] <= 100 - pol['minRetainedPercent']:
+    if not cp['max'] <= 100 - pol['minRetainedPercent']:
         r.fail('invalid_policy', path + ['cocreatorPercent', 'max'])
-    if not 0 <= pol['percentDecimals'] <= 6:
+    pd = pol['percentDecimals']
+    if not (pd.denominator == 1 if isinstance(pd, Fraction) else True) or not 0 <= pd <= 6:
         r.fail('invalid_policy', path + ['percentDecimals'])
-    if pol['maxCocreators'] is not None and pol['maxCocreators'] < 1:
+    mc = pol['maxCocreators']
+    if mc is not None and (Fraction(mc).denominator != 1 or not 1 <= mc <= MAX_SAFE_INTEGER):
         r.fail('invalid_policy', path + ['maxCocreators'])
     return None if len(r.errors) > n_err else pol
 
@@ -540,7 +584,7 @@ def read_document(doc):
         if 'product' in top else None
     if po is not None:
         product = {
-            'id': r.string(po.get('id'), ['product', 'id']) if 'id' in po else None,
+            'id': r.attempt(read_id, po['id'], ['product', 'id']) if 'id' in po else None,
             'mainCreator': r.attempt(normalise_account, po['mainCreator'],
                                      ['product', 'mainCreator']) if 'mainCreator' in po else None,
             'affiliateCommission': None,
@@ -563,7 +607,7 @@ def read_document(doc):
                 co = r.obj(c, p, ('id', 'productId', 'cocreator', 'events'), ())
                 if co is None:
                     continue
-                cid = r.string(co['id'], p + ['id']) if 'id' in co else None
+                cid = r.attempt(read_id, co['id'], p + ['id']) if 'id' in co else None
                 if cid is not None:
                     if cid in seen_ids:
                         r.fail('invalid_field', p + ['id'])
@@ -571,7 +615,7 @@ def read_document(doc):
                 contract = {
                     'index': i,
                     'id': cid,
-                    'productId': r.string(co['productId'], p + ['productId'])
+                    'productId': r.attempt(read_id, co['productId'], p + ['productId'])
                     if 'productId' in co else None,
                     'cocreator': r.attempt(normalise_account, co['cocreator'], p + ['cocreator'])
                     if 'cocreator' in co else None,
@@ -616,8 +660,8 @@ def read_document(doc):
                ('platformFee', 'affiliate')) if 'sale' in top else None
     if so is not None:
         sale = {
-            'id': r.string(so['id'], ['sale', 'id']) if 'id' in so else None,
-            'productId': r.string(so['productId'], ['sale', 'productId'])
+            'id': r.attempt(read_id, so['id'], ['sale', 'id']) if 'id' in so else None,
+            'productId': r.attempt(read_id, so['productId'], ['sale', 'productId'])
             if 'productId' in so else None,
             'at': r.attempt(parse_instant, so['at'], ['sale', 'at']) if 'at' in so else None,
             'price': r.money(so['price'], ['sale', 'price']) if 'price' in so else None,
@@ -653,23 +697,32 @@ def read_document(doc):
         if not isinstance(rs, list):
             r.fail('invalid_field', ['refunds'])
         else:
+            seen_refund_ids = set()
             for j, rf in enumerate(rs):
                 p = ['refunds', j]
                 ro = r.obj(rf, p, ('id', 'at', 'amount'), ())
                 if ro is None:
                     continue
+                rid = r.attempt(read_id, ro['id'], p + ['id']) if 'id' in ro else None
+                if rid is not None:
+                    if rid in seen_refund_ids:
+                        r.fail('invalid_field', p + ['id'])  # at the later one's id
+                    seen_refund_ids.add(rid)
+                amount = r.money(ro['amount'], p + ['amount']) if 'amount' in ro else None
+                if amount is not None and amount[0] <= 0:
+                    r.fail('invalid_amount', p + ['amount', 'amount'])
                 refunds.append({
                     'index': j,
-                    'id': r.string(ro['id'], p + ['id']) if 'id' in ro else None,
+                    'id': rid,
                     'at': r.attempt(parse_instant, ro['at'], p + ['at']) if 'at' in ro else None,
-                    'amount': r.money(ro['amount'], p + ['amount']) if 'amount' in ro else None,
+                    'amount': amount,
                 })
     return {'policy': policy, 'product': product, 'contracts': contracts, 'sale': sale,
             'refunds': refunds}, r.errors
 
 
 # ---------------------------------------------------------------------------------------------
-# Contract histories (SPEC 3): replay, validate, answer coverage.
+# Contract histories (section 3): replay, validate, answer coverage.
 
 
 class History:
@@ -725,11 +778,14 @@ def replay(contract, policy, main_creator, errors):
             return None
         value, places = terms['percent']
         path = ev['path'] + ['terms', 'percent']
+        # Precision and range are one check of the terms; a percent that breaks both may
+        # report both (section 7), and this reference does.
+        found = []
         if places > policy['percentDecimals']:
-            return ('percent_precision', path)
+            found.append(('percent_precision', path))
         if not cp['min'] <= value <= cp['max']:
-            return ('percent_out_of_range', path)
-        return None
+            found.append(('percent_out_of_range', path))
+        return found or None
 
     for ev in contract['events']:
         t, typ, by, p = ev['at'], ev['type'], ev['by'], ev['path']
@@ -760,7 +816,7 @@ def replay(contract, policy, main_creator, errors):
             terms = ev['terms']
             e = check_percent(ev, terms)
             if e:
-                errors.append(e)
+                errors.extend(e)
                 return h
             if terms['endsAt'] is not None and terms['endsAt'] <= t:
                 errors.append(('term_already_expired', p + ['terms', 'endsAt']))
@@ -791,7 +847,7 @@ def replay(contract, policy, main_creator, errors):
             patch = ev['terms']
             e = check_percent(ev, patch)
             if e:
-                errors.append(e)
+                errors.extend(e)
                 return h
             if patch.get('endsAt') is not None and patch['endsAt'] <= t:
                 errors.append(('term_already_expired', p + ['terms', 'endsAt']))
@@ -819,7 +875,7 @@ def replay(contract, policy, main_creator, errors):
             patch = ev['terms']
             e = check_percent(ev, patch)
             if e:
-                errors.append(e)
+                errors.extend(e)
                 return h
             if patch.get('endsAt') is not None and patch['endsAt'] <= t:
                 errors.append(('term_already_expired', p + ['terms', 'endsAt']))
@@ -862,7 +918,7 @@ def replay(contract, policy, main_creator, errors):
 
 
 # ---------------------------------------------------------------------------------------------
-# Settlement (SPEC 5) and reversals (SPEC 6)
+# Settlement (section 5) and reversals (section 6)
 
 
 def round_half_up_div(num: int, den: int) -> int:
@@ -871,7 +927,7 @@ def round_half_up_div(num: int, den: int) -> int:
 
 
 def dhondt(weights: list[int], x: int, total: int) -> list[int]:
-    """SPEC 6: floor(w_i X / P), then each remaining unit to the largest w_i/(a_i+1), ties earlier."""
+    """section 6: floor(w_i X / P), then each remaining unit to the largest w_i/(a_i+1), ties earlier."""
     if x == 0:
         return [0] * len(weights)
     a = [w * x // total for w in weights]
@@ -886,44 +942,78 @@ def dhondt(weights: list[int], x: int, total: int) -> list[int]:
 
 
 def settle(doc) -> dict:
-    """The output object of SPEC 8 for one input document (parsed with load_js)."""
+    """The output object of section 8 for one input document (parsed with load_js)."""
     d, errors = read_document(doc)
     if errors:
         return refused(errors)
     policy, product, contracts, sale, refunds = (
         d['policy'], d['product'], d['contracts'], d['sale'], d['refunds'])
     main = product['mainCreator']
-
-    # Per contract: product, self-cocreation, then the history up to its first bad event.
-    histories = []
-    history_errors = []
-    for c in contracts:
-        p = ['contracts', c['index']]
-        if c['productId'] != product['id']:
-            history_errors.append(('product_mismatch', p + ['productId']))
-            continue
-        if c['cocreator'] == main:
-            history_errors.append(('self_cocreation', p + ['cocreator']))
-            continue
-        n = len(history_errors)
-        h = replay(c, policy, main, history_errors)
-        if len(history_errors) == n:
-            histories.append(h)
-    errors.extend(history_errors)
-
-    # Sale and refunds (rules that do not depend on coverage).
     price, cur = sale['price']
     exp = CURRENCY_EXPONENT[cur]
-    if sale['productId'] != product['id']:
-        errors.append(('product_mismatch', ['sale', 'productId']))
     aff = sale['affiliate']
-    if aff is not None and aff['account'] == main:
-        errors.append(('self_affiliation', ['sale', 'affiliate', 'account']))
+    sale_here = sale['productId'] == product['id']
+
+    # 2a. product: a contract or sale of another product is reported once and left out of
+    # every other rule of this product.
+    ours = []
+    for c in contracts:
+        if c['productId'] != product['id']:
+            errors.append(('product_mismatch', ['contracts', c['index'], 'productId']))
+        else:
+            ours.append(c)
+    if not sale_here:
+        errors.append(('product_mismatch', ['sale', 'productId']))
+    fee_cur_ok = True
+    if sale['platformFee'] is not None and sale['platformFee'][1] != cur:
+        fee_cur_ok = False
+        errors.append(('currency_mismatch', ['sale', 'platformFee', 'currency']))
+    refund_ok = {}
+    for rf in refunds:
+        refund_ok[rf['index']] = rf['amount'][1] == cur
+        if not refund_ok[rf['index']]:
+            errors.append(('currency_mismatch', ['refunds', rf['index'], 'amount', 'currency']))
+
+    # 2b. each history of this product: self_cocreation (then not read), else its first bad
+    # event.
+    histories = []
+    all_valid = True
+    for c in ours:
+        if c['cocreator'] == main:
+            errors.append(('self_cocreation', ['contracts', c['index'], 'cocreator']))
+            all_valid = False
+            continue
+        n = len(errors)
+        h = replay(c, policy, main, errors)
+        if len(errors) == n:
+            histories.append(h)
+        else:
+            all_valid = False
+
+    # 2c. across contracts: the retention floor and the limits of 4.3, at every invited /
+    # amendment-proposed / amended instant, only when every history is valid.
+    if all_valid:
+        lim = 100 - policy['minRetainedPercent']
+        for h in histories:
+            for ev in h.contract['events']:
+                if ev['type'] not in TERMS_EVENTS:
+                    continue
+                t = ev['at']
+                live = [g for g in histories if g.live(t)]
+                if sum(g.reserved(t) for g in live) > lim:
+                    errors.append(('retention_floor_violated', ev['path']))
+                if ev['type'] == 'invited':
+                    if policy['maxCocreators'] is not None and len(live) > policy['maxCocreators']:
+                        errors.append(('max_cocreators_reached', ev['path']))
+                    if any(g is not h and g.contract['cocreator'] == h.contract['cocreator']
+                           for g in live):
+                        errors.append(('duplicate_cocreator', ev['path']))
+
+    # 2d. the sale: the fee (a fee in another currency is not compared with the price), and
+    # self_affiliation when the sale is for this product.
     if sale['platformFee'] is not None:
-        fee, fee_cur = sale['platformFee']
-        if fee_cur != cur:
-            errors.append(('currency_mismatch', ['sale', 'platformFee', 'currency']))
-        elif fee > price:
+        fee = sale['platformFee'][0]
+        if fee_cur_ok and fee > price:
             errors.append(('fee_exceeds_price', ['sale', 'platformFee', 'amount']))
     elif policy['fee'] is not None:
         f = policy['fee']
@@ -933,63 +1023,45 @@ def settle(doc) -> dict:
             errors.append(('fee_exceeds_price', ['policy', 'fee']))
     else:
         fee = 0
-    seen, prev_at, total = set(), None, 0
-    crossed = False
-    for rf in refunds:
-        p = ['refunds', rf['index']]
-        if rf['id'] in seen:
-            errors.append(('invalid_field', p + ['id']))
-        seen.add(rf['id'])
-        if rf['at'] < sale['at']:
-            errors.append(('refund_before_sale', p + ['at']))
-        elif prev_at is not None and rf['at'] < prev_at:
-            errors.append(('events_out_of_order', p + ['at']))
-        prev_at = rf['at'] if prev_at is None else max(prev_at, rf['at'])
-        amt, rcur = rf['amount']
-        if rcur != cur:
-            errors.append(('currency_mismatch', p + ['amount', 'currency']))
-            continue
-        if amt <= 0:
-            errors.append(('invalid_amount', p + ['amount', 'amount']))
-        total += amt
-        if total > price and not crossed:
-            crossed = True
-            errors.append(('refund_exceeds_price', p + ['amount', 'amount']))
+    if sale_here and aff is not None and aff['account'] == main:
+        errors.append(('self_affiliation', ['sale', 'affiliate', 'account']))
 
-    if history_errors:
-        return refused(errors)
-
-    # Rules across contracts, at every invited / amendment-proposed / amended instant.
-    lim = 100 - policy['minRetainedPercent']
-    for h in histories:
-        for j, ev in enumerate(h.contract['events']):
-            if ev['type'] not in TERMS_EVENTS:
-                continue
-            t = ev['at']
-            live = [g for g in histories if g.live(t)]
-            if sum(g.reserved(t) for g in live) > lim:
-                errors.append(('retention_floor_violated', ev['path']))
-            if ev['type'] == 'invited':
-                if policy['maxCocreators'] is not None and len(live) > policy['maxCocreators']:
-                    errors.append(('max_cocreators_reached', ev['path']))
-                if any(g is not h and g.contract['cocreator'] == h.contract['cocreator']
-                       for g in live):
-                    errors.append(('duplicate_cocreator', ev['path']))
-
-    # Coverage.
+    # 2e. coverage: the affiliate rules of 4.6 ("covers" ignores appliesTo), when every
+    # history of this product is valid and the sale is for this product.
     t = sale['at']
     covering = [h for h in histories if h.covers(t)]
-    if aff is not None and aff['account'] != main:
+    if all_valid and sale_here and aff is not None:
         for h in covering:
             if h.contract['cocreator'] == aff['account'] and \
                     not h.terms_at(t)['mayAlsoSellAsAffiliate']:
                 errors.append(('affiliate_not_permitted', ['sale', 'affiliate', 'account']))
         if covering and not policy['affiliatesOnCocreatedProducts']:
             errors.append(('affiliates_not_allowed', ['sale', 'affiliate']))
+
+    # 2f. refunds, whatever 2a-2e found. Out of order: earlier than any refund listed before
+    # it. The running total counts only refunds with no error of their own (another currency,
+    # before the sale, out of order); each counted refund after which the total is past the
+    # price is refund_exceeds_price (it is counted: the total stays past the price).
+    latest, total = None, 0
+    for rf in refunds:
+        p = ['refunds', rf['index']]
+        own_error = not refund_ok[rf['index']]
+        if rf['at'] < sale['at']:
+            errors.append(('refund_before_sale', p + ['at']))
+            own_error = True
+        if latest is not None and rf['at'] < latest:
+            errors.append(('events_out_of_order', p + ['at']))
+            own_error = True
+        latest = rf['at'] if latest is None else max(latest, rf['at'])
+        if own_error:
+            continue
+        total += rf['amount'][0]
+        if total > price:
+            errors.append(('refund_exceeds_price', p + ['amount', 'amount']))
     if errors:
         return refused(errors)
 
-    # SPEC 5, in order.
+    # section 5, in order.
     net = price - fee
     lines = [{'role': 'platform', 'account': None, 'amount': fee, 'exact': Fraction(fee)}]
     if aff is not None:
@@ -1064,20 +1136,76 @@ def settle(doc) -> dict:
     return {'ok': True, 'settlement': settlement, 'refunds': out_refunds}
 
 
+BOM = b'\xef\xbb\xbf'
+
+
+def decode_text(data: bytes):
+    """UTF-8 text, never repaired; None when the bytes are not valid UTF-8."""
+    try:
+        return data.decode('utf-8', errors='strict')
+    except UnicodeDecodeError:
+        return None
+
+
+def settle_text(text) -> dict:
+    """One document's text (already decoded): invalid_json when it is not JSON."""
+    if text is None:
+        return refused([('invalid_json', [])])
+    try:
+        value = load_js(text)
+    except ValueError:  # json.JSONDecodeError is a ValueError
+        return refused([('invalid_json', [])])
+    return settle(value)
+
+
+def settle_bytes(data: bytes) -> dict:
+    """`cocreation settle` on one document: one leading BOM is ignored, then strict UTF-8."""
+    if data.startswith(BOM):
+        data = data[len(BOM):]
+    return settle_text(decode_text(data))
+
+
+def settle_jsonl(data: bytes):
+    """`cocreation settle --jsonl`: (one output per line, exit status). A BOM is ignored only at
+    the start of the input; each line is decoded on its own; a final line break ends the last
+    line rather than starting an empty one."""
+    if data.startswith(BOM):
+        data = data[len(BOM):]
+    lines = data.split(b'\n')
+    if lines and lines[-1] == b'':
+        lines.pop()
+    outputs = [settle_text(decode_text(line)) for line in lines]
+    return outputs, 0 if all(o['ok'] for o in outputs) else 1
+
+
 def refused(errors) -> dict:
     return {'ok': False, 'errors': [{'code': c, 'path': p} for c, p in errors]}
 
 
 def main(argv: list[str]) -> int:
+    if '--jsonl' in argv[1:]:
+        outputs, status = settle_jsonl(sys.stdin.buffer.read())
+        for o in outputs:
+            print(json.dumps(o, ensure_ascii=False))
+        return status
     if len(argv) > 1 and argv[1] != '-':
-        with open(argv[1], encoding='utf-8') as fh:
-            text = fh.read()
+        with open(argv[1], 'rb') as fh:
+            data = fh.read()
     else:
-        text = sys.stdin.read()
-    value = load_js(text)
-    if is_obj(value) and 'expected' in value and ('document' in value or 'documentText' in value):
-        value = load_js(value['documentText']) if 'documentText' in value else value['document']
-    result = settle(value)
+        data = sys.stdin.buffer.read()
+    try:
+        value = load_js(data.decode('utf-8'))
+    except ValueError:
+        value = None
+    if is_obj(value) and 'expected' in value and 'documentText' in value:
+        result = settle_text(value['documentText'])
+    elif is_obj(value) and 'expected' in value and 'documentBase64' in value:
+        import base64
+        result = settle_bytes(base64.b64decode(value['documentBase64']))
+    elif is_obj(value) and 'expected' in value and 'document' in value:
+        result = settle(value['document'])
+    else:
+        result = settle_bytes(data)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     return 0 if result['ok'] else 1
 
