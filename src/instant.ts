@@ -161,7 +161,8 @@ function invalid(input: string, path: Path, why: string): DomainError {
 export function parseInstant(input: unknown, path: Path = []): Result<Instant, DomainError> {
   if (typeof input !== 'string') {
     // Type before syntax (SPEC 7): a number (or anything but a string) is no instant's text.
-    const shown = input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input;
+    const kind = Array.isArray(input) ? 'array' : typeof input;
+    const shown = input === null ? 'null' : `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
     return err(
       domainError(
         'invalid_field',
