@@ -68,8 +68,12 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the built CLI with `args`, writing `input` to its stdin. */
-export function runCli(args: ReadonlyArray<string>, input = '', cwd = ROOT): Promise<CliRun> {
+/** Runs the built CLI with `args`, writing `input` (text as UTF-8, or raw bytes) to its stdin. */
+export function runCli(
+  args: ReadonlyArray<string>,
+  input: string | Uint8Array = '',
+  cwd = ROOT,
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd });
     const out: Buffer[] = [];
