@@ -23,8 +23,9 @@ Commands:
   settle [FILE|-]          settle one document read from FILE (stdin when FILE is
                            absent or -) and print one line of JSON
   settle --jsonl [FILE|-]  read one document per line and print one result per line,
-                           in the same order; a line that is not JSON (an empty line
-                           included) is answered with invalid_json and reading goes on
+                           in the same order; a line that is not JSON (an empty line,
+                           or one that is not UTF-8, included) is answered with
+                           invalid_json and reading goes on
   explain [FILE|-]         print a human-readable breakdown of one document's
                            settlement and refunds (on refusal: the JSON errors)
 

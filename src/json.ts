@@ -492,9 +492,9 @@ export function parseDocumentText(text: string): Result<SettleDocument, DomainEr
 /**
  * Decodes UTF-8 strictly: the text, or `null` when the bytes are not valid UTF-8 (never
  * repaired with U+FFFD, SPEC section 8). A byte-order mark is kept, for the text reader to
- * ignore once. Internal: {@link parseDocumentBytes} and the CLI's line reader use it.
+ * ignore once.
  */
-export function decodeUtf8(bytes: Uint8Array): string | null {
+function decodeUtf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
