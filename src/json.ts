@@ -494,9 +494,12 @@ export function parseDocumentText(text: string): Result<SettleDocument, DomainEr
  * repaired with U+FFFD, SPEC section 8). A byte-order mark is kept, for the text reader to
  * ignore once.
  */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function decodeUtf8(bytes: Uint8Array): string | null {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    // Without { stream: true } every call starts afresh: one decoder serves every line.
+    return UTF8.decode(bytes);
   } catch {
     return null;
   }
