@@ -7,7 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { currencies, currency } from '../src/currency';
 import type { DomainError } from '../src/errors';
-import { parseDocument, parseDocumentBytes, parseDocumentText, settleToJson } from '../src/json';
+import {
+  parseDocument,
+  parseDocumentBytes,
+  parseDocumentText,
+  readDocumentBytes,
+  settleToJson,
+} from '../src/json';
 import { minimalDocument, specDocument } from './support/spec-document';
 
 type Doc = ReturnType<typeof specDocument>;
@@ -429,6 +435,20 @@ describe('the text of a document (SPEC section 8)', () => {
     // The same text with é in UTF-8 reads.
     const utf8 = parseDocumentBytes(bytes(open, '"anaé@example.com"', close));
     expect(utf8._unsafeUnwrap().product.mainCreator).toBe('anaé@example.com');
+  });
+
+  it('ignores a byte-order mark only at the start of the input (a later --jsonl line has none)', () => {
+    const plain = parseDocumentText(TEXT)._unsafeUnwrap();
+    expect(readDocumentBytes(bytes(BOM, TEXT), true)._unsafeUnwrap()).toEqual(plain);
+    expect(readDocumentBytes(bytes(TEXT), false)._unsafeUnwrap()).toEqual(plain);
+    const later = readDocumentBytes(bytes(BOM, TEXT), false)._unsafeUnwrapErr();
+    expect(later).toEqual([
+      {
+        code: 'invalid_json',
+        message: 'a byte-order mark is ignored only at the start of the input',
+        path: [],
+      },
+    ]);
   });
 
   it('answers a value that is not bytes with invalid_json', () => {
