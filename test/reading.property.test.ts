@@ -201,6 +201,19 @@ describe('reading a document (SPEC 7, stage 1)', () => {
     );
   });
 
+  it('meets every field of the wire format in the documents it starts from', () => {
+    // So that "every field" above is every field: each key of the description, and a fee's
+    // fixed amounts, appear in some generated document.
+    const seen = new Set<string>();
+    for (const doc of fc.sample(documentJson(), { numRuns: 400, seed: 14 })) {
+      for (const path of fieldPaths(doc as unknown as Json)) {
+        const key = path[path.length - 1];
+        if (typeof key === 'string') seen.add(path[path.length - 2] === 'fixed' ? 'fixed:' : key);
+      }
+    }
+    expect([...Object.keys(BY_KEY), 'amount', 'fixed:'].filter((k) => !seen.has(k))).toEqual([]);
+  });
+
   it('refuses a value of the wrong JSON type with invalid_field at its path, never a syntax code', () => {
     fc.assert(
       fc.property(
