@@ -4,11 +4,10 @@
  */
 import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 // No import attribute: esbuild then keeps only `version` of package.json in the bundle.
 import { version } from '../package.json';
 import { explain } from './explain';
-import { parseDocumentText, settleDocument, settleResultToJson } from './json';
+import { parseDocumentBytes, readDocumentBytes, settleDocument, settleResultToJson } from './json';
 
 const EXIT_SETTLED = 0;
 const EXIT_REFUSED = 1;
@@ -24,8 +23,9 @@ Commands:
   settle [FILE|-]          settle one document read from FILE (stdin when FILE is
                            absent or -) and print one line of JSON
   settle --jsonl [FILE|-]  read one document per line and print one result per line,
-                           in the same order; a line that is not JSON (an empty line
-                           included) is answered with invalid_json and reading goes on
+                           in the same order; a line that is not JSON (an empty line,
+                           or one that is not UTF-8, included) is answered with
+                           invalid_json and reading goes on
   explain [FILE|-]         print a human-readable breakdown of one document's
                            settlement and refunds (on refusal: the JSON errors)
 
@@ -104,18 +104,14 @@ function openInput(file: string | null): Readable | string {
   return createReadStream('', { fd });
 }
 
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** Reads the whole input as UTF-8 text; `null` when reading failed (reported on stderr). */
-function readAll(input: Readable, name: string): Promise<string | null> {
+/** Reads the whole input as bytes; `null` when reading failed (reported on stderr). */
+function readAll(input: Readable, name: string): Promise<Buffer | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     input.on('data', (chunk: Buffer | string) => {
       chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     });
-    input.on('end', () => resolve(withoutBom(Buffer.concat(chunks).toString('utf8'))));
+    input.on('end', () => resolve(Buffer.concat(chunks)));
     input.on('error', (cause) => {
       process.stderr.write(`cocreation: cannot read ${name}: ${cause.message}\n`);
       resolve(null);
@@ -131,9 +127,9 @@ function writeOut(text: string): Promise<void> {
 }
 
 async function runOne(invocation: Invocation, input: Readable, name: string): Promise<number> {
-  const text = await readAll(input, name);
-  if (text === null) return EXIT_USAGE;
-  const result = parseDocumentText(text).andThen(settleDocument);
+  const bytes = await readAll(input, name);
+  if (bytes === null) return EXIT_USAGE;
+  const result = parseDocumentBytes(bytes).andThen(settleDocument);
   if (invocation.command === 'explain' && result.isOk()) {
     const shown = explain(result.value.settlement, result.value.reversals);
     await writeOut(shown.endsWith('\n') ? shown : `${shown}\n`);
@@ -144,28 +140,32 @@ async function runOne(invocation: Invocation, input: Readable, name: string): Pr
   return output.ok ? EXIT_SETTLED : EXIT_REFUSED;
 }
 
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
 /**
- * One answer per input line, in order, in one process. A line ends at `\n` (a `\r` before
- * it is dropped, so CRLF files work); a last line without `\n` is answered too. Answers are
- * buffered per input chunk, so an interactive caller that writes one line and waits gets its
- * answer at once, and a bulk caller gets large writes; reading pauses while stdout is full.
+ * One answer per input line, in order, in one process (SPEC section 9). Lines are split on the
+ * byte `\n` and each is decoded on its own, so a line that is not valid UTF-8 is answered
+ * `invalid_json` and spoils no other. A `\r` just before the `\n` is dropped (CRLF files
+ * work; JSON would skip it anyway); a last line without `\n` is answered too, and an empty
+ * line is answered `invalid_json`; a byte-order mark is ignored only at the start of the
+ * input. Answers are buffered per input chunk, so an interactive caller that writes one line
+ * and waits gets its answer at once, and a bulk caller gets large writes; reading pauses
+ * while stdout is full.
  */
 function runJsonl(input: Readable, name: string): Promise<number> {
   return new Promise((resolve) => {
-    const decoder = new StringDecoder('utf8');
-    let partial: string[] = [];
+    let partial: Buffer[] = [];
     let out: string[] = [];
     let refused = false;
     let first = true;
     let done = false;
 
-    const answer = (raw: string) => {
-      let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-      if (first) {
-        first = false;
-        line = withoutBom(line);
-      }
-      const output = settleResultToJson(parseDocumentText(line).andThen(settleDocument));
+    const answer = (line: Buffer) => {
+      const end = line[line.length - 1] === CARRIAGE_RETURN ? line.length - 1 : line.length;
+      const result = readDocumentBytes(line.subarray(0, end), first);
+      first = false;
+      const output = settleResultToJson(result.andThen(settleDocument));
       if (!output.ok) refused = true;
       out.push(JSON.stringify(output), '\n');
     };
@@ -187,21 +187,20 @@ function runJsonl(input: Readable, name: string): Promise<number> {
     };
 
     input.on('data', (chunk: Buffer | string) => {
-      const piece = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+      const piece = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       let start = 0;
-      for (let nl = piece.indexOf('\n'); nl !== -1; nl = piece.indexOf('\n', start)) {
-        partial.push(piece.slice(start, nl));
-        answer(partial.join(''));
+      for (let nl = piece.indexOf(NEWLINE); nl !== -1; nl = piece.indexOf(NEWLINE, start)) {
+        partial.push(piece.subarray(start, nl));
+        answer(partial.length === 1 ? (partial[0] as Buffer) : Buffer.concat(partial));
         partial = [];
         start = nl + 1;
       }
-      if (start < piece.length) partial.push(piece.slice(start));
+      if (start < piece.length) partial.push(piece.subarray(start));
       flush();
     });
     input.on('end', () => {
-      partial.push(decoder.end());
-      const last = partial.join('');
-      if (last !== '') answer(last);
+      const last = Buffer.concat(partial);
+      if (last.length > 0) answer(last);
       flush();
       finish(refused ? EXIT_REFUSED : EXIT_SETTLED);
     });

@@ -149,6 +149,7 @@ export {
   documentToJson,
   errorToJson,
   parseDocument,
+  parseDocumentBytes,
   parseDocumentText,
   parseSettlementJson,
   reversalToJson,

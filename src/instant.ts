@@ -127,15 +127,12 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-function invalid(input: unknown, path: Path, why: string): DomainError {
-  const kind = typeof input;
-  const shown =
-    typeof input === 'string'
-      ? JSON.stringify(input)
-      : input === null
-        ? 'null'
-        : `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
-  return domainError('invalid_instant', `${shown} is not a valid instant: ${why}`, path);
+function invalid(input: string, path: Path, why: string): DomainError {
+  return domainError(
+    'invalid_instant',
+    `${JSON.stringify(input)} is not a valid instant: ${why}`,
+    path,
+  );
 }
 
 /**
@@ -147,7 +144,9 @@ function invalid(input: unknown, path: Path, why: string): DomainError {
  *
  * @param input - the text
  * @param path - where the instant is in the input (default `[]`)
- * @returns the {@link Instant} in UTC epoch milliseconds, or `invalid_instant`
+ * @returns the {@link Instant} in UTC epoch milliseconds; `invalid_field` when `input` is not
+ *   a string (type before syntax, SPEC section 7), `invalid_instant` for a string that breaks
+ *   the grammar or the bounds
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -156,11 +155,21 @@ function invalid(input: unknown, path: Path, why: string): DomainError {
  * const t = parseInstant('2026-03-01T09:00:00.123456-03:00')._unsafeUnwrap();
  * assert.equal(formatInstant(t), '2026-03-01T12:00:00.123Z');
  * assert.equal(parseInstant('2026-02-29T00:00:00Z')._unsafeUnwrapErr().code, 'invalid_instant');
+ * assert.equal(parseInstant(1772366400000)._unsafeUnwrapErr().code, 'invalid_field');
  * ```
  */
 export function parseInstant(input: unknown, path: Path = []): Result<Instant, DomainError> {
   if (typeof input !== 'string') {
-    return err(invalid(input, path, 'expected a string such as "2026-03-01T12:00:00Z"'));
+    // Type before syntax (SPEC 7): a number (or anything but a string) is no instant's text.
+    const kind = Array.isArray(input) ? 'array' : typeof input;
+    const shown = input === null ? 'null' : `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+    return err(
+      domainError(
+        'invalid_field',
+        `expected an instant string such as "2026-03-01T12:00:00Z", got ${shown}`,
+        path,
+      ),
+    );
   }
   // Read by character codes at fixed positions: the grammar above, without a regular expression.
   const fields = isoFields(input);

@@ -12,7 +12,7 @@ export interface Money {
 
 const DECIMAL = /^([0-9]+)(?:\.([0-9]+))?$/;
 
-/** The most characters the text of an amount may have (SPEC 8 sets no bound; see parseAmount). */
+/** The most characters the text of an amount may have (SPEC section 8's bound). */
 const MAX_AMOUNT_LENGTH = 1000;
 
 function notACurrency(path: Path): DomainError {
@@ -65,10 +65,10 @@ export function money(
  * @param input - a decimal string such as `"19.9"`, or a number
  * @param currency - the currency whose exponent the amount must respect
  * @param path - where the amount is in the input (default `[]`)
- * @returns the amount in minor units, `invalid_amount` for anything that is not a
- *   non-negative decimal (or is longer than 1000 characters), `amount_precision` (with
- *   `currency` and `maxDecimals`) for too
- *   many decimals
+ * @returns the amount in minor units; `invalid_field` for a value that is neither a string
+ *   nor a number (type before syntax, SPEC section 7); `invalid_amount` for a string or number
+ *   that is not a non-negative decimal (or is longer than 1000 characters);
+ *   `amount_precision` (with `currency` and `maxDecimals`) for too many decimals
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -79,6 +79,7 @@ export function money(
  * assert.equal(parseAmount(100, brl)._unsafeUnwrap(), 10000n);
  * assert.equal(parseAmount('0.001', brl)._unsafeUnwrapErr().code, 'amount_precision');
  * assert.equal(parseAmount('-1', brl)._unsafeUnwrapErr().code, 'invalid_amount');
+ * assert.equal(parseAmount(true, brl)._unsafeUnwrapErr().code, 'invalid_field');
  * ```
  */
 export function parseAmount(
@@ -116,7 +117,15 @@ function describe(input: unknown): string {
  * its currency is missing or unknown (SPEC 7: every problem).
  */
 export function readAmountText(input: unknown, path: Path): RegExpExecArray | DomainError {
-  const text = typeof input === 'string' ? input : typeof input === 'number' ? String(input) : '';
+  // Type before syntax (SPEC 7): a value that is neither a string nor a number is no amount.
+  if (typeof input !== 'string' && typeof input !== 'number') {
+    return domainError(
+      'invalid_field',
+      `expected an amount (a decimal string or a number), got ${describe(input)}`,
+      path,
+    );
+  }
+  const text = typeof input === 'string' ? input : String(input);
   if (text.length > MAX_AMOUNT_LENGTH) {
     return domainError(
       'invalid_amount',

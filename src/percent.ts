@@ -100,8 +100,10 @@ function describe(input: unknown): string {
  *
  * @param input - a decimal string such as `"12.5"`, or a number
  * @param path - where the percent is in the input (default `[]`)
- * @returns the frozen {@link Percent}, or `invalid_percent` for anything else, including
- *   more than {@link MAX_PERCENT_SCALE} decimal places
+ * @returns the frozen {@link Percent}; `invalid_field` for a value that is neither a string
+ *   nor a number (type before syntax, SPEC section 7); `invalid_percent` for a string or
+ *   number that is not a non-negative decimal, is longer than 1100 characters or has more
+ *   than {@link MAX_PERCENT_SCALE} decimal places
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -111,10 +113,21 @@ function describe(input: unknown): string {
  * assert.equal(p.units, 2000n);
  * assert.equal(p.scale, 2);
  * assert.equal(parsePercent('1e2')._unsafeUnwrapErr().code, 'invalid_percent');
+ * assert.equal(parsePercent(true)._unsafeUnwrapErr().code, 'invalid_field');
  * ```
  */
 export function parsePercent(input: unknown, path: Path = []): Result<Percent, DomainError> {
-  const text = typeof input === 'string' ? input : typeof input === 'number' ? String(input) : '';
+  // Type before syntax (SPEC 7): a value that is neither a string nor a number is no percent.
+  if (typeof input !== 'string' && typeof input !== 'number') {
+    return err(
+      domainError(
+        'invalid_field',
+        `expected a percent (a decimal string or a number), got ${describe(input)}`,
+        path,
+      ),
+    );
+  }
+  const text = typeof input === 'string' ? input : String(input);
   // Exact arithmetic on a hostile million-digit percent would hold the caller for seconds:
   // no meaningful percent is longer than its maximum places plus a short whole part.
   const match = text.length > MAX_PERCENT_TEXT ? null : DECIMAL.exec(text);

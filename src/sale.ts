@@ -105,17 +105,17 @@ function readAffiliate(value: unknown, path: Path, issues: Issues): SaleAffiliat
 }
 
 /**
- * Reads a sale from its wire shape (SPEC section 8's `"sale"`), reporting every shape
- * problem: ids, the instant, the price (≥ 0, any currency), the platform fee (in the price's
- * currency), the affiliate (`account`, `percent` with 0 < p ≤ 100 and any number of places,
- * `managedBy`). Rules that need the product, policy or contracts (a fee above the price, the
- * affiliate rules) are checked when the sale is settled.
+ * Reads a sale from its wire shape (SPEC section 8's `"sale"`), reporting every reading
+ * problem (SPEC 7, stage 1): ids, the instant, the price (≥ 0, any currency), the platform fee,
+ * the affiliate (`account`, `percent` with 0 < p ≤ 100 and any number of places,
+ * `managedBy`). Rules between parts (a fee in another currency than the price or above it,
+ * the affiliate rules) are checked when the sale is settled.
  *
  * @param input - the parsed JSON value of the sale
  * @param path - where the sale is in the input (default `[]`; the `settle` document uses `['sale']`)
  * @returns the frozen {@link Sale}, or every problem found: `invalid_field`, `invalid_instant`,
- *   `invalid_amount`, `amount_precision`, `unknown_currency`, `currency_mismatch` (at
- *   `[...path, 'platformFee', 'currency']`), `invalid_percent`, `percent_out_of_range`
+ *   `invalid_amount`, `amount_precision`, `unknown_currency`, `invalid_percent`,
+ *   `percent_out_of_range`
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -135,14 +135,18 @@ function readAffiliate(value: unknown, path: Path, issues: Issues): SaleAffiliat
  *   {
  *     id: 's1',
  *     productId: 'p1',
- *     at: '2026-03-01T12:00:00Z',
- *     price: { amount: '10', currency: 'BRL' },
- *     platformFee: { amount: '1', currency: 'USD' },
+ *     at: 1772366400000,
+ *     price: { amount: '10.001', currency: 'BRL' },
  *   },
  *   ['sale'],
  * )._unsafeUnwrapErr();
- * assert.equal(bad[0].code, 'currency_mismatch');
- * assert.deepEqual(bad[0].path, ['sale', 'platformFee', 'currency']);
+ * assert.deepEqual(
+ *   bad.map((e) => [e.code, e.path]),
+ *   [
+ *     ['invalid_field', ['sale', 'at']],
+ *     ['amount_precision', ['sale', 'price', 'amount']],
+ *   ],
+ * );
  * ```
  */
 export function sale(input: unknown, path: Path = []): Result<Sale, DomainErrors> {
@@ -167,17 +171,9 @@ export function sale(input: unknown, path: Path = []): Result<Sale, DomainErrors
     rawPrice === undefined ? undefined : readMoney(rawPrice, [...path, 'price'], issues);
   const rawFee = optional(fields, 'platformFee');
   const feePath = [...path, 'platformFee'];
+  // A fee in another currency is read as it is: currency_mismatch is a rule between the fee and
+  // the price (SPEC 7, stage 2a), checked when the sale is settled, not a reading problem.
   const fee = rawFee === undefined ? null : readMoney(rawFee, feePath, issues);
-  if (price !== undefined && fee !== undefined && fee !== null && fee.currency !== price.currency) {
-    issues.push(
-      domainError(
-        'currency_mismatch',
-        `the platform fee is in ${fee.currency.code}, the price in ${price.currency.code}`,
-        [...feePath, 'currency'],
-        { expected: price.currency.code, actual: fee.currency.code },
-      ),
-    );
-  }
   const rawAffiliate = optional(fields, 'affiliate');
   const affiliate =
     rawAffiliate === undefined ? null : readAffiliate(rawAffiliate, [...path, 'affiliate'], issues);

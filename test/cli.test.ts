@@ -31,6 +31,8 @@ const REFUSED_TEXT = JSON.stringify({ ...SPEC_DOCUMENT, extra: 1 });
 
 let work = '';
 
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
 function file(name: string, content: string): string {
   const path = join(work, name);
   writeFileSync(path, content);
@@ -87,7 +89,30 @@ describe('cocreation settle', () => {
 
   it('ignores a byte order mark at the start of the input', async () => {
     const run = await runCli(['settle', file('bom.json', `\uFEFF${SPEC_TEXT}`)]);
-    expect(run.status).toBe(0);
+    expect(run).toEqual({ status: 0, stdout: `${settleText(SPEC_TEXT)}\n`, stderr: '' });
+    const stdin = await runCli(['settle'], Buffer.concat([BOM, Buffer.from(SPEC_TEXT)]));
+    expect(stdin).toEqual({ status: 0, stdout: `${settleText(SPEC_TEXT)}\n`, stderr: '' });
+  });
+
+  it('answers a second byte order mark with invalid_json, exit 1', async () => {
+    const run = await runCli(['settle'], Buffer.concat([BOM, BOM, Buffer.from(SPEC_TEXT)]));
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).errors).toMatchObject([{ code: 'invalid_json', path: [] }]);
+  });
+
+  it('answers a file or stdin that is not valid UTF-8 with invalid_json, never repairing it', async () => {
+    // SPEC_TEXT with the main creator's "ana" written as "an\xe1" (Latin-1 á).
+    const latin1 = Buffer.from(SPEC_TEXT.replace('"ana@', '"an\u00e1@'), 'latin1');
+    const path = join(work, 'latin1.json');
+    writeFileSync(path, latin1);
+    for (const run of [await runCli(['settle', path]), await runCli(['settle'], latin1)]) {
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout)).toEqual({
+        ok: false,
+        errors: [{ code: 'invalid_json', message: 'the input is not valid UTF-8', path: [] }],
+      });
+    }
   });
 
   it('exits 2 with a message on stderr when FILE cannot be read', async () => {
@@ -125,6 +150,50 @@ describe('cocreation settle --jsonl', () => {
     const run = await runCli(['settle', '--jsonl'], `${SPEC_TEXT}\n${SPEC_TEXT}\n`);
     expect(run.status).toBe(0);
     expect(lines(run.stdout)).toHaveLength(2);
+  });
+
+  it('decodes each line on its own: an invalid UTF-8 line between two valid ones is answered invalid_json', async () => {
+    const input = Buffer.concat([
+      Buffer.from(`${SPEC_TEXT}\n`),
+      Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d, 0x0a]), // {"\xff":1}
+      Buffer.from(`${SPEC_TEXT}\n`),
+    ]);
+    const run = await runCli(['settle', '--jsonl'], input);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    const answers = lines(run.stdout);
+    expect(answers).toEqual([
+      settleText(SPEC_TEXT),
+      JSON.stringify({
+        ok: false,
+        errors: [{ code: 'invalid_json', message: 'the input is not valid UTF-8', path: [] }],
+      }),
+      settleText(SPEC_TEXT),
+    ]);
+  });
+
+  it('splits lines on the byte 0x0A, so a character cut across input chunks is still whole', async () => {
+    // é is 0xC3 0xA9: a decoder per chunk would break it, a decoder per line does not.
+    const text = JSON.stringify({
+      ...SPEC_DOCUMENT,
+      product: { ...SPEC_DOCUMENT.product, id: `p${'é'.repeat(200_000)}` },
+    });
+    const run = await runCli(['settle', '--jsonl'], `${text}\n`);
+    expect(lines(run.stdout)).toEqual([settleText(text)]);
+  });
+
+  it('ignores a byte order mark only at the start of the input', async () => {
+    const input = Buffer.concat([
+      BOM,
+      Buffer.from(`${SPEC_TEXT}\n`),
+      BOM,
+      Buffer.from(`${SPEC_TEXT}\n`),
+    ]);
+    const run = await runCli(['settle', '--jsonl'], input);
+    expect(run.status).toBe(1);
+    const answers = lines(run.stdout);
+    expect(answers[0]).toBe(settleText(SPEC_TEXT));
+    expect(JSON.parse(answers[1] ?? '').errors).toMatchObject([{ code: 'invalid_json', path: [] }]);
   });
 
   it('reads CRLF lines and a last line without a newline', async () => {

@@ -172,13 +172,14 @@ describe('contract', () => {
       { code: 'invalid_field', path: ['contracts', 0, 'events', 0, 'terms', 'share'] },
       { code: 'invalid_percent', path: ['contracts', 0, 'events', 0, 'terms', 'percent'] },
       { code: 'invalid_field', path: ['contracts', 0, 'events', 0, 'terms', 'appliesTo'] },
-      { code: 'invalid_instant', path: ['contracts', 0, 'events', 0, 'terms', 'endsAt'] },
+      // A number where an instant belongs is of the wrong type (SPEC 7: type before syntax).
+      { code: 'invalid_field', path: ['contracts', 0, 'events', 0, 'terms', 'endsAt'] },
       {
         code: 'invalid_field',
         path: ['contracts', 0, 'events', 0, 'terms', 'mayAlsoSellAsAffiliate'],
       },
-      // On the wire an instant is a string: a number is refused.
-      { code: 'invalid_instant', path: ['contracts', 0, 'events', 1, 'at'] },
+      // On the wire an instant is a string: a number is of the wrong type.
+      { code: 'invalid_field', path: ['contracts', 0, 'events', 1, 'at'] },
       { code: 'invalid_field', path: ['contracts', 0, 'events', 1, 'terms'] },
       { code: 'invalid_field', path: ['contracts', 0, 'events', 2, 'type'] },
       { code: 'invalid_field', path: ['contracts', 0, 'events', 3, 'terms'] },

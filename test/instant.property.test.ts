@@ -98,13 +98,14 @@ describe('instant', () => {
     );
   });
 
-  it('never throws on any input, and returns invalid_instant at the given path', () => {
+  it('never throws on any input, and returns invalid_instant for a string, invalid_field for anything else, at the given path', () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), fc.string()), fc.array(fc.nat()), (input, path) => {
         const result = parseInstant(input, path);
         if (result.isErr()) {
           expect(isErrorCode(result.error.code)).toBe(true);
-          expect(result.error).toMatchObject({ code: 'invalid_instant', path });
+          const code = typeof input === 'string' ? 'invalid_instant' : 'invalid_field';
+          expect(result.error).toMatchObject({ code, path });
           expect(Object.isFrozen(result.error)).toBe(true);
         } else {
           expect(Number.isInteger(result.value)).toBe(true);

@@ -71,10 +71,10 @@ describe('parseInstant', () => {
   });
 
   it.each([null, undefined, 0, 1772366400000, {}, new Date(0)])(
-    'refuses the non-string %j as invalid_instant',
+    'refuses the non-string %j as invalid_field (type before syntax)',
     (v) => {
       expect(parseInstant(v)._unsafeUnwrapErr()).toMatchObject({
-        code: 'invalid_instant',
+        code: 'invalid_field',
         path: [],
       });
     },
@@ -198,13 +198,15 @@ describe('the errors of parseInstant and instant', () => {
     });
     // Six problems, six reasons.
     expect(new Set(messages.map((m, i) => m.replace(JSON.stringify(inputs[i]), ''))).size).toBe(6);
-    expect(message(20260101)).toContain('a number');
-    // With the right article, and null named as null.
-    expect(message({})).toMatch(/^an object is not a valid instant: /);
-    expect(message(undefined)).toMatch(/^an undefined is not a valid instant: /);
-    expect(message(null)).toMatch(/^null is not a valid instant: /);
-    expect(message(1n)).toMatch(/^a bigint is not a valid instant: /);
-    expect(message(20260101)).toContain('"2026-03-01T12:00:00Z"');
+    // A value that is not a string: its type, with the right article, and null named as null.
+    expect(message(20260101)).toMatch(
+      /^expected an instant string such as "2026-03-01T12:00:00Z", got a number$/,
+    );
+    expect(message({})).toMatch(/, got an object$/);
+    expect(message([])).toMatch(/, got an array$/);
+    expect(message(undefined)).toMatch(/, got an undefined$/);
+    expect(message(null)).toMatch(/, got null$/);
+    expect(message(1n)).toMatch(/, got a bigint$/);
     expect(instant(1.5)._unsafeUnwrapErr().message).toContain('0001');
     expect(instant(1.5)._unsafeUnwrapErr().message).toContain('9999');
   });

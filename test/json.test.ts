@@ -211,17 +211,19 @@ describe('parseDocument', () => {
     expect(at('10000-01-01T00:00:00Z')).toEqual([['invalid_instant', ['sale', 'at']]]);
   });
 
-  it('refuses a platform fee in another currency than the price', () => {
-    const input = minimalDocument({
-      sale: {
-        id: 's1',
-        productId: 'p1',
-        at: '2026-03-01T12:00:00Z',
-        price: { amount: '10', currency: 'USD' },
-        platformFee: { amount: '1', currency: 'BRL' },
-      },
-    });
-    const [error] = parseDocument(input)._unsafeUnwrapErr();
+  it('reads a platform fee in another currency than the price: the mismatch is stage 2a', () => {
+    const sale = {
+      id: 's1',
+      productId: 'p1',
+      at: '2026-03-01T12:00:00Z',
+      price: { amount: '10', currency: 'USD' },
+      platformFee: { amount: '1', currency: 'BRL' },
+    };
+    const doc = parseDocument(minimalDocument({ sale }))._unsafeUnwrap();
+    // With a reading problem elsewhere, stage 2 never runs: no currency_mismatch beside it.
+    const unread = parseDocument(minimalDocument({ sale: { ...sale, id: '' } }));
+    expect(codesAndPaths(unread._unsafeUnwrapErr())).toEqual([['invalid_field', ['sale', 'id']]]);
+    const [error] = settleDocument(doc)._unsafeUnwrapErr();
     expect(error).toMatchObject({
       code: 'currency_mismatch',
       path: ['sale', 'platformFee', 'currency'],
@@ -242,7 +244,16 @@ describe('parseDocument', () => {
 
 describe('parseDocumentText', () => {
   it('answers text that is not JSON with invalid_json at the root', () => {
-    for (const text of ['', ' ', '{', '{"a":1}x', "{'a':1}", 'NaN', '\uFEFF{}']) {
+    for (const text of [
+      '',
+      ' ',
+      '{',
+      '{"a":1}x',
+      "{'a':1}",
+      'NaN',
+      '\uFEFF\uFEFF{}',
+      ' \uFEFF{}',
+    ]) {
       expect(codesAndPaths(parseDocumentText(text)._unsafeUnwrapErr())).toEqual([
         ['invalid_json', []],
       ]);

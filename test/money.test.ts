@@ -118,10 +118,10 @@ describe('parseAmount', () => {
   );
 
   it.each([null, undefined, true, 10n, {}, ['1']])(
-    'refuses the non-string, non-number %s as invalid_amount',
+    'refuses the non-string, non-number %s as invalid_field (type before syntax)',
     (v) => {
       expect(parseAmount(v, BRL)._unsafeUnwrapErr()).toMatchObject({
-        code: 'invalid_amount',
+        code: 'invalid_field',
         path: [],
       });
     },

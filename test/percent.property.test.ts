@@ -107,13 +107,15 @@ describe('percent', () => {
     );
   });
 
-  it('never throws on any input, and returns invalid_percent at the given path', () => {
+  it('never throws on any input, and returns invalid_percent for a string or number, invalid_field for anything else, at the given path', () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), fc.string()), fc.array(fc.string()), (input, path) => {
         const result = parsePercent(input, path);
         if (result.isErr()) {
           expect(isErrorCode(result.error.code)).toBe(true);
-          expect(result.error).toMatchObject({ code: 'invalid_percent', path });
+          const typed = typeof input === 'string' || typeof input === 'number';
+          const code = typed ? 'invalid_percent' : 'invalid_field';
+          expect(result.error).toMatchObject({ code, path });
         } else {
           expect(Object.isFrozen(result.value)).toBe(true);
         }

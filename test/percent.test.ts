@@ -77,10 +77,10 @@ describe('parsePercent', () => {
   );
 
   it.each([null, undefined, true, 20n, {}, ['20']])(
-    'refuses the non-string, non-number %s as invalid_percent',
+    'refuses the non-string, non-number %s as invalid_field (type before syntax)',
     (v) => {
       expect(parsePercent(v, ['x'])._unsafeUnwrapErr()).toMatchObject({
-        code: 'invalid_percent',
+        code: 'invalid_field',
         path: ['x'],
       });
     },
@@ -286,7 +286,8 @@ describe('the errors and edges of parsePercent and percent', () => {
     expect(message(null)).toContain('null');
     expect(message([1])).toContain('an array');
     expect(message({})).toContain('a value of type object');
-    expect(message({})).toContain('"12.5"');
+    expect(message({})).toContain('a decimal string or a number');
+    expect(message('x')).toContain('"12.5"');
   });
 
   it('are at the root by default', () => {

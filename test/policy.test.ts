@@ -229,7 +229,8 @@ describe('policy', () => {
       };
       expect(problems(policy(input, ['policy'])._unsafeUnwrapErr())).toEqual([
         { code: 'invalid_percent', path: ['policy', 'minRetainedPercent'] },
-        { code: 'invalid_percent', path: ['policy', 'cocreatorPercent', 'min'] },
+        // A boolean is neither a string nor a number: the wrong type (SPEC 7), not bad syntax.
+        { code: 'invalid_field', path: ['policy', 'cocreatorPercent', 'min'] },
         { code: 'invalid_percent', path: ['policy', 'cocreatorPercent', 'max'] },
         { code: 'invalid_field', path: ['policy', 'percentDecimals'] },
         { code: 'invalid_field', path: ['policy', 'maxCocreators'] },
@@ -321,7 +322,8 @@ describe('policy', () => {
         { code: 'unknown_currency', path: ['policy', 'fee', 'fixed', 'XYZ'] },
         { code: 'amount_precision', path: ['policy', 'fee', 'fixed', 'BRL'] },
         { code: 'invalid_amount', path: ['policy', 'fee', 'fixed', 'USD'] },
-        { code: 'invalid_amount', path: ['policy', 'fee', 'fixed', 'EUR'] },
+        // An amount that is neither a string nor a number is of the wrong type (SPEC 7).
+        { code: 'invalid_field', path: ['policy', 'fee', 'fixed', 'EUR'] },
       ]);
     });
 

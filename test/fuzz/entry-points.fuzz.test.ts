@@ -50,6 +50,7 @@ const CHECKED: ReadonlyArray<readonly [keyof typeof lib, number, 'one' | 'many']
   ['withdrawCancellation', 3, 'one'],
   ['cancel', 3, 'one'],
   ['parseDocument', 1, 'many'],
+  ['parseDocumentBytes', 1, 'many'],
   ['parseDocumentText', 1, 'many'],
   ['parseSettlementJson', 1, 'many'],
   ['settleDocument', 1, 'many'],
