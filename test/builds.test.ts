@@ -5,7 +5,8 @@
  * every function of the table in test/support/travel.ts gives, on values made by one build,
  * the same answer from the other build as from the build that made them.
  */
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
@@ -28,6 +29,18 @@ beforeAll(async () => {
   builds.ESM = { ...esm, diffSettlements: esmTesting.diffSettlements };
   builds.CommonJS = { ...cjs, diffSettlements: cjsTesting.diffSettlements };
 }, 180_000);
+
+describe('the bin', () => {
+  it('imports only Node built-ins, so it runs whatever was installed beside it', () => {
+    const code = readFileSync(join(ROOT, 'dist', 'cli.js'), 'utf8');
+    const specifiers = [
+      ...code.matchAll(/(?:\bfrom|\bimport|\brequire)\s*\(?\s*["']([^"']+)["']/g),
+    ].map((m) => m[1] as string);
+    expect(specifiers.length).toBeGreaterThan(0);
+    const builtins = new Set(builtinModules);
+    expect(specifiers.filter((s) => !builtins.has(s.replace(/^node:/, '')))).toEqual([]);
+  });
+});
 
 describe('the ESM and CommonJS builds loaded side by side', () => {
   it('are two module instances, each with its own currency objects', () => {
