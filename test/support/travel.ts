@@ -12,6 +12,7 @@ import type {
   ContractTimeline,
   Currency,
   Domain,
+  DomainErrors,
   Ledger,
   Money,
   Percent,
@@ -296,6 +297,23 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
         settleDocument: (d: SettleDocument) => api.settleDocument(d),
         documentToJson: (d: SettleDocument) => api.documentToJson(d),
         validateDomain: (d: SettleDocument) => api.validateDomain(d),
+      },
+    },
+    {
+      name: 'list of errors',
+      // A refusal: the sale is of another product.
+      pick: (w) =>
+        api
+          .settleSale(w.doc.policy, w.doc.product, w.doc.contracts, {
+            ...w.doc.sale,
+            productId: `${w.doc.product.id}-other`,
+          })
+          .match(
+            () => undefined,
+            (errors) => errors,
+          ),
+      uses: {
+        errorToJson: (errors: DomainErrors) => errors.map((e) => api.errorToJson(e)),
       },
     },
   ];
