@@ -16,6 +16,8 @@ export default defineConfig([
     clean: false,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['fast-check', 'neverthrow'],
+    // The bin is no API: it bundles neverthrow, so that `cocreation --version` (and every
+    // command) runs whatever the package manager installed beside it.
+    noExternal: ['neverthrow'],
   },
 ]);

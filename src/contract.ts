@@ -13,6 +13,7 @@ import { type AppliesTo, appliesTo, appliesToSale } from './commission';
 import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
 import {
   collect,
+  frozenCopy,
   type Issues,
   nonEmpty,
   optional,
@@ -1114,7 +1115,10 @@ export function replayContract(
   try {
     // Only values forged around the type system fail these checks or throw: contract(),
     // policy() and product() build values that replay reads without throwing.
-    if (Array.isArray(c.events)) return replay(c, rules, p, path);
+    // The timeline keeps the contract: a contract this module built is frozen already, any
+    // other (a structuredClone, one from another copy of the library) is kept as a frozen copy.
+    const kept = checked.has(c) ? c : frozenCopy(c);
+    if (Array.isArray(kept.events)) return replay(kept, rules, p, path);
   } catch {}
   const why =
     'expected a contract from contract(), a policy from policy(), a product from product()';

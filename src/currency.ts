@@ -7,7 +7,9 @@ export type CurrencyCode = string & Brand<'CurrencyCode'>;
 
 /**
  * A currency: its ISO 4217 code and exponent (the number of decimals of its minor unit).
- * Frozen; there is exactly one object per code, so currencies may be compared with `===`.
+ * Plain data, accepted for what it contains: a copy (`structuredClone`, the other module
+ * format, another copy of the package) is as good as the value `currency()` returns.
+ * Compare two currencies by `code`, never with `===`.
  */
 export interface Currency {
   /** The ISO 4217 alphabetic code, upper case, e.g. `'BRL'`. */
@@ -155,22 +157,51 @@ export function currencies(): ReadonlyArray<Currency> {
 }
 
 /**
- * Tells whether a value is one of the library's currency objects (not a look-alike).
+ * Tells whether a value is a currency of the table: an object whose `code` is an active code
+ * and whose `exponent` is that code's. Decided by content, not identity: a `structuredClone`
+ * of a currency, or one from the other module format, is a currency.
  *
  * @param value - anything
- * @returns `true` when `value` is the shared {@link Currency} of its code
+ * @returns `true` when `value` has the code and exponent of a {@link Currency} of the table
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
  * import { currency, isCurrency } from 'cocreation';
  *
  * assert.equal(isCurrency(currency('BRL')._unsafeUnwrap()), true);
- * assert.equal(isCurrency({ code: 'BRL', exponent: 2 }), false);
+ * assert.equal(isCurrency(structuredClone(currency('BRL')._unsafeUnwrap())), true);
+ * assert.equal(isCurrency({ code: 'BRL', exponent: 3 }), false);
+ * assert.equal(isCurrency({ code: 'XAU', exponent: 0 }), false);
  * ```
  */
 export function isCurrency(value: unknown): value is Currency {
-  if (typeof value !== 'object' || value === null) return false;
+  return tableCurrency(value) !== undefined;
+}
+
+/**
+ * The table's own frozen object for a value that {@link isCurrency} accepts, else
+ * `undefined`. Internal: constructors store it, so what they return never shares an object
+ * with their input.
+ *
+ * @internal
+ */
+export function tableCurrency(value: unknown): Currency | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
   const code: unknown = (value as { code?: unknown }).code;
   // A value that is not a string is no key of the table, whose get then answers undefined.
-  return TABLE.get(code as string) === value;
+  const found = TABLE.get(code as string);
+  if (found === value) return found;
+  return found !== undefined && (value as { exponent?: unknown }).exponent === found.exponent
+    ? found
+    : undefined;
+}
+
+/**
+ * Whether two currencies are the same currency: by code, so that copies compare equal.
+ * Internal.
+ *
+ * @internal
+ */
+export function sameCurrency(a: Currency, b: Currency): boolean {
+  return a.code === b.code;
 }

@@ -132,3 +132,31 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * The value itself when it is deeply frozen, else a deeply frozen copy (plain data only; a
+ * cycle is left as it is rather than followed forever). Never mutates its input: what a
+ * function keeps of a value it was given (a `structuredClone` is not frozen) is frozen.
+ */
+export function frozenCopy<T>(value: T, ancestors: Set<object> = new Set()): T {
+  if (typeof value !== 'object' || value === null || ancestors.has(value)) return value;
+  // `ancestors` is the path from the root: `value` is in it exactly while its children are
+  // visited (one set for the whole walk rather than a copy per level).
+  ancestors.add(value);
+  let result: T = value;
+  if (Array.isArray(value)) {
+    // map keeps the holes of a sparse array where they are.
+    const items = value.map((v: unknown) => frozenCopy(v, ancestors));
+    if (!Object.isFrozen(value) || items.some((v, i) => v !== value[i])) {
+      result = Object.freeze(items) as T;
+    }
+  } else {
+    const fields = value as Record<string, unknown>;
+    const entries = Object.entries(fields).map(([key, v]) => [key, frozenCopy(v, ancestors)]);
+    if (!Object.isFrozen(value) || entries.some(([key, v]) => fields[key as string] !== v)) {
+      result = Object.freeze(Object.fromEntries(entries)) as T;
+    }
+  }
+  ancestors.delete(value);
+  return result;
+}

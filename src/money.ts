@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { type Currency, isCurrency, currency as lookupCurrency } from './currency';
+import { type Currency, isCurrency, currency as lookupCurrency, tableCurrency } from './currency';
 import { type DomainError, domainError, type Path } from './errors';
 
 /** An amount of money: an integer of minor units (cents for BRL) and its currency. Frozen. */
@@ -27,8 +27,8 @@ function notACurrency(path: Path): DomainError {
  * @param currency - the currency, from `currency()`
  * @param path - where the amount is in the input (default `[]`)
  * @returns frozen {@link Money}, `invalid_amount` when `amount` is not an integer (or a
- *   `number` beyond `Number.MAX_SAFE_INTEGER`), `invalid_field` when `currency` is not one
- *   returned by `currency()`
+ *   `number` beyond `Number.MAX_SAFE_INTEGER`), `invalid_field` when `currency` is not a
+ *   currency of the table (see `isCurrency`: a copy of one is fine)
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -44,10 +44,13 @@ export function money(
   currency: Currency,
   path: Path = [],
 ): Result<Money, DomainError> {
-  if (!isCurrency(currency)) return err(notACurrency(path));
-  if (typeof amount === 'bigint') return ok(Object.freeze({ amount, currency }));
+  // The table's own object, not the argument: a copy of a currency is accepted for its
+  // content, and the money returned is the same whichever copy it was made with.
+  const known = tableCurrency(currency);
+  if (known === undefined) return err(notACurrency(path));
+  if (typeof amount === 'bigint') return ok(Object.freeze({ amount, currency: known }));
   if (typeof amount === 'number' && Number.isSafeInteger(amount)) {
-    return ok(Object.freeze({ amount: BigInt(amount), currency }));
+    return ok(Object.freeze({ amount: BigInt(amount), currency: known }));
   }
   return err(
     domainError('invalid_amount', 'an amount of minor units must be a safe integer', path),

@@ -63,6 +63,16 @@ export const PERCENT_100: Percent = make(100n, 0);
 export const PERCENT_0: Percent = make(0n, 0);
 
 /**
+ * `p` itself when it is frozen, else a frozen copy: what a returned value may hold of a
+ * percent it was given (a `structuredClone` is not frozen). Internal.
+ *
+ * @internal
+ */
+export function frozenPercent(p: Percent): Percent {
+  return Object.isFrozen(p) ? p : make(p.units, p.scale);
+}
+
+/**
  * Tells whether a value has the shape of a {@link Percent} (non-negative integer units, a
  * scale from 0 to {@link MAX_PERCENT_SCALE}). Internal: the checking operations use it so that
  * a value forged around the type system is answered with an error, not an exception.
@@ -227,7 +237,7 @@ export function checkPercentPrecision(
   if (typeof maxDecimals !== 'number' || Number.isNaN(maxDecimals)) {
     return err(domainError('invalid_field', 'expected a number of decimal places', path));
   }
-  if (p.scale <= maxDecimals) return ok(p);
+  if (p.scale <= maxDecimals) return ok(frozenPercent(p));
   return err(
     domainError(
       'percent_precision',

@@ -20,6 +20,7 @@ import {
   checkPercentPrecision,
   comparePercent,
   formatPercent,
+  frozenPercent,
   isPercentInRange,
   isPercentValue,
   PERCENT_0,
@@ -676,5 +677,5 @@ export function checkCocreatorPercent(
     );
   }
   const problems = nonEmpty(issues);
-  return problems === undefined ? ok(p) : err(problems);
+  return problems === undefined ? ok(frozenPercent(p)) : err(problems);
 }

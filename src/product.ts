@@ -8,6 +8,7 @@ import { type DomainError, type DomainErrors, domainError, type Path } from './e
 import { collect, type Issues, nonEmpty, optional, readId, readObject, required } from './fields';
 import {
   comparePercent,
+  frozenPercent,
   isPercentValue,
   PERCENT_0,
   PERCENT_100,
@@ -60,7 +61,9 @@ export function checkAffiliatePercent(p: Percent, path: Path = []): Result<Perce
   if (!isPercentValue(p)) {
     return err(domainError('invalid_percent', 'expected a percent from parsePercent()', path));
   }
-  if (comparePercent(p, PERCENT_0) > 0 && comparePercent(p, PERCENT_100) <= 0) return ok(p);
+  if (comparePercent(p, PERCENT_0) > 0 && comparePercent(p, PERCENT_100) <= 0) {
+    return ok(frozenPercent(p));
+  }
   return err(
     domainError('percent_out_of_range', 'an affiliate percent is above 0 and at most 100', path, {
       min: '0',

@@ -8,10 +8,10 @@
  * it was paid, and refunds totalling the price zero every party exactly.
  */
 import { err, ok, type Result } from 'neverthrow';
-import { isCurrency } from './currency';
+import { type Currency, isCurrency, sameCurrency, tableCurrency } from './currency';
 import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
 import { formatAmount } from './money';
-import { isPercentValue } from './percent';
+import { frozenPercent, isPercentValue } from './percent';
 import { type Refund, refundValueIssues } from './sale';
 import type { Reversal, ReversalLine, Settlement, SettlementLine } from './settlement';
 
@@ -133,7 +133,7 @@ function refundIssues(
   const issues: DomainError[] = [];
   const currency = settlement.currency;
   const amountPath = [...path, 'amount'];
-  if (refund.amount.currency !== currency) {
+  if (!sameCurrency(refund.amount.currency, currency)) {
     issues.push(
       domainError(
         'currency_mismatch',
@@ -191,7 +191,7 @@ function reversalLine(line: SettlementLine, amount: bigint): ReversalLine {
       return Object.freeze({
         role: line.role,
         account: line.account,
-        percent: line.percent,
+        percent: frozenPercent(line.percent),
         amount,
       });
     case 'cocreator':
@@ -199,7 +199,7 @@ function reversalLine(line: SettlementLine, amount: bigint): ReversalLine {
         role: line.role,
         account: line.account,
         contractId: line.contractId,
-        percent: line.percent,
+        percent: frozenPercent(line.percent),
         amount,
       });
     case 'main-creator':
@@ -223,7 +223,7 @@ function reverse(
     refundId: refund.id,
     saleId: settlement.saleId,
     at: refund.at,
-    currency: settlement.currency,
+    currency: tableCurrency(settlement.currency) as Currency,
     amount: refund.amount.amount,
     refundedTotal,
     lines: Object.freeze(lines),
@@ -366,7 +366,7 @@ export function refundAll(
     ids.add(r.id);
     lastAt = lastAt === null ? r.at : Math.max(lastAt, r.at);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a refund that passed refundValueIssues has an amount of at least 0, so the mutants add only 0
-    if (r.amount.currency === settlement.currency && r.amount.amount > 0n)
+    if (sameCurrency(r.amount.currency, settlement.currency) && r.amount.amount > 0n)
       refunded += r.amount.amount;
   }
   const [first, ...rest] = issues;

@@ -4,7 +4,7 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import { type AccountId, accountId } from './account';
-import { isCurrency, currency as lookupCurrency } from './currency';
+import { isCurrency, currency as lookupCurrency, sameCurrency } from './currency';
 import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
 import { collect, type Issues, nonEmpty, optional, readId, readObject, required } from './fields';
 import { type Instant, isInstantValue, parseInstant } from './instant';
@@ -266,7 +266,8 @@ export function isSaleValue(value: unknown): value is Sale {
   if (!isId(value.id) || !isId(value.productId) || !isInstantValue(value.at)) return false;
   if (!isMoneyValue(price)) return false;
   const fee = value.platformFee;
-  if (fee !== null && !(isMoneyValue(fee) && fee.currency === price.currency)) return false;
+  if (fee !== null && !(isMoneyValue(fee) && sameCurrency(fee.currency, price.currency)))
+    return false;
   const affiliate = value.affiliate;
   if (affiliate === null) return true;
   return (
@@ -299,7 +300,7 @@ export function saleValueIssues(value: unknown, path: Path): DomainError[] {
   const fee = value.platformFee;
   if (fee !== null) {
     if (!isMoneyValue(fee)) bad([...path, 'platformFee'], 'null or money of at least 0');
-    else if (isMoneyValue(price) && fee.currency !== price.currency) {
+    else if (isMoneyValue(price) && !sameCurrency(fee.currency, price.currency)) {
       issues.push(
         domainError(
           'currency_mismatch',

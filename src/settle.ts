@@ -17,12 +17,19 @@ import {
   type ContractTimeline,
   coveringTerms,
 } from './contract';
-import type { Currency } from './currency';
+import { type Currency, tableCurrency } from './currency';
 import { type Domain, validateDomain } from './domain';
 import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
 import type { Instant } from './instant';
 import { formatAmount } from './money';
-import { comparePercent, PERCENT_100, type Percent, percentOfAmount, pow10 } from './percent';
+import {
+  comparePercent,
+  frozenPercent,
+  PERCENT_100,
+  type Percent,
+  percentOfAmount,
+  pow10,
+} from './percent';
 import type { Policy } from './policy';
 import type { Product } from './product';
 import { isBuilt } from './provenance';
@@ -81,7 +88,14 @@ function affiliateLine(
   amount: bigint,
   exactShare: string,
 ): AffiliateLine {
-  return Object.freeze({ role: 'affiliate', account, percent, amount, exactShare });
+  // The sale's own percent may be a copy that is not frozen (a structuredClone of the sale).
+  return Object.freeze({
+    role: 'affiliate',
+    account,
+    percent: frozenPercent(percent),
+    amount,
+    exactShare,
+  });
 }
 
 function cocreatorLine(
@@ -116,7 +130,8 @@ function settlementOf(
     saleId: sale.id,
     productId: sale.productId,
     at: sale.at,
-    currency: sale.price.currency,
+    // The table's frozen object: a sale made with a copy of a currency settles the same.
+    currency: tableCurrency(sale.price.currency) as Currency,
     price: totals.price,
     platformFee: totals.platformFee,
     feeOrigin: totals.feeOrigin,
@@ -660,13 +675,13 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     schedule !== null && scheduleUnits <= MAX_SAFE_BIG && scheduleWhole <= MAX_SAFE_BIG;
   const scheduleUnitsN = Number(scheduleUnits);
   const scheduleWholeN = Number(scheduleWhole);
-  const scheduleOrigins = new Map<Currency, FeeOrigin>();
+  const scheduleOrigins = new Map<string, FeeOrigin>();
   const scheduleOrigin = (currency: Currency, fixed: bigint): FeeOrigin => {
-    let origin = scheduleOrigins.get(currency);
+    let origin = scheduleOrigins.get(currency.code);
     // Stryker disable next-line ConditionalExpression,LogicalOperator: a cache: recomputing gives an equal value (docs/mutation.md)
     if (origin === undefined && schedule !== null) {
       origin = Object.freeze({ kind: 'schedule', percent: schedule.percent, fixed });
-      scheduleOrigins.set(currency, origin);
+      scheduleOrigins.set(currency.code, origin);
     }
     return origin as FeeOrigin;
   };

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { currencies, currency } from '../src/currency';
+import { currencies, currency, isCurrency } from '../src/currency';
 import { isErrorCode } from '../src/errors';
+import { money } from '../src/money';
 
 const codes = new Set(currencies().map((c) => c.code as string));
 
@@ -30,6 +31,36 @@ describe('currency', () => {
         } else {
           expect(Object.isFrozen(result.value)).toBe(true);
         }
+      }),
+    );
+  });
+});
+
+describe('isCurrency', () => {
+  const table = currencies();
+
+  it('accepts any object with the code and exponent of a currency of the table, and no other exponent', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...table),
+        fc.integer({ min: -2, max: 8 }),
+        fc.boolean(),
+        (known, exponent, frozen) => {
+          const copy = { code: known.code as string, exponent };
+          if (frozen) Object.freeze(copy);
+          expect(isCurrency(copy)).toBe(exponent === known.exponent);
+        },
+      ),
+    );
+  });
+
+  it("gives money made with a copy of a currency the table's own frozen currency", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...table), fc.bigInt(), (known, amount) => {
+        const copy = structuredClone(known);
+        const made = money(amount, copy)._unsafeUnwrap();
+        expect(made).toStrictEqual(money(amount, known)._unsafeUnwrap());
+        expect(made.currency).toBe(known);
       }),
     );
   });

@@ -152,9 +152,19 @@ describe('currencies', () => {
 });
 
 describe('isCurrency', () => {
-  it('accepts only the shared objects', () => {
+  it('accepts a currency by its content: a copy with the code and exponent of the table', () => {
     expect(isCurrency(currency('USD')._unsafeUnwrap())).toBe(true);
-    expect(isCurrency({ code: 'USD', exponent: 2 })).toBe(false);
+    expect(isCurrency({ code: 'USD', exponent: 2 })).toBe(true);
+    expect(isCurrency(structuredClone(currency('KWD')._unsafeUnwrap()))).toBe(true);
+  });
+
+  it("refuses a code that is not in the table, an exponent that is not its code's, and non-objects", () => {
+    expect(isCurrency({ code: 'USD', exponent: 3 })).toBe(false);
+    expect(isCurrency({ code: 'USD', exponent: '2' })).toBe(false);
+    expect(isCurrency({ code: 'USD' })).toBe(false);
+    expect(isCurrency({ code: 'usd', exponent: 2 })).toBe(false);
+    expect(isCurrency({ code: 'XAU', exponent: 0 })).toBe(false);
+    expect(isCurrency({ code: ['USD'], exponent: 2 })).toBe(false);
     expect(isCurrency('USD')).toBe(false);
     expect(isCurrency(null)).toBe(false);
   });

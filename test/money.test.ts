@@ -28,12 +28,20 @@ describe('money', () => {
     },
   );
 
-  it('refuses a look-alike currency as invalid_field', () => {
-    const fake = { code: 'BRL', exponent: 2 } as unknown as Currency;
-    expect(money(1n, fake, ['x'])._unsafeUnwrapErr()).toMatchObject({
+  it("refuses a currency whose exponent is not its code's as invalid_field", () => {
+    const wrong = { code: 'BRL', exponent: 3 } as unknown as Currency;
+    expect(money(1n, wrong, ['x'])._unsafeUnwrapErr()).toMatchObject({
       code: 'invalid_field',
       path: ['x'],
     });
+  });
+
+  it('accepts a copy of a currency and returns the same money as with the original, frozen', () => {
+    const copy = { code: 'BRL', exponent: 2 } as unknown as Currency;
+    const made = money(1n, copy)._unsafeUnwrap();
+    expect(made).toStrictEqual(money(1n, BRL)._unsafeUnwrap());
+    expect(made.currency).toBe(BRL);
+    expect(Object.isFrozen(made.currency)).toBe(true);
   });
 });
 
@@ -236,8 +244,8 @@ describe('the errors of money, parseAmount and parseMoney', () => {
     expect(money(5, BRL)._unsafeUnwrap().amount).toBe(5n);
   });
 
-  it('refuse a currency that is a look-alike, not one from currency()', () => {
-    const forged = { code: 'BRL', exponent: 2 } as never;
+  it("refuse a currency whose exponent is not its code's", () => {
+    const forged = { code: 'BRL', exponent: 0 } as never;
     expect(parseAmount('1', forged, ['price'])._unsafeUnwrapErr()).toMatchObject({
       code: 'invalid_field',
       path: ['price'],
