@@ -151,6 +151,7 @@ export {
   parseDocument,
   parseDocumentText,
   parseSettlementJson,
+  policyToJson,
   reversalToJson,
   settleDocument,
   settlementToJson,
@@ -225,3 +226,19 @@ export type {
   Settlement,
   SettlementLine,
 } from './settlement';
+export type {
+  FeeOriginJson,
+  StoredReversalJson,
+  StoredReversalLineJson,
+  StoredSettlementJson,
+  StoredSettlementLineJson,
+} from './store';
+export {
+  contractToJson,
+  parseStoredReversalJson,
+  parseStoredSettlementJson,
+  productToJson,
+  refundToJson,
+  storedReversalToJson,
+  storedSettlementToJson,
+} from './store';

@@ -693,15 +693,40 @@ export function settleText(text: string): string {
 // Printing a document (the canonical form of an input)
 // ---------------------------------------------------------------------------------------------
 
-/** Prints a percent with its places as written (`"20.00"` stays `"20.00"`). */
-function percentAsWritten(p: Percent): string {
+/**
+ * Prints a percent with its places as written (`"20.00"` stays `"20.00"`). Internal: shared
+ * with the stored forms of store.ts.
+ *
+ * @internal
+ */
+export function percentAsWritten(p: Percent): string {
   if (p.scale === 0) return p.units.toString();
   const digits = p.units.toString().padStart(p.scale + 1, '0');
   const cut = digits.length - p.scale;
   return `${digits.slice(0, cut)}.${digits.slice(cut)}`;
 }
 
-function policyToJson(p: Policy): PolicyObjectJson {
+/**
+ * Prints a policy on the wire (SPEC section 2) in canonical form: every field written out,
+ * `extends` naming the preset it is or extends, percents with their places as written. This
+ * is how a platform stores its policy; {@link policy} reads the result back into a policy
+ * equal to the original (deep-equal, so every function gives the same result on it).
+ *
+ * @param p - a policy from {@link policy} (or a preset)
+ * @returns frozen JSON-ready data, for `JSON.stringify`
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, policy, policyToJson } from 'cocreation';
+ *
+ * const json = policyToJson(POLICIES.gumroad);
+ * assert.equal(json.extends, 'gumroad');
+ * assert.equal(json.maxCocreators, 1);
+ * const stored = JSON.stringify(json);
+ * assert.deepEqual(policy(JSON.parse(stored))._unsafeUnwrap(), POLICIES.gumroad);
+ * ```
+ */
+export function policyToJson(p: Policy): PolicyObjectJson {
   const fee: FeeScheduleJson | null =
     p.fee === null
       ? null
@@ -718,7 +743,7 @@ function policyToJson(p: Policy): PolicyObjectJson {
             }),
           ),
         };
-  return {
+  return deepFreeze({
     ...(p.name === null ? {} : { extends: p.name }),
     minRetainedPercent: percentAsWritten(p.minRetainedPercent),
     cocreatorPercent: {
@@ -731,7 +756,7 @@ function policyToJson(p: Policy): PolicyObjectJson {
     cancellation: p.cancellation,
     amendments: p.amendments,
     ...(fee === null ? {} : { fee }),
-  };
+  });
 }
 
 function termsToJson(terms: ContractTerms | TermsPatch): TermsJson {
@@ -747,7 +772,12 @@ function termsToJson(terms: ContractTerms | TermsPatch): TermsJson {
   };
 }
 
-function eventToJson(event: ContractEvent): ContractEventJson {
+/**
+ * Prints one contract event on the wire. Internal: shared with store.ts's `contractToJson`.
+ *
+ * @internal
+ */
+export function eventToJson(event: ContractEvent): ContractEventJson {
   return {
     type: event.type,
     at: formatInstant(event.at),
@@ -756,7 +786,15 @@ function eventToJson(event: ContractEvent): ContractEventJson {
   };
 }
 
-function moneyToJson(m: { readonly amount: bigint; readonly currency: Currency }): MoneyJson {
+/**
+ * Prints an amount and its currency on the wire. Internal: shared with store.ts.
+ *
+ * @internal
+ */
+export function moneyToJson(m: {
+  readonly amount: bigint;
+  readonly currency: Currency;
+}): MoneyJson {
   return { amount: formatAmount(m.amount, m.currency), currency: m.currency.code };
 }
 
