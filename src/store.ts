@@ -578,8 +578,10 @@ function readReversalAmount(
   path: Path,
   issues: Issues,
 ): bigint | undefined {
-  const negative = typeof value === 'string' && value.startsWith('-');
-  const magnitude = collect(parseAmount(negative ? value.slice(1) : value, cur, path), issues);
+  // A JSON number is read as JavaScript prints it (SPEC section 8), its sign included.
+  const text = typeof value === 'number' ? String(value) : value;
+  const negative = typeof text === 'string' && text.startsWith('-');
+  const magnitude = collect(parseAmount(negative ? text.slice(1) : text, cur, path), issues);
   if (magnitude === undefined) return undefined;
   if (!negative && magnitude !== 0n) {
     issues.push(domainError('invalid_amount', 'a reversal line is negative or zero', path));
