@@ -1013,6 +1013,9 @@ function checkLines(
  * back into values, checking that it is one: lines in settlement order (platform first, main
  * creator last), the platform line equal to the fee, `net = price − platformFee`, and lines
  * that sum to the price. Unknown fields are ignored, as SPEC section 8 asks of readers.
+ * A printed settlement lacks what refunding and explaining need: to keep a whole
+ * {@link Settlement}, print it with {@link storedSettlementToJson} and read it with
+ * {@link parseStoredSettlementJson}.
  *
  * @param input - a printed settlement (for instance the `settlement` of a `settle` output)
  * @returns the frozen {@link PrintedSettlement}, or every problem found
