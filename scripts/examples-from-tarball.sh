@@ -12,8 +12,12 @@ cd "$work/app"
 cat > package.json <<JSON
 { "name": "examples-app", "private": true, "type": "module" }
 JSON
-neverthrow_version="$(node -p "require('$repo/node_modules/neverthrow/package.json').version")"
-npm install --no-audit --no-fund --prefer-offline --silent "$work/$tarball" "neverthrow@$neverthrow_version" >/dev/null
+version_of() { node -p "require('$repo/node_modules/$1/package.json').version"; }
+# examples/postgres.ts keeps its data in PGlite (or, with DATABASE_URL, a server through pg):
+# the app installs them at the versions the repository tests with, as a user's app would.
+npm install --no-audit --no-fund --prefer-offline --silent "$work/$tarball" \
+  "neverthrow@$(version_of neverthrow)" \
+  "@electric-sql/pglite@$(version_of @electric-sql/pglite)" "pg@$(version_of pg)" >/dev/null
 cp "$repo"/examples/*.ts .
 status=0
 for example in *.ts; do
