@@ -712,7 +712,7 @@ export function percentAsWritten(p: Percent): string {
  * is how a platform stores its policy; {@link policy} reads the result back into a policy
  * equal to the original (deep-equal, so every function gives the same result on it).
  *
- * @param p - a policy from {@link policy} (or a preset)
+ * @param p - a policy from {@link policy} (or a preset); not checked
  * @returns frozen JSON-ready data, for `JSON.stringify`
  * @example
  * ```ts

@@ -70,7 +70,8 @@ import type {
  * `affiliateCommission` with its places as written (absent when the product has none).
  * {@link product} reads the result back into an equal product.
  *
- * @param course - a product from {@link product}
+ * @param course - a product from {@link product} (a formatter: it assumes a value the library
+ *   built, as SPEC section 7 allows, and does not check it)
  * @returns frozen JSON-ready data, for `JSON.stringify`
  * @example
  * ```ts
@@ -99,7 +100,7 @@ export function productToJson(course: Product): ProductJson {
  * with milliseconds, accounts canonical, every term as the event gave it (percents with their
  * places as written). {@link contract} reads the result back into an equal contract.
  *
- * @param deal - a contract from {@link contract} (or {@link checkContract})
+ * @param deal - a contract from {@link contract} (or {@link checkContract}); not checked
  * @returns frozen JSON-ready data, for `JSON.stringify`
  * @example
  * ```ts
@@ -133,7 +134,7 @@ export function contractToJson(deal: CocreationContract): ContractJson {
  * an equal refund: this is how the refunds already made to a sale are kept, to give
  * {@link refundSale} the `previousRefunds` of the next one.
  *
- * @param r - a refund from {@link refund}
+ * @param r - a refund from {@link refund}; not checked
  * @returns frozen JSON-ready data, for `JSON.stringify`
  * @example
  * ```ts
@@ -240,7 +241,8 @@ function feeOriginToJson(origin: FeeOrigin, cur: Currency): FeeOriginJson {
  * {@link Settlement}); {@link parseStoredSettlementJson} reads it back into an equal
  * settlement, which {@link refundSale}, {@link explain} and {@link ledgerOf} take.
  *
- * @param settlement - a settlement from {@link settleSale} (or any settling function)
+ * @param settlement - a settlement from {@link settleSale} (or any settling function); not
+ *   checked
  * @returns frozen JSON-ready data, for `JSON.stringify`
  * @example
  * ```ts
@@ -284,7 +286,7 @@ export function storedSettlementToJson(settlement: Settlement): StoredSettlement
  * `percentAsWritten` where a line's percent was written with more places than its shortest
  * form. {@link parseStoredReversalJson} reads it back into an equal reversal.
  *
- * @param reversal - a reversal from {@link refundSale} or {@link refundAll}
+ * @param reversal - a reversal from {@link refundSale} or {@link refundAll}; not checked
  * @returns frozen JSON-ready data, for `JSON.stringify`
  * @example
  * ```ts

@@ -170,4 +170,46 @@ describe('stored values', () => {
       { numRuns: 50 },
     );
   });
+
+  /** A stored value with the field at one path replaced by any JSON value. */
+  function corrupted(json: unknown, keys: ReadonlyArray<number>, replacement: unknown): unknown {
+    if (typeof json !== 'object' || json === null || keys.length === 0) return replacement;
+    const entries = Object.keys(json);
+    const [pick = 0, ...rest] = keys;
+    const key = entries[pick % Math.max(entries.length, 1)];
+    if (key === undefined) return replacement;
+    const copy = (Array.isArray(json) ? [...json] : { ...json }) as Record<string, unknown>;
+    copy[key] = corrupted((json as Record<string, unknown>)[key], rest, replacement);
+    return copy;
+  }
+
+  it('never throws, on anything or on a stored value with one field replaced by any JSON value', () => {
+    fc.assert(
+      fc.property(fc.anything(), (input) => {
+        expect(parseStoredSettlementJson(input).isErr()).toBe(true);
+        expect(parseStoredReversalJson(input).isErr()).toBe(true);
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(
+        settled,
+        fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+        fc.jsonValue(),
+        ({ outcome }, keys, replacement) => {
+          const stored = viaText(storedSettlementToJson(outcome.settlement));
+          const read = parseStoredSettlementJson(corrupted(stored, keys, replacement));
+          for (const error of read.isErr() ? read.error : []) {
+            expect(Array.isArray(error.path)).toBe(true);
+          }
+          const [reversal] = outcome.reversals;
+          if (reversal !== undefined) {
+            const json = viaText(storedReversalToJson(reversal));
+            parseStoredReversalJson(corrupted(json, keys, replacement));
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
 });
