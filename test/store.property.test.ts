@@ -28,10 +28,12 @@ import {
   settleDocument,
   settlementToJson,
   settleSale,
+  settleWithDomain,
   storedReversalToJson,
   storedSettlementToJson,
 } from '../src/index';
 import { documentJson } from '../src/testing';
+import { domainAndSaleArb, refundsArb } from './arbitraries/settlement';
 
 /** Through JSON text, as a database column or a file would keep it. */
 const viaText = (json: unknown): unknown => JSON.parse(JSON.stringify(json));
@@ -115,6 +117,31 @@ describe('stored values', () => {
         expect(explain(copy, reversals)).toBe(explain(settlement, reversals));
         expect(ledgerOf([copy])).toStrictEqual(ledgerOf([settlement]));
       }),
+      RUNS,
+    );
+  });
+
+  it('reads back equal the settlements of hand-built domains too (amounts past 2^53, JPY, KWD, CLF)', () => {
+    const settlements = domainAndSaleArb({ valid: true }).map(([domain, s]) =>
+      settleWithDomain(domain, s)._unsafeUnwrap(),
+    );
+    fc.assert(
+      fc.property(
+        settlements.chain((settlement) =>
+          refundsArb(settlement).map((refunds) => ({ settlement, refunds })),
+        ),
+        ({ settlement, refunds }) => {
+          const back = parseStoredSettlementJson(viaText(storedSettlementToJson(settlement)));
+          expect(back._unsafeUnwrap()).toStrictEqual(settlement);
+          const reversals = refundAll(back._unsafeUnwrap(), refunds);
+          expect(reversals).toStrictEqual(refundAll(settlement, refunds));
+          for (const r of reversals.isOk() ? reversals.value : []) {
+            expect(
+              parseStoredReversalJson(viaText(storedReversalToJson(r)))._unsafeUnwrap(),
+            ).toStrictEqual(r);
+          }
+        },
+      ),
       RUNS,
     );
   });
