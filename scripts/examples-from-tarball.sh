@@ -12,8 +12,12 @@ cd "$work/app"
 cat > package.json <<JSON
 { "name": "examples-app", "private": true, "type": "module" }
 JSON
+version_of() { node -p "require('$repo/node_modules/$1/package.json').version"; }
 # neverthrow is a dependency of the package: the tarball alone is what a user installs.
-npm install --no-audit --no-fund --prefer-offline --silent "$work/$tarball" >/dev/null
+# examples/postgres.ts keeps its data in PGlite (or, with DATABASE_URL, a server through pg):
+# the app installs them at the versions the repository tests with, as a user's app would.
+npm install --no-audit --no-fund --prefer-offline --silent "$work/$tarball" \
+  "@electric-sql/pglite@$(version_of @electric-sql/pglite)" "pg@$(version_of pg)" >/dev/null
 cp "$repo"/examples/*.ts .
 status=0
 for example in *.ts; do

@@ -109,7 +109,11 @@ export type ContractEvent =
 /** Every event type of SPEC section 3. */
 export type ContractEventType = ContractEvent['type'];
 
-/** A contract between a product's main creator and one cocreator: its whole history, oldest first. */
+/**
+ * A contract between a product's main creator and one cocreator: its whole history, oldest
+ * first. Store it as JSON with {@link contractToJson}; {@link contract} reads that back into
+ * an equal contract.
+ */
 export interface CocreationContract {
   /** The contract's id, unique among the product's contracts. */
   readonly id: string;

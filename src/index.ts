@@ -152,6 +152,7 @@ export {
   parseDocumentBytes,
   parseDocumentText,
   parseSettlementJson,
+  policyToJson,
   reversalToJson,
   settleDocument,
   settlementToJson,
@@ -226,3 +227,19 @@ export type {
   Settlement,
   SettlementLine,
 } from './settlement';
+export type {
+  FeeOriginJson,
+  StoredReversalJson,
+  StoredReversalLineJson,
+  StoredSettlementJson,
+  StoredSettlementLineJson,
+} from './store';
+export {
+  contractToJson,
+  parseStoredReversalJson,
+  parseStoredSettlementJson,
+  productToJson,
+  refundToJson,
+  storedReversalToJson,
+  storedSettlementToJson,
+} from './store';

@@ -833,15 +833,40 @@ export function settleText(text: string): string {
 // Printing a document (the canonical form of an input)
 // ---------------------------------------------------------------------------------------------
 
-/** Prints a percent with its places as written (`"20.00"` stays `"20.00"`). */
-function percentAsWritten(p: Percent): string {
+/**
+ * Prints a percent with its places as written (`"20.00"` stays `"20.00"`). Internal: shared
+ * with the stored forms of store.ts.
+ *
+ * @internal
+ */
+export function percentAsWritten(p: Percent): string {
   if (p.scale === 0) return p.units.toString();
   const digits = p.units.toString().padStart(p.scale + 1, '0');
   const cut = digits.length - p.scale;
   return `${digits.slice(0, cut)}.${digits.slice(cut)}`;
 }
 
-function policyToJson(p: Policy): PolicyObjectJson {
+/**
+ * Prints a policy on the wire (SPEC section 2) in canonical form: every field written out,
+ * `extends` naming the preset it is or extends, percents with their places as written. This
+ * is how a platform stores its policy; {@link policy} reads the result back into a policy
+ * equal to the original (deep-equal, so every function gives the same result on it).
+ *
+ * @param p - a policy from {@link policy} (or a preset); not checked
+ * @returns frozen JSON-ready data, for `JSON.stringify`
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, policy, policyToJson } from 'cocreation';
+ *
+ * const json = policyToJson(POLICIES.gumroad);
+ * assert.equal(json.extends, 'gumroad');
+ * assert.equal(json.maxCocreators, 1);
+ * const stored = JSON.stringify(json);
+ * assert.deepEqual(policy(JSON.parse(stored))._unsafeUnwrap(), POLICIES.gumroad);
+ * ```
+ */
+export function policyToJson(p: Policy): PolicyObjectJson {
   const fee: FeeScheduleJson | null =
     p.fee === null
       ? null
@@ -858,7 +883,7 @@ function policyToJson(p: Policy): PolicyObjectJson {
             }),
           ),
         };
-  return {
+  return deepFreeze({
     ...(p.name === null ? {} : { extends: p.name }),
     minRetainedPercent: percentAsWritten(p.minRetainedPercent),
     cocreatorPercent: {
@@ -871,7 +896,7 @@ function policyToJson(p: Policy): PolicyObjectJson {
     cancellation: p.cancellation,
     amendments: p.amendments,
     ...(fee === null ? {} : { fee }),
-  };
+  });
 }
 
 function termsToJson(terms: ContractTerms | TermsPatch): TermsJson {
@@ -887,7 +912,12 @@ function termsToJson(terms: ContractTerms | TermsPatch): TermsJson {
   };
 }
 
-function eventToJson(event: ContractEvent): ContractEventJson {
+/**
+ * Prints one contract event on the wire. Internal: shared with store.ts's `contractToJson`.
+ *
+ * @internal
+ */
+export function eventToJson(event: ContractEvent): ContractEventJson {
   return {
     type: event.type,
     at: formatInstant(event.at),
@@ -896,7 +926,15 @@ function eventToJson(event: ContractEvent): ContractEventJson {
   };
 }
 
-function moneyToJson(m: { readonly amount: bigint; readonly currency: Currency }): MoneyJson {
+/**
+ * Prints an amount and its currency on the wire. Internal: shared with store.ts.
+ *
+ * @internal
+ */
+export function moneyToJson(m: {
+  readonly amount: bigint;
+  readonly currency: Currency;
+}): MoneyJson {
   return { amount: formatAmount(m.amount, m.currency), currency: m.currency.code };
 }
 
@@ -1115,6 +1153,9 @@ function checkLines(
  * back into values, checking that it is one: lines in settlement order (platform first, main
  * creator last), the platform line equal to the fee, `net = price − platformFee`, and lines
  * that sum to the price. Unknown fields are ignored, as SPEC section 8 asks of readers.
+ * A printed settlement lacks what refunding and explaining need: to keep a whole
+ * {@link Settlement}, print it with {@link storedSettlementToJson} and read it with
+ * {@link parseStoredSettlementJson}.
  *
  * @param input - a printed settlement (for instance the `settlement` of a `settle` output)
  * @returns the frozen {@link PrintedSettlement}, or every problem found

@@ -48,7 +48,10 @@ export interface FeeSchedule {
   readonly fixed: Readonly<Partial<Record<CurrencyCode, bigint>>>;
 }
 
-/** A checked, frozen platform policy. */
+/**
+ * A checked, frozen platform policy. Store it as JSON with {@link policyToJson}; {@link policy}
+ * reads that back into an equal policy.
+ */
 export interface Policy {
   /** The preset it is or extends, `null` for a policy written from scratch. */
   readonly name: PolicyName | null;

@@ -17,7 +17,10 @@ import {
 } from './percent';
 import { markBuilt } from './provenance';
 
-/** A checked, frozen product. */
+/**
+ * A checked, frozen product. Store it as JSON with {@link productToJson}; {@link product}
+ * reads that back into an equal product.
+ */
 export interface Product {
   /** The platform's product id, compared exactly as written. */
   readonly id: string;

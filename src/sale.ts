@@ -38,7 +38,10 @@ export interface Sale {
   readonly affiliate: SaleAffiliate | null;
 }
 
-/** A (partial or full) refund of a sale. */
+/**
+ * A (partial or full) refund of a sale. Its amount is a `bigint`: store it as JSON with
+ * {@link refundToJson}; {@link refund} reads that back into an equal refund.
+ */
 export interface Refund {
   /** Unique within the sale. */
   readonly id: string;

@@ -83,7 +83,14 @@ export type FeeOrigin =
       readonly kind: 'none';
     };
 
-/** A settled sale: every step of SPEC section 5 and the lines that sum to the price. */
+/**
+ * A settled sale: every step of SPEC section 5 and the lines that sum to the price.
+ *
+ * Plain, frozen data whose amounts are `bigint`s, so `JSON.stringify` refuses it ("Do not
+ * know how to serialize a BigInt"). To store it and refund it later, print it with
+ * {@link storedSettlementToJson} and read it back with {@link parseStoredSettlementJson}
+ * (docs/storage.md); {@link settlementToJson} prints what the `settle` oracle outputs.
+ */
 export interface Settlement {
   /** The settled sale's id. */
   readonly saleId: string;
@@ -119,7 +126,12 @@ export type ReversalLine =
   | Omit<CocreatorLine, 'exactShare'>
   | Omit<MainCreatorLine, 'exactShare'>;
 
-/** The reversal of one refund: one line per settlement line, same order, summing to −amount. */
+/**
+ * The reversal of one refund: one line per settlement line, same order, summing to −amount.
+ *
+ * Its amounts are `bigint`s, which `JSON.stringify` refuses: store it with
+ * {@link storedReversalToJson} and read it back with {@link parseStoredReversalJson}.
+ */
 export interface Reversal {
   /** The refund's id. */
   readonly refundId: string;

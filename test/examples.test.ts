@@ -17,12 +17,13 @@ describe('examples', () => {
     vi.restoreAllMocks();
   });
 
-  it('has the five programs of issue 6', () => {
+  it('has the five programs of issue 6 and the database of issue 15', () => {
     expect(examples).toEqual(
       expect.arrayContaining([
         'batch-ledger.ts',
         'contract-lifecycle.ts',
         'hotmart-launch.ts',
+        'postgres.ts',
         'refunds.ts',
         'subscription-terms-change.ts',
       ]),
