@@ -32,7 +32,7 @@ export interface Sale {
   readonly at: Instant;
   /** P ≥ 0. */
   readonly price: Money;
-  /** The platform's fee as charged, in the price's currency; `null` uses the policy's fee schedule (or 0). */
+  /** The platform's fee as charged, in the price's currency (else `currency_mismatch` when settled); `null` uses the policy's fee schedule (or 0). */
   readonly platformFee: Money | null;
   /** The affiliate who made the sale; `null` for a direct sale. */
   readonly affiliate: SaleAffiliate | null;
@@ -106,16 +106,17 @@ function readAffiliate(value: unknown, path: Path, issues: Issues): SaleAffiliat
 
 /**
  * Reads a sale from its wire shape (SPEC section 8's `"sale"`), reporting every shape
- * problem: ids, the instant, the price (≥ 0, any currency), the platform fee (in the price's
- * currency), the affiliate (`account`, `percent` with 0 < p ≤ 100 and any number of places,
- * `managedBy`). Rules that need the product, policy or contracts (a fee above the price, the
- * affiliate rules) are checked when the sale is settled.
+ * problem: ids, the instant, the price (≥ 0, any currency), the platform fee, the affiliate
+ * (`account`, `percent` with 0 < p ≤ 100 and any number of places, `managedBy`). Rules
+ * between fields or that need the product, policy or contracts (a fee in another currency
+ * than the price, a fee above the price, the affiliate rules) are stage 2 of SPEC 7: they are
+ * checked when the sale is settled.
  *
  * @param input - the parsed JSON value of the sale
  * @param path - where the sale is in the input (default `[]`; the `settle` document uses `['sale']`)
  * @returns the frozen {@link Sale}, or every problem found: `invalid_field`, `invalid_instant`,
- *   `invalid_amount`, `amount_precision`, `unknown_currency`, `currency_mismatch` (at
- *   `[...path, 'platformFee', 'currency']`), `invalid_percent`, `percent_out_of_range`
+ *   `invalid_amount`, `amount_precision`, `unknown_currency`, `invalid_percent`,
+ *   `percent_out_of_range`
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -137,12 +138,12 @@ function readAffiliate(value: unknown, path: Path, issues: Issues): SaleAffiliat
  *     productId: 'p1',
  *     at: '2026-03-01T12:00:00Z',
  *     price: { amount: '10', currency: 'BRL' },
- *     platformFee: { amount: '1', currency: 'USD' },
+ *     affiliate: { account: 'leo@example.com', percent: '120' },
  *   },
  *   ['sale'],
  * )._unsafeUnwrapErr();
- * assert.equal(bad[0].code, 'currency_mismatch');
- * assert.deepEqual(bad[0].path, ['sale', 'platformFee', 'currency']);
+ * assert.equal(bad[0].code, 'percent_out_of_range');
+ * assert.deepEqual(bad[0].path, ['sale', 'affiliate', 'percent']);
  * ```
  */
 export function sale(input: unknown, path: Path = []): Result<Sale, DomainErrors> {
@@ -168,16 +169,6 @@ export function sale(input: unknown, path: Path = []): Result<Sale, DomainErrors
   const rawFee = optional(fields, 'platformFee');
   const feePath = [...path, 'platformFee'];
   const fee = rawFee === undefined ? null : readMoney(rawFee, feePath, issues);
-  if (price !== undefined && fee !== undefined && fee !== null && fee.currency !== price.currency) {
-    issues.push(
-      domainError(
-        'currency_mismatch',
-        `the platform fee is in ${fee.currency.code}, the price in ${price.currency.code}`,
-        [...feePath, 'currency'],
-        { expected: price.currency.code, actual: fee.currency.code },
-      ),
-    );
-  }
   const rawAffiliate = optional(fields, 'affiliate');
   const affiliate =
     rawAffiliate === undefined ? null : readAffiliate(rawAffiliate, [...path, 'affiliate'], issues);
@@ -270,7 +261,8 @@ export function isSaleValue(value: unknown): value is Sale {
   if (!isId(value.id) || !isId(value.productId) || !isInstantValue(value.at)) return false;
   if (!isMoneyValue(price)) return false;
   const fee = value.platformFee;
-  if (fee !== null && !(isMoneyValue(fee) && fee.currency === price.currency)) return false;
+  // A fee in another currency is a value all the same: settling reports it (SPEC 7, row 2a).
+  if (fee !== null && !isMoneyValue(fee)) return false;
   const affiliate = value.affiliate;
   if (affiliate === null) return true;
   return (
@@ -303,16 +295,6 @@ export function saleValueIssues(value: unknown, path: Path): DomainError[] {
   const fee = value.platformFee;
   if (fee !== null) {
     if (!isMoneyValue(fee)) bad([...path, 'platformFee'], 'null or money of at least 0');
-    else if (isMoneyValue(price) && fee.currency !== price.currency) {
-      issues.push(
-        domainError(
-          'currency_mismatch',
-          `the platform fee is in ${fee.currency.code}, the price in ${price.currency.code}`,
-          [...path, 'platformFee', 'currency'],
-          { expected: price.currency.code, actual: fee.currency.code },
-        ),
-      );
-    }
   }
   const affiliate = value.affiliate;
   if (affiliate !== null) {
