@@ -237,22 +237,47 @@ describe('refundAll', () => {
     expect(refundAll(spec8, [])._unsafeUnwrap()).toEqual([]);
   });
 
-  it('reports every problem, each at its refund', () => {
+  it('reports a repeated id alone: it is stage 1, and the rules of the refunds wait for it', () => {
     const errors = refundAll(spec8, [
       refundOf('r1', '2026-03-05T00:00:00Z', 10000n),
       refundOf('r1', '2026-03-06T00:00:00Z', 100n),
       refundOf('r3', '2026-02-01T00:00:00Z', 100n),
-      refundOf('r4', '2026-03-04T00:00:00Z', 100n),
-      refundOf('r5', '2026-03-07T00:00:00Z', 100n, USD),
-      refundOf('r6', '2026-03-07T00:00:00Z', 9501n),
+    ])._unsafeUnwrapErr();
+    expect(errors.map((e) => [e.code, e.path])).toEqual([['invalid_field', ['refunds', 1, 'id']]]);
+  });
+
+  it('reports every problem, each at its refund, and leaves refunds with their own error out of the running total', () => {
+    // The sale: 2026-03-01T12:00Z, 197.00 BRL.
+    const errors = refundAll(spec8, [
+      refundOf('r1', '2026-03-05T00:00:00Z', 10000n), // counted: 100.00
+      refundOf('r2', '2026-02-01T00:00:00Z', 100n), // before the sale: left out
+      refundOf('r3', '2026-03-04T00:00:00Z', 100n), // before r1: left out
+      refundOf('r4', '2026-03-07T00:00:00Z', 100n, USD), // another currency: left out
+      refundOf('r5', '2026-03-07T00:00:00Z', 9700n), // counted: 197.00, not past the price
+      refundOf('r6', '2026-03-08T00:00:00Z', 1n), // counted: 197.01
+      refundOf('r7', '2026-03-09T00:00:00Z', 1n), // counted: 197.02
     ])._unsafeUnwrapErr();
     expect(errors.map((e) => [e.code, e.path])).toEqual([
-      ['invalid_field', ['refunds', 1, 'id']],
-      ['refund_before_sale', ['refunds', 2, 'at']],
-      ['events_out_of_order', ['refunds', 3, 'at']],
-      ['currency_mismatch', ['refunds', 4, 'amount', 'currency']],
-      // 100.00 + 1.00 + 1.00 + 1.00 + 95.01 = 198.01 > 197.00
+      ['refund_before_sale', ['refunds', 1, 'at']],
+      ['events_out_of_order', ['refunds', 2, 'at']],
+      ['currency_mismatch', ['refunds', 3, 'amount', 'currency']],
       ['refund_exceeds_price', ['refunds', 5, 'amount', 'amount']],
+      ['refund_exceeds_price', ['refunds', 6, 'amount', 'amount']],
+    ]);
+    expect(errors[3]).toMatchObject({ refunded: '197.01', price: '197.00' });
+    expect(errors[4]).toMatchObject({ refunded: '197.02', price: '197.00' });
+  });
+
+  it('reads a refund as out of order against every refund listed before it, errors and all', () => {
+    // r2 is in another currency (left out of the total) but still sets the order.
+    const errors = refundAll(spec8, [
+      refundOf('r1', '2026-03-05T00:00:00Z', 100n),
+      refundOf('r2', '2026-03-07T00:00:00Z', 100n, USD),
+      refundOf('r3', '2026-03-06T00:00:00Z', 100n),
+    ])._unsafeUnwrapErr();
+    expect(errors.map((e) => [e.code, e.path])).toEqual([
+      ['currency_mismatch', ['refunds', 1, 'amount', 'currency']],
+      ['events_out_of_order', ['refunds', 2, 'at']],
     ]);
   });
 

@@ -347,14 +347,25 @@ describe('settleSale', () => {
       expect(settle(parts([], { policy: 'gumroad' }), s).isOk()).toBe(true);
     });
 
-    it('reports every affiliate rule that applies', () => {
+    it('reports every affiliate rule that applies, with the fee (rows 2d and 2e together)', () => {
+      const gumroad = parts([accepted('c1', BIA, { percent: '20' })], { policy: 'gumroad' });
+      const s = saleOf({
+        price: brl('1'),
+        platformFee: brl('2'),
+        affiliate: { account: BIA, percent: '10' },
+      });
+      expect(errorsOf(settle(gumroad, s))).toEqual([
+        ['fee_exceeds_price', ['sale', 'platformFee', 'amount']],
+        ['affiliate_not_permitted', ['sale', 'affiliate', 'account']],
+        ['affiliates_not_allowed', ['sale', 'affiliate']],
+      ]);
+    });
+
+    it('reports an affiliate without a percent alone: it is stage 1, and stage 2 waits for it', () => {
       const gumroad = parts([accepted('c1', BIA, { percent: '20' })], { policy: 'gumroad' });
       const s = saleOf({ price: brl('1'), platformFee: brl('2'), affiliate: { account: BIA } });
       expect(errorsOf(settle(gumroad, s))).toEqual([
-        ['fee_exceeds_price', ['sale', 'platformFee', 'amount']],
         ['invalid_field', ['sale', 'affiliate', 'percent']],
-        ['affiliate_not_permitted', ['sale', 'affiliate', 'account']],
-        ['affiliates_not_allowed', ['sale', 'affiliate']],
       ]);
     });
   });
@@ -534,12 +545,13 @@ describe('settleSale', () => {
 
   describe('other refusals', () => {
     it('refuses a sale of another product, without the rules that need the product', () => {
+      // Ana is p1's main creator: self_affiliation is p1's rule, not checked for a sale of p2.
       const s = sale({
         id: 's1',
         productId: 'p2',
         at: '2026-03-01T12:00:00Z',
         price: brl('1'),
-        affiliate: { account: ANA },
+        affiliate: { account: ANA, percent: '10' },
       })._unsafeUnwrap();
       expect(settle(parts([]), s)._unsafeUnwrapErr()).toEqual([
         {
@@ -796,11 +808,11 @@ describe('settleSale beside a refused domain', () => {
     ]);
   });
 
-  it('reports only the shape of a malformed sale, not rules read from it', () => {
+  it('reports only the shape of a malformed sale (stage 1), not the history nor rules read from the sale (stage 2)', () => {
     const p = parts([refused]);
     const good = saleOf({ price: brl('1.00'), platformFee: brl('2.00') });
     const malformed = { ...good, price: { ...good.price, amount: -1n } } as Sale;
     const result = settleSale(p.policy, p.product, p.contracts, malformed);
-    expect(errorsOf(result)).toEqual([HISTORY, ['invalid_field', ['sale', 'price']]]);
+    expect(errorsOf(result)).toEqual([['invalid_field', ['sale', 'price']]]);
   });
 });
