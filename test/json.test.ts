@@ -211,7 +211,7 @@ describe('parseDocument', () => {
     expect(at('10000-01-01T00:00:00Z')).toEqual([['invalid_instant', ['sale', 'at']]]);
   });
 
-  it('refuses a platform fee in another currency than the price', () => {
+  it('reads a platform fee in another currency than the price: settling reports it (row 2a)', () => {
     const input = minimalDocument({
       sale: {
         id: 's1',
@@ -221,9 +221,12 @@ describe('parseDocument', () => {
         platformFee: { amount: '1', currency: 'BRL' },
       },
     });
-    const [error] = parseDocument(input)._unsafeUnwrapErr();
-    expect(error).toMatchObject({
+    const doc = parseDocument(input)._unsafeUnwrap();
+    const [error, ...others] = settleDocument(doc)._unsafeUnwrapErr();
+    expect(others).toEqual([]);
+    expect(error).toEqual({
       code: 'currency_mismatch',
+      message: 'the platform fee is in BRL, the price in USD',
       path: ['sale', 'platformFee', 'currency'],
       expected: 'USD',
       actual: 'BRL',
@@ -820,8 +823,8 @@ describe('settleToJson on a document with a refused contract', () => {
         ),
       ),
     ).toEqual([
-      HISTORY,
       ['product_mismatch', 'sale.productId'],
+      HISTORY,
       ['fee_exceeds_price', 'sale.platformFee.amount'],
     ]);
     expect(
