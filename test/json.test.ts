@@ -288,7 +288,7 @@ describe('settleDocument', () => {
     ]);
   });
 
-  it('checks refunds against the sale once it has settled', () => {
+  it('checks refunds against the sale', () => {
     const input = minimalDocument({
       refunds: [
         { id: 'r1', at: '2026-03-02T00:00:00Z', amount: { amount: '6', currency: 'USD' } },
@@ -308,6 +308,53 @@ describe('settleDocument', () => {
     expect(codesAndPaths(errors)).toEqual([
       ['currency_mismatch', ['refunds', 0, 'amount', 'currency']],
     ]);
+  });
+
+  describe('on a document built by hand (stage 1 is read again)', () => {
+    const doc = () => parseDocument(SPEC_DOCUMENT)._unsafeUnwrap();
+    const refund = doc().refunds[0] as NonNullable<ReturnType<typeof doc>['refunds'][0]>;
+    const brokenContract = () => {
+      const [c1] = doc().contracts;
+      const events = c1?.events ?? [];
+      return { ...c1, events: [events[0], { ...events[1], by: 'leo@example.com' }] } as never;
+    };
+
+    it('reports refunds that are not a list alone, not the history that stage 2 would refuse', () => {
+      const errors = settleDocument({
+        ...doc(),
+        contracts: [brokenContract()],
+        refunds: 7 as never,
+      })._unsafeUnwrapErr();
+      expect(codesAndPaths(errors)).toEqual([['invalid_field', ['refunds']]]);
+    });
+
+    it("reports a repeated refund id with the sale's stage-1 problems, and nothing of stage 2", () => {
+      const { sale } = doc();
+      const errors = settleDocument({
+        ...doc(),
+        contracts: [brokenContract()],
+        sale: { ...sale, affiliate: { ...sale.affiliate, percent: null } } as never,
+        product: { ...doc().product, affiliateCommission: null },
+        refunds: [refund, refund],
+      })._unsafeUnwrapErr();
+      expect(codesAndPaths(errors)).toEqual([
+        ['invalid_field', ['sale', 'affiliate', 'percent']],
+        ['invalid_field', ['refunds', 1, 'id']],
+      ]);
+    });
+
+    it('reports the stage-2 problems of the contracts and of the refunds together', () => {
+      const early = { ...refund, at: doc().sale.at - 1 };
+      const errors = settleDocument({
+        ...doc(),
+        contracts: [brokenContract()],
+        refunds: [early],
+      } as never)._unsafeUnwrapErr();
+      expect(codesAndPaths(errors)).toEqual([
+        ['not_authorized', ['contracts', 0, 'events', 1, 'by']],
+        ['refund_before_sale', ['refunds', 0, 'at']],
+      ]);
+    });
   });
 
   it('refuses what is not a document with invalid_field at the root instead of throwing', () => {

@@ -458,6 +458,45 @@ describe('refundSale against previous refunds', () => {
   });
 });
 
+describe('refundSale: the running total of the previous refunds', () => {
+  it('counts the previous refunds as refundAll does: not one before the sale, out of order or in another currency', () => {
+    // The sale is 197.00 BRL on 2026-03-01T12:00Z.
+    const previous = [
+      refundOf('r1', '2026-03-03T00:00:00Z', 1000n), // counted: 10.00
+      refundOf('r2', '2026-02-01T00:00:00Z', 10000n), // before the sale
+      refundOf('r3', '2026-03-04T00:00:00Z', 10000n, USD), // another currency
+      refundOf('r4', '2026-03-02T00:00:00Z', 10000n), // out of order
+    ];
+    const rest = refundOf('r5', '2026-03-05T00:00:00Z', 18700n);
+    expect(refundSale(spec8, previous, rest)._unsafeUnwrap().refundedTotal).toBe(19700n);
+    expect(
+      refundSale(
+        spec8,
+        previous,
+        refundOf('r5', '2026-03-05T00:00:00Z', 18701n),
+      )._unsafeUnwrapErr(),
+    ).toMatchObject({ code: 'refund_exceeds_price', path: ['amount', 'amount'] });
+    const all = refundAll(spec8, [...previous, rest])._unsafeUnwrapErr();
+    expect(all.map((e) => e.path[1])).toEqual([1, 2, 3]);
+  });
+
+  it('reports a refund amount of 0 and an id used before as stage 1, before the rules of the sale', () => {
+    const zero = {
+      ...refundOf('r1', '2026-02-01T00:00:00Z', 1n, USD),
+      amount: { amount: 0n, currency: USD },
+    };
+    expect(refundSale(spec8, [], zero)._unsafeUnwrapErr()).toMatchObject({
+      code: 'invalid_amount',
+      path: ['amount', 'amount'],
+    });
+    expect(
+      refundAll(spec8, [zero])
+        ._unsafeUnwrapErr()
+        .map((e) => e.code),
+    ).toEqual(['invalid_amount']);
+  });
+});
+
 describe('the errors of a refund', () => {
   it('say in their message what is wrong, naming the values involved', () => {
     const message = (previous: Refund[], r: Refund) =>

@@ -776,6 +776,81 @@ describe('a hand-built sale whose affiliate percent only exact arithmetic can pl
   });
 });
 
+describe('a platform fee in another currency than the price (SPEC 7, row 2a)', () => {
+  it('is refused the same way by every settler, and not compared with the price', () => {
+    const s = saleOf({ price: brl('10.00'), platformFee: { amount: '20.00', currency: 'USD' } });
+    expect(settle(parts([]), s)._unsafeUnwrapErr()).toEqual([
+      {
+        code: 'currency_mismatch',
+        message: 'the platform fee is in USD, the price in BRL',
+        path: ['sale', 'platformFee', 'currency'],
+        expected: 'BRL',
+        actual: 'USD',
+      },
+    ]);
+  });
+
+  it('is reported with the affiliate rules of the covering contracts', () => {
+    const p = parts([accepted('c1', BIA, { percent: '20' })]);
+    const s = saleOf({
+      price: brl('10.00'),
+      platformFee: { amount: '1.00', currency: 'USD' },
+      affiliate: { account: BIA, percent: '10' },
+    });
+    expect(errorsOf(settle(p, s))).toEqual([
+      ['currency_mismatch', ['sale', 'platformFee', 'currency']],
+      ['affiliate_not_permitted', ['sale', 'affiliate', 'account']],
+    ]);
+  });
+});
+
+describe('settleSale: the stages of SPEC 7', () => {
+  it('checks the affiliate rules when only the rules across contracts fail (2e without 2c)', () => {
+    const p = parts([
+      accepted('c1', BIA, { percent: '20' }),
+      contract({
+        id: 'c2',
+        productId: 'p1',
+        cocreator: CAIO,
+        events: [
+          { type: 'invited', at: '2026-01-01T00:00:00Z', by: ANA, terms: { percent: '60' } },
+        ],
+      })._unsafeUnwrap(),
+    ]);
+    const s = saleOf({ price: brl('10.00'), affiliate: { account: BIA, percent: '10' } });
+    expect(errorsOf(settleSale(p.policy, p.product, p.contracts, s))).toEqual([
+      ['retention_floor_violated', ['contracts', 0, 'events', 0]],
+      ['retention_floor_violated', ['contracts', 1, 'events', 0]],
+      ['affiliate_not_permitted', ['sale', 'affiliate', 'account']],
+    ]);
+  });
+
+  it('leaves a contract of another product out of coverage', () => {
+    const other = contract({
+      id: 'c2',
+      productId: 'p2',
+      cocreator: CAIO,
+      events: [
+        { type: 'invited', at: '2026-01-01T00:00:00Z', by: ANA, terms: { percent: '20' } },
+        { type: 'accepted', at: '2026-01-02T00:00:00Z', by: CAIO },
+      ],
+    })._unsafeUnwrap();
+    const p = parts([other], { policy: 'gumroad' });
+    const s = saleOf({ price: brl('10.00'), affiliate: { account: CAIO, percent: '10' } });
+    expect(errorsOf(settleSale(p.policy, p.product, p.contracts, s))).toEqual([
+      ['product_mismatch', ['contracts', 0, 'productId']],
+    ]);
+  });
+
+  it('reads the affiliate percent against a product built by hand only when it is an object', () => {
+    const p = parts([]);
+    const s = saleOf({ price: brl('10.00'), affiliate: { account: LEO } });
+    expect(errorsOf(settleSale(p.policy, 7 as never, [], s))).toEqual([
+      ['invalid_field', ['product']],
+    ]);
+  });
+});
+
 describe('settleSale beside a refused domain', () => {
   const refused = contract({
     id: 'c1',
