@@ -317,14 +317,16 @@ function reverse(
  * refunds totalling the price reverse every line exactly.
  *
  * @param settlement - the settled sale
- * @param previousRefunds - the refunds already applied to it, in order (trusted: use
- *   {@link refundAll} to check a whole sequence)
+ * @param previousRefunds - the refunds already applied to it, in order (not checked: use
+ *   {@link refundAll} to check a whole sequence; the running total counts them as
+ *   `refundAll` does, leaving out one in another currency, before the sale or out of order)
  * @param refund - the new refund, from `refund`
  * @param path - where the refund is in the input (default `[]`)
- * @returns the frozen {@link Reversal}, or the first problem: `currency_mismatch` (at
- *   `[...path, 'amount', 'currency']`), `invalid_amount`, `invalid_field` (an id already
- *   used), `refund_before_sale`, `events_out_of_order` (at `[...path, 'at']`),
- *   `refund_exceeds_price` (at `[...path, 'amount', 'amount']`)
+ * @returns the frozen {@link Reversal}, or the first problem, stage 1 first: `invalid_amount`
+ *   (at `[...path, 'amount', 'amount']`), `invalid_field` (an id already used), then
+ *   `currency_mismatch` (at `[...path, 'amount', 'currency']`), `refund_before_sale`,
+ *   `events_out_of_order` (at `[...path, 'at']`), `refund_exceeds_price` (at
+ *   `[...path, 'amount', 'amount']`)
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
