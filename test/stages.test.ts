@@ -411,6 +411,11 @@ describe('within one event (row 2b), the first failing check is reported, and no
       [['invalid_transition', 'contracts.0.events.2.type']],
     ],
     [
+      'the policy mode before actor (no unilateral cancel under Hotmart)',
+      [invited(JAN_1, '20'), event('accepted', JAN_2, BIA), event('cancelled', JAN_5, LEO)],
+      [['invalid_transition', 'contracts.0.events.2.type']],
+    ],
+    [
       'actor before terms',
       [
         invited(JAN_1, '20'),
