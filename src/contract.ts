@@ -865,7 +865,8 @@ function termsProblems(
   const endsOk = endsAt === undefined || endsAt === null || endsAt > event.at;
   // Stryker disable next-line ConditionalExpression: a pre-check: the checks below find no problem exactly when it passes
   if (percentOk && endsOk) return NO_PROBLEMS;
-  const problems: DomainError[] = [];
+  // The event reports the first check that fails (SPEC 7): the percent (its precision and
+  // its range may both be reported), then the term's end.
   if (!percentOk) {
     const checkedPercent = checkCocreatorPercent(
       p,
@@ -873,18 +874,17 @@ function termsProblems(
       eventPath(path, index, 'terms', 'percent'),
     );
     // Stryker disable next-line ConditionalExpression: reached only with a percent the pre-check refused, which checkCocreatorPercent refuses too
-    if (checkedPercent.isErr()) problems.push(...checkedPercent.error);
+    if (checkedPercent.isErr()) return checkedPercent.error;
   }
-  if (!endsOk) {
-    problems.push(
-      domainError(
-        'term_already_expired',
-        `the term ends at ${formatInstant(endsAt)}, not after the event at ${formatInstant(event.at)}`,
-        eventPath(path, index, 'terms', 'endsAt'),
-      ),
-    );
-  }
-  return problems;
+  // Stryker disable next-line ConditionalExpression: reached with a good percent only when the term's end is the problem
+  if (endsOk) return NO_PROBLEMS;
+  return [
+    domainError(
+      'term_already_expired',
+      `the term ends at ${formatInstant(endsAt as Instant)}, not after the event at ${formatInstant(event.at)}`,
+      eventPath(path, index, 'terms', 'endsAt'),
+    ),
+  ];
 }
 
 /** The path of a field of event `index` of the contract at `path`. */
@@ -1073,15 +1073,20 @@ function step(
 
 /**
  * Replays one contract's history against a policy and its product (SPEC sections 3 and 4):
- * the contract names the product (`product_mismatch` at `productId`), its cocreator is not
- * the main creator (`self_cocreation` at `cocreator`), and every event is in time order
+ * the contract names the product (else `product_mismatch` at `productId`, alone: a contract
+ * of another product is left out of this product's rules), its cocreator is not the main
+ * creator (else `self_cocreation` at `cocreator`, alone: the history is then not read), and
+ * every event is in time order
  * (`events_out_of_order` at `at`), allowed in the state it finds under the policy
  * (`invalid_transition` at `type`; an `accepted` at or after the invitation's `endsAt` is
  * `term_already_expired` at `at`), made by the right party (`not_authorized` at `by`), with terms
  * within the policy (`percent_precision`, `percent_out_of_range` at `terms.percent`) that do
  * not end at or before the event that introduces them (`term_already_expired` at
  * `terms.endsAt`) or approves them (at the approval's `at`).
- * Only the first bad event is reported: the history is not read past it. The rules across
+ * Within one event the checks go in this order: time order, expiry, state and policy mode,
+ * actor, terms (the percent, then the term's end); the event reports the first that fails (a
+ * percent may break both its precision and its range). Only the first bad event is reported:
+ * the history is not read past it. The rules across
  * the product's contracts are `validateDomain`'s.
  *
  * @param c - the contract (from {@link contract} or {@link checkContract})
@@ -1142,27 +1147,33 @@ function replay(
   p: Product,
   path: Path,
 ): Result<ContractTimeline, DomainErrors> {
-  const problems: DomainError[] = [];
+  // A contract of another product is reported once and left out of this product's rules, and
+  // a self-cocreation is not read further: either way the history is not replayed (SPEC 7, 2b).
   if (c.productId !== p.id) {
-    problems.push(
-      domainError(
-        'product_mismatch',
-        `the contract is for product ${JSON.stringify(c.productId)}, not ${JSON.stringify(p.id)}`,
-        [...path, 'productId'],
-        { expected: p.id, actual: c.productId },
-      ),
+    return err(
+      Object.freeze([
+        domainError(
+          'product_mismatch',
+          `the contract is for product ${JSON.stringify(c.productId)}, not ${JSON.stringify(p.id)}`,
+          [...path, 'productId'],
+          { expected: p.id, actual: c.productId },
+        ),
+      ]) as DomainErrors,
     );
   }
   if (c.cocreator === p.mainCreator) {
-    problems.push(
-      domainError(
-        'self_cocreation',
-        'the main creator cannot be a cocreator of their own product',
-        [...path, 'cocreator'],
-        { account: c.cocreator },
-      ),
+    return err(
+      Object.freeze([
+        domainError(
+          'self_cocreation',
+          'the main creator cannot be a cocreator of their own product',
+          [...path, 'cocreator'],
+          { account: c.cocreator },
+        ),
+      ]) as DomainErrors,
     );
   }
+  const problems: DomainError[] = [];
   const state: Replay = {
     phase: 'uninvited',
     endReason: null,

@@ -304,11 +304,16 @@ function withinBounds(rules: Policy, timelines: Timelines, scale: number, cap: b
   return cocreators.size === timelines.length && total <= cap;
 }
 
-/** The rules across contracts (SPEC section 4: 1 and the limits of 3), checked at each checkpoint. */
+/**
+ * The rules across contracts (SPEC section 4: 1 and the limits of 3), checked at each
+ * checkpoint, in document order. `indexes[i]` is where timeline `i` is in the document's
+ * contracts (contracts of another product are not among the timelines).
+ */
 function crossContractProblems(
   rules: Policy,
   timelines: ReadonlyArray<ContractTimeline>,
   contractsPath: Path,
+  indexes: ReadonlyArray<number>,
 ): DomainError[] {
   const problems: DomainError[] = [];
   const cap = maxReservedPercent(rules);
@@ -344,7 +349,7 @@ function crossContractProblems(
       (timeline.contract.events[j] as ContractEvent).type === 'invited' && isLive(timeline, at);
     // Stryker disable next-line ConditionalExpression: without this early continue, the checks below skip the same checkpoint (not over the cap, not an invitation)
     if (!overCap && !invitation) continue;
-    const path = [...contractsPath, i, 'events', j];
+    const path = [...contractsPath, indexes[i] as number, 'events', j];
     if (overCap) {
       const total = formatPercent(percent(reserved, scale)._unsafeUnwrap());
       problems.push(
@@ -391,20 +396,25 @@ function asErrors(problems: ReadonlyArray<DomainError>): DomainErrors {
 
 /**
  * Validates a product, its policy and its contracts as a whole (SPEC sections 3, 4 and 7),
- * as read from storage or from JSON. Reports, for each contract, its own problems
- * (`product_mismatch`, `self_cocreation`) and the first event of its history that breaks a
- * rule (see {@link replayContract}); contract ids that repeat (`invalid_field` at the later
- * one's `id`); then, only when every history is valid, the rules across contracts, at the
- * path of the event that breaks them:
+ * as read from storage or from JSON, in the stages of SPEC section 7. Stage 1: values built by
+ * hand that are not a policy, product or contract, and contract ids that repeat
+ * (`invalid_field` at the later one's `id`); when there is any, nothing else is checked.
+ * Then every problem of these rows, in this order:
  *
- * - at every `invited`, `amendment-proposed` and `amended` instant `t`, the reserved
+ * - 2a: `product_mismatch` (at `productId`) for each contract of another product, which is
+ *   then left out of every other rule (its history is not read, it does not count below);
+ * - 2b: for each contract of this product, `self_cocreation` (at `cocreator`; the history is
+ *   then not read), else the first event of its history that breaks a rule (see
+ *   {@link replayContract});
+ * - 2c: when every contract of this product has a valid history, the rules across contracts,
+ *   at the path of the event that breaks them, every breaking checkpoint in document order:
+ *   at every `invited`, `amendment-proposed` and `amended` instant `t`, the reserved
  *   percents of the live contracts sum to at most `100 - minRetainedPercent`
  *   (`retention_floor_violated`), with the state after every event at or before `t` in every
- *   contract (a contract that ends at `t` frees its percent at `t`);
- * - at every invitation, the live contracts are at most `maxCocreators`
- *   (`max_cocreators_reached`) and no other live contract has the same cocreator
- *   (`duplicate_cocreator`). Only invitations add live contracts, so checking there is
- *   checking at every instant.
+ *   contract (a contract that ends at `t` frees its percent at `t`); at every invitation, the
+ *   live contracts are at most `maxCocreators` (`max_cocreators_reached`) and no other live
+ *   contract has the same cocreator (`duplicate_cocreator`). Only invitations add live
+ *   contracts, so checking there is checking at every instant.
  *
  * @param input - the policy, the product and the contracts
  * @param path - where the document is in the input (default `[]`): the policy is at
@@ -441,10 +451,81 @@ function asErrors(problems: ReadonlyArray<DomainError>): DomainErrors {
  * ```
  */
 export function validateDomain(input: DomainInput, path: Path = []): Result<Domain, DomainErrors> {
+  const checked = checkDomain(input, path);
+  if (checked.domain !== null) return ok(checked.domain);
+  return err(asErrors(domainProblems(checked)));
+}
+
+/**
+ * What the stages of SPEC section 7 find in a product's contracts. Not part of the package
+ * API: `validateDomain`, `settleSale` and `settleDocument` share it.
+ *
+ * @internal
+ */
+export interface DomainCheck {
+  /**
+   * Stage 1 (reading): a policy, product or contract built by hand that is not one, and
+   * contract ids used twice. When there is any, no rule of stage 2 was checked and the
+   * fields below are empty.
+   */
+  readonly reading: ReadonlyArray<DomainError>;
+  /** Row 2a: `product_mismatch` of each contract of another product, in document order. */
+  readonly mismatches: ReadonlyArray<DomainError>;
+  /** Row 2b: for each contract of this product, `self_cocreation` or its first bad event. */
+  readonly histories: ReadonlyArray<DomainError>;
+  /** Row 2c: the rules across this product's contracts, every breaking checkpoint. */
+  readonly across: ReadonlyArray<DomainError>;
+  /** The policy, checked (`null` after a reading problem). */
+  readonly policy: Policy | null;
+  /** The product, checked (`null` after a reading problem). */
+  readonly product: Product | null;
+  /**
+   * The timelines of this product's contracts, in document order, when every one of them has
+   * a valid history (rows 2c and 2e run then); `null` otherwise.
+   */
+  readonly timelines: ReadonlyArray<ContractTimeline> | null;
+  /** The validated domain when nothing at all was found; `null` otherwise. */
+  readonly domain: Domain | null;
+}
+
+/**
+ * The problems of a {@link DomainCheck} in the order they are reported: stage 1 alone when
+ * there is any, else rows 2a, 2b and 2c, each in document order.
+ *
+ * @internal
+ */
+export function domainProblems(checked: DomainCheck): DomainError[] {
+  return [...checked.reading, ...checked.mismatches, ...checked.histories, ...checked.across];
+}
+
+const NOTHING: ReadonlyArray<DomainError> = Object.freeze([]);
+
+function readingFailed(problems: ReadonlyArray<DomainError>): DomainCheck {
+  return {
+    reading: problems,
+    mismatches: NOTHING,
+    histories: NOTHING,
+    across: NOTHING,
+    policy: null,
+    product: null,
+    timelines: null,
+    domain: null,
+  };
+}
+
+/**
+ * Runs stage 1 and rows 2a to 2c of SPEC section 7 over a product's contracts. A contract of
+ * another product gets its `product_mismatch` and is left out of everything else: its history
+ * is not replayed and it neither counts for nor blocks the rules across contracts. Those run
+ * when every contract of this product has a valid history (a self-cocreation has none).
+ *
+ * @internal
+ */
+export function checkDomain(input: DomainInput, path: Path = []): DomainCheck {
   if (!isRecord(input)) {
-    return err(
-      asErrors([domainError('invalid_field', 'expected { policy, product, contracts }', path)]),
-    );
+    return readingFailed([
+      domainError('invalid_field', 'expected { policy, product, contracts }', path),
+    ]);
   }
   const problems: DomainError[] = [];
   // A policy or product this library built is valid and deeply frozen for good: only a value
@@ -469,10 +550,6 @@ export function validateDomain(input: DomainInput, path: Path = []): Result<Doma
       else contracts.push(checked.value);
     });
   }
-  if (problems.length > 0) return err(asErrors(problems));
-
-  const rules = builtPolicy ? input.policy : frozen(input.policy);
-  const owner = builtProduct ? input.product : frozen(input.product);
   const seen = new Set<string>();
   contracts.forEach((c, i) => {
     if (seen.has(c.id)) {
@@ -486,30 +563,53 @@ export function validateDomain(input: DomainInput, path: Path = []): Result<Doma
     }
     seen.add(c.id);
   });
+  if (problems.length > 0) return readingFailed(problems);
+
+  const rules = builtPolicy ? input.policy : frozen(input.policy);
+  const owner = builtProduct ? input.product : frozen(input.product);
+  const mismatches: DomainError[] = [];
+  const histories: DomainError[] = [];
   const timelines: ContractTimeline[] = [];
+  // Paths of this product's contracts in the document (the others are left out).
+  const ownIndex: number[] = [];
   let historiesValid = true;
   contracts.forEach((c, i) => {
     const replayed = replayContract(c, rules, owner, [...contractsPath, i]);
-    if (replayed.isErr()) {
+    if (c.productId !== owner.id) {
+      // replayContract reports a contract of another product alone, and reads nothing else.
+      if (replayed.isErr()) mismatches.push(...replayed.error);
+    } else if (replayed.isErr()) {
       historiesValid = false;
-      problems.push(...replayed.error);
+      histories.push(...replayed.error);
     } else {
       timelines.push(replayed.value);
+      ownIndex.push(i);
     }
   });
-  if (historiesValid) problems.push(...crossContractProblems(rules, timelines, contractsPath));
-  if (problems.length > 0) return err(asErrors(problems));
-  // Recorded as built: settleWithDomain and compileSettler trust this value without checking it again.
-  return ok(
-    markBuilt(
-      Object.freeze({
-        policy: rules,
-        product: owner,
-        contracts: Object.freeze(contracts),
-        timelines: Object.freeze(timelines),
-      }) as Domain,
-    ),
-  );
+  const across = historiesValid
+    ? crossContractProblems(rules, timelines, contractsPath, ownIndex)
+    : [];
+  const valid = mismatches.length === 0 && histories.length === 0 && across.length === 0;
+  return {
+    reading: NOTHING,
+    mismatches,
+    histories,
+    across,
+    policy: rules,
+    product: owner,
+    timelines: historiesValid ? Object.freeze(timelines) : null,
+    // Recorded as built: settleWithDomain and compileSettler trust this value without checking it again.
+    domain: valid
+      ? markBuilt(
+          Object.freeze({
+            policy: rules,
+            product: owner,
+            contracts: Object.freeze(contracts),
+            timelines: Object.freeze(timelines),
+          }) as Domain,
+        )
+      : null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

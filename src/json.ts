@@ -27,9 +27,9 @@ import { formatAmount, parseAmount } from './money';
 import { formatPercent, type Percent, parsePercent } from './percent';
 import { DEFAULT_POLICY, type Policy, policy } from './policy';
 import { type Product, product } from './product';
-import { refundAll } from './refund';
+import { refundAll, refundReadingIssues, refundRuleIssues } from './refund';
 import { type Refund, refund, type Sale, sale } from './sale';
-import { settleSale } from './settle';
+import { settleStages } from './settle';
 import type { Reversal, ReversalLine, Role, Settlement, SettlementLine } from './settlement';
 
 // ---------------------------------------------------------------------------------------------
@@ -557,8 +557,15 @@ export function readDocumentBytes(
 
 /**
  * Settles a checked document: validates the contracts against the policy and the product,
- * settles the sale (SPEC section 5) and reverses its refunds in order (SPEC section 6).
- * Refunds are checked against the sale only once the sale has settled.
+ * settles the sale (SPEC section 5) and reverses its refunds in order (SPEC section 6), in
+ * the stages of SPEC section 7. A document from {@link parseDocument} has passed stage 1
+ * (a value built by hand is read again, and its stage-1 problems are reported alone); then
+ * every problem of stage 2 is reported together, in this order: row 2a (each contract of
+ * another product, then the sale's product and fee currency), 2b (each history), 2c (the
+ * rules across contracts), 2d (the fee, self-affiliation), 2e (the affiliate rules over the
+ * covering contracts), then the refunds, refund by refund (a refund's currency, row 2a, and
+ * row 2f). The refunds are checked whatever the rest holds; they are reversed only when
+ * nothing is wrong.
  *
  * @param doc - a document from {@link parseDocument}
  * @returns the settlement and its reversals, or every problem found
@@ -585,11 +592,29 @@ export function settleDocument(doc: SettleDocument): Result<SettleOutcome, Domai
     const why = 'expected a document from parseDocument()';
     return err(Object.freeze([domainError('invalid_field', why, [])]) as DomainErrors);
   }
-  return settleSale(doc.policy, doc.product, doc.contracts, doc.sale).andThen((settlement) =>
-    refundAll(settlement, doc.refunds, ['refunds']).map((reversals) =>
-      Object.freeze({ settlement, reversals }),
-    ),
+  const stages = settleStages(doc.policy, doc.product, doc.contracts, doc.sale);
+  const refundReading = refundReadingIssues(doc.refunds, ['refunds']);
+  if (stages.reading || refundReading.length > 0) {
+    return err(frozenErrors([...(stages.reading ? stages.problems : []), ...refundReading]));
+  }
+  // Stage 1 passed, so the sale was read: its instant, price and currency are all row 2f needs.
+  const sold = doc.sale;
+  const refundProblems = refundRuleIssues(
+    { at: sold.at, currency: sold.price.currency, price: sold.price.amount },
+    doc.refunds,
+    ['refunds'],
   );
+  const settlement = stages.settlement;
+  if (settlement === null || refundProblems.length > 0) {
+    return err(frozenErrors([...stages.problems, ...refundProblems]));
+  }
+  return refundAll(settlement, doc.refunds, ['refunds']).map((reversals) =>
+    Object.freeze({ settlement, reversals }),
+  );
+}
+
+function frozenErrors(problems: ReadonlyArray<DomainError>): DomainErrors {
+  return Object.freeze([...problems]) as unknown as DomainErrors;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { type Currency, isCurrency, sameCurrency, tableCurrency } from './currency';
 import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
+import type { Instant } from './instant';
 import { formatAmount } from './money';
 import { frozenPercent, isPercentValue } from './percent';
 import { type Refund, refundValueIssues } from './sale';
@@ -119,58 +120,113 @@ function notASettlement(): DomainError {
   return domainError('invalid_field', 'expected a settlement from settleSale', []);
 }
 
-/** The problems of one refund against the sale and the refunds applied before it. */
-function refundIssues(
-  settlement: Settlement,
-  refund: Refund,
-  path: Path,
-  seenIds: ReadonlySet<string>,
-  lastAt: number | null,
-  refundedBefore: bigint,
-): DomainError[] {
-  const shape = refundValueIssues(refund, path);
-  if (shape.length > 0) return shape;
+/** What the refund rules need of the sale: its instant, price and currency (read in stage 1). */
+export interface RefundedSale {
+  /** The sale's instant. */
+  readonly at: Instant;
+  /** The sale's currency. */
+  readonly currency: Currency;
+  /** The price, in minor units. */
+  readonly price: bigint;
+}
+
+/**
+ * Stage 1 of a sale's refunds (SPEC 7): each a refund value, ids unique within the sale
+ * (`invalid_field` at the later one's `id`) and amounts above 0 (`invalid_amount`). Not part
+ * of the package API.
+ *
+ * @internal
+ */
+export function refundReadingIssues(refunds: unknown, path: Path): DomainError[] {
+  if (!Array.isArray(refunds)) {
+    return [domainError('invalid_field', 'expected a list of refunds', path)];
+  }
   const issues: DomainError[] = [];
-  const currency = settlement.currency;
-  const amountPath = [...path, 'amount'];
-  if (!sameCurrency(refund.amount.currency, currency)) {
+  const ids = new Set<string>();
+  // An index loop, not forEach: forEach skips the holes of a sparse array, which the loop
+  // that applies the refunds would then meet unchecked.
+  for (let i = 0; i < refunds.length; i++) {
+    const r = refunds[i] as Refund;
+    const shape = refundValueIssues(r, [...path, i]);
+    issues.push(...shape);
+    if (shape.length > 0) continue;
+    issues.push(...ownReadingIssues(r, [...path, i], ids));
+    ids.add(r.id);
+  }
+  return issues;
+}
+
+/** The stage-1 problems of one refund value beside the ids of the refunds before it. */
+function ownReadingIssues(r: Refund, path: Path, ids: ReadonlySet<string>): DomainError[] {
+  const issues: DomainError[] = [];
+  if (r.amount.amount <= 0n) {
     issues.push(
-      domainError(
-        'currency_mismatch',
-        `the refund is in ${refund.amount.currency.code}, the sale in ${currency.code}`,
-        [...amountPath, 'currency'],
-        { expected: currency.code, actual: refund.amount.currency.code },
-      ),
-    );
-  } else if (refund.amount.amount <= 0n) {
-    issues.push(
-      domainError('invalid_amount', 'a refund amount is above 0', [...amountPath, 'amount']),
+      domainError('invalid_amount', 'a refund amount is above 0', [...path, 'amount', 'amount']),
     );
   }
-  if (seenIds.has(refund.id)) {
+  if (ids.has(r.id)) {
     issues.push(
       domainError(
         'invalid_field',
-        `the refund id ${JSON.stringify(refund.id)} is already used by another refund of this sale`,
+        `the refund id ${JSON.stringify(r.id)} is already used by another refund of this sale`,
         [...path, 'id'],
       ),
     );
   }
-  if (refund.at < settlement.at) {
+  return issues;
+}
+
+/** Where the refunds stand after some of them: the latest instant and the running total. */
+interface RefundsSoFar {
+  /** The latest instant of the refunds listed so far, `null` before the first. */
+  lastAt: number | null;
+  /** The refunds counted so far (SPEC 6: those with no error of their own). */
+  total: bigint;
+}
+
+/**
+ * Rows 2a (`currency_mismatch`) and 2f of one refund (SPEC 6 and 7), given the refunds listed
+ * before it; updates `so` far. A refund in another currency, before the sale or out of order
+ * is reported and left out of the running total; a counted refund after which the total is
+ * above the price is `refund_exceeds_price` (and stays counted).
+ */
+function refundRuleIssuesOf(
+  sale: RefundedSale,
+  r: Refund,
+  path: Path,
+  so: RefundsSoFar,
+): DomainError[] {
+  const issues: DomainError[] = [];
+  const currency = sale.currency;
+  const amountPath = [...path, 'amount'];
+  if (!sameCurrency(r.amount.currency, currency)) {
+    issues.push(
+      domainError(
+        'currency_mismatch',
+        `the refund is in ${r.amount.currency.code}, the sale in ${currency.code}`,
+        [...amountPath, 'currency'],
+        { expected: currency.code, actual: r.amount.currency.code },
+      ),
+    );
+  }
+  if (r.at < sale.at) {
     issues.push(
       domainError('refund_before_sale', 'the refund is dated before its sale', [...path, 'at']),
     );
-  } else if (lastAt !== null && refund.at < lastAt) {
+  } else if (so.lastAt !== null && r.at < so.lastAt) {
     issues.push(
-      domainError('events_out_of_order', 'the refund is dated before the refund before it', [
+      domainError('events_out_of_order', 'the refund is dated before a refund listed before it', [
         ...path,
         'at',
       ]),
     );
   }
-  if (issues.length === 0 && refundedBefore + refund.amount.amount > settlement.price) {
-    const refunded = formatAmount(refundedBefore + refund.amount.amount, currency);
-    const price = formatAmount(settlement.price, currency);
+  so.lastAt = so.lastAt === null ? r.at : Math.max(so.lastAt, r.at);
+  if (issues.length > 0) return issues;
+  so.total += r.amount.amount;
+  if (so.total > sale.price) {
+    const refunded = formatAmount(so.total, currency);
+    const price = formatAmount(sale.price, currency);
     issues.push(
       domainError(
         'refund_exceeds_price',
@@ -180,6 +236,28 @@ function refundIssues(
       ),
     );
   }
+  return issues;
+}
+
+/**
+ * Rows 2a (a refund's `currency_mismatch`) and 2f (`refund_before_sale`,
+ * `events_out_of_order`, `refund_exceeds_price`) of SPEC section 7 for refunds that passed
+ * stage 1 ({@link refundReadingIssues}), refund by refund. They need only the sale's instant,
+ * price and currency, so they run whatever the rest of the document holds. Not part of the
+ * package API.
+ *
+ * @internal
+ */
+export function refundRuleIssues(
+  sale: RefundedSale,
+  refunds: ReadonlyArray<Refund>,
+  path: Path,
+): DomainError[] {
+  const so: RefundsSoFar = { lastAt: null, total: 0n };
+  const issues: DomainError[] = [];
+  refunds.forEach((r, i) => {
+    issues.push(...refundRuleIssuesOf(sale, r, [...path, i], so));
+  });
   return issues;
 }
 
@@ -239,14 +317,16 @@ function reverse(
  * refunds totalling the price reverse every line exactly.
  *
  * @param settlement - the settled sale
- * @param previousRefunds - the refunds already applied to it, in order (trusted: use
- *   {@link refundAll} to check a whole sequence)
+ * @param previousRefunds - the refunds already applied to it, in order (not checked: use
+ *   {@link refundAll} to check a whole sequence; the running total counts them as
+ *   `refundAll` does, leaving out one in another currency, before the sale or out of order)
  * @param refund - the new refund, from `refund`
  * @param path - where the refund is in the input (default `[]`)
- * @returns the frozen {@link Reversal}, or the first problem: `currency_mismatch` (at
- *   `[...path, 'amount', 'currency']`), `invalid_amount`, `invalid_field` (an id already
- *   used), `refund_before_sale`, `events_out_of_order` (at `[...path, 'at']`),
- *   `refund_exceeds_price` (at `[...path, 'amount', 'amount']`)
+ * @returns the frozen {@link Reversal}, or the first problem, stage 1 first: `invalid_amount`
+ *   (at `[...path, 'amount', 'amount']`), `invalid_field` (an id already used), then
+ *   `currency_mismatch` (at `[...path, 'amount', 'currency']`), `refund_before_sale`,
+ *   `events_out_of_order` (at `[...path, 'at']`), `refund_exceeds_price` (at
+ *   `[...path, 'amount', 'amount']`)
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -280,18 +360,25 @@ export function refundSale(
     return err(domainError('invalid_field', 'expected the list of previous refunds', []));
   }
   const ids = new Set<string>();
-  let lastAt: number | null = null;
-  let refundedBefore = 0n;
+  const so: RefundsSoFar = { lastAt: null, total: 0n };
   for (const previous of previousRefunds as ReadonlyArray<Refund>) {
     // Stryker disable next-line ArrayDeclaration: only the number of issues is used, not their paths
     if (refundValueIssues(previous, []).length > 0) {
       return err(domainError('invalid_field', 'expected the list of previous refunds', []));
     }
     ids.add(previous.id);
-    lastAt = lastAt === null ? previous.at : Math.max(lastAt, previous.at);
-    refundedBefore += previous.amount.amount;
+    // The running total counts the previous refunds as refundAll would (their own errors aside).
+    refundRuleIssuesOf(settlement, previous, [], so);
   }
-  const [issue] = refundIssues(settlement, refund, path, ids, lastAt, refundedBefore);
+  const refundedBefore = so.total;
+  const shape = refundValueIssues(refund, path);
+  const [issue] =
+    shape.length > 0
+      ? shape
+      : [
+          ...ownReadingIssues(refund, path, ids),
+          ...refundRuleIssuesOf(settlement, refund, path, so),
+        ];
   if (issue !== undefined) return err(issue);
   const weights = settlement.lines.map((l) => l.amount);
   const before = dhondt(weights, settlement.price, refundedBefore);
@@ -301,10 +388,14 @@ export function refundSale(
 }
 
 /**
- * Checks and applies a sale's refunds in order (SPEC section 6), reporting every problem:
- * ids unique within the sale, instants not before the sale and non-decreasing, the sale's
- * currency, amounts above 0, and a running total never above the price. A refund with a
- * problem is not applied; the running total counts every refund whose amount could be read.
+ * Checks and applies a sale's refunds in order (SPEC sections 6 and 7), reporting every
+ * problem. First what stage 1 reads: ids unique within the sale and amounts above 0; when
+ * that holds, every refund's own rules: the sale's currency (`currency_mismatch`), instants
+ * not before the sale (`refund_before_sale`) nor before a refund listed earlier
+ * (`events_out_of_order`), and a running total never above the price. The running total
+ * counts only refunds with no error of their own: each counted refund after which it is
+ * above the price is `refund_exceeds_price`. Reversals are computed only when nothing is
+ * wrong.
  *
  * @param settlement - the settled sale
  * @param refunds - its refunds, in the order given
@@ -344,31 +435,11 @@ export function refundAll(
   path: Path = ['refunds'],
 ): Result<ReadonlyArray<Reversal>, DomainErrors> {
   if (!isSettlementValue(settlement)) return err(Object.freeze([notASettlement()]) as DomainErrors);
-  if (!Array.isArray(refunds)) {
-    return err(
-      Object.freeze([
-        domainError('invalid_field', 'expected a list of refunds', path),
-      ]) as DomainErrors,
-    );
-  }
-  const issues: DomainError[] = [];
-  const ids = new Set<string>();
-  let lastAt: number | null = null;
-  let refunded = 0n;
-  // An index loop, not forEach: forEach skips the holes of a sparse array, which the loop
-  // that applies the refunds would then meet unchecked.
-  for (let i = 0; i < refunds.length; i++) {
-    const r = refunds[i] as Refund;
-    const found = refundIssues(settlement, r, [...path, i], ids, lastAt, refunded);
-    issues.push(...found);
-    // Stryker disable next-line ArrayDeclaration: only the number of issues is used, not their paths
-    if (refundValueIssues(r, []).length > 0) continue;
-    ids.add(r.id);
-    lastAt = lastAt === null ? r.at : Math.max(lastAt, r.at);
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a refund that passed refundValueIssues has an amount of at least 0, so the mutants add only 0
-    if (sameCurrency(r.amount.currency, settlement.currency) && r.amount.amount > 0n)
-      refunded += r.amount.amount;
-  }
+  const reading = refundReadingIssues(refunds, path);
+  const issues =
+    reading.length > 0
+      ? reading
+      : refundRuleIssues(settlement, refunds as ReadonlyArray<Refund>, path);
   const [first, ...rest] = issues;
   if (first !== undefined) return err(Object.freeze([first, ...rest]) as DomainErrors);
 

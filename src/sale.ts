@@ -4,7 +4,7 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import { type AccountId, accountId } from './account';
-import { isCurrency, currency as lookupCurrency, sameCurrency } from './currency';
+import { isCurrency, currency as lookupCurrency } from './currency';
 import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
 import { collect, type Issues, nonEmpty, optional, readId, readObject, required } from './fields';
 import { type Instant, isInstantValue, parseInstant } from './instant';
@@ -32,7 +32,7 @@ export interface Sale {
   readonly at: Instant;
   /** P ≥ 0. */
   readonly price: Money;
-  /** The platform's fee as charged, in the price's currency; `null` uses the policy's fee schedule (or 0). */
+  /** The platform's fee as charged, in the price's currency (else `currency_mismatch` when settled); `null` uses the policy's fee schedule (or 0). */
   readonly platformFee: Money | null;
   /** The affiliate who made the sale; `null` for a direct sale. */
   readonly affiliate: SaleAffiliate | null;
@@ -269,8 +269,8 @@ export function isSaleValue(value: unknown): value is Sale {
   if (!isId(value.id) || !isId(value.productId) || !isInstantValue(value.at)) return false;
   if (!isMoneyValue(price)) return false;
   const fee = value.platformFee;
-  if (fee !== null && !(isMoneyValue(fee) && sameCurrency(fee.currency, price.currency)))
-    return false;
+  // A fee in another currency is a value all the same: settling reports it (SPEC 7, row 2a).
+  if (fee !== null && !isMoneyValue(fee)) return false;
   const affiliate = value.affiliate;
   if (affiliate === null) return true;
   return (
@@ -303,16 +303,6 @@ export function saleValueIssues(value: unknown, path: Path): DomainError[] {
   const fee = value.platformFee;
   if (fee !== null) {
     if (!isMoneyValue(fee)) bad([...path, 'platformFee'], 'null or money of at least 0');
-    else if (isMoneyValue(price) && !sameCurrency(fee.currency, price.currency)) {
-      issues.push(
-        domainError(
-          'currency_mismatch',
-          `the platform fee is in ${fee.currency.code}, the price in ${price.currency.code}`,
-          [...path, 'platformFee', 'currency'],
-          { expected: price.currency.code, actual: fee.currency.code },
-        ),
-      );
-    }
   }
   const affiliate = value.affiliate;
   if (affiliate !== null) {

@@ -17,8 +17,8 @@ import {
   type ContractTimeline,
   coveringTerms,
 } from './contract';
-import { type Currency, tableCurrency } from './currency';
-import { type Domain, validateDomain } from './domain';
+import { type Currency, sameCurrency, tableCurrency } from './currency';
+import { checkDomain, type Domain, validateDomain } from './domain';
 import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
 import type { Instant } from './instant';
 import { formatAmount } from './money';
@@ -153,23 +153,77 @@ interface Cover {
 type FeeSource = 'sale' | 'schedule' | 'none';
 
 /**
- * The sale-level rules of SPEC sections 4.6 and 5, every one that applies, at paths relative
- * to the `settle` document. The rules about the product (its id, its main creator, its
- * affiliate commission) and about the covering contracts are not checked against a product
- * the sale is not for: a mismatched product id is reported alone with the fee.
+ * Stage 1 of a sale beside its product (SPEC 7): an affiliate percent outside 0 < p ≤ 100,
+ * an affiliate with no percent in the sale nor in the product. `product` may be a value built
+ * by hand that is not a product: then only the sale's own percent is checked.
+ */
+function saleReadingIssues(product: unknown, sale: Sale): DomainError[] {
+  const affiliate = sale.affiliate;
+  if (affiliate === null) return [];
+  const own = affiliate.percent;
+  const percentPath = [...SALE_PATH, 'affiliate', 'percent'];
+  if (own !== null && !isAffiliatePercent(own)) {
+    return [
+      domainError(
+        'percent_out_of_range',
+        'an affiliate percent is above 0 and at most 100',
+        percentPath,
+        {
+          min: '0',
+          max: '100',
+        },
+      ),
+    ];
+  }
+  const commission =
+    typeof product === 'object' && product !== null
+      ? (product as Partial<Product>).affiliateCommission
+      : undefined;
+  if (own === null && commission === null) {
+    return [
+      domainError(
+        'invalid_field',
+        'the sale names an affiliate but no percent, and the product has no affiliateCommission',
+        percentPath,
+      ),
+    ];
+  }
+  return [];
+}
+
+/** Stage 1 of a sale: its shape when built by hand, then {@link saleReadingIssues}. */
+function saleStageOne(product: unknown, sale: Sale): DomainError[] {
+  const shape = saleShape(sale);
+  if (shape !== undefined) return [...shape];
+  return saleReadingIssues(product, sale);
+}
+
+/** The problems stage 2 finds in a sale, by row of SPEC 7's table. */
+interface SaleProblems {
+  /** Row 2a: `product_mismatch` of the sale, `currency_mismatch` of its fee. */
+  readonly mismatches: DomainError[];
+  /** Rows 2d (`fee_exceeds_price`, `self_affiliation`) and 2e (the coverage rules of 4.6). */
+  readonly rules: DomainError[];
+}
+
+/**
+ * Rows 2a, 2d and 2e of SPEC 7 for a sale that passed stage 1, at paths relative to the
+ * `settle` document. A fee in another currency is reported and not compared with the price;
+ * the rules about the product's main creator and its contracts are checked only when the sale
+ * is for this product; the coverage rules only when `covers` is known (every contract of this
+ * product has a valid history), whether or not the rules across contracts hold.
  */
 function saleRuleIssues(
   policy: Policy,
   product: Product,
   sale: Sale,
-  price: bigint,
-  fee: bigint,
-  feeSource: FeeSource,
-  covers: ReadonlyArray<Cover>,
-): DomainError[] {
-  const issues: DomainError[] = [];
-  if (sale.productId !== product.id) {
-    issues.push(
+  covers: ReadonlyArray<Cover> | null,
+): SaleProblems {
+  const mismatches: DomainError[] = [];
+  const rules: DomainError[] = [];
+  const forProduct = sale.productId === product.id;
+  if (!forProduct) {
+    mismatches.push(
       domainError(
         'product_mismatch',
         `the sale is for product ${JSON.stringify(sale.productId)}, not ${JSON.stringify(product.id)}`,
@@ -178,44 +232,39 @@ function saleRuleIssues(
       ),
     );
   }
-  if (fee > price) {
-    const currency = sale.price.currency;
-    const where =
-      feeSource === 'sale' ? [...SALE_PATH, 'platformFee', 'amount'] : ['policy', 'fee'];
-    const which = feeSource === 'sale' ? 'the platform fee' : "the policy's fee schedule";
-    issues.push(
+  const currency = sale.price.currency;
+  const given = sale.platformFee;
+  if (given !== null && !sameCurrency(given.currency, currency)) {
+    mismatches.push(
       domainError(
-        'fee_exceeds_price',
-        `${which} charges ${formatAmount(fee, currency)}, more than the price ${formatAmount(price, currency)}`,
-        where,
-        { fee: formatAmount(fee, currency), price: formatAmount(price, currency) },
+        'currency_mismatch',
+        `the platform fee is in ${given.currency.code}, the price in ${currency.code}`,
+        [...SALE_PATH, 'platformFee', 'currency'],
+        { expected: currency.code, actual: given.currency.code },
       ),
     );
+  } else {
+    const price = sale.price.amount;
+    const { fee, feeSource } = feeOf(policy, sale);
+    if (fee > price) {
+      const where =
+        feeSource === 'sale' ? [...SALE_PATH, 'platformFee', 'amount'] : ['policy', 'fee'];
+      const which = feeSource === 'sale' ? 'the platform fee' : "the policy's fee schedule";
+      rules.push(
+        domainError(
+          'fee_exceeds_price',
+          `${which} charges ${formatAmount(fee, currency)}, more than the price ${formatAmount(price, currency)}`,
+          where,
+          { fee: formatAmount(fee, currency), price: formatAmount(price, currency) },
+        ),
+      );
+    }
   }
   const affiliate = sale.affiliate;
-  if (affiliate === null || sale.productId !== product.id) return issues;
+  if (affiliate === null || !forProduct) return { mismatches, rules };
   const affiliatePath = [...SALE_PATH, 'affiliate'];
-  const own = affiliate.percent;
-  if (own !== null && !isAffiliatePercent(own)) {
-    issues.push(
-      domainError(
-        'percent_out_of_range',
-        'an affiliate percent is above 0 and at most 100',
-        [...affiliatePath, 'percent'],
-        { min: '0', max: '100' },
-      ),
-    );
-  } else if (own === null && product.affiliateCommission === null) {
-    issues.push(
-      domainError(
-        'invalid_field',
-        'the sale names an affiliate but no percent, and the product has no affiliateCommission',
-        [...affiliatePath, 'percent'],
-      ),
-    );
-  }
   if (affiliate.account === product.mainCreator) {
-    issues.push(
+    rules.push(
       domainError(
         'self_affiliation',
         `${affiliate.account} is the main creator of ${product.id} and cannot be its affiliate`,
@@ -224,9 +273,10 @@ function saleRuleIssues(
       ),
     );
   }
+  if (covers === null) return { mismatches, rules };
   for (const cover of covers) {
     if (cover.account === affiliate.account && !cover.mayAlsoSellAsAffiliate) {
-      issues.push(
+      rules.push(
         domainError(
           'affiliate_not_permitted',
           `${affiliate.account} is a cocreator under contract ${JSON.stringify(cover.contractId)}, whose terms in force do not allow selling as an affiliate`,
@@ -237,7 +287,7 @@ function saleRuleIssues(
     }
   }
   if (!policy.affiliatesOnCocreatedProducts && covers.length > 0) {
-    issues.push(
+    rules.push(
       domainError(
         'affiliates_not_allowed',
         `the policy allows no affiliate on a sale that a cocreation contract covers (${covers
@@ -247,11 +297,30 @@ function saleRuleIssues(
       ),
     );
   }
-  return issues;
+  return { mismatches, rules };
 }
 
-function asErrors(issues: DomainError[]): DomainErrors {
-  return Object.freeze(issues) as unknown as DomainErrors;
+/** The contracts among `timelines` that cover the sale (appliesTo aside), as the rules see them. */
+function coversOf(
+  timelines: ReadonlyArray<ContractTimeline>,
+  at: Instant,
+): Array<{ timeline: ContractTimeline; terms: ContractTerms; cover: Cover }> {
+  const covering: Array<{ timeline: ContractTimeline; terms: ContractTerms; cover: Cover }> = [];
+  for (const timeline of timelines) {
+    const terms = coveringTerms(timeline, at);
+    if (terms === null) continue;
+    const cover = {
+      account: timeline.contract.cocreator,
+      contractId: timeline.contract.id,
+      mayAlsoSellAsAffiliate: terms.mayAlsoSellAsAffiliate,
+    };
+    covering.push({ timeline, terms, cover });
+  }
+  return covering;
+}
+
+function asErrors(issues: ReadonlyArray<DomainError>): DomainErrors {
+  return Object.freeze([...issues]) as unknown as DomainErrors;
 }
 
 /** The shape problems of a sale value, when there are any. */
@@ -276,10 +345,11 @@ function saleShape(sale: Sale): DomainErrors | undefined {
  * @param domain - a validated domain, from `validateDomain` (any other value typed as one is
  *   validated first, and refused with `validateDomain`'s errors)
  * @param sale - the sale, from `sale()`
- * @returns the frozen {@link Settlement}, or every sale-level problem: `product_mismatch`,
- *   `fee_exceeds_price`, `invalid_field` (affiliate without a percent),
- *   `percent_out_of_range`, `self_affiliation`, `affiliate_not_permitted`,
- *   `affiliates_not_allowed`, and the shape errors of a hand-built sale
+ * @returns the frozen {@link Settlement}, or the sale's stage-1 problems (the shape errors of
+ *   a hand-built sale, `invalid_field` for an affiliate without a percent,
+ *   `percent_out_of_range`), else every sale-level problem of stage 2: `product_mismatch`,
+ *   `currency_mismatch` (a fee in another currency), `fee_exceeds_price`,
+ *   `self_affiliation`, `affiliate_not_permitted`, `affiliates_not_allowed`
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -306,9 +376,10 @@ function saleShape(sale: Sale): DomainErrors | undefined {
 export function settleWithDomain(domain: Domain, sale: Sale): Result<Settlement, DomainErrors> {
   const validated = trusted(domain);
   if (validated.isErr()) return err(validated.error);
-  const shape = saleShape(sale);
-  if (shape !== undefined) return err(shape);
-  return settleReference(validated.value, sale);
+  const domainValue = validated.value;
+  const reading = saleStageOne(domainValue.product, sale);
+  if (reading.length > 0) return err(asErrors(reading));
+  return settleReference(domainValue, sale);
 }
 
 /**
@@ -346,20 +417,17 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
   const currency = sale.price.currency;
   const price = sale.price.amount;
 
-  const { fee, feeOrigin, feeSource } = feeOf(policy, sale);
+  const { fee, feeOrigin } = feeOf(policy, sale);
 
   // Which contracts cover the sale (appliesTo aside): the affiliate rules need them all.
-  const covering: Array<{ timeline: ContractTimeline; terms: ContractTerms }> = [];
-  for (const timeline of timelines) {
-    const terms = coveringTerms(timeline, sale.at);
-    if (terms !== null) covering.push({ timeline, terms });
-  }
-  const covers = covering.map(({ timeline, terms }) => ({
-    account: timeline.contract.cocreator,
-    contractId: timeline.contract.id,
-    mayAlsoSellAsAffiliate: terms.mayAlsoSellAsAffiliate,
-  }));
-  const issues = saleRuleIssues(policy, product, sale, price, fee, feeSource, covers);
+  const covering = coversOf(timelines, sale.at);
+  const { mismatches, rules } = saleRuleIssues(
+    policy,
+    product,
+    sale,
+    covering.map((c) => c.cover),
+  );
+  const issues = [...mismatches, ...rules];
   if (issues.length > 0) return err(asErrors(issues));
 
   const exponent = currency.exponent;
@@ -415,6 +483,16 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
  * creator. Lines come in the order platform, affiliate, cocreators (in contract order), main
  * creator, and sum to the price exactly.
  *
+ * Checks in the stages of SPEC section 7: first what stage 1 reads (values built by hand,
+ * contract ids used twice, an affiliate percent out of range or missing), and only when that
+ * holds every problem of rows 2a to 2e together, in this order: 2a (`product_mismatch` of
+ * each contract of another product, which is then left out of every other rule, then of the
+ * sale; `currency_mismatch` of a fee in another currency, which is then not compared with the
+ * price), 2b (each history), 2c (the rules across contracts, when every history of this
+ * product is valid), 2d (`fee_exceeds_price`, and `self_affiliation` when the sale is for this
+ * product), 2e (the affiliate rules over the covering contracts, when every history is valid
+ * and the sale is for this product, whether or not 2c holds).
+ *
  * @param policy - the platform policy, from `policy`
  * @param product - the product, from `product`
  * @param contracts - the product's contracts, with their whole histories
@@ -452,23 +530,70 @@ export function settleSale(
   contracts: ReadonlyArray<CocreationContract>,
   sale: Sale,
 ): Result<Settlement, DomainErrors> {
-  const domain = validateDomain({ policy, product, contracts });
-  if (domain.isErr()) return err(asErrors([...domain.error, ...saleIssuesBeside(domain.error)]));
-  return settleWithDomain(domain.value, sale);
+  const outcome = settleStages(policy, product, contracts, sale);
+  return outcome.settlement !== null ? ok(outcome.settlement) : err(asErrors(outcome.problems));
+}
 
+/**
+ * What the stages of SPEC 7 make of a product, its contracts and a sale. Not part of the
+ * package API: `settleSale` and `settleDocument` share it.
+ *
+ * @internal
+ */
+export interface SaleStages {
+  /** Whether stage 1 (reading) found a problem: then `problems` are stage 1's alone. */
+  readonly reading: boolean;
   /**
-   * SPEC 7 validates the whole document: besides the domain's problems, the sale's own, and
-   * the rules that do not depend on coverage (product, fee, self-affiliation, a missing
-   * affiliate percent) whenever the policy and the product themselves were sound. The rules
-   * that depend on coverage wait for valid histories, as SPEC 7 says.
+   * Every problem found, in this order: stage 1 alone when it found any; else row 2a (each
+   * contract's, then the sale's), 2b, 2c, 2d and 2e, each in document order.
    */
-  function saleIssuesBeside(domainErrors: DomainErrors): DomainError[] {
-    const shape = saleValueIssues(sale, SALE_PATH);
-    const soundParts = domainErrors.every((e) => e.path[0] === 'contracts');
-    if (shape.length > 0 || !soundParts) return shape;
-    const { fee, feeSource } = feeOf(policy, sale);
-    return saleRuleIssues(policy, product, sale, sale.price.amount, fee, feeSource, []);
+  readonly problems: ReadonlyArray<DomainError>;
+  /** The settlement, when no problem was found. */
+  readonly settlement: Settlement | null;
+}
+
+/**
+ * Runs stage 1 and rows 2a to 2e of SPEC 7 over a product, its contracts and a sale, and
+ * settles the sale when nothing is wrong.
+ *
+ * @internal
+ */
+export function settleStages(
+  policy: Policy,
+  product: Product,
+  contracts: ReadonlyArray<CocreationContract>,
+  sale: Sale,
+): SaleStages {
+  const checked = checkDomain({ policy, product, contracts });
+  const saleReading = saleStageOne(checked.product ?? product, sale);
+  if (checked.reading.length > 0 || saleReading.length > 0) {
+    return { reading: true, problems: [...checked.reading, ...saleReading], settlement: null };
   }
+  if (checked.domain !== null) {
+    const settled = settleReference(checked.domain, sale);
+    return settled.isOk()
+      ? { reading: false, problems: [], settlement: settled.value }
+      : { reading: false, problems: settled.error, settlement: null };
+  }
+  const timelines = checked.timelines;
+  const covers = timelines === null ? null : coversOf(timelines, sale.at).map((c) => c.cover);
+  const { mismatches, rules } = saleRuleIssues(
+    checked.policy as Policy,
+    checked.product as Product,
+    sale,
+    covers,
+  );
+  return {
+    reading: false,
+    problems: [
+      ...checked.mismatches,
+      ...mismatches,
+      ...checked.histories,
+      ...checked.across,
+      ...rules,
+    ],
+    settlement: null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -821,12 +946,9 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     // Step 2: the fee.
     let fee = 0n;
     let feeOrigin = NO_FEE;
-    // Stryker disable next-line StringLiteral: only feeSource === 'sale' is ever compared (docs/mutation.md)
-    let feeSource: FeeSource = 'none';
     if (sale.platformFee !== null) {
       fee = sale.platformFee.amount;
       feeOrigin = FEE_FROM_SALE;
-      feeSource = 'sale';
     } else if (schedule !== null) {
       const fixed = schedule.fixed[currency.code] ?? 0n;
       fee =
@@ -839,8 +961,6 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
           scheduleWholeN,
         ) + fixed;
       feeOrigin = scheduleOrigin(currency, fixed);
-      // Stryker disable next-line StringLiteral: only feeSource === 'sale' is ever compared (docs/mutation.md)
-      feeSource = 'schedule';
     }
 
     const covering = lookup(sale.at);
@@ -849,10 +969,14 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
       // Stryker disable next-line ConditionalExpression,EqualityOperator: a pre-check; saleRuleIssues checks the same rules itself (docs/mutation.md)
       fee > price ||
       sale.productId !== product.id ||
+      (sale.platformFee !== null && !sameCurrency(sale.platformFee.currency, currency)) ||
       (affiliate !== null && !affiliateAllowed(affiliate, covering))
     ) {
       // Only a sale that may break a rule pays for building the list of problems.
-      const issues = saleRuleIssues(policy, product, sale, price, fee, feeSource, covering);
+      const reading = saleReadingIssues(product, sale);
+      if (reading.length > 0) return err(asErrors(reading));
+      const { mismatches, rules } = saleRuleIssues(policy, product, sale, covering);
+      const issues = [...mismatches, ...rules];
       // Stryker disable next-line ConditionalExpression,EqualityOperator: after the pre-checks above, a rule is always broken here
       if (issues.length > 0) return err(asErrors(issues));
     }

@@ -102,15 +102,24 @@ describe('validateDomain', () => {
     ]);
   });
 
-  it("reports product_mismatch and self_cocreation with the contract's own errors", () => {
+  it('reports a contract of another product once, and no other rule of this product about it', () => {
+    // Ana is p1's main creator: as a cocreator of p1 this would be self_cocreation, and the
+    // acceptance by Ana would be not_authorized; for a contract of p2 neither is p1's rule.
     const other = contract({
       id: 'c1',
       productId: 'p2',
       cocreator: ANA,
-      events: [invited(1, '20')],
+      events: [invited(1, '20'), event('accepted', 2, ANA)],
     })._unsafeUnwrap();
     expect(problems(validate([other])._unsafeUnwrapErr())).toEqual([
       { code: 'product_mismatch', path: ['contracts', 0, 'productId'] },
+    ]);
+  });
+
+  it('does not read the history of a self-cocreation', () => {
+    // The acceptance by Bia (not the cocreator Ana) would be not_authorized if it were read.
+    const self = c('c1', ANA, [invited(1, '20'), event('accepted', 2, BIA)]);
+    expect(problems(validate([self])._unsafeUnwrapErr())).toEqual([
       { code: 'self_cocreation', path: ['contracts', 0, 'cocreator'] },
     ]);
   });

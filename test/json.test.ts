@@ -211,21 +211,27 @@ describe('parseDocument', () => {
     expect(at('10000-01-01T00:00:00Z')).toEqual([['invalid_instant', ['sale', 'at']]]);
   });
 
-  it('reads a platform fee in another currency than the price: the mismatch is stage 2a', () => {
-    const sale = {
-      id: 's1',
-      productId: 'p1',
-      at: '2026-03-01T12:00:00Z',
-      price: { amount: '10', currency: 'USD' },
-      platformFee: { amount: '1', currency: 'BRL' },
-    };
-    const doc = parseDocument(minimalDocument({ sale }))._unsafeUnwrap();
+  it('reads a platform fee in another currency than the price: settling reports it (row 2a)', () => {
+    const input = minimalDocument({
+      sale: {
+        id: 's1',
+        productId: 'p1',
+        at: '2026-03-01T12:00:00Z',
+        price: { amount: '10', currency: 'USD' },
+        platformFee: { amount: '1', currency: 'BRL' },
+      },
+    });
+    const doc = parseDocument(input)._unsafeUnwrap();
     // With a reading problem elsewhere, stage 2 never runs: no currency_mismatch beside it.
-    const unread = parseDocument(minimalDocument({ sale: { ...sale, id: '' } }));
+    const unread = parseDocument(
+      minimalDocument({ sale: { ...(input.sale as Record<string, unknown>), id: '' } }),
+    );
     expect(codesAndPaths(unread._unsafeUnwrapErr())).toEqual([['invalid_field', ['sale', 'id']]]);
-    const [error] = settleDocument(doc)._unsafeUnwrapErr();
-    expect(error).toMatchObject({
+    const [error, ...others] = settleDocument(doc)._unsafeUnwrapErr();
+    expect(others).toEqual([]);
+    expect(error).toEqual({
       code: 'currency_mismatch',
+      message: 'the platform fee is in BRL, the price in USD',
       path: ['sale', 'platformFee', 'currency'],
       expected: 'USD',
       actual: 'BRL',
@@ -296,7 +302,7 @@ describe('settleDocument', () => {
     ]);
   });
 
-  it('checks refunds against the sale once it has settled', () => {
+  it('checks refunds against the sale', () => {
     const input = minimalDocument({
       refunds: [
         { id: 'r1', at: '2026-03-02T00:00:00Z', amount: { amount: '6', currency: 'USD' } },
@@ -316,6 +322,53 @@ describe('settleDocument', () => {
     expect(codesAndPaths(errors)).toEqual([
       ['currency_mismatch', ['refunds', 0, 'amount', 'currency']],
     ]);
+  });
+
+  describe('on a document built by hand (stage 1 is read again)', () => {
+    const doc = () => parseDocument(SPEC_DOCUMENT)._unsafeUnwrap();
+    const refund = doc().refunds[0] as NonNullable<ReturnType<typeof doc>['refunds'][0]>;
+    const brokenContract = () => {
+      const [c1] = doc().contracts;
+      const events = c1?.events ?? [];
+      return { ...c1, events: [events[0], { ...events[1], by: 'leo@example.com' }] } as never;
+    };
+
+    it('reports refunds that are not a list alone, not the history that stage 2 would refuse', () => {
+      const errors = settleDocument({
+        ...doc(),
+        contracts: [brokenContract()],
+        refunds: 7 as never,
+      })._unsafeUnwrapErr();
+      expect(codesAndPaths(errors)).toEqual([['invalid_field', ['refunds']]]);
+    });
+
+    it("reports a repeated refund id with the sale's stage-1 problems, and nothing of stage 2", () => {
+      const { sale } = doc();
+      const errors = settleDocument({
+        ...doc(),
+        contracts: [brokenContract()],
+        sale: { ...sale, affiliate: { ...sale.affiliate, percent: null } } as never,
+        product: { ...doc().product, affiliateCommission: null },
+        refunds: [refund, refund],
+      })._unsafeUnwrapErr();
+      expect(codesAndPaths(errors)).toEqual([
+        ['invalid_field', ['sale', 'affiliate', 'percent']],
+        ['invalid_field', ['refunds', 1, 'id']],
+      ]);
+    });
+
+    it('reports the stage-2 problems of the contracts and of the refunds together', () => {
+      const early = { ...refund, at: doc().sale.at - 1 };
+      const errors = settleDocument({
+        ...doc(),
+        contracts: [brokenContract()],
+        refunds: [early],
+      } as never)._unsafeUnwrapErr();
+      expect(codesAndPaths(errors)).toEqual([
+        ['not_authorized', ['contracts', 0, 'events', 1, 'by']],
+        ['refund_before_sale', ['refunds', 0, 'at']],
+      ]);
+    });
   });
 
   it('refuses what is not a document with invalid_field at the root instead of throwing', () => {
@@ -831,8 +884,8 @@ describe('settleToJson on a document with a refused contract', () => {
         ),
       ),
     ).toEqual([
-      HISTORY,
       ['product_mismatch', 'sale.productId'],
+      HISTORY,
       ['fee_exceeds_price', 'sale.platformFee.amount'],
     ]);
     expect(

@@ -237,22 +237,47 @@ describe('refundAll', () => {
     expect(refundAll(spec8, [])._unsafeUnwrap()).toEqual([]);
   });
 
-  it('reports every problem, each at its refund', () => {
+  it('reports a repeated id alone: it is stage 1, and the rules of the refunds wait for it', () => {
     const errors = refundAll(spec8, [
       refundOf('r1', '2026-03-05T00:00:00Z', 10000n),
       refundOf('r1', '2026-03-06T00:00:00Z', 100n),
       refundOf('r3', '2026-02-01T00:00:00Z', 100n),
-      refundOf('r4', '2026-03-04T00:00:00Z', 100n),
-      refundOf('r5', '2026-03-07T00:00:00Z', 100n, USD),
-      refundOf('r6', '2026-03-07T00:00:00Z', 9501n),
+    ])._unsafeUnwrapErr();
+    expect(errors.map((e) => [e.code, e.path])).toEqual([['invalid_field', ['refunds', 1, 'id']]]);
+  });
+
+  it('reports every problem, each at its refund, and leaves refunds with their own error out of the running total', () => {
+    // The sale: 2026-03-01T12:00Z, 197.00 BRL.
+    const errors = refundAll(spec8, [
+      refundOf('r1', '2026-03-05T00:00:00Z', 10000n), // counted: 100.00
+      refundOf('r2', '2026-02-01T00:00:00Z', 100n), // before the sale: left out
+      refundOf('r3', '2026-03-04T00:00:00Z', 100n), // before r1: left out
+      refundOf('r4', '2026-03-07T00:00:00Z', 100n, USD), // another currency: left out
+      refundOf('r5', '2026-03-07T00:00:00Z', 9700n), // counted: 197.00, not past the price
+      refundOf('r6', '2026-03-08T00:00:00Z', 1n), // counted: 197.01
+      refundOf('r7', '2026-03-09T00:00:00Z', 1n), // counted: 197.02
     ])._unsafeUnwrapErr();
     expect(errors.map((e) => [e.code, e.path])).toEqual([
-      ['invalid_field', ['refunds', 1, 'id']],
-      ['refund_before_sale', ['refunds', 2, 'at']],
-      ['events_out_of_order', ['refunds', 3, 'at']],
-      ['currency_mismatch', ['refunds', 4, 'amount', 'currency']],
-      // 100.00 + 1.00 + 1.00 + 1.00 + 95.01 = 198.01 > 197.00
+      ['refund_before_sale', ['refunds', 1, 'at']],
+      ['events_out_of_order', ['refunds', 2, 'at']],
+      ['currency_mismatch', ['refunds', 3, 'amount', 'currency']],
       ['refund_exceeds_price', ['refunds', 5, 'amount', 'amount']],
+      ['refund_exceeds_price', ['refunds', 6, 'amount', 'amount']],
+    ]);
+    expect(errors[3]).toMatchObject({ refunded: '197.01', price: '197.00' });
+    expect(errors[4]).toMatchObject({ refunded: '197.02', price: '197.00' });
+  });
+
+  it('reads a refund as out of order against every refund listed before it, errors and all', () => {
+    // r2 is in another currency (left out of the total) but still sets the order.
+    const errors = refundAll(spec8, [
+      refundOf('r1', '2026-03-05T00:00:00Z', 100n),
+      refundOf('r2', '2026-03-07T00:00:00Z', 100n, USD),
+      refundOf('r3', '2026-03-06T00:00:00Z', 100n),
+    ])._unsafeUnwrapErr();
+    expect(errors.map((e) => [e.code, e.path])).toEqual([
+      ['currency_mismatch', ['refunds', 1, 'amount', 'currency']],
+      ['events_out_of_order', ['refunds', 2, 'at']],
     ]);
   });
 
@@ -430,6 +455,45 @@ describe('refundSale against previous refunds', () => {
     expect(
       refundSale(spec8, previous, refundOf('r3', '2026-03-04T00:00:00Z', 100n))._unsafeUnwrapErr(),
     ).toMatchObject({ code: 'events_out_of_order', path: ['at'] });
+  });
+});
+
+describe('refundSale: the running total of the previous refunds', () => {
+  it('counts the previous refunds as refundAll does: not one before the sale, out of order or in another currency', () => {
+    // The sale is 197.00 BRL on 2026-03-01T12:00Z.
+    const previous = [
+      refundOf('r1', '2026-03-03T00:00:00Z', 1000n), // counted: 10.00
+      refundOf('r2', '2026-02-01T00:00:00Z', 10000n), // before the sale
+      refundOf('r3', '2026-03-04T00:00:00Z', 10000n, USD), // another currency
+      refundOf('r4', '2026-03-02T00:00:00Z', 10000n), // out of order
+    ];
+    const rest = refundOf('r5', '2026-03-05T00:00:00Z', 18700n);
+    expect(refundSale(spec8, previous, rest)._unsafeUnwrap().refundedTotal).toBe(19700n);
+    expect(
+      refundSale(
+        spec8,
+        previous,
+        refundOf('r5', '2026-03-05T00:00:00Z', 18701n),
+      )._unsafeUnwrapErr(),
+    ).toMatchObject({ code: 'refund_exceeds_price', path: ['amount', 'amount'] });
+    const all = refundAll(spec8, [...previous, rest])._unsafeUnwrapErr();
+    expect(all.map((e) => e.path[1])).toEqual([1, 2, 3]);
+  });
+
+  it('reports a refund amount of 0 and an id used before as stage 1, before the rules of the sale', () => {
+    const zero = {
+      ...refundOf('r1', '2026-02-01T00:00:00Z', 1n, USD),
+      amount: { amount: 0n, currency: USD },
+    };
+    expect(refundSale(spec8, [], zero)._unsafeUnwrapErr()).toMatchObject({
+      code: 'invalid_amount',
+      path: ['amount', 'amount'],
+    });
+    expect(
+      refundAll(spec8, [zero])
+        ._unsafeUnwrapErr()
+        .map((e) => e.code),
+    ).toEqual(['invalid_amount']);
   });
 });
 

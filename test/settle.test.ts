@@ -347,14 +347,25 @@ describe('settleSale', () => {
       expect(settle(parts([], { policy: 'gumroad' }), s).isOk()).toBe(true);
     });
 
-    it('reports every affiliate rule that applies', () => {
+    it('reports every affiliate rule that applies, with the fee (rows 2d and 2e together)', () => {
+      const gumroad = parts([accepted('c1', BIA, { percent: '20' })], { policy: 'gumroad' });
+      const s = saleOf({
+        price: brl('1'),
+        platformFee: brl('2'),
+        affiliate: { account: BIA, percent: '10' },
+      });
+      expect(errorsOf(settle(gumroad, s))).toEqual([
+        ['fee_exceeds_price', ['sale', 'platformFee', 'amount']],
+        ['affiliate_not_permitted', ['sale', 'affiliate', 'account']],
+        ['affiliates_not_allowed', ['sale', 'affiliate']],
+      ]);
+    });
+
+    it('reports an affiliate without a percent alone: it is stage 1, and stage 2 waits for it', () => {
       const gumroad = parts([accepted('c1', BIA, { percent: '20' })], { policy: 'gumroad' });
       const s = saleOf({ price: brl('1'), platformFee: brl('2'), affiliate: { account: BIA } });
       expect(errorsOf(settle(gumroad, s))).toEqual([
-        ['fee_exceeds_price', ['sale', 'platformFee', 'amount']],
         ['invalid_field', ['sale', 'affiliate', 'percent']],
-        ['affiliate_not_permitted', ['sale', 'affiliate', 'account']],
-        ['affiliates_not_allowed', ['sale', 'affiliate']],
       ]);
     });
   });
@@ -534,12 +545,13 @@ describe('settleSale', () => {
 
   describe('other refusals', () => {
     it('refuses a sale of another product, without the rules that need the product', () => {
+      // Ana is p1's main creator: self_affiliation is p1's rule, not checked for a sale of p2.
       const s = sale({
         id: 's1',
         productId: 'p2',
         at: '2026-03-01T12:00:00Z',
         price: brl('1'),
-        affiliate: { account: ANA },
+        affiliate: { account: ANA, percent: '10' },
       })._unsafeUnwrap();
       expect(settle(parts([]), s)._unsafeUnwrapErr()).toEqual([
         {
@@ -764,6 +776,81 @@ describe('a hand-built sale whose affiliate percent only exact arithmetic can pl
   });
 });
 
+describe('a platform fee in another currency than the price (SPEC 7, row 2a)', () => {
+  it('is refused the same way by every settler, and not compared with the price', () => {
+    const s = saleOf({ price: brl('10.00'), platformFee: { amount: '20.00', currency: 'USD' } });
+    expect(settle(parts([]), s)._unsafeUnwrapErr()).toEqual([
+      {
+        code: 'currency_mismatch',
+        message: 'the platform fee is in USD, the price in BRL',
+        path: ['sale', 'platformFee', 'currency'],
+        expected: 'BRL',
+        actual: 'USD',
+      },
+    ]);
+  });
+
+  it('is reported with the affiliate rules of the covering contracts', () => {
+    const p = parts([accepted('c1', BIA, { percent: '20' })]);
+    const s = saleOf({
+      price: brl('10.00'),
+      platformFee: { amount: '1.00', currency: 'USD' },
+      affiliate: { account: BIA, percent: '10' },
+    });
+    expect(errorsOf(settle(p, s))).toEqual([
+      ['currency_mismatch', ['sale', 'platformFee', 'currency']],
+      ['affiliate_not_permitted', ['sale', 'affiliate', 'account']],
+    ]);
+  });
+});
+
+describe('settleSale: the stages of SPEC 7', () => {
+  it('checks the affiliate rules when only the rules across contracts fail (2e without 2c)', () => {
+    const p = parts([
+      accepted('c1', BIA, { percent: '20' }),
+      contract({
+        id: 'c2',
+        productId: 'p1',
+        cocreator: CAIO,
+        events: [
+          { type: 'invited', at: '2026-01-01T00:00:00Z', by: ANA, terms: { percent: '60' } },
+        ],
+      })._unsafeUnwrap(),
+    ]);
+    const s = saleOf({ price: brl('10.00'), affiliate: { account: BIA, percent: '10' } });
+    expect(errorsOf(settleSale(p.policy, p.product, p.contracts, s))).toEqual([
+      ['retention_floor_violated', ['contracts', 0, 'events', 0]],
+      ['retention_floor_violated', ['contracts', 1, 'events', 0]],
+      ['affiliate_not_permitted', ['sale', 'affiliate', 'account']],
+    ]);
+  });
+
+  it('leaves a contract of another product out of coverage', () => {
+    const other = contract({
+      id: 'c2',
+      productId: 'p2',
+      cocreator: CAIO,
+      events: [
+        { type: 'invited', at: '2026-01-01T00:00:00Z', by: ANA, terms: { percent: '20' } },
+        { type: 'accepted', at: '2026-01-02T00:00:00Z', by: CAIO },
+      ],
+    })._unsafeUnwrap();
+    const p = parts([other], { policy: 'gumroad' });
+    const s = saleOf({ price: brl('10.00'), affiliate: { account: CAIO, percent: '10' } });
+    expect(errorsOf(settleSale(p.policy, p.product, p.contracts, s))).toEqual([
+      ['product_mismatch', ['contracts', 0, 'productId']],
+    ]);
+  });
+
+  it('reads the affiliate percent against a product built by hand only when it is an object', () => {
+    const p = parts([]);
+    const s = saleOf({ price: brl('10.00'), affiliate: { account: LEO } });
+    expect(errorsOf(settleSale(p.policy, 7 as never, [], s))).toEqual([
+      ['invalid_field', ['product']],
+    ]);
+  });
+});
+
 describe('settleSale beside a refused domain', () => {
   const refused = contract({
     id: 'c1',
@@ -796,11 +883,11 @@ describe('settleSale beside a refused domain', () => {
     ]);
   });
 
-  it('reports only the shape of a malformed sale, not rules read from it', () => {
+  it('reports only the shape of a malformed sale (stage 1), not the history nor rules read from the sale (stage 2)', () => {
     const p = parts([refused]);
     const good = saleOf({ price: brl('1.00'), platformFee: brl('2.00') });
     const malformed = { ...good, price: { ...good.price, amount: -1n } } as Sale;
     const result = settleSale(p.policy, p.product, p.contracts, malformed);
-    expect(errorsOf(result)).toEqual([HISTORY, ['invalid_field', ['sale', 'price']]]);
+    expect(errorsOf(result)).toEqual([['invalid_field', ['sale', 'price']]]);
   });
 });
