@@ -15,7 +15,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { AccountId } from './account';
 import type { Brand } from './brand';
-import type { CurrencyCode } from './currency';
+import { type CurrencyCode, currency } from './currency';
 import { type DomainError, domainError, type Path } from './errors';
 import { formatPercent, isPercentValue } from './percent';
 import type { Reversal, Role, Settlement } from './settlement';
@@ -330,7 +330,7 @@ function recordOf(entry: unknown, path: Path): LedgerRecord | DomainError {
   if (
     !isId(e.saleId) ||
     (reversal && !isId(e.refundId)) ||
-    typeof code !== 'string' ||
+    currency(code).isErr() ||
     !Array.isArray(e.lines)
   ) {
     return bad;
