@@ -13,7 +13,9 @@ cat > package.json <<JSON
 { "name": "examples-app", "private": true, "type": "module" }
 JSON
 neverthrow_version="$(node -p "require('$repo/node_modules/neverthrow/package.json').version")"
-npm install --no-audit --no-fund --prefer-offline --silent "$work/$tarball" "neverthrow@$neverthrow_version" >/dev/null
+# tsx too: examples/parallel-ledger.ts starts its workers from TypeScript through tsx's API.
+tsx_version="$(node -p "require('$repo/node_modules/tsx/package.json').version")"
+npm install --no-audit --no-fund --prefer-offline --silent "$work/$tarball" "neverthrow@$neverthrow_version" "tsx@$tsx_version" >/dev/null
 cp "$repo"/examples/*.ts .
 status=0
 for example in *.ts; do
