@@ -205,7 +205,8 @@ function compareIds(a: LedgerRecord | LedgerConflict, b: LedgerRecord | LedgerCo
 
 /** An exact, injective key of a record's id (no hashing: different ids never share one). */
 function idKey(r: LedgerRecord): string {
-  return JSON.stringify([r.saleId, r.refundId]);
+  // A settlement's key is its sale id after a letter a reversal's key never starts with.
+  return r.refundId === null ? `s${r.saleId}` : JSON.stringify([r.saleId, r.refundId]);
 }
 
 /**
@@ -244,29 +245,38 @@ function freezeRecord(r: LedgerRecord): LedgerRecord {
 }
 
 function rowsOf(entries: ReadonlyArray<LedgerRecord>): LedgerRow[] {
-  const byKey = new Map<string, LedgerRow>();
+  // Mutable sums while adding, frozen rows at the end.
+  const byKey = new Map<string, { -readonly [K in keyof LedgerRow]: LedgerRow[K] }>();
   for (const entry of entries) {
     const reversal = entry.kind === 'reversal';
     for (const line of entry.lines) {
       const key = JSON.stringify([entry.currency, entry.period, line.role, line.account]);
-      const previous = byKey.get(key);
-      byKey.set(
-        key,
-        Object.freeze({
+      let row = byKey.get(key);
+      if (row === undefined) {
+        row = {
           currency: entry.currency,
           period: entry.period,
           role: line.role,
           account: line.account,
-          settled: (previous?.settled ?? 0n) + (reversal ? 0n : line.amount),
-          reversed: (previous?.reversed ?? 0n) + (reversal ? line.amount : 0n),
-          net: (previous?.net ?? 0n) + line.amount,
-          settlementLines: (previous?.settlementLines ?? 0) + (reversal ? 0 : 1),
-          reversalLines: (previous?.reversalLines ?? 0) + (reversal ? 1 : 0),
-        }),
-      );
+          settled: 0n,
+          reversed: 0n,
+          net: 0n,
+          settlementLines: 0,
+          reversalLines: 0,
+        };
+        byKey.set(key, row);
+      }
+      if (reversal) {
+        row.reversed += line.amount;
+        row.reversalLines += 1;
+      } else {
+        row.settled += line.amount;
+        row.settlementLines += 1;
+      }
+      row.net += line.amount;
     }
   }
-  return [...byKey.values()].sort(compareKeys);
+  return [...byKey.values()].map((row) => Object.freeze(row)).sort(compareKeys);
 }
 
 /**
@@ -276,36 +286,41 @@ function rowsOf(entries: ReadonlyArray<LedgerRecord>): LedgerRow[] {
  * Internal: {@link ledgerOf}, {@link combineLedgers} and the JSON reader build through it.
  */
 export function ledgerOfRecords(records: Iterable<LedgerRecord>): Ledger {
-  const byId = new Map<string, Map<string, LedgerRecord>>();
+  // The first record of each id; its other versions by fingerprint, once a second one came.
+  const byId = new Map<string, { first: LedgerRecord; versions?: Map<string, LedgerRecord> }>();
   for (const record of records) {
     const id = idKey(record);
-    let versions = byId.get(id);
-    if (versions === undefined) {
-      versions = new Map();
-      byId.set(id, versions);
+    const seen = byId.get(id);
+    if (seen === undefined) {
+      byId.set(id, { first: record });
+      continue;
+    }
+    if (seen.versions === undefined) {
+      seen.versions = new Map([[fingerprint(seen.first), seen.first]]);
     }
     const print = fingerprint(record);
-    if (!versions.has(print)) versions.set(print, record);
+    if (!seen.versions.has(print)) seen.versions.set(print, record);
   }
   const entries: LedgerRecord[] = [];
   const conflicts: LedgerConflict[] = [];
-  for (const versions of byId.values()) {
+  for (const { first, versions } of byId.values()) {
+    if (versions === undefined || versions.size === 1) {
+      // A record this module built is frozen already; any other is copied and frozen.
+      entries.push(Object.isFrozen(first) ? first : freezeRecord(first));
+      continue;
+    }
     const sorted = [...versions.entries()]
       // Stryker disable next-line EqualityOperator: fingerprints of one id are different, so < and <= agree
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([, record]) => freezeRecord(record));
-    const first = sorted[0] as LedgerRecord;
-    if (sorted.length === 1) entries.push(first);
-    else {
-      conflicts.push(
-        Object.freeze({
-          kind: first.kind,
-          saleId: first.saleId,
-          refundId: first.refundId,
-          versions: Object.freeze(sorted),
-        }),
-      );
-    }
+    conflicts.push(
+      Object.freeze({
+        kind: first.kind,
+        saleId: first.saleId,
+        refundId: first.refundId,
+        versions: Object.freeze(sorted),
+      }),
+    );
   }
   entries.sort(compareIds);
   conflicts.sort(compareIds);
@@ -439,7 +454,7 @@ export function ledgerOf(
     if (p !== null && typeof p !== 'string') {
       return err(domainError('invalid_field', 'the period of an entry must be a string', [i]));
     }
-    records.push({ ...record, period: p });
+    records.push(freezeRecord({ ...record, period: p }));
   }
   return ok(ledgerOfRecords(records));
 }
