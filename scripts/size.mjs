@@ -9,7 +9,10 @@ import { build } from 'esbuild';
 // docs/performance.md), so the budget holds it near there while the target stays open.
 // Raised from 24 KB to 24.5 KB on purpose, for one change: reporting the sale's rules beside
 // a refused contract (SPEC 7 validates the whole document) took the bundle to 24.06 KB.
-export const BUDGET_BYTES = 24.5 * 1024;
+// Raised from 24.5 KB to 26 KB for issue 15: ledgers that count each entry once (their
+// records, conflicts and combine) and the ledger's JSON printer and reader took the bundle from
+// 24.24 KB to 25.68 KB. A bundler drops both for a user who never imports a ledger.
+export const BUDGET_BYTES = 26 * 1024;
 
 export async function measure() {
   const result = await build({
