@@ -495,7 +495,7 @@ export function combineLedgers(a: Ledger, b: Ledger): Ledger {
 }
 
 /** Every record a ledger holds: its entries and the versions of its conflicts. */
-export function recordsOf(ledger: Ledger): LedgerRecord[] {
+function recordsOf(ledger: Ledger): LedgerRecord[] {
   return [...ledger.entries, ...ledger.conflicts.flatMap((c) => c.versions)];
 }
 
