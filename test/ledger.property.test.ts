@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatInstant } from '../src/instant';
+import { parseDocument, settleDocument } from '../src/json';
 import {
   combineLedgers,
   EMPTY_LEDGER,
@@ -9,6 +11,8 @@ import {
   ledgerOf,
   ledgerTotal,
 } from '../src/ledger';
+import { ledgerToJson, parseLedgerJson } from '../src/ledger-json';
+import { documentJson } from '../src/testing/arbitraries';
 import {
   collidingEntriesArb,
   distinctEntriesArb,
@@ -98,6 +102,34 @@ describe('a batch spread over partitions', () => {
           expect(sequential.conflicts).toEqual([]);
         },
       ),
+    );
+  });
+
+  it('combines settled documents sent as JSON to the sequential ledger, by month', () => {
+    // Valid documents of every policy, each sale renamed so that the sales are distinct.
+    const settledArb = fc.array(documentJson(), { maxLength: 5 }).map((docs) =>
+      docs.flatMap((doc, i) => {
+        const renamed = { ...doc, sale: { ...doc.sale, id: `sale-${i}` } };
+        const { settlement, reversals } = settleDocument(
+          parseDocument(renamed)._unsafeUnwrap(),
+        )._unsafeUnwrap();
+        return [settlement, ...reversals] as LedgerEntry[];
+      }),
+    );
+    const byMonth = { period: (e: LedgerEntry) => formatInstant(e.at).slice(0, 7) };
+    fc.assert(
+      fc.property(
+        settledArb.chain((entries) => fc.tuple(fc.constant(entries), partitionsArb(entries))),
+        ([entries, parts]) => {
+          const received = parts.map((p) =>
+            parseLedgerJson(
+              JSON.parse(JSON.stringify(ledgerToJson(ledger(p, byMonth)))),
+            )._unsafeUnwrap(),
+          );
+          expect(combineAll(received)).toEqual(ledger(entries, byMonth));
+        },
+      ),
+      { numRuns: 50 },
     );
   });
 
