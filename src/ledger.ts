@@ -502,7 +502,8 @@ function recordsOf(ledger: Ledger): LedgerRecord[] {
 /**
  * Sums the rows of a ledger that match a query: one currency, and optionally one period,
  * role and account (an omitted field matches every value; `null` matches the platform's
- * account or the ledger without periods).
+ * account or the ledger without periods). The versions of a conflict are in no row: check
+ * `ledger.conflicts` before paying from the totals.
  *
  * @param ledger - the ledger
  * @param query - the currency code, and optionally `period`, `role`, `account`
