@@ -14,10 +14,12 @@ cat > package.json <<JSON
 JSON
 version_of() { node -p "require('$repo/node_modules/$1/package.json').version"; }
 # neverthrow is a dependency of the package: the tarball alone is what a user installs.
-# examples/postgres.ts keeps its data in PGlite (or, with DATABASE_URL, a server through pg):
-# the app installs them at the versions the repository tests with, as a user's app would.
+# examples/postgres.ts keeps its data in PGlite (or, with DATABASE_URL, a server through pg),
+# and examples/parallel-ledger.ts starts its workers from TypeScript through tsx's API: the app
+# installs them at the versions the repository tests with, as a user's app would.
 npm install --no-audit --no-fund --prefer-offline --silent "$work/$tarball" \
-  "@electric-sql/pglite@$(version_of @electric-sql/pglite)" "pg@$(version_of pg)" >/dev/null
+  "@electric-sql/pglite@$(version_of @electric-sql/pglite)" "pg@$(version_of pg)" \
+  "tsx@$(version_of tsx)" >/dev/null
 cp "$repo"/examples/*.ts .
 status=0
 for example in *.ts; do

@@ -9,9 +9,9 @@ import { build } from 'esbuild';
 // docs/performance.md), so the budget holds it near there while the target stays open.
 // Raised from 24 KB to 24.5 KB on purpose, for one change: reporting the sale's rules beside
 // a refused contract (SPEC 7 validates the whole document) took the bundle to 24.06 KB.
-// Raised from 24.5 KB to 26 KB on purpose, for issue 15: storing every value as JSON and
-// reading it back equal (src/store.ts: two printers and two checking readers) took the
-// bundle from 24.24 KB to 25.84 KB.
+// Raised from 24.5 KB for issue 15, on purpose: storing every value as JSON and reading it
+// back equal (src/store.ts: +1.6 KB) and ledgers that count each entry once, with their JSON
+// (+1.44 KB); measured together after merging. Issue 17 (≤ 18 KB) is still open.
 export const BUDGET_BYTES = 26 * 1024;
 
 export async function measure() {

@@ -163,12 +163,22 @@ export {
 export type {
   Ledger,
   LedgerAmounts,
+  LedgerConflict,
   LedgerEntry,
+  LedgerLine,
   LedgerOptions,
   LedgerQuery,
+  LedgerRecord,
   LedgerRow,
 } from './ledger';
 export { combineLedgers, EMPTY_LEDGER, emptyLedger, ledgerOf, ledgerTotal } from './ledger';
+export type {
+  LedgerConflictJson,
+  LedgerJson,
+  LedgerLineJson,
+  LedgerRecordJson,
+} from './ledger-json';
+export { ledgerToJson, parseLedgerJson } from './ledger-json';
 export type { Money } from './money';
 export { formatAmount, formatMoney, money, parseAmount, parseMoney } from './money';
 export type { Percent } from './percent';

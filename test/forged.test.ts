@@ -294,7 +294,9 @@ describe('parseSettlementJson', () => {
 describe('ledgers', () => {
   it('put the rows without a period before those with one, in a combined ledger', () => {
     const plain = ledgerOf([settlement])._unsafeUnwrap();
-    const monthly = ledgerOf([settlement], { period: () => '2026-03' })._unsafeUnwrap();
+    // Another sale: the same sale counted in no period and in a period would be a conflict.
+    const other = { ...settlement, saleId: 'other' };
+    const monthly = ledgerOf([other], { period: () => '2026-03' })._unsafeUnwrap();
     const both = combineLedgers(monthly, plain);
     expect(both.rows.map((r) => r.period)).toEqual([
       ...plain.rows.map(() => null),

@@ -144,6 +144,68 @@ describe('ledgerOf', () => {
   });
 });
 
+describe('entries counted once', () => {
+  it('keeps each entry once, with the lines it counted, in canonical order', () => {
+    const ledger = ledgerOf([s2, r1, s1, s1, r1], { period: month })._unsafeUnwrap();
+    expect(ledger.entries.map((e) => [e.kind, e.saleId, e.refundId, e.period])).toEqual([
+      ['settlement', 's1', null, '2026-03'],
+      ['reversal', 's1', 'r1', '2026-04'],
+      ['settlement', 's2', null, '2026-04'],
+    ]);
+    expect(ledger.entries[0]?.lines).toEqual([
+      { role: 'platform', account: null, contractId: null, percent: null, amount: 2050n },
+      { role: 'affiliate', account: LEO, contractId: null, percent: '40', amount: 7060n },
+      { role: 'cocreator', account: BIA, contractId: 'c1', percent: '20', amount: 2118n },
+      { role: 'main-creator', account: ANA, contractId: null, percent: null, amount: 8472n },
+    ]);
+    expect(ledger).toEqual(ledgerOf([s1, r1, s2], { period: month })._unsafeUnwrap());
+    expect(ledgerTotal(ledger, { currency: 'BRL', account: ANA }).settled).toBe(8472n + 400n);
+  });
+
+  it('reports the same sale id with other lines as a conflict and counts neither version', () => {
+    // s1 again, but the affiliate's 70.60 was paid as 70.59 and the main creator's as 84.73.
+    const other: Settlement = {
+      ...s1,
+      lines: s1.lines.map((l) =>
+        l.role === 'affiliate'
+          ? { ...l, amount: 7059n }
+          : l.role === 'main-creator'
+            ? { ...l, amount: 8473n }
+            : l,
+      ),
+    };
+    const ledger = combineLedgers(
+      ledgerOf([s1, s2])._unsafeUnwrap(),
+      ledgerOf([other])._unsafeUnwrap(),
+    );
+    expect(ledger.conflicts).toHaveLength(1);
+    expect(ledger.conflicts[0]).toMatchObject({ kind: 'settlement', saleId: 's1', refundId: null });
+    expect(ledger.conflicts[0]?.versions.map((v) => v.lines[1]?.amount)).toEqual([7059n, 7060n]);
+    // Only s2 is counted: 1.00 + 2.00 + 3.00 + 4.00.
+    expect(ledgerTotal(ledger, { currency: 'BRL' }).net).toBe(1000n);
+    expect(ledger.entries.map((e) => e.saleId)).toEqual(['s2']);
+  });
+
+  it('keeps two refunds of the same id on different sales apart', () => {
+    const r2 = refundSale(s2, [], {
+      id: 'r1',
+      at: t('2026-04-11T00:00:00Z'),
+      amount: { amount: 1000n, currency: BRL },
+    })._unsafeUnwrap();
+    const ledger = ledgerOf([s1, r1, s2, r2])._unsafeUnwrap();
+    expect(ledger.conflicts).toEqual([]);
+    expect(ledgerTotal(ledger, { currency: 'BRL' }).net).toBe(19700n - 5000n + 1000n - 1000n);
+  });
+
+  it('freezes the entries, their lines and the conflicts', () => {
+    const ledger = ledgerOf([s1, { ...s1, lines: s1.lines.slice(0, 1) }, s2])._unsafeUnwrap();
+    expect(Object.isFrozen(ledger.entries)).toBe(true);
+    expect(Object.isFrozen(ledger.entries[0]?.lines[0])).toBe(true);
+    expect(Object.isFrozen(ledger.conflicts)).toBe(true);
+    expect(Object.isFrozen(ledger.conflicts[0]?.versions[0])).toBe(true);
+  });
+});
+
 describe('combineLedgers', () => {
   it('adds the rows that share a key and keeps the others', () => {
     const a = ledgerOf([s1, r1])._unsafeUnwrap();
@@ -267,6 +329,43 @@ describe('the entries ledgerOf refuses', () => {
         path: [1, 'lines', 0],
       });
     }
+  });
+
+  it('refuses an entry without its ids or with an unknown currency, at its index', () => {
+    for (const entry of [
+      { ...s1, saleId: '' },
+      { ...s1, saleId: 5 },
+      { ...r1, refundId: '' },
+      { ...s1, currency: { code: 'XYZ', exponent: 2 } },
+      { ...s1, currency: 'BRL' },
+    ]) {
+      expect(ledgerOf([s1, entry as never])._unsafeUnwrapErr()).toMatchObject({
+        code: 'invalid_field',
+        path: [1],
+      });
+    }
+  });
+
+  it('refuses a cocreator line without its contract or percent, an affiliate line without percent', () => {
+    const cocreator = s1.lines[2];
+    const affiliate = s1.lines[1];
+    for (const line of [
+      { ...cocreator, contractId: '' },
+      { ...cocreator, percent: undefined },
+      { ...cocreator, percent: { units: -1n, scale: 0 } },
+      { ...affiliate, percent: '40' },
+    ]) {
+      expect(ledgerOf([withLine(line)])._unsafeUnwrapErr().path).toEqual([0, 'lines', 0]);
+    }
+  });
+
+  it('accepts a settlement by its content: a structured clone counts as the original', () => {
+    const clone = structuredClone(s1);
+    expect(clone.currency).not.toBe(s1.currency);
+    expect(ledgerOf([clone, structuredClone(r1)])._unsafeUnwrap()).toEqual(
+      ledgerOf([s1, r1])._unsafeUnwrap(),
+    );
+    expect(ledgerOf([s1, clone])._unsafeUnwrap()).toEqual(ledgerOf([s1])._unsafeUnwrap());
   });
 
   it('answers invalid_field, with a message, for every option or entry it cannot read', () => {

@@ -1,0 +1,370 @@
+/**
+ * A ledger in the wire format's style (SPEC section 8): amounts as decimal strings with
+ * exactly their currency's decimals, percents in shortest form, so that a ledger can be
+ * stored, sent to another machine and read back equal. Only the entries and conflicts are
+ * printed; the rows are recomputed from the entries when the ledger is read.
+ */
+import { err, ok, type Result } from 'neverthrow';
+import { accountId } from './account';
+import { type Currency, type CurrencyCode, currency } from './currency';
+import { type DomainErrors, domainError, type Path } from './errors';
+import {
+  collect,
+  type Fields,
+  type Issues,
+  nonEmpty,
+  optional,
+  raw,
+  readEnum,
+  readId,
+} from './fields';
+import {
+  type Ledger,
+  type LedgerConflict,
+  type LedgerLine,
+  type LedgerRecord,
+  ledgerOfRecords,
+} from './ledger';
+import { formatAmount, parseAmount } from './money';
+import { formatPercent, parsePercent } from './percent';
+import type { Role } from './settlement';
+
+/** One line of a ledger entry on the wire. */
+export interface LedgerLineJson {
+  /** `platform`, `affiliate`, `cocreator` or `main-creator`. */
+  readonly role: Role;
+  /** Canonical; `null` for the platform. */
+  readonly account: string | null;
+  /** On cocreator lines only. */
+  readonly contractId?: string;
+  /** On affiliate and cocreator lines only, in shortest form. */
+  readonly percent?: string;
+  /** With exactly the currency's decimals; negative (or zero) on a reversal. */
+  readonly amount: string;
+}
+
+/** One entry of a ledger on the wire: a settlement, or a reversal when `refundId` is there. */
+export interface LedgerRecordJson {
+  /** The sale's id. */
+  readonly saleId: string;
+  /** The refund's id, on reversals only. */
+  readonly refundId?: string;
+  /** The currency code. */
+  readonly currency: string;
+  /** The period the entry was counted in, `null` without periods. */
+  readonly period: string | null;
+  /** The entry's lines, in order. */
+  readonly lines: ReadonlyArray<LedgerLineJson>;
+}
+
+/** One id seen with different lines, on the wire. */
+export interface LedgerConflictJson {
+  /** The sale's id. */
+  readonly saleId: string;
+  /** The refund's id, for reversals only. */
+  readonly refundId?: string;
+  /** At least two different versions, each with this conflict's ids. */
+  readonly versions: ReadonlyArray<LedgerRecordJson>;
+}
+
+/** A ledger on the wire: its entries and its conflicts, in canonical order. */
+export interface LedgerJson {
+  /** The entries counted in the totals. */
+  readonly entries: ReadonlyArray<LedgerRecordJson>;
+  /** The ids seen with different lines, counted nowhere. */
+  readonly conflicts: ReadonlyArray<LedgerConflictJson>;
+}
+
+const ROLES: ReadonlyArray<Role> = ['platform', 'affiliate', 'cocreator', 'main-creator'];
+
+function amountText(amount: bigint, code: CurrencyCode): string {
+  // A ledger built by the library only holds known currencies; a forged one is printed in
+  // minor units and refused when read back.
+  return currency(code).match(
+    (cur) => formatAmount(amount, cur),
+    () => String(amount),
+  );
+}
+
+function lineToJson(line: LedgerLine, code: CurrencyCode): LedgerLineJson {
+  return Object.freeze({
+    role: line.role,
+    account: line.account,
+    ...(line.contractId === null ? {} : { contractId: line.contractId }),
+    ...(line.percent === null ? {} : { percent: line.percent }),
+    amount: amountText(line.amount, code),
+  });
+}
+
+function recordToJson(record: LedgerRecord): LedgerRecordJson {
+  return Object.freeze({
+    saleId: record.saleId,
+    ...(record.refundId === null ? {} : { refundId: record.refundId }),
+    currency: record.currency,
+    period: record.period,
+    lines: Object.freeze(record.lines.map((l) => lineToJson(l, record.currency))),
+  });
+}
+
+function conflictToJson(conflict: LedgerConflict): LedgerConflictJson {
+  return Object.freeze({
+    saleId: conflict.saleId,
+    ...(conflict.refundId === null ? {} : { refundId: conflict.refundId }),
+    versions: Object.freeze(conflict.versions.map(recordToJson)),
+  });
+}
+
+/**
+ * Prints a ledger for storage or for another machine: its entries and conflicts with
+ * amounts as decimal strings in their currency's decimals (reversal lines negative). The
+ * rows are not printed: {@link parseLedgerJson} recomputes them from the entries.
+ *
+ * @param ledger - a ledger
+ * @returns frozen JSON-ready data; `JSON.stringify` it to store it
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { ledgerOf, ledgerToJson, parseDocument, parseLedgerJson, settleDocument } from 'cocreation';
+ *
+ * const { settlement, reversals } = settleDocument(
+ *   parseDocument({
+ *     product: { id: 'p1', mainCreator: 'ana@example.com' },
+ *     contracts: [],
+ *     sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
+ *             price: { amount: '10.00', currency: 'USD' }, platformFee: { amount: '1.00', currency: 'USD' } },
+ *     refunds: [{ id: 'r1', at: '2026-03-02T00:00:00Z', amount: { amount: '5', currency: 'USD' } }],
+ *   })._unsafeUnwrap(),
+ * )._unsafeUnwrap();
+ * const ledger = ledgerOf([settlement, ...reversals])._unsafeUnwrap();
+ * const json = ledgerToJson(ledger);
+ * assert.deepEqual(json.entries[1], {
+ *   saleId: 's1', refundId: 'r1', currency: 'USD', period: null,
+ *   lines: [
+ *     { role: 'platform', account: null, amount: '-0.50' },
+ *     { role: 'main-creator', account: 'ana@example.com', amount: '-4.50' },
+ *   ],
+ * });
+ * assert.deepEqual(parseLedgerJson(JSON.parse(JSON.stringify(json)))._unsafeUnwrap(), ledger);
+ * ```
+ */
+export function ledgerToJson(ledger: Ledger): LedgerJson {
+  return Object.freeze({
+    entries: Object.freeze(ledger.entries.map(recordToJson)),
+    conflicts: Object.freeze(ledger.conflicts.map(conflictToJson)),
+  });
+}
+
+function readFields(value: unknown, path: Path, issues: Issues): Fields | undefined {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Fields;
+  issues.push(domainError('invalid_field', 'expected an object', path));
+  return undefined;
+}
+
+function readList(value: unknown, path: Path, issues: Issues): ReadonlyArray<unknown> {
+  if (Array.isArray(value)) return value;
+  issues.push(domainError('invalid_field', 'expected an array', path));
+  return [];
+}
+
+/** Reads a line amount: ≥ 0 on a settlement, ≤ 0 (written with a `-`) on a reversal. */
+function readLineAmount(
+  value: unknown,
+  cur: Currency,
+  reversal: boolean,
+  path: Path,
+  issues: Issues,
+): bigint | undefined {
+  const text = typeof value === 'number' ? String(value) : value;
+  if (typeof text === 'string' && text.startsWith('-')) {
+    if (!reversal) {
+      issues.push(domainError('invalid_amount', 'a settlement line is never negative', path));
+      return undefined;
+    }
+    const magnitude = collect(parseAmount(text.slice(1), cur, path), issues);
+    return magnitude === undefined ? undefined : -magnitude;
+  }
+  const amount = collect(parseAmount(value, cur, path), issues);
+  if (reversal && amount !== undefined && amount > 0n) {
+    issues.push(domainError('invalid_amount', 'a reversal line is negative or zero', path));
+    return undefined;
+  }
+  return amount;
+}
+
+function readLine(
+  value: unknown,
+  path: Path,
+  cur: Currency | undefined,
+  reversal: boolean,
+  issues: Issues,
+): LedgerLine | undefined {
+  const before = issues.length;
+  const fields = readFields(value, path, issues);
+  if (fields === undefined) return undefined;
+  const role = readEnum(optional(fields, 'role'), ROLES, [...path, 'role'], issues);
+  if (role === undefined && optional(fields, 'role') === undefined) {
+    issues.push(domainError('invalid_field', '"role" is required', [...path, 'role']));
+  }
+  let account: string | null | undefined = null;
+  const accountValue = optional(fields, 'account');
+  if (role === 'platform') {
+    if (accountValue !== undefined) {
+      issues.push(
+        domainError('invalid_field', 'the platform line has no account', [...path, 'account']),
+      );
+    }
+  } else if (role === undefined) {
+    // Whether the line needs an account depends on its role, already reported.
+  } else if (accountValue === undefined) {
+    issues.push(domainError('invalid_field', '"account" is required', [...path, 'account']));
+  } else {
+    account = collect(accountId(accountValue, [...path, 'account']), issues);
+  }
+  const only = (key: string, roles: ReadonlyArray<Role>): unknown => {
+    const v = optional(fields, key);
+    if (role === undefined) return undefined;
+    if (roles.includes(role) && v === undefined) {
+      issues.push(domainError('invalid_field', `"${key}" is required`, [...path, key]));
+    } else if (!roles.includes(role) && v !== undefined) {
+      issues.push(domainError('invalid_field', `a ${role} line has no ${key}`, [...path, key]));
+    }
+    return v;
+  };
+  const contractValue = only('contractId', ['cocreator']);
+  const contractId =
+    contractValue === undefined ? null : readId(contractValue, [...path, 'contractId'], issues);
+  const percentValue = only('percent', ['affiliate', 'cocreator']);
+  const percent =
+    percentValue === undefined
+      ? null
+      : collect(parsePercent(percentValue, [...path, 'percent']), issues);
+  const amountValue = optional(fields, 'amount');
+  let amount: bigint | undefined;
+  if (amountValue === undefined) {
+    issues.push(domainError('invalid_field', '"amount" is required', [...path, 'amount']));
+  } else if (cur !== undefined) {
+    amount = readLineAmount(amountValue, cur, reversal, [...path, 'amount'], issues);
+  }
+  if (issues.length > before || role === undefined || amount === undefined) return undefined;
+  return {
+    role,
+    account: account as LedgerLine['account'],
+    contractId: contractId ?? null,
+    percent: percent === null || percent === undefined ? null : formatPercent(percent),
+    amount,
+  };
+}
+
+function readRecord(value: unknown, path: Path, issues: Issues): LedgerRecord | undefined {
+  const before = issues.length;
+  const fields = readFields(value, path, issues);
+  if (fields === undefined) return undefined;
+  const saleValue = optional(fields, 'saleId');
+  if (saleValue === undefined) {
+    issues.push(domainError('invalid_field', '"saleId" is required', [...path, 'saleId']));
+  }
+  const saleId = readId(saleValue, [...path, 'saleId'], issues);
+  const refundValue = optional(fields, 'refundId');
+  const refundId =
+    refundValue === undefined ? null : readId(refundValue, [...path, 'refundId'], issues);
+  const reversal = refundValue !== undefined;
+  const code = optional(fields, 'currency');
+  const cur =
+    code === undefined ? undefined : collect(currency(code, [...path, 'currency']), issues);
+  if (code === undefined) {
+    issues.push(domainError('invalid_field', '"currency" is required', [...path, 'currency']));
+  }
+  const periodValue = raw(fields, 'period');
+  if (periodValue !== undefined && periodValue !== null && typeof periodValue !== 'string') {
+    issues.push(domainError('invalid_field', 'expected a string or null', [...path, 'period']));
+  }
+  const lines = readList(optional(fields, 'lines'), [...path, 'lines'], issues).map((line, i) =>
+    readLine(line, [...path, 'lines', i], cur, reversal, issues),
+  );
+  if (issues.length > before) return undefined;
+  return {
+    kind: reversal ? 'reversal' : 'settlement',
+    saleId: saleId as string,
+    refundId: refundId ?? null,
+    currency: (cur as Currency).code,
+    period: typeof periodValue === 'string' ? periodValue : null,
+    lines: lines as LedgerLine[],
+  };
+}
+
+function readConflict(value: unknown, path: Path, issues: Issues): LedgerRecord[] {
+  const fields = readFields(value, path, issues);
+  if (fields === undefined) return [];
+  const saleId = optional(fields, 'saleId');
+  const refundId = optional(fields, 'refundId') ?? null;
+  const versions = readList(optional(fields, 'versions'), [...path, 'versions'], issues);
+  if (versions.length < 2) {
+    issues.push(
+      domainError('invalid_field', 'a conflict has at least two versions', [...path, 'versions']),
+    );
+  }
+  const records: LedgerRecord[] = [];
+  versions.forEach((version, j) => {
+    const at = [...path, 'versions', j];
+    const record = readRecord(version, at, issues);
+    if (record === undefined) return;
+    if (record.saleId !== saleId) {
+      issues.push(
+        domainError('invalid_field', "a version has its conflict's saleId", [...at, 'saleId']),
+      );
+    } else if (record.refundId !== refundId) {
+      issues.push(
+        domainError('invalid_field', "a version has its conflict's refundId", [...at, 'refundId']),
+      );
+    } else records.push(record);
+  });
+  return records;
+}
+
+/**
+ * Reads a ledger printed by {@link ledgerToJson} (or by another implementation of the same
+ * shape) back into the equal {@link Ledger}: its rows are recomputed from the entries, each
+ * record counted once. Every problem is reported with its path; unknown fields are ignored,
+ * as SPEC section 8 asks of readers.
+ *
+ * @param input - parsed JSON: `{ entries, conflicts }`
+ * @returns the frozen {@link Ledger}, or every problem found
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { ledgerTotal, parseLedgerJson } from 'cocreation';
+ *
+ * const ledger = parseLedgerJson({
+ *   entries: [{ saleId: 's1', currency: 'BRL', period: '2026-03', lines: [
+ *     { role: 'platform', account: null, amount: '1.00' },
+ *     { role: 'main-creator', account: 'ana@example.com', amount: '9.00' },
+ *   ] }],
+ *   conflicts: [],
+ * })._unsafeUnwrap();
+ * assert.equal(ledgerTotal(ledger, { currency: 'BRL', account: 'ana@example.com' }).net, 900n);
+ * const bad = parseLedgerJson({ entries: [{ saleId: 's1', currency: 'BRL', period: null,
+ *   lines: [{ role: 'platform', account: null, amount: '1.001' }] }], conflicts: [] });
+ * assert.deepEqual(bad._unsafeUnwrapErr()[0].path, ['entries', 0, 'lines', 0, 'amount']);
+ * ```
+ */
+export function parseLedgerJson(input: unknown): Result<Ledger, DomainErrors> {
+  const issues: Issues = [];
+  const fields = readFields(input, [], issues);
+  const records: LedgerRecord[] = [];
+  if (fields !== undefined) {
+    readList(optional(fields, 'entries'), ['entries'], issues).forEach((entry, i) => {
+      const record = readRecord(entry, ['entries', i], issues);
+      if (record !== undefined) records.push(record);
+    });
+    const conflicts = optional(fields, 'conflicts');
+    // A ledger without conflicts may leave the list out.
+    if (conflicts !== undefined) {
+      readList(conflicts, ['conflicts'], issues).forEach((conflict, i) => {
+        records.push(...readConflict(conflict, ['conflicts', i], issues));
+      });
+    }
+  }
+  const problems = nonEmpty(issues);
+  if (problems !== undefined) return err(problems);
+  return ok(ledgerOfRecords(records));
+}
