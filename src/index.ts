@@ -167,6 +167,18 @@ export type {
   LedgerRow,
 } from './ledger';
 export { combineLedgers, EMPTY_LEDGER, emptyLedger, ledgerOf, ledgerTotal } from './ledger';
+export type {
+  Catalog,
+  DecimalPrinter,
+  ExplainWords,
+  FieldProblem,
+  Locale,
+  LocaleOptions,
+  MessageCatalog,
+  MessageTemplate,
+  PolicyProblem,
+} from './locale';
+export { isLocale, LOCALES, localizeError, localizeErrors } from './locale';
 export type { Money } from './money';
 export { formatAmount, formatMoney, money, parseAmount, parseMoney } from './money';
 export type { Percent } from './percent';
@@ -225,3 +237,5 @@ export type {
   Settlement,
   SettlementLine,
 } from './settlement';
+export type { SchemaIssue, SchemaResult, SettleDocumentSchema } from './standard-schema';
+export { settleDocumentSchema } from './standard-schema';
