@@ -17,6 +17,7 @@ import {
 import { en } from './locales/en';
 import { es } from './locales/es';
 import { ptBR } from './locales/pt-BR';
+import type { Role } from './settlement';
 
 /**
  * The languages of messages and `explain`, as BCP 47 tags.
@@ -124,9 +125,7 @@ export interface ExplainWords {
   /** The header of the lines table. */
   readonly linesHeader: readonly [string, string, string, string, string, string, string];
   /** Each role's name in the tables. */
-  readonly roles: {
-    readonly [Role in 'platform' | 'affiliate' | 'cocreator' | 'main-creator']: string;
-  };
+  readonly roles: Readonly<Record<Role, string>>;
   /** The "computed as" column: the fee's origin, the shares' formulas. */
   readonly how: {
     /** The sale gave the fee. */
@@ -166,7 +165,7 @@ export interface ExplainWords {
   readonly reversalHeader: readonly [string, string, string, string, string, string, string];
 }
 
-/** A language: one file in src/locales/, listed in {@link CATALOGS}. */
+/** A language: one file in src/locales/, listed in `CATALOGS` of src/locale.ts. */
 export interface Catalog {
   /** The BCP 47 tag whose separators and currency symbols `Intl` gives. */
   readonly intl: string;

@@ -4,7 +4,7 @@
  * library's own rules, messages and paths. The interface is written out here, as the standard
  * asks, so the package needs no dependency for it.
  */
-import type { DomainError, Path } from './errors';
+import type { DomainError, Issue, Path } from './errors';
 import { parseDocument, type SettleDocument, settleDocument } from './json';
 import { type LocaleOptions, localizeErrors } from './locale';
 
@@ -12,7 +12,7 @@ import { type LocaleOptions, localizeErrors } from './locale';
 export interface SchemaIssue {
   /** The library's message (in the schema's locale). */
   readonly message: string;
-  /** Where the problem is in the document, as in {@link DomainError.path}. */
+  /** Where the problem is in the document, as in {@link Issue.path}. */
   readonly path: Path;
   /** The library's error code (SPEC section 7), for code that branches on it. */
   readonly code: DomainError['code'];
