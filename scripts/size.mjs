@@ -9,7 +9,10 @@ import { build } from 'esbuild';
 // docs/performance.md), so the budget holds it near there while the target stays open.
 // Raised from 24 KB to 24.5 KB on purpose, for one change: reporting the sale's rules beside
 // a refused contract (SPEC 7 validates the whole document) took the bundle to 24.06 KB.
-export const BUDGET_BYTES = 24.5 * 1024;
+// Raised to 28.5 KB on purpose for the locales (issue 18): the pt-BR and es catalogs of
+// messages and explain words, and the Standard Schema validator, took it from 24.24 KB to
+// 28.11 KB. Moving each catalog to its own subpath entry would win most of it back.
+export const BUDGET_BYTES = 28.5 * 1024;
 
 export async function measure() {
   const result = await build({
