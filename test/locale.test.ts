@@ -17,7 +17,7 @@ import {
   policyProblem,
 } from '../src/locale';
 import { formatAmount } from '../src/money';
-import { malformedDocument } from '../src/testing';
+import { documentJson, malformedDocument } from '../src/testing';
 import { specDocument } from './support/spec-document';
 
 const SEED = 20_260_418;
@@ -286,6 +286,37 @@ describe('explain in a locale', () => {
     expect(explain({} as never, [], { locale: 'pt-BR' })).toBe('não é uma liquidação');
     expect(explain(outcome.settlement, [{}] as never, { locale: 'es' })).toBe(
       'no es una lista de reversiones de esta liquidación',
+    );
+  });
+
+  it('has the lines of the English breakdown, each amount in the locale, for any document', () => {
+    fc.assert(
+      fc.property(
+        documentJson(),
+        fc.constantFrom('pt-BR' as const, 'es' as const),
+        (doc, locale) => {
+          const settled = parseDocument(doc).andThen(settleDocument);
+          if (settled.isErr()) return;
+          const { settlement, reversals } = settled.value;
+          const english = explain(settlement, reversals).split('\n');
+          const local = explain(settlement, reversals, { locale }).split('\n');
+          expect(local).toHaveLength(english.length);
+          expect(local.map((l) => l === '')).toEqual(english.map((l) => l === ''));
+          const tag = CATALOGS[locale].intl;
+          const cur = settlement.currency;
+          for (const line of settlement.lines) {
+            const amount = localMoney(formatAmount(line.amount, cur), cur.code, tag);
+            expect(local.some((l) => l.endsWith(amount))).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 100, seed: SEED },
+    );
+  });
+
+  it('reads a null options as none', () => {
+    expect(explain(outcome.settlement, outcome.reversals, null as never)).toBe(
+      explain(outcome.settlement, outcome.reversals),
     );
   });
 });
