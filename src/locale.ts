@@ -63,7 +63,14 @@ export function isLocale(value: unknown): value is Locale {
  * The kinds of `invalid_field` a catalog words apart. The kind is read from the error's
  * English message, which says it in a fixed form; a message in no such form is `'other'`.
  */
-export type FieldProblem = 'required' | 'unknown' | 'reserved' | 'duplicate' | 'shape' | 'other';
+export type FieldProblem =
+  | 'required'
+  | 'unknown'
+  | 'misplaced'
+  | 'reserved'
+  | 'duplicate'
+  | 'shape'
+  | 'other';
 
 /** The kinds of `invalid_policy` a catalog words apart. */
 export type PolicyProblem = 'preset' | 'other';
@@ -288,8 +295,15 @@ export function fieldProblem(message: string): FieldProblem {
   if (/ is required$/.test(message)) return 'required';
   if (/^unknown field /.test(message)) return 'unknown';
   if (/^the key .* is not allowed$/.test(message)) return 'reserved';
+  if (/ carry terms$/.test(message)) return 'misplaced';
   if (/ is used twice| is already used/.test(message)) return 'duplicate';
-  if (/^expected |^not an object$| is not one of |has at most/.test(message)) return 'shape';
+  if (
+    /^expected |^not an object$| is not one of |has at most| must be an? |^unknown .*; expected /.test(
+      message,
+    )
+  ) {
+    return 'shape';
+  }
   return 'other';
 }
 

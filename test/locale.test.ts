@@ -60,7 +60,7 @@ describe('the catalogs', () => {
       if (messages === null) throw new Error('unreachable');
       expect(Object.keys(messages).sort()).toEqual([...ERROR_CODES].sort());
       expect(Object.keys(messages.invalid_field).sort()).toEqual(
-        ['duplicate', 'other', 'required', 'reserved', 'shape', 'unknown'].sort(),
+        ['duplicate', 'misplaced', 'other', 'required', 'reserved', 'shape', 'unknown'].sort(),
       );
       expect(Object.keys(messages.invalid_policy).sort()).toEqual(['other', 'preset']);
     }
@@ -69,6 +69,7 @@ describe('the catalogs', () => {
   it('render a message for every code that differs from the English one and between languages', () => {
     const messages = [
       '"id" is required',
+      'only invited, amendment-proposed and amended events carry terms',
       'unknown field "x"',
       'the key "__proto__" is not allowed',
       'the contract id "c1" is used twice in this document',
@@ -132,9 +133,30 @@ describe('fieldProblem', () => {
     expect(fieldProblem('not an object')).toBe('shape');
     expect(fieldProblem('"x" is not one of "a", "b"')).toBe('shape');
     expect(fieldProblem('an account id has at most 1000 characters, got 1001')).toBe('shape');
+    expect(fieldProblem('an account id must be a string')).toBe('shape');
+    expect(fieldProblem('unknown event type; expected one of "invited"')).toBe('shape');
+    expect(fieldProblem('only invited, amendment-proposed and amended events carry terms')).toBe(
+      'misplaced',
+    );
     expect(fieldProblem('lines must be: platform, affiliate')).toBe('other');
     expect(policyProblem('unknown policy preset "x"; expected "hotmart"')).toBe('preset');
     expect(policyProblem('minRetainedPercent is below 100')).toBe('other');
+  });
+});
+
+describe('the kinds of invalid_field', () => {
+  it('cover every message the readers write for a malformed document (a new form needs a kind)', () => {
+    const unread = new Set<string>();
+    for (const { document } of fc.sample(malformedDocument(), { numRuns: 1500, seed: SEED })) {
+      for (const e of parseDocument(document).match(
+        () => [],
+        (errors) => errors,
+      )) {
+        if (e.code === 'invalid_field' && fieldProblem(e.message) === 'other')
+          unread.add(e.message);
+      }
+    }
+    expect([...unread]).toEqual([]);
   });
 });
 

@@ -10,6 +10,7 @@ export const es: Catalog = {
     invalid_field: {
       required: () => 'falta un campo obligatorio',
       unknown: () => 'campo desconocido',
+      misplaced: () => 'este campo no está permitido aquí',
       reserved: () => 'esta clave está reservada y no se permite',
       duplicate: () => 'este id ya se ha usado',
       shape: () => 'tipo o forma no válidos',

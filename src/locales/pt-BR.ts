@@ -10,6 +10,7 @@ export const ptBR: Catalog = {
     invalid_field: {
       required: () => 'campo obrigatório ausente',
       unknown: () => 'campo desconhecido',
+      misplaced: () => 'este campo não é permitido aqui',
       reserved: () => 'esta chave é reservada e não é permitida',
       duplicate: () => 'este id já foi usado',
       shape: () => 'tipo ou forma inválida',
