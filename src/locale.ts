@@ -363,13 +363,20 @@ export function localizeError<E extends DomainError>(error: E, locale?: Locale):
   const catalog = catalogOf(locale);
   if (catalog.messages === null || typeof error !== 'object' || error === null) return error;
   if (!isErrorCode(error.code) || !Array.isArray(error.path)) return error;
+  if (typeof error.message !== 'string') return error;
+  const messages = catalog.messages;
   const decimal = (d: string) => localDecimal(d, catalog.intl);
-  const text = render(catalog.messages, error, decimal);
-  const where = pathText(error.path);
-  return Object.freeze({
-    ...error,
-    message: where === '' ? text : `${where}: ${text}`,
-  }) as unknown as E;
+  try {
+    const text = render(messages, error, decimal);
+    const where = pathText(error.path);
+    return Object.freeze({
+      ...error,
+      message: where === '' ? text : `${where}: ${text}`,
+    }) as unknown as E;
+  } catch {
+    // Only a value forged around the types gets here (a field that cannot become text).
+    return error;
+  }
 }
 
 /**
@@ -393,5 +400,6 @@ export function localizeError<E extends DomainError>(error: E, locale?: Locale):
  * ```
  */
 export function localizeErrors(errors: DomainErrors, locale?: Locale): DomainErrors {
+  if (!Array.isArray(errors)) return errors;
   return Object.freeze(errors.map((e) => localizeError(e, locale))) as unknown as DomainErrors;
 }

@@ -100,7 +100,7 @@ export interface SettleDocumentSchema {
  * ```
  */
 export function settleDocumentSchema(options: LocaleOptions = {}): SettleDocumentSchema {
-  const locale = options.locale;
+  const locale = options?.locale;
   const validate = (value: unknown): SchemaResult => {
     const result = parseDocument(value).andThen((doc) => settleDocument(doc).map(() => doc));
     if (result.isOk()) return Object.freeze({ value: result.value });

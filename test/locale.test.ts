@@ -203,6 +203,15 @@ describe('localizeError', () => {
     const noPath = { code: 'invalid_json', message: 'm' } as unknown as DomainError;
     expect(localizeError(noPath, 'es')).toBe(noPath);
     expect(localizeError(null as unknown as DomainError, 'es')).toBeNull();
+    const noMessage = { code: 'invalid_json', message: 1, path: [] } as unknown as DomainError;
+    expect(localizeError(noMessage, 'es')).toBe(noMessage);
+    const badPath = Object.freeze({
+      code: 'invalid_json',
+      message: 'm',
+      path: [Object.create(null)],
+    }) as unknown as DomainError;
+    expect(localizeError(badPath, 'es')).toBe(badPath);
+    expect(localizeErrors('nope' as never, 'es')).toBe('nope');
   });
 
   it('tells locales apart', () => {
