@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import { version } from '../package.json';
 import { explain } from './explain';
 import { parseDocumentBytes, readDocumentBytes, settleDocument, settleResultToJson } from './json';
+import { isLocale, LOCALES, type Locale } from './locale';
 
 const EXIT_SETTLED = 0;
 const EXIT_REFUSED = 1;
@@ -28,9 +29,12 @@ Commands:
                            invalid_json and reading goes on
   explain [FILE|-]         print a human-readable breakdown of one document's
                            settlement and refunds (on refusal: the JSON errors)
+  explain --locale L       the breakdown in L: ${LOCALES.join(', ')} (default en);
+                           the JSON output never changes with the locale
 
 Options:
   --jsonl                  one document per line, one result per line (settle only)
+  --locale L               the language of explain's breakdown (explain only)
   -h, --help               print this help and exit
   -v, --version            print the version and exit
 
@@ -43,6 +47,8 @@ Exit status:
 interface Invocation {
   readonly command: 'settle' | 'explain';
   readonly jsonl: boolean;
+  /** The language of `explain`'s text. */
+  readonly locale: Locale;
   /** `null` for stdin. */
   readonly file: string | null;
 }
@@ -66,21 +72,34 @@ function parseArgs(args: ReadonlyArray<string>): Parsed {
     return { kind: 'usage', message: `unknown command "${command}"` };
   }
   let jsonl = false;
+  let locale: Locale | undefined;
   let endOfOptions = false;
   const files: string[] = [];
-  for (const arg of rest) {
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    const localeArg = arg.startsWith('--locale=') ? arg.slice('--locale='.length) : undefined;
     if (!endOfOptions && arg === '--') endOfOptions = true;
     else if (!endOfOptions && arg === '--jsonl') jsonl = true;
-    else if (!endOfOptions && arg.startsWith('-') && arg !== '-') {
+    else if (!endOfOptions && (arg === '--locale' || localeArg !== undefined)) {
+      const value = localeArg ?? rest[++i];
+      if (!isLocale(value)) {
+        const known = LOCALES.map((l) => `"${l}"`).join(', ');
+        return { kind: 'usage', message: `--locale expects one of ${known}` };
+      }
+      locale = value;
+    } else if (!endOfOptions && arg.startsWith('-') && arg !== '-') {
       return { kind: 'usage', message: `unknown option "${arg}"` };
     } else files.push(arg);
   }
   if (jsonl && command === 'explain') {
     return { kind: 'usage', message: '--jsonl is an option of settle, not of explain' };
   }
+  if (locale !== undefined && command !== 'explain') {
+    return { kind: 'usage', message: '--locale is an option of explain: the JSON never changes' };
+  }
   if (files.length > 1) return { kind: 'usage', message: 'expected at most one FILE' };
   const file = files[0] === undefined || files[0] === '-' ? null : files[0];
-  return { kind: 'run', invocation: { command, jsonl, file } };
+  return { kind: 'run', invocation: { command, jsonl, locale: locale ?? 'en', file } };
 }
 
 /** Opens the input, or explains why it cannot be read. */
@@ -131,7 +150,8 @@ async function runOne(invocation: Invocation, input: Readable, name: string): Pr
   if (bytes === null) return EXIT_USAGE;
   const result = parseDocumentBytes(bytes).andThen(settleDocument);
   if (invocation.command === 'explain' && result.isOk()) {
-    const shown = explain(result.value.settlement, result.value.reversals);
+    const { settlement, reversals } = result.value;
+    const shown = explain(settlement, reversals, { locale: invocation.locale });
     await writeOut(shown.endsWith('\n') ? shown : `${shown}\n`);
     return EXIT_SETTLED;
   }

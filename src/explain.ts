@@ -2,8 +2,17 @@
  * Human-readable breakdowns of settlements and reversals: plain-text tables that show how
  * each amount was reached, for people auditing a split.
  */
+
+import type { Currency } from './currency';
 import { isCurrency } from './currency';
 import { formatInstant, isInstantValue } from './instant';
+import {
+  catalogOf,
+  type ExplainWords,
+  type LocaleOptions,
+  localDecimal,
+  localMoney,
+} from './locale';
 import { formatAmount } from './money';
 import { formatPercent, isPercentValue, type Percent } from './percent';
 import { hasLineIdentity } from './refund';
@@ -41,8 +50,29 @@ function table(
   return [render(header), rule, ...rows.map((r) => (r === null ? rule : render(r)))];
 }
 
-function pct(p: Percent): string {
-  return `${formatPercent(p)}%`;
+/** How the breakdown prints numbers: money, exact decimals and percents, in a locale. */
+interface Printer {
+  readonly words: ExplainWords;
+  readonly money: (minor: bigint) => string;
+  readonly decimal: (decimal: string) => string;
+  readonly pct: (p: Percent) => string;
+}
+
+/** English prints numbers as the wire does (`1234.56`); other locales as their readers do. */
+function printer(currency: Currency, options: LocaleOptions): Printer {
+  const catalog = catalogOf(options.locale);
+  const tag = catalog.intl;
+  const english = !catalog.localNumbers;
+  const decimal = english ? (d: string) => d : (d: string) => localDecimal(d, tag);
+  const money = english
+    ? (minor: bigint) => formatAmount(minor, currency)
+    : (minor: bigint) => localMoney(formatAmount(minor, currency), currency.code, tag);
+  return {
+    words: catalog.explain,
+    money,
+    decimal,
+    pct: (p: Percent) => `${decimal(formatPercent(p))}%`,
+  };
 }
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -101,68 +131,60 @@ function isReversalValue(value: unknown, lineCount: number): value is Reversal {
   );
 }
 
-function howLine(line: SettlementLine, s: Settlement): string {
+function howLine(line: SettlementLine, s: Settlement, print: Printer): string {
+  const how = print.words.how;
   switch (line.role) {
     case 'platform':
       return s.feeOrigin.kind === 'sale'
-        ? 'fee given by the sale'
+        ? how.feeGiven
         : s.feeOrigin.kind === 'schedule'
-          ? 'policy fee schedule'
-          : 'no fee';
+          ? how.feeSchedule
+          : how.feeNone;
     case 'affiliate':
-      return `floor(N x ${pct(line.percent)})`;
+      return how.affiliate(print.pct(line.percent));
     case 'cocreator':
-      return `floor(B x ${pct(line.percent)})`;
+      return how.cocreator(print.pct(line.percent));
     case 'main-creator':
-      return 'B - cocreators';
+      return how.main;
   }
 }
 
-function explainSettlement(s: Settlement): string[] {
+function explainSettlement(s: Settlement, print: Printer): string[] {
   const cur = s.currency;
-  const money = (minor: bigint) => formatAmount(minor, cur);
+  const { words, money, decimal, pct } = print;
   const affiliate = s.lines.find((l): l is AffiliateLine => l.role === 'affiliate');
   const main = s.lines.find((l) => l.role === 'main-creator');
   const cocreators = s.lines.filter((l): l is CocreatorLine => l.role === 'cocreator');
-  const out: string[] = [
-    `Settlement of sale ${s.saleId} (product ${s.productId}) at ${formatInstant(s.at)}, in ${cur.code}`,
-    '',
-  ];
-  const steps: Array<[string, string]> = [['price P', money(s.price)]];
+  const out: string[] = [words.title(s.saleId, s.productId, formatInstant(s.at), cur.code), ''];
+  const steps: Array<[string, string]> = [[words.price, money(s.price)]];
   const origin = s.feeOrigin;
   if (origin.kind === 'schedule') {
     const p = origin.percent;
     const unrounded = formatScaled(s.price * p.units, p.scale + 2 + cur.exponent, cur.exponent);
     steps.push([
-      `platform fee F = round_half_up(P x ${pct(p)} = ${unrounded}) + fixed ${money(origin.fixed)}`,
+      words.feeSchedule(pct(p), decimal(unrounded), money(origin.fixed)),
       money(s.platformFee),
     ]);
   } else {
-    steps.push([
-      origin.kind === 'sale' ? 'platform fee F, given by the sale' : 'platform fee F, none',
-      money(s.platformFee),
-    ]);
+    steps.push([origin.kind === 'sale' ? words.feeGiven : words.feeNone, money(s.platformFee)]);
   }
-  steps.push(['net N = P - F', money(s.net)]);
+  steps.push([words.net, money(s.net)]);
   if (affiliate !== undefined) {
     steps.push([
-      `affiliate A = floor(N x ${pct(affiliate.percent)} = ${affiliate.exactShare})`,
+      words.affiliate(pct(affiliate.percent), decimal(affiliate.exactShare)),
       money(affiliate.amount),
     ]);
   }
-  steps.push([
-    affiliate === undefined ? 'base B = N (no affiliate)' : 'base B = N - A',
-    money(s.base),
-  ]);
+  steps.push([affiliate === undefined ? words.baseAlone : words.baseAfterAffiliate, money(s.base)]);
   for (const line of cocreators) {
     steps.push([
-      `cocreator ${line.account} (${line.contractId}) = floor(B x ${pct(line.percent)} = ${line.exactShare})`,
+      words.cocreator(line.account, line.contractId, pct(line.percent), decimal(line.exactShare)),
       money(line.amount),
     ]);
   }
   if (main !== undefined) {
     steps.push([
-      cocreators.length === 0 ? 'main creator M = B' : 'main creator M = B - sum of cocreators',
+      cocreators.length === 0 ? words.mainAlone : words.mainAfterCocreators,
       money(main.amount),
     ]);
   }
@@ -174,23 +196,27 @@ function explainSettlement(s: Settlement): string[] {
 
   const total = s.lines.reduce((sum, l) => sum + l.amount, 0n);
   out.push(
-    ...table(
-      ['role', 'account', 'contract', 'percent', 'computed as', 'exact', 'amount'],
-      'lllrlrr',
+    ...table(words.linesHeader, 'lllrlrr', [
+      ...s.lines.map((line) => [
+        words.roles[line.role],
+        line.account ?? '-',
+        line.role === 'cocreator' ? line.contractId : '-',
+        line.role === 'affiliate' || line.role === 'cocreator' ? pct(line.percent) : '-',
+        howLine(line, s, print),
+        decimal(line.exactShare),
+        money(line.amount),
+      ]),
+      null,
       [
-        ...s.lines.map((line) => [
-          line.role,
-          line.account ?? '-',
-          line.role === 'cocreator' ? line.contractId : '-',
-          line.role === 'affiliate' || line.role === 'cocreator' ? pct(line.percent) : '-',
-          howLine(line, s),
-          line.exactShare,
-          money(line.amount),
-        ]),
-        null,
-        ['total', '', '', '', total === s.price ? '= price P' : '!= price P', '', money(total)],
+        words.total,
+        '',
+        '',
+        '',
+        total === s.price ? words.equalsPrice : words.differsFromPrice,
+        '',
+        money(total),
       ],
-    ),
+    ]),
   );
   if (main !== undefined) {
     const floor = s.minRetainedPercent;
@@ -201,24 +227,33 @@ function explainSettlement(s: Settlement): string[] {
     );
     out.push(
       '',
-      `The main creator absorbs every rounding remainder: ${money(main.amount)} against an exact ${main.exactShare}.`,
-      `Retention floor: at least ${pct(floor)} of B = ${floorExact}; kept ${money(main.amount)}.`,
+      words.remainder(money(main.amount), decimal(main.exactShare)),
+      words.floor(pct(floor), decimal(floorExact), money(main.amount)),
     );
   }
   return out;
 }
 
-function explainReversals(s: Settlement, reversals: ReadonlyArray<Reversal>): string[] {
-  const cur = s.currency;
-  const money = (minor: bigint) => formatAmount(minor, cur);
+function explainReversals(
+  s: Settlement,
+  reversals: ReadonlyArray<Reversal>,
+  print: Printer,
+): string[] {
+  const { words, money } = print;
   // Stryker disable next-line ArrowFunction: an undefined entry is read as 0n below
   const cumulative = s.lines.map(() => 0n);
   const out: string[] = [];
   for (const r of reversals) {
     out.push(
       '',
-      `Refund ${r.refundId} at ${formatInstant(r.at)}: ${money(r.amount)}, refunded so far ${money(r.refundedTotal)} of ${money(s.price)}`,
-      `Each line's reversal so far is the D'Hondt allocation of ${money(r.refundedTotal)} over the line amounts.`,
+      words.refundTitle(
+        r.refundId,
+        formatInstant(r.at),
+        money(r.amount),
+        money(r.refundedTotal),
+        money(s.price),
+      ),
+      words.refundRule(money(r.refundedTotal)),
       '',
     );
     const rows = s.lines.map((line, i) => {
@@ -227,7 +262,7 @@ function explainReversals(s: Settlement, reversals: ReadonlyArray<Reversal>): st
       const sofar = (cumulative[i] ?? 0n) + now;
       cumulative[i] = sofar;
       return [
-        line.role,
+        words.roles[line.role],
         line.account ?? '-',
         line.role === 'cocreator' ? line.contractId : '-',
         money(line.amount),
@@ -239,15 +274,11 @@ function explainReversals(s: Settlement, reversals: ReadonlyArray<Reversal>): st
     const now = r.lines.reduce((sum, l) => sum + l.amount, 0n);
     const sofar = cumulative.reduce((sum, v) => sum + v, 0n);
     out.push(
-      ...table(
-        ['role', 'account', 'contract', 'paid', 'reversed now', 'reversed so far', 'kept'],
-        'lllrrrr',
-        [
-          ...rows,
-          null,
-          ['total', '', '', money(s.price), money(now), money(sofar), money(s.price + sofar)],
-        ],
-      ),
+      ...table(words.reversalHeader, 'lllrrrr', [
+        ...rows,
+        null,
+        [words.total, '', '', money(s.price), money(now), money(sofar), money(s.price + sofar)],
+      ]),
     );
   }
   return out;
@@ -262,8 +293,12 @@ function explainReversals(s: Settlement, reversals: ReadonlyArray<Reversal>): st
  *
  * @param settlement - the settled sale
  * @param reversals - its reversals, in the order they were applied (default none)
+ * @param options - `locale`: the language of the words, and in `'pt-BR'` and `'es'` amounts
+ *   written as their readers write money (`R$ 1.234,56`), printed exactly from the minor
+ *   units; `'en'` (the default) prints amounts as the wire does (`1234.56`)
  * @returns the text, lines separated by `\n`, ending without a newline; `'not a settlement'`
- *   or `'not a list of reversals of this settlement'` for a value forged around the types
+ *   or `'not a list of reversals of this settlement'` (in the locale) for a value forged
+ *   around the types
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -285,13 +320,25 @@ function explainReversals(s: Settlement, reversals: ReadonlyArray<Reversal>): st
  * const text = explain(settlement);
  * assert.match(text, /affiliate A = floor\(N x 35% = 31\.36\)\s+31\.36/);
  * assert.match(text, /main-creator\s+ana@example\.com\s+-\s+-\s+B - cocreators\s+58\.24\s+58\.24/);
+ *
+ * const texto = explain(settlement, [], { locale: 'pt-BR' });
+ * assert.match(texto, /afiliado A = floor\(N x 35% = 31,36\)\s+US\$ 31,36/);
  * ```
  */
-export function explain(settlement: Settlement, reversals: ReadonlyArray<Reversal> = []): string {
-  if (!isSettlementValue(settlement)) return 'not a settlement';
+export function explain(
+  settlement: Settlement,
+  reversals: ReadonlyArray<Reversal> = [],
+  options: LocaleOptions = {},
+): string {
+  const words = catalogOf(options?.locale).explain;
+  if (!isSettlementValue(settlement)) return words.notASettlement;
   const lineCount = settlement.lines.length;
   if (!Array.isArray(reversals) || !reversals.every((r) => isReversalValue(r, lineCount))) {
-    return 'not a list of reversals of this settlement';
+    return words.notReversals;
   }
-  return [...explainSettlement(settlement), ...explainReversals(settlement, reversals)].join('\n');
+  const print = printer(settlement.currency, options ?? {});
+  return [
+    ...explainSettlement(settlement, print),
+    ...explainReversals(settlement, reversals, print),
+  ].join('\n');
 }

@@ -179,6 +179,18 @@ export type {
   LedgerRecordJson,
 } from './ledger-json';
 export { ledgerToJson, parseLedgerJson } from './ledger-json';
+export type {
+  Catalog,
+  DecimalPrinter,
+  ExplainWords,
+  FieldProblem,
+  Locale,
+  LocaleOptions,
+  MessageCatalog,
+  MessageTemplate,
+  PolicyProblem,
+} from './locale';
+export { isLocale, LOCALES, localizeError, localizeErrors } from './locale';
 export type { Money } from './money';
 export { formatAmount, formatMoney, money, parseAmount, parseMoney } from './money';
 export type { Percent } from './percent';
@@ -237,6 +249,8 @@ export type {
   Settlement,
   SettlementLine,
 } from './settlement';
+export type { SchemaIssue, SchemaResult, SettleDocumentSchema } from './standard-schema';
+export { settleDocumentSchema } from './standard-schema';
 export type {
   FeeOriginJson,
   StoredReversalJson,

@@ -76,7 +76,16 @@ const TOTAL: ReadonlyArray<readonly [keyof typeof lib, number, (answer: unknown)
   ['isPolicyName', 1, (a) => typeof a === 'boolean'],
   ['can', 4, (a) => typeof a === 'boolean'],
   ['percentFromString', 1, (a) => a === undefined || (typeof a === 'object' && a !== null)],
-  ['explain', 2, (a) => typeof a === 'string'],
+  ['explain', 3, (a) => typeof a === 'string'],
+  ['isLocale', 1, (a) => typeof a === 'boolean'],
+  ['localizeError', 2, () => true],
+  ['localizeErrors', 2, () => true],
+  [
+    'settleDocumentSchema',
+    1,
+    (a) =>
+      typeof (a as { '~standard': { validate: unknown } })['~standard'].validate === 'function',
+  ],
   ['settleText', 1, (a) => typeof a === 'string' && JSON.parse(a as string) !== undefined],
   ['settleToJson', 1, (a) => typeof a === 'object' && a !== null && 'ok' in a],
 ];

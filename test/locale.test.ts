@@ -1,0 +1,353 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { currency } from '../src/currency';
+import { type DomainError, domainError, ERROR_CODES, type ErrorCode } from '../src/errors';
+import { explain } from '../src/explain';
+import { parseDocument, settleDocument } from '../src/json';
+import {
+  CATALOGS,
+  fieldProblem,
+  isLocale,
+  LOCALES,
+  localDecimal,
+  localizeError,
+  localizeErrors,
+  localMoney,
+  pathText,
+  policyProblem,
+} from '../src/locale';
+import { formatAmount } from '../src/money';
+import { documentJson, malformedDocument } from '../src/testing';
+import { specDocument } from './support/spec-document';
+
+const SEED = 20_260_418;
+
+/** One error of each code, with fields of every kind its template may read. */
+function sampleOf(code: ErrorCode, message = 'expected a string'): DomainError {
+  const extra: Record<string, unknown> = {
+    currency: 'JPY',
+    maxDecimals: 0,
+    min: '0.5',
+    max: '99.5',
+    expected: 'BRL',
+    actual: 'USD',
+    status: 'active',
+    event: 'accepted',
+    actor: 'eve@example.com',
+    reservedPercent: '70.25',
+    maxPercent: '70',
+    maxCocreators: 50,
+    account: 'bia@example.com',
+    fee: '1234.5',
+    price: '1000.00',
+    refunded: '1000.01',
+  };
+  return Object.freeze({ code, message, path: ['sale', 'price'], ...extra }) as DomainError;
+}
+
+const TRANSLATED = LOCALES.filter((l) => CATALOGS[l].messages !== null);
+
+describe('the catalogs', () => {
+  it('are English (the errors own messages) and two translations', () => {
+    expect(LOCALES).toEqual(['en', 'pt-BR', 'es']);
+    expect(CATALOGS.en.messages).toBeNull();
+    expect(TRANSLATED).toEqual(['pt-BR', 'es']);
+  });
+
+  it('give every code (and every kind of invalid_field and invalid_policy) a message in every translation', () => {
+    for (const locale of TRANSLATED) {
+      const messages = CATALOGS[locale].messages;
+      if (messages === null) throw new Error('unreachable');
+      expect(Object.keys(messages).sort()).toEqual([...ERROR_CODES].sort());
+      expect(Object.keys(messages.invalid_field).sort()).toEqual(
+        ['duplicate', 'misplaced', 'other', 'required', 'reserved', 'shape', 'unknown'].sort(),
+      );
+      expect(Object.keys(messages.invalid_policy).sort()).toEqual(['other', 'preset']);
+    }
+  });
+
+  it('render a message for every code that differs from the English one and between languages', () => {
+    const messages = [
+      '"id" is required',
+      'only invited, amendment-proposed and amended events carry terms',
+      'unknown field "x"',
+      'the key "__proto__" is not allowed',
+      'the contract id "c1" is used twice in this document',
+      'expected a string',
+      'odd',
+    ];
+    for (const code of ERROR_CODES) {
+      const forms =
+        code === 'invalid_field'
+          ? messages
+          : code === 'invalid_policy'
+            ? ['unknown policy preset "x"; …', 'odd']
+            : ['odd'];
+      for (const form of forms) {
+        const error = sampleOf(code, form);
+        const texts = TRANSLATED.map((l) => localizeError(error, l).message);
+        for (const text of texts) {
+          expect(text.startsWith('sale.price: ')).toBe(true);
+          expect(text.length).toBeGreaterThan('sale.price: '.length + 5);
+          expect(text).not.toContain('undefined');
+          expect(text).not.toBe(form);
+        }
+        expect(new Set(texts).size).toBe(texts.length);
+      }
+    }
+  });
+
+  it('give explain the same words in every language', () => {
+    const keys = (o: object) => Object.keys(o).sort();
+    for (const locale of LOCALES) {
+      expect(keys(CATALOGS[locale].explain)).toEqual(keys(CATALOGS.en.explain));
+      expect(keys(CATALOGS[locale].explain.how)).toEqual(keys(CATALOGS.en.explain.how));
+      expect(keys(CATALOGS[locale].explain.roles)).toEqual(keys(CATALOGS.en.explain.roles));
+    }
+  });
+
+  it('write the numbers in a message with the locale separators', () => {
+    const fee = domainError('fee_exceeds_price', 'x', ['sale', 'platformFee'], {
+      fee: '1234.50',
+      price: '1000.00',
+    });
+    expect(localizeError(fee, 'pt-BR').message).toBe(
+      'sale.platformFee: a taxa 1.234,50 é maior que o preço 1.000,00',
+    );
+    expect(localizeError(fee, 'es').message).toBe(
+      'sale.platformFee: la comisión 1234,50 es mayor que el precio 1000,00',
+    );
+  });
+});
+
+describe('fieldProblem', () => {
+  it('reads the kind of each English form the readers write', () => {
+    expect(fieldProblem('"percent" is required')).toBe('required');
+    expect(fieldProblem('unknown field "extra"')).toBe('unknown');
+    expect(fieldProblem('the key "__proto__" is not allowed')).toBe('reserved');
+    expect(fieldProblem('the contract id "c1" is used twice in this document')).toBe('duplicate');
+    expect(fieldProblem('the refund id "r1" is already used by another refund of this sale')).toBe(
+      'duplicate',
+    );
+    expect(fieldProblem('expected an array')).toBe('shape');
+    expect(fieldProblem('not an object')).toBe('shape');
+    expect(fieldProblem('"x" is not one of "a", "b"')).toBe('shape');
+    expect(fieldProblem('an account id has at most 1000 characters, got 1001')).toBe('shape');
+    expect(fieldProblem('an account id must be a string')).toBe('shape');
+    expect(fieldProblem('unknown event type; expected one of "invited"')).toBe('shape');
+    expect(fieldProblem('only invited, amendment-proposed and amended events carry terms')).toBe(
+      'misplaced',
+    );
+    expect(fieldProblem('lines must be: platform, affiliate')).toBe('other');
+    expect(policyProblem('unknown policy preset "x"; expected "hotmart"')).toBe('preset');
+    expect(policyProblem('minRetainedPercent is below 100')).toBe('other');
+  });
+});
+
+describe('the kinds of invalid_field', () => {
+  it('cover every message the readers write for a malformed document (a new form needs a kind)', () => {
+    const unread = new Set<string>();
+    for (const { document } of fc.sample(malformedDocument(), { numRuns: 1500, seed: SEED })) {
+      for (const e of parseDocument(document).match(
+        () => [],
+        (errors) => errors,
+      )) {
+        if (e.code === 'invalid_field' && fieldProblem(e.message) === 'other')
+          unread.add(e.message);
+      }
+    }
+    expect([...unread]).toEqual([]);
+  });
+});
+
+describe('pathText', () => {
+  it('writes keys with dots and indexes in brackets', () => {
+    expect(pathText([])).toBe('');
+    expect(pathText(['contracts', 0, 'events', 12, 'by'])).toBe('contracts[0].events[12].by');
+    expect(pathText([3, 'a'])).toBe('[3].a');
+  });
+});
+
+describe('localizeError', () => {
+  it('keeps code, path and every field of the code, and changes only the message', () => {
+    fc.assert(
+      fc.property(malformedDocument(), fc.constantFrom(...LOCALES), ({ document }, locale) => {
+        const errors = parseDocument(document)._unsafeUnwrapErr();
+        const localized = localizeErrors(errors, locale);
+        expect(localized).toHaveLength(errors.length);
+        errors.forEach((error, i) => {
+          const { message: _a, ...rest } = error;
+          const { message, ...localRest } = localized[i] as DomainError;
+          expect(localRest).toEqual(rest);
+          expect(Object.isFrozen(localized[i])).toBe(true);
+          if (locale === 'en') expect(localized[i]).toBe(error);
+          else {
+            const where = pathText(error.path);
+            expect(message.startsWith(where === '' ? '' : `${where}: `)).toBe(true);
+            expect(message).not.toBe(error.message);
+          }
+        });
+      }),
+      { numRuns: 150, seed: SEED },
+    );
+  });
+
+  it('returns English, and values that are not errors, as they are', () => {
+    const error = domainError('invalid_json', 'the input is not JSON: oops', []);
+    expect(localizeError(error)).toBe(error);
+    expect(localizeError(error, 'en')).toBe(error);
+    expect(localizeError(error, 'pt-BR').message).toBe('o texto não é JSON válido');
+    expect(localizeError(error, 'xx' as never)).toBe(error);
+    const forged = { code: 'nope', message: 'm', path: [] } as unknown as DomainError;
+    expect(localizeError(forged, 'es')).toBe(forged);
+    const noPath = { code: 'invalid_json', message: 'm' } as unknown as DomainError;
+    expect(localizeError(noPath, 'es')).toBe(noPath);
+    expect(localizeError(null as unknown as DomainError, 'es')).toBeNull();
+    const noMessage = { code: 'invalid_json', message: 1, path: [] } as unknown as DomainError;
+    expect(localizeError(noMessage, 'es')).toBe(noMessage);
+    const badPath = Object.freeze({
+      code: 'invalid_json',
+      message: 'm',
+      path: [Object.create(null)],
+    }) as unknown as DomainError;
+    expect(localizeError(badPath, 'es')).toBe(badPath);
+    expect(localizeErrors('nope' as never, 'es')).toBe('nope');
+  });
+
+  it('tells locales apart', () => {
+    expect(LOCALES.every(isLocale)).toBe(true);
+    for (const v of ['pt', 'pt-br', 'EN', '', null, 1]) expect(isLocale(v)).toBe(false);
+  });
+});
+
+/** The amount with the locale's marks taken out, read back as the wire's decimal. */
+function unlocalized(text: string, tag: string): string {
+  const sep = tag === 'pt-BR' || tag === 'es' ? { group: '.', decimal: ',' } : null;
+  if (sep === null) throw new Error(tag);
+  return text
+    .replace(/[^\d.,-]/g, '')
+    .split(sep.group)
+    .join('')
+    .replace(sep.decimal, '.');
+}
+
+describe('localMoney and localDecimal', () => {
+  const minor = fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n });
+
+  it('print exactly the digits of the amount, any size, in BRL, USD and JPY', () => {
+    fc.assert(
+      fc.property(
+        minor,
+        fc.constantFrom('BRL', 'USD', 'JPY'),
+        fc.constantFrom('pt-BR', 'es'),
+        (m, code, tag) => {
+          const cur = currency(code)._unsafeUnwrap();
+          const wire = formatAmount(m, cur);
+          expect(unlocalized(localMoney(wire, code, tag), tag)).toBe(wire);
+          expect(unlocalized(localDecimal(wire, tag), tag)).toBe(wire);
+        },
+      ),
+      { numRuns: 300, seed: SEED },
+    );
+  });
+
+  it('agree with Intl.NumberFormat where a float is still exact', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }),
+        fc.constantFrom('pt-BR', 'es'),
+        (m, tag) => {
+          const cur = currency('BRL')._unsafeUnwrap();
+          const intl = new Intl.NumberFormat(tag, { style: 'currency', currency: 'BRL' })
+            .format(Number(m) / 100)
+            .replace(/[\u00a0\u202f]/g, ' ')
+            .replace('\u2212', '-');
+          // Intl writes -0,00 for a negative zero; the library has no negative zero.
+          expect(localMoney(formatAmount(m, cur), 'BRL', tag)).toBe(intl);
+        },
+      ),
+      { numRuns: 300, seed: SEED },
+    );
+  });
+
+  it('write R$ 1.234,56 in pt-BR and group four digits only from five in Spanish', () => {
+    expect(localMoney('1234.56', 'BRL', 'pt-BR')).toBe('R$ 1.234,56');
+    expect(localMoney('-0.05', 'BRL', 'pt-BR')).toBe('-R$ 0,05');
+    expect(localMoney('1234.56', 'EUR', 'es')).toBe('1234,56 €');
+    expect(localMoney('12345.6', 'EUR', 'es')).toBe('12.345,6 €');
+    expect(localMoney('123456789012345678901.23', 'BRL', 'pt-BR')).toBe(
+      'R$ 123.456.789.012.345.678.901,23',
+    );
+    expect(localMoney('5', 'XYZ!', 'pt-BR')).toBe('XYZ! 5');
+    expect(localDecimal('not a number', 'pt-BR')).toBe('not a number');
+  });
+});
+
+describe('explain in a locale', () => {
+  const outcome = settleDocument(parseDocument(specDocument())._unsafeUnwrap())._unsafeUnwrap();
+
+  it('prints exactly today’s English without a locale and with locale en', () => {
+    const today = explain(outcome.settlement, outcome.reversals);
+    expect(explain(outcome.settlement, outcome.reversals, { locale: 'en' })).toBe(today);
+    expect(explain(outcome.settlement, outcome.reversals, {})).toBe(today);
+    expect(today).toContain('affiliate A = floor(N x 40% = 70.60)');
+  });
+
+  it('writes Portuguese words and R$ amounts (the SPEC section 8 example, checked by hand)', () => {
+    const text = explain(outcome.settlement, outcome.reversals, { locale: 'pt-BR' });
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(
+      'Liquidação da venda s1 (produto p1) em 2026-03-01T12:00:00.000Z, em BRL',
+    );
+    expect(lines).toContain('preço P                                                   R$ 197,00');
+    expect(lines).toContain('afiliado A = floor(N x 40% = 70,60)                        R$ 70,60');
+    expect(text).toContain('Retenção mínima: pelo menos 30% de B = 31,77; ficou com R$ 84,72.');
+    expect(text).toMatch(/produtor principal\s+ana@example\.com\s+-\s+R\$ 84,72\s+-R\$ 21,51/);
+    expect(text).toMatch(/total\s+R\$ 197,00\s+-R\$ 50,00\s+-R\$ 50,00\s+R\$ 147,00$/);
+  });
+
+  it('writes Spanish words', () => {
+    const text = explain(outcome.settlement, outcome.reversals, { locale: 'es' });
+    expect(text).toContain('Liquidación de la venta s1');
+    expect(text).toContain('neto N = P - F');
+    expect(text).toContain('176,50');
+  });
+
+  it('says a forged value is not a settlement, in the locale', () => {
+    expect(explain({} as never, [], { locale: 'pt-BR' })).toBe('não é uma liquidação');
+    expect(explain(outcome.settlement, [{}] as never, { locale: 'es' })).toBe(
+      'no es una lista de reversiones de esta liquidación',
+    );
+  });
+
+  it('has the lines of the English breakdown, each amount in the locale, for any document', () => {
+    fc.assert(
+      fc.property(
+        documentJson(),
+        fc.constantFrom('pt-BR' as const, 'es' as const),
+        (doc, locale) => {
+          const settled = parseDocument(doc).andThen(settleDocument);
+          if (settled.isErr()) return;
+          const { settlement, reversals } = settled.value;
+          const english = explain(settlement, reversals).split('\n');
+          const local = explain(settlement, reversals, { locale }).split('\n');
+          expect(local).toHaveLength(english.length);
+          expect(local.map((l) => l === '')).toEqual(english.map((l) => l === ''));
+          const tag = CATALOGS[locale].intl;
+          const cur = settlement.currency;
+          for (const line of settlement.lines) {
+            const amount = localMoney(formatAmount(line.amount, cur), cur.code, tag);
+            expect(local.some((l) => l.endsWith(amount))).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 100, seed: SEED },
+    );
+  });
+
+  it('reads a null options as none', () => {
+    expect(explain(outcome.settlement, outcome.reversals, null as never)).toBe(
+      explain(outcome.settlement, outcome.reversals),
+    );
+  });
+});
