@@ -1,12 +1,12 @@
 /**
- * dinero.js v2 (`number` calculator, its default) computing SPEC section 5 with `allocate`.
+ * dinero.js v2 (`number` calculator, its default) computing specification §5 with `allocate`.
  *
  * Ratios are the percents as fractions of one (`12.5 %` is `{ amount: 1250, scale: 4 }`) plus
  * the rest, so `allocate` works at a scale fine enough to be exact (no leftover to hand out);
  * each commission is then rounded down to cents with `transformScale(…, down)`, and the main
- * creator gets the base less the commissions, as SPEC section 5 says. Percents written as
+ * creator gets the base less the commissions, as specification §5 says. Percents written as
  * ratios with their own scale (`{ amount: 1250, scale: 2 }`) would let `allocate` hand
- * leftover units to the largest ratios first and pay a cocreator a cent the SPEC gives the
+ * leftover units to the largest ratios first and pay a cocreator a cent the the specification gives the
  * main creator.
  */
 import {

@@ -2,7 +2,7 @@
  * The benchmark's fixtures: one product with a main creator and N cocreators (every contract
  * `all-sales`, accepted before every sale), and a fixed batch of sales of it, an affiliate on
  * every other sale. Deterministic (a fixed LCG), so every run and every competitor settles the
- * same sales. Each fixture comes in the library's wire JSON (SPEC section 8) and in the plain
+ * same sales. Each fixture comes in the library's wire JSON (specification §8) and in the plain
  * integers the other competitors start from.
  */
 
@@ -156,7 +156,7 @@ export function makeFixture(n: number): Fixture {
 export type Split = ReadonlyArray<bigint>;
 
 /**
- * SPEC section 5's worked example, whose amounts were computed by hand there: USD 100.00, fee
+ * specification §5's worked example, whose amounts were computed by hand there: USD 100.00, fee
  * 10.40, affiliate 35 %, one cocreator at 10 %. Every competitor must give {@link WORKED_SPLIT}.
  */
 export function workedExample(): Fixture {
@@ -196,5 +196,5 @@ export function workedExample(): Fixture {
   };
 }
 
-/** SPEC section 5: fee 10.40, affiliate 31.36, cocreator 5.82, main creator 52.42. */
+/** specification §5: fee 10.40, affiliate 31.36, cocreator 5.82, main creator 52.42. */
 export const WORKED_SPLIT: Split = [1040n, 3136n, 582n, 5242n];

@@ -1,5 +1,5 @@
 /**
- * The limit: SPEC section 5 in bare `number` arithmetic, no validation, no objects but the
+ * The limit: specification §5 in bare `number` arithmetic, no validation, no objects but the
  * output array. Every value is a safe integer (prices up to 10^6 minor units times percent
  * units up to 10^4), and `(x - (x % d)) / d` is an exact floor for non-negative safe integers:
  * `%` is exact on doubles and the division of an exact multiple is exact.

@@ -136,11 +136,11 @@ function prepare(fixture: Fixture): Prepared {
   };
 }
 
-/** SPEC section 5's worked example, computed by hand there: every row must give it. */
+/** specification §5's worked example, computed by hand there: every row must give it. */
 function assertWorkedExample(): void {
   const worked = prepare(workedExample());
   for (const c of COMPETITORS) {
-    deepStrictEqual(worked.splits[c](), [WORKED_SPLIT], `${c} on SPEC section 5's example`);
+    deepStrictEqual(worked.splits[c](), [WORKED_SPLIT], `${c} on specification §5's example`);
   }
 }
 
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
 
   assertWorkedExample();
   console.log(
-    "check: every row gives SPEC section 5's worked example (10.40 / 31.36 / 5.82 / 52.42),",
+    "check: every row gives specification §5's worked example (10.40 / 31.36 / 5.82 / 52.42),",
   );
   console.log(
     '       and the same amounts as the kernel on every sale of each fixture before it is timed\n',

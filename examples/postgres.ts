@@ -319,7 +319,7 @@ try {
       price: brl('97.00'),
       platformFee: brl('10.37'),
     },
-    // SPEC section 8's sale: fee round_half_up(19.503) + 1.00 = 20.50 from the schedule, Leo
+    // specification §8's sale: fee round_half_up(19.503) + 1.00 = 20.50 from the schedule, Leo
     // 40 % of 176.50 = 70.60, Bia 20 % of 105.90 = 21.18, Caio nothing (an affiliate sale).
     {
       id: 's2',
@@ -350,7 +350,7 @@ try {
   const reversal1 = await refundLater(db, 's2', r1);
   // Equal to refunding the settlement still in this process's memory.
   assert.deepEqual(reversal1, must(refundSale(s2, [], must(refund(r1)))));
-  // SPEC section 8's reversal: −5.20, −17.92, −5.37, −21.51.
+  // specification §8's reversal: −5.20, −17.92, −5.37, −21.51.
   assert.deepEqual(
     reversal1.lines.map((l) => l.amount),
     [-520n, -1792n, -537n, -2151n],

@@ -1,5 +1,5 @@
 /**
- * Refunds: the sale of SPEC section 8 (R$ 197.00, platform fee 20.50, Leo as affiliate at
+ * Refunds: the sale of specification §8 (R$ 197.00, platform fee 20.50, Leo as affiliate at
  * 40 %, Bia as cocreator at 20 %) refunded in three parts: 50.00, 30.00, then the rest.
  * Every refund is reversed line by line, no party is ever credited by a refund, and once
  * the whole price is refunded every party nets exactly zero.
@@ -63,7 +63,7 @@ const document = {
 const { settlement, reversals } = parseDocument(document).andThen(settleDocument)._unsafeUnwrap();
 console.log(explain(settlement, reversals));
 
-// The settlement (SPEC 5): P = 197.00, F = 20.50, N = 176.50, A = floor(70.60) = 70.60,
+// The settlement (specification §5): P = 197.00, F = 20.50, N = 176.50, A = floor(70.60) = 70.60,
 // B = 105.90, Bia = floor(21.18) = 21.18, Ana = 105.90 − 21.18 = 84.72.
 // Line amounts w (in centavos) = [2050, 7060, 2118, 8472], P = 19700.
 assert.deepEqual(
@@ -72,7 +72,7 @@ assert.deepEqual(
 );
 
 // Each refund reverses the D'Hondt allocation of the cumulative refunded amount X over w,
-// less what earlier refunds reversed (SPEC 6). By hand, in centavos:
+// less what earlier refunds reversed (specification §6). By hand, in centavos:
 //
 // X = 5000: floor(w × 5000 / 19700) = [520, 1791, 537, 2150] (sum 4998; 2 units left)
 //   quotients w / (a + 1): 2050/521 = 3.9347, 7060/1792 = 3.9397, 2118/538 = 3.9368,

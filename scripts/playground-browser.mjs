@@ -44,7 +44,7 @@ try {
     page.locator(`#lines tbody tr[data-role="${role}"] td.num`).textContent();
   const status = () => page.locator('#status').textContent();
 
-  // The first example: SPEC 8's document, as SPEC 8 splits it.
+  // The first example: specification §8's document, as specification §8 splits it.
   assert.match(await status(), /^Settled: 4 lines/);
   assert.equal(await amountOf('main-creator'), '84.72 BRL');
   assert.equal(await page.locator('#price').inputValue(), '197.00');

@@ -12,8 +12,8 @@ const SOURCE = join(ROOT, 'site', 'playground');
 
 /** The conformance vectors the reader can pick, with a title each (first: the one shown). */
 const EXAMPLES = [
-  ['001', 'Hotmart in BRL: affiliate, cocreator and a refund (SPEC 8)'],
-  ['002', 'Hotmart in USD: affiliate and cocreator (SPEC 5)'],
+  ['001', 'Hotmart in BRL: affiliate, cocreator and a refund (specification §8)'],
+  ['002', 'Hotmart in USD: affiliate and cocreator (specification §5)'],
   ['012', 'Several cocreators: the remainders go to the main creator'],
   ['017', 'A fee schedule: percent plus fixed'],
   ['122', "Three refunds, reversed by D'Hondt"],

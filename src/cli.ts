@@ -1,5 +1,5 @@
 /**
- * The command-line oracle (SPEC section 9). Thin: it reads text, asks src/json.ts (and
+ * The command-line oracle (specification §9). Thin: it reads text, asks src/json.ts (and
  * src/explain.ts) for the answer, and writes it. Every rule lives in the library.
  */
 import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
@@ -164,7 +164,7 @@ const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
 /**
- * One answer per input line, in order, in one process (SPEC section 9). Lines are split on the
+ * One answer per input line, in order, in one process (specification §9). Lines are split on the
  * byte `\n` and each is decoded on its own, so a line that is not valid UTF-8 is answered
  * `invalid_json` and spoils no other. A `\r` just before the `\n` is dropped (CRLF files
  * work; JSON would skip it anyway); a last line without `\n` is answered too, and an empty

@@ -1,5 +1,5 @@
 /**
- * Which sales pay a cocreator (SPEC section 3, `appliesTo`).
+ * Which sales pay a cocreator (specification §3, `appliesTo`).
  */
 import { err, ok, type Result } from 'neverthrow';
 import type { AccountId } from './account';
@@ -37,12 +37,12 @@ export const APPLIES_TO: ReadonlyArray<AppliesTo> = Object.freeze([
 export interface CommissionRule {
   /** The share of the base, as written. */
   readonly percent: Percent;
-  /** Which sales pay it (SPEC section 3). */
+  /** Which sales pay it (specification §3). */
   readonly appliesTo: AppliesTo;
 }
 
 /**
- * Checks an `appliesTo` value (SPEC section 3).
+ * Checks an `appliesTo` value (specification §3).
  *
  * @param input - anything
  * @param path - where it is in the input (default `[]`)

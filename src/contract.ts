@@ -1,5 +1,5 @@
 /**
- * Cocreation contracts (SPEC section 3): an ordered history of events, and its state machine.
+ * Cocreation contracts (specification §3): an ordered history of events, and its state machine.
  *
  * A contract is stored as its history. {@link contract} checks the shape of a history;
  * {@link replayContract} runs the state machine over it against a policy and a product and,
@@ -102,11 +102,11 @@ export type ContractEvent =
       readonly type: PlainEventType;
       /** When it happened. */
       readonly at: Instant;
-      /** Who made it: the party SPEC section 3 names for this event. */
+      /** Who made it: the party specification §3 names for this event. */
       readonly by: AccountId;
     };
 
-/** Every event type of SPEC section 3. */
+/** Every event type of specification §3. */
 export type ContractEventType = ContractEvent['type'];
 
 /**
@@ -195,7 +195,7 @@ export interface ContractTimeline {
 }
 
 /**
- * Every event type, in the order of SPEC section 3's table.
+ * Every event type, in the order of specification §3's table.
  *
  * @example
  * ```ts
@@ -251,7 +251,7 @@ export interface TermsPatchInput {
   readonly mayAlsoSellAsAffiliate?: boolean | null;
 }
 
-/** What {@link contract} reads: the wire shape of SPEC section 8. */
+/** What {@link contract} reads: the wire shape of specification §8. */
 export interface CocreationContractInput {
   /** A non-empty string of at most 1000 characters, unique in a document. */
   readonly id: string;
@@ -492,7 +492,7 @@ function readContract(
 }
 
 /**
- * Checks the shape of a contract as on the wire (SPEC section 8):
+ * Checks the shape of a contract as on the wire (specification §8):
  * `{ id, productId, cocreator, events: [{ type, at, by, terms? }] }`. Checks types, keys,
  * the syntax of instants, percents and account ids, that only `invited`,
  * `amendment-proposed` and `amended` carry terms (invitation terms need `percent`, and
@@ -865,7 +865,7 @@ function termsProblems(
   const endsOk = endsAt === undefined || endsAt === null || endsAt > event.at;
   // Stryker disable next-line ConditionalExpression: a pre-check: the checks below find no problem exactly when it passes
   if (percentOk && endsOk) return NO_PROBLEMS;
-  // The event reports the first check that fails (SPEC 7): the percent (its precision and
+  // The event reports the first check that fails (specification §7): the percent (its precision and
   // its range may both be reported), then the term's end.
   if (!percentOk) {
     const checkedPercent = checkCocreatorPercent(
@@ -1072,7 +1072,7 @@ function step(
 }
 
 /**
- * Replays one contract's history against a policy and its product (SPEC sections 3 and 4):
+ * Replays one contract's history against a policy and its product (specification §§3 and 4):
  * the contract names the product (else `product_mismatch` at `productId`, alone: a contract
  * of another product is left out of this product's rules), its cocreator is not the main
  * creator (else `self_cocreation` at `cocreator`, alone: the history is then not read), and
@@ -1148,7 +1148,7 @@ function replay(
   path: Path,
 ): Result<ContractTimeline, DomainErrors> {
   // A contract of another product is reported once and left out of this product's rules, and
-  // a self-cocreation is not read further: either way the history is not replayed (SPEC 7, 2b).
+  // a self-cocreation is not read further: either way the history is not replayed (specification §7, 2b).
   if (c.productId !== p.id) {
     return err(
       Object.freeze([
@@ -1293,7 +1293,7 @@ export function termsAt(timeline: ContractTimeline, t: Instant): ContractTerms |
 }
 
 /**
- * The terms under which the contract covers a sale at `t` (SPEC section 3: accepted at or
+ * The terms under which the contract covers a sale at `t` (specification §3: accepted at or
  * before `t`, not ended at or before `t`, `t` before the `endsAt` in force), else `null`.
  * Intervals are half-open: a sale exactly at the end is not covered.
  *
@@ -1338,7 +1338,7 @@ export interface SaleRef {
 }
 
 /**
- * Tells whether the contract covers a sale (SPEC section 3): the sale is of the contract's
+ * Tells whether the contract covers a sale (specification §3): the sale is of the contract's
  * product, and the contract was accepted at or before the sale, has not ended at or before
  * it, and the `endsAt` in force is after it. Whether `appliesTo` matches the sale is a
  * separate question ({@link commissionTerms}).
@@ -1373,7 +1373,7 @@ export function covers(timeline: ContractTimeline, sale: SaleRef): boolean {
 
 /**
  * The terms under which the contract pays its cocreator on a sale: it covers the sale and
- * its `appliesTo` matches the sale (SPEC sections 3 and 5, step 6); else `null`.
+ * its `appliesTo` matches the sale (specification §§3 and 5, step 6); else `null`.
  *
  * @param timeline - a replayed contract
  * @param sale - the sale (its `productId`, `at` and `affiliate`)
@@ -1411,7 +1411,7 @@ export function commissionTerms(
 }
 
 /**
- * Tells whether the contract is live at `t` (SPEC section 3): invited at or before `t`, not
+ * Tells whether the contract is live at `t` (specification §3): invited at or before `t`, not
  * ended at or before `t`, and the `endsAt` in force after `t`. A pending invitation is live:
  * it reserves its percent.
  *
@@ -1523,7 +1523,7 @@ export function pendingCancellationAt(
 
 /**
  * The status of the contract at `t`: the state after every event at or before `t`, with
- * expiry applied (SPEC section 3).
+ * expiry applied (specification §3).
  *
  * @param timeline - a replayed contract
  * @param t - the instant asked about
@@ -1559,7 +1559,7 @@ export function statusAt(timeline: ContractTimeline, t: Instant): ContractStatus
 }
 
 /**
- * The percent the contract reserves at `t` against the retention floor (SPEC section 3):
+ * The percent the contract reserves at `t` against the retention floor (specification §3):
  * the larger of the percent in force and that of a pending amendment while live, else 0.
  *
  * @param timeline - a replayed contract

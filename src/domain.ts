@@ -1,6 +1,6 @@
 /**
- * A product with its policy and every cocreation contract, validated as a whole (SPEC
- * sections 3, 4 and 7), the transition functions that extend a contract's history, and the
+ * A product with its policy and every cocreation contract, validated as a whole (specification
+ * §§3, 4 and 7), the transition functions that extend a contract's history, and the
  * queries across a product's contracts.
  *
  * Every transition appends one event and re-validates through {@link validateDomain}, so a
@@ -305,7 +305,7 @@ function withinBounds(rules: Policy, timelines: Timelines, scale: number, cap: b
 }
 
 /**
- * The rules across contracts (SPEC section 4: 1 and the limits of 3), checked at each
+ * The rules across contracts (specification §4: 1 and the limits of 3), checked at each
  * checkpoint, in document order. `indexes[i]` is where timeline `i` is in the document's
  * contracts (contracts of another product are not among the timelines).
  */
@@ -395,8 +395,8 @@ function asErrors(problems: ReadonlyArray<DomainError>): DomainErrors {
 }
 
 /**
- * Validates a product, its policy and its contracts as a whole (SPEC sections 3, 4 and 7),
- * as read from storage or from JSON, in the stages of SPEC section 7. Stage 1: values built by
+ * Validates a product, its policy and its contracts as a whole (specification §§3, 4 and 7),
+ * as read from storage or from JSON, in the stages of specification §7. Stage 1: values built by
  * hand that are not a policy, product or contract, and contract ids that repeat
  * (`invalid_field` at the later one's `id`); when there is any, nothing else is checked.
  * Then every problem of these rows, in this order:
@@ -457,7 +457,7 @@ export function validateDomain(input: DomainInput, path: Path = []): Result<Doma
 }
 
 /**
- * What the stages of SPEC section 7 find in a product's contracts. Not part of the package
+ * What the stages of specification §7 find in a product's contracts. Not part of the package
  * API: `validateDomain`, `settleSale` and `settleDocument` share it.
  *
  * @internal
@@ -514,7 +514,7 @@ function readingFailed(problems: ReadonlyArray<DomainError>): DomainCheck {
 }
 
 /**
- * Runs stage 1 and rows 2a to 2c of SPEC section 7 over a product's contracts. A contract of
+ * Runs stage 1 and rows 2a to 2c of specification §7 over a product's contracts. A contract of
  * another product gets its `product_mismatch` and is left out of everything else: its history
  * is not replayed and it neither counts for nor blocks the rules across contracts. Those run
  * when every contract of this product has a valid history (a self-cocreation has none).
@@ -632,7 +632,7 @@ export interface TransitionContext {
 
 /** Who makes an event and when: an account id (put in canonical form) and an instant. */
 export interface EventInput {
-  /** The account that makes the event; it must be the party SPEC section 3 names. */
+  /** The account that makes the event; it must be the party specification §3 names. */
   readonly by: AccountId | string;
   /** An {@link Instant}, or an instant string as on the wire. */
   readonly at: Instant | string;
@@ -747,7 +747,7 @@ function appendEvent(
 
 /**
  * Invites a cocreator: makes a new contract whose history is one `invited` event by the main
- * creator, with the product's id (SPEC section 3). Checks every rule an invitation meets:
+ * creator, with the product's id (specification §3). Checks every rule an invitation meets:
  * the actor, the terms against the policy, the term not already expired, and, with the
  * product's other contracts, the retention floor, `maxCocreators` and one live contract per
  * cocreator.

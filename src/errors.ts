@@ -1,5 +1,5 @@
 /**
- * Errors are plain, frozen data discriminated on `code` (SPEC section 7). `code` is part of
+ * Errors are plain, frozen data discriminated on `code` (specification §7). `code` is part of
  * the semver contract; `message` is for people; `path` locates the field in the JSON input.
  */
 
@@ -7,7 +7,7 @@
 export type Path = ReadonlyArray<string | number>;
 
 /**
- * Every error code of SPEC section 7, in the order SPEC lists them.
+ * Every error code of specification §7, in the order the specification lists them.
  *
  * @example
  * ```ts
@@ -47,7 +47,7 @@ export const ERROR_CODES = [
   'invalid_policy',
 ] as const;
 
-/** The code of a {@link DomainError}: one of SPEC section 7's strings. */
+/** The code of a {@link DomainError}: one of specification §7's strings. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
@@ -56,7 +56,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * @typeParam Code - the error's code
  */
 export interface Issue<Code extends ErrorCode> {
-  /** What went wrong, as a stable string of SPEC section 7 (part of the semver contract). */
+  /** What went wrong, as a stable string of specification §7 (part of the semver contract). */
   readonly code: Code;
   /** The same, in English for people; its wording may change in any release. */
   readonly message: string;
@@ -181,7 +181,7 @@ export type RefundExceedsPriceError = Issue<'refund_exceeds_price'> & {
 };
 /** A refund dated before its sale. */
 export type RefundBeforeSaleError = Issue<'refund_before_sale'>;
-/** A policy that breaks SPEC section 2's invariants, or names an unknown preset. */
+/** A policy that breaks specification §2's invariants, or names an unknown preset. */
 export type InvalidPolicyError = Issue<'invalid_policy'>;
 
 /** Every error the library returns: a union of plain readonly objects discriminated on `code`. */
@@ -250,7 +250,7 @@ export function domainError<Code extends ErrorCode>(
 }
 
 /**
- * Tells whether a value is a code of SPEC section 7.
+ * Tells whether a value is a code of specification §7.
  *
  * @param value - anything
  * @returns `true` when `value` is one of {@link ERROR_CODES}

@@ -286,7 +286,7 @@ function explainReversals(
 
 /**
  * Renders a settlement, and optionally its reversals, as a plain-text breakdown: each step of
- * SPEC section 5 with its formula, a table of the lines (role, account, contract, percent,
+ * specification §5 with its formula, a table of the lines (role, account, contract, percent,
  * how the amount was computed, the exact share, the amount) with their total, the retention
  * floor, and for each refund a table of what it reversed, what was reversed so far and what
  * each party keeps.

@@ -6,7 +6,7 @@
 import type { Result } from 'neverthrow';
 import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
 
-/** Keys that are refused anywhere in the input (SPEC section 8). */
+/** Keys that are refused anywhere in the input (specification §8). */
 const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A mutable list of problems found so far, local to one checking call. */
@@ -46,7 +46,7 @@ export function readObject(
   return input as Fields;
 }
 
-/** The value of an own field, with `null` read as absent (SPEC section 8). */
+/** The value of an own field, with `null` read as absent (specification §8). */
 export function optional(fields: Fields, key: string): unknown {
   if (!Object.hasOwn(fields, key)) return undefined;
   const value = fields[key];

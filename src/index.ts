@@ -2,6 +2,10 @@
  * cocreation: exact, to-the-cent splits of digital-product sales between the platform, an
  * affiliate, the cocreators and the main creator.
  *
+ * Section numbers in this documentation ("specification §8") refer to
+ * `docs/specification.md`, which ships in the package: the rules, the arithmetic, the errors
+ * and the JSON wire format, version 2.
+ *
  * @packageDocumentation
  */
 

@@ -10,7 +10,7 @@ const MS_PER_DAY = 86_400_000;
 /*
  * Days between 1970-01-01 and a proleptic Gregorian date, and back (Howard Hinnant's
  * `days_from_civil` / `civil_from_days`). Own arithmetic instead of `Date.UTC`, which maps
- * years 0–99 to 1900–1999, and instead of `Date.parse`, which accepts far more than SPEC.
+ * years 0–99 to 1900–1999, and instead of `Date.parse`, which accepts far more than the specification.
  */
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
@@ -136,7 +136,7 @@ function invalid(input: string, path: Path, why: string): DomainError {
 }
 
 /**
- * Reads an instant in SPEC section 8's form: `YYYY-MM-DDTHH:MM:SS[.fraction]` followed by `Z`
+ * Reads an instant in specification §8's form: `YYYY-MM-DDTHH:MM:SS[.fraction]` followed by `Z`
  * or `±HH:MM`. The date must exist (leap years count; no hour 24, no leap second), the offset
  * is within ±23:59, the year is 0001–9999 both as written and in UTC, and 1 to 9 fraction
  * digits are truncated to milliseconds. Nothing else is accepted (no lower-case `t`/`z`, no
@@ -145,7 +145,7 @@ function invalid(input: string, path: Path, why: string): DomainError {
  * @param input - the text
  * @param path - where the instant is in the input (default `[]`)
  * @returns the {@link Instant} in UTC epoch milliseconds; `invalid_field` when `input` is not
- *   a string (type before syntax, SPEC section 7), `invalid_instant` for a string that breaks
+ *   a string (type before syntax, specification §7), `invalid_instant` for a string that breaks
  *   the grammar or the bounds
  * @example
  * ```ts
@@ -160,7 +160,7 @@ function invalid(input: string, path: Path, why: string): DomainError {
  */
 export function parseInstant(input: unknown, path: Path = []): Result<Instant, DomainError> {
   if (typeof input !== 'string') {
-    // Type before syntax (SPEC 7): a number (or anything but a string) is no instant's text.
+    // Type before syntax (specification §7): a number (or anything but a string) is no instant's text.
     const kind = Array.isArray(input) ? 'array' : typeof input;
     const shown = input === null ? 'null' : `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
     return err(

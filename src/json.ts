@@ -1,5 +1,5 @@
 /**
- * The JSON wire format of SPEC section 8: reading a `settle` document from untrusted data
+ * The JSON wire format of specification §8: reading a `settle` document from untrusted data
  * (every problem reported, with its JSON path) and printing results as JSON-ready data whose
  * amounts, percents and instants are strings.
  */
@@ -47,7 +47,7 @@ export interface MoneyJson {
   readonly currency: string;
 }
 
-/** A platform fee schedule on the wire (SPEC section 2). */
+/** A platform fee schedule on the wire (specification §2). */
 export interface FeeScheduleJson {
   /** From 0 to 100; absent is 0. */
   readonly percent?: DecimalJson | null;
@@ -109,7 +109,7 @@ export interface TermsJson {
 
 /** One event of a contract history on the wire. */
 export interface ContractEventJson {
-  /** One of SPEC section 3's event types, e.g. `"invited"`. */
+  /** One of specification §3's event types, e.g. `"invited"`. */
   readonly type: string;
   /** When it happened, with an offset. */
   readonly at: string;
@@ -167,7 +167,7 @@ export interface RefundJson {
   readonly amount: MoneyJson;
 }
 
-/** The input document of `cocreation settle` (SPEC section 8). */
+/** The input document of `cocreation settle` (specification §8). */
 export interface SettleDocumentJson {
   /** Default `"hotmart"`. */
   readonly policy?: PolicyJson | null;
@@ -193,11 +193,11 @@ export interface SettlementLineJson {
   readonly percent?: string;
   /** With exactly the currency's decimals. */
   readonly amount: string;
-  /** The unrounded share, a decimal string (an extra field SPEC section 8 allows). */
+  /** The unrounded share, a decimal string (an extra field specification §8 allows). */
   readonly exactShare: string;
 }
 
-/** A settled sale on output (SPEC section 8). */
+/** A settled sale on output (specification §8). */
 export interface SettlementJson {
   /** The sale's id. */
   readonly saleId: string;
@@ -266,7 +266,7 @@ export interface RefusedOutputJson {
   readonly errors: ReadonlyArray<ErrorJson>;
 }
 
-/** The whole output of `cocreation settle` for one document (SPEC section 8). */
+/** The whole output of `cocreation settle` for one document (specification §8). */
 export type SettleOutputJson = SettledOutputJson | RefusedOutputJson;
 
 // ---------------------------------------------------------------------------------------------
@@ -307,14 +307,14 @@ function isPlainRecord(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Whether `value` is an id that reads (SPEC section 1): its own problems are reported apart. */
+/** Whether `value` is an id that reads (specification §1): its own problems are reported apart. */
 function isReadableId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= 1000;
 }
 
 /**
- * Reports each id of `items` already used by an earlier item, at the later one's `id` (SPEC
- * section 7). Ids are compared exactly; an item or id that does not read is skipped here,
+ * Reports each id of `items` already used by an earlier item, at the later one's `id` (specification
+ * §7). Ids are compared exactly; an item or id that does not read is skipped here,
  * its own problem is reported by its reader.
  */
 function reportDuplicateIds(
@@ -335,7 +335,7 @@ function reportDuplicateIds(
 }
 
 /**
- * An affiliate with no percent in the sale nor in the product is a reading problem (SPEC 7,
+ * An affiliate with no percent in the sale nor in the product is a reading problem (specification §7,
  * stage 1), at the sale's `affiliate.percent`. Reported only when both the sale's affiliate
  * and the product are objects that name no percent (`null` is absent): a percent that is
  * there but broken has its own problem.
@@ -356,8 +356,8 @@ function reportAffiliateWithoutPercent(productInput: unknown, saleInput: unknown
 }
 
 /**
- * Reads a `settle` document (SPEC section 8) from untrusted data, such as the result of
- * `JSON.parse`: SPEC section 7's stage 1, "reading", over the whole document. Every reading
+ * Reads a `settle` document (specification §8) from untrusted data, such as the result of
+ * `JSON.parse`: specification §7's stage 1, "reading", over the whole document. Every reading
  * problem is reported with its JSON path, none hiding another: wrong types (`invalid_field`
  * before any syntax code), missing fields, unknown and reserved keys, the syntax and bounds of
  * amounts, percents, instants, ids and accounts, unknown currencies, `amount_precision`, the
@@ -457,8 +457,8 @@ function invalidJson(message: string): DomainErrors {
 
 /**
  * Reads a `settle` document from JSON text: `invalid_json` (path `[]`) when the text is not
- * JSON, else as {@link parseDocument}. One leading byte-order mark (U+FEFF) is ignored (SPEC
- * section 8); a second one is not JSON. Duplicate keys: the last wins, as in `JSON.parse`.
+ * JSON, else as {@link parseDocument}. One leading byte-order mark (U+FEFF) is ignored (specification
+ * §8); a second one is not JSON. Duplicate keys: the last wins, as in `JSON.parse`.
  *
  * @param text - the JSON text of one document
  * @returns the checked document, or every problem found
@@ -491,7 +491,7 @@ export function parseDocumentText(text: string): Result<SettleDocument, DomainEr
 
 /**
  * Decodes UTF-8 strictly: the text, or `null` when the bytes are not valid UTF-8 (never
- * repaired with U+FFFD, SPEC section 8). A byte-order mark is kept, for the text reader to
+ * repaired with U+FFFD, specification §8). A byte-order mark is kept, for the text reader to
  * ignore once.
  */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -538,8 +538,8 @@ export function parseDocumentBytes(bytes: Uint8Array): Result<SettleDocument, Do
 
 /**
  * {@link parseDocumentBytes}, with the leading byte-order mark ignored only when `atStart`:
- * the CLI's `--jsonl` reads every line but the input's first with `atStart` false (SPEC
- * section 9). Internal.
+ * the CLI's `--jsonl` reads every line but the input's first with `atStart` false (specification
+ * §9). Internal.
  */
 export function readDocumentBytes(
   bytes: Uint8Array,
@@ -557,8 +557,8 @@ export function readDocumentBytes(
 
 /**
  * Settles a checked document: validates the contracts against the policy and the product,
- * settles the sale (SPEC section 5) and reverses its refunds in order (SPEC section 6), in
- * the stages of SPEC section 7. A document from {@link parseDocument} has passed stage 1
+ * settles the sale (specification §5) and reverses its refunds in order (specification §6), in
+ * the stages of specification §7. A document from {@link parseDocument} has passed stage 1
  * (a value built by hand is read again, and its stage-1 problems are reported alone); then
  * every problem of stage 2 is reported together, in this order: row 2a (each contract of
  * another product, then the sale's product and fee currency), 2b (each history), 2c (the
@@ -677,7 +677,7 @@ function reversalLineToJson(line: ReversalLine, cur: Currency): ReversalLineJson
 }
 
 /**
- * Prints a settlement as SPEC section 8 shows it: amounts with exactly the currency's
+ * Prints a settlement as specification §8 shows it: amounts with exactly the currency's
  * decimals, the instant in UTC with milliseconds, percents in shortest form, lines in
  * settlement order, each with its exact unrounded share as `exactShare`.
  *
@@ -720,7 +720,7 @@ export function settlementToJson(settlement: Settlement): SettlementJson {
 }
 
 /**
- * Prints the reversal of one refund as SPEC section 8 shows it (`refundId`, `at`, `amount`,
+ * Prints the reversal of one refund as specification §8 shows it (`refundId`, `at`, `amount`,
  * `lines`), with negative (or zero) line amounts.
  *
  * @param reversal - a reversal
@@ -759,7 +759,7 @@ export function reversalToJson(reversal: Reversal): ReversalJson {
 }
 
 /**
- * Prints an error as SPEC section 8 shows it: `code`, `message`, `path`, then the fields of
+ * Prints an error as specification §8 shows it: `code`, `message`, `path`, then the fields of
  * its code, in that order.
  *
  * @param error - a domain error
@@ -782,7 +782,7 @@ export function errorToJson(error: DomainError): ErrorJson {
 }
 
 /**
- * Prints the result of settling a document as the whole SPEC section 8 output object.
+ * Prints the result of settling a document as the whole specification §8 output object.
  *
  * @param result - the result of {@link settleDocument} (or any settling step)
  * @returns `{ ok: true, settlement, refunds }` or `{ ok: false, errors }`, frozen
@@ -809,7 +809,7 @@ export function settleResultToJson(result: Result<SettleOutcome, DomainErrors>):
 
 /**
  * The oracle as a function: reads a `settle` document from untrusted data, settles it and
- * prints the SPEC section 8 output object. Never throws.
+ * prints the specification §8 output object. Never throws.
  *
  * @param input - anything, usually the result of `JSON.parse`
  * @returns `{ ok: true, settlement, refunds }` or `{ ok: false, errors }`, frozen
@@ -838,7 +838,7 @@ export function settleToJson(input: unknown): SettleOutputJson {
  * throws.
  *
  * @param text - the JSON text of one document
- * @returns the output object of SPEC section 8 as one line of JSON
+ * @returns the output object of specification §8 as one line of JSON
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -872,7 +872,7 @@ export function percentAsWritten(p: Percent): string {
 }
 
 /**
- * Prints a policy on the wire (SPEC section 2) in canonical form: every field written out,
+ * Prints a policy on the wire (specification §2) in canonical form: every field written out,
  * `extends` naming the preset it is or extends, percents with their places as written. This
  * is how a platform stores its policy; {@link policy} reads the result back into a policy
  * equal to the original (deep-equal, so every function gives the same result on it).
@@ -1038,7 +1038,7 @@ export function documentToJson(doc: SettleDocument): SettleDocumentJson {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * What a printed settlement holds: a {@link Settlement} without the fields SPEC section 8
+ * What a printed settlement holds: a {@link Settlement} without the fields specification §8
  * does not print (`feeOrigin`, `minRetainedPercent`).
  */
 export type PrintedSettlement = Omit<Settlement, 'feeOrigin' | 'minRetainedPercent'>;
@@ -1046,7 +1046,7 @@ export type PrintedSettlement = Omit<Settlement, 'feeOrigin' | 'minRetainedPerce
 const EXACT = /^-?[0-9]+(?:\.[0-9]+)?$/;
 const ROLES: ReadonlyArray<Role> = ['platform', 'affiliate', 'cocreator', 'main-creator'];
 
-/** A lenient object reader: SPEC section 8 readers ignore fields they do not know. */
+/** A lenient object reader: specification §8 readers ignore fields they do not know. */
 function readLenient(value: unknown, path: Path, issues: Issues): Fields | undefined {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Fields;
   issues.push(domainError('invalid_field', 'expected an object', path));
@@ -1174,10 +1174,10 @@ function checkLines(
 }
 
 /**
- * Reads a settlement printed in SPEC section 8's shape (as {@link settlementToJson} prints it)
+ * Reads a settlement printed in specification §8's shape (as {@link settlementToJson} prints it)
  * back into values, checking that it is one: lines in settlement order (platform first, main
  * creator last), the platform line equal to the fee, `net = price − platformFee`, and lines
- * that sum to the price. Unknown fields are ignored, as SPEC section 8 asks of readers.
+ * that sum to the price. Unknown fields are ignored, as specification §8 asks of readers.
  * A printed settlement lacks what refunding and explaining need: to keep a whole
  * {@link Settlement}, print it with {@link storedSettlementToJson} and read it with
  * {@link parseStoredSettlementJson}.

@@ -1,5 +1,5 @@
 /**
- * A ledger in the wire format's style (SPEC section 8): amounts as decimal strings with
+ * A ledger in the wire format's style (specification §8): amounts as decimal strings with
  * exactly their currency's decimals, percents in shortest form, so that a ledger can be
  * stored, sent to another machine and read back equal. Only the entries and conflicts are
  * printed; the rows are recomputed from the entries when the ledger is read.
@@ -325,7 +325,7 @@ function readConflict(value: unknown, path: Path, issues: Issues): LedgerRecord[
  * Reads a ledger printed by {@link ledgerToJson} (or by another implementation of the same
  * shape) back into the equal {@link Ledger}: its rows are recomputed from the entries, each
  * record counted once. Every problem is reported with its path; unknown fields are ignored,
- * as SPEC section 8 asks of readers.
+ * as specification §8 asks of readers.
  *
  * @param input - parsed JSON: `{ entries, conflicts }`
  * @returns the frozen {@link Ledger}, or every problem found

@@ -12,7 +12,7 @@ export interface Money {
 
 const DECIMAL = /^([0-9]+)(?:\.([0-9]+))?$/;
 
-/** The most characters the text of an amount may have (SPEC section 8's bound). */
+/** The most characters the text of an amount may have (specification §8's bound). */
 const MAX_AMOUNT_LENGTH = 1000;
 
 function notACurrency(path: Path): DomainError {
@@ -58,7 +58,7 @@ export function money(
 }
 
 /**
- * Reads a non-negative decimal amount (SPEC section 8) into minor units, exactly. Its text
+ * Reads a non-negative decimal amount (specification §8) into minor units, exactly. Its text
  * is at most 1000 characters: past any price, and it keeps the work of one document bounded
  * (exact arithmetic on a 10 MB number takes minutes). A JSON number is read as JavaScript
  * prints it (`String(n)`), so one printed with
@@ -69,7 +69,7 @@ export function money(
  * @param currency - the currency whose exponent the amount must respect
  * @param path - where the amount is in the input (default `[]`)
  * @returns the amount in minor units; `invalid_field` for a value that is neither a string
- *   nor a number (type before syntax, SPEC section 7); `invalid_amount` for a string or number
+ *   nor a number (type before syntax, specification §7); `invalid_amount` for a string or number
  *   that is not a non-negative decimal (or is longer than 1000 characters);
  *   `amount_precision` (with `currency` and `maxDecimals`) for too many decimals
  * @example
@@ -117,10 +117,10 @@ function describe(input: unknown): string {
 /**
  * The syntax half of {@link parseAmount}, which needs no currency: the decimal's match, or
  * the `invalid_amount` error. Internal: it lets a reader report a malformed amount even when
- * its currency is missing or unknown (SPEC 7: every problem).
+ * its currency is missing or unknown (specification §7: every problem).
  */
 export function readAmountText(input: unknown, path: Path): RegExpExecArray | DomainError {
-  // Type before syntax (SPEC 7): a value that is neither a string nor a number is no amount.
+  // Type before syntax (specification §7): a value that is neither a string nor a number is no amount.
   if (typeof input !== 'string' && typeof input !== 'number') {
     return domainError(
       'invalid_field',

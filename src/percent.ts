@@ -5,7 +5,7 @@ import { type DomainError, domainError, type Path } from './errors';
 /**
  * An exact, non-negative decimal percent, kept as written: its value is `units / 10^scale`,
  * and `"20.00"` is `{ units: 2000n, scale: 2 }` because precision rules count the places as
- * written (SPEC section 4, invariant 2). Frozen.
+ * written (specification §4, invariant 2). Frozen.
  */
 export type Percent = {
   /** The value times `10^scale`, an integer: `2000n` for `"20.00"`. */
@@ -103,7 +103,7 @@ function describe(input: unknown): string {
 }
 
 /**
- * Reads a non-negative decimal percent (SPEC section 8), keeping the places as written. A
+ * Reads a non-negative decimal percent (specification §8), keeping the places as written. A
  * JSON number is read as JavaScript prints it (`String(n)`): a printed exponent, `NaN`,
  * `Infinity` and negatives are refused; `-0` prints as `"0"` and is read as 0. The range is
  * not checked here (that depends on whose percent it is).
@@ -111,7 +111,7 @@ function describe(input: unknown): string {
  * @param input - a decimal string such as `"12.5"`, or a number
  * @param path - where the percent is in the input (default `[]`)
  * @returns the frozen {@link Percent}; `invalid_field` for a value that is neither a string
- *   nor a number (type before syntax, SPEC section 7); `invalid_percent` for a string or
+ *   nor a number (type before syntax, specification §7); `invalid_percent` for a string or
  *   number that is not a non-negative decimal, is longer than 1100 characters or has more
  *   than {@link MAX_PERCENT_SCALE} decimal places
  * @example
@@ -127,7 +127,7 @@ function describe(input: unknown): string {
  * ```
  */
 export function parsePercent(input: unknown, path: Path = []): Result<Percent, DomainError> {
-  // Type before syntax (SPEC 7): a value that is neither a string nor a number is no percent.
+  // Type before syntax (specification §7): a value that is neither a string nor a number is no percent.
   if (typeof input !== 'string' && typeof input !== 'number') {
     return err(
       domainError(
@@ -410,7 +410,7 @@ export function isPercentInRange(p: Percent, min: Percent, max: Percent): boolea
 
 /**
  * Takes a percent of an amount of minor units, exactly, then rounds to a whole minor unit:
- * `'down'` toward zero (SPEC section 5's `floor` for commissions, on non-negative amounts),
+ * `'down'` toward zero (specification §5's `floor` for commissions, on non-negative amounts),
  * `'half-up'` to the nearest with halves away from zero (the fee's `round_half_up`).
  *
  * @param amount - minor units

@@ -1,5 +1,5 @@
 /**
- * Who may do what on a product (SPEC section 1 and the Hotmart rules it cites): only the main
+ * Who may do what on a product (specification §1 and the Hotmart rules it cites): only the main
  * creator changes the product and its cocreation contracts; cocreators see the sales history
  * while their contract is in force; whether a cocreator may also sell as an affiliate is the
  * main creator's decision, contract by contract.

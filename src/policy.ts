@@ -1,5 +1,5 @@
 /**
- * Platform policies (SPEC section 2): the platform's rules as data.
+ * Platform policies (specification §2): the platform's rules as data.
  */
 
 import { err, ok, type Result } from 'neverthrow';
@@ -79,7 +79,7 @@ export interface Policy {
 }
 
 /**
- * What {@link policy} reads: a preset name, or an object as in SPEC section 2. With `extends`
+ * What {@link policy} reads: a preset name, or an object as in specification §2. With `extends`
  * every field is optional and overrides the preset's (a partial `cocreatorPercent` is merged);
  * without it every field but `fee` is required. `null` on a field means absent, except
  * `maxCocreators: null`, which means no limit.
@@ -135,7 +135,7 @@ export const POLICY_NAMES: ReadonlyArray<PolicyName> = Object.freeze([
 ]);
 
 /**
- * The most decimal places a policy may allow in a contract percent (SPEC section 2).
+ * The most decimal places a policy may allow in a contract percent (specification §2).
  *
  * @example
  * ```ts
@@ -176,7 +176,7 @@ function preset(
 }
 
 /**
- * The three presets of SPEC section 2, frozen: Hotmart (the reference platform), Kiwify and
+ * The three presets of specification §2, frozen: Hotmart (the reference platform), Kiwify and
  * Gumroad.
  *
  * @example
@@ -255,7 +255,7 @@ export function isPolicyName(value: unknown): value is PolicyName {
 
 /**
  * The most that the live contracts of one product may reserve together:
- * `100 - minRetainedPercent` (SPEC section 4, invariant 1).
+ * `100 - minRetainedPercent` (specification §4, invariant 1).
  *
  * @param p - the policy
  * @returns the cap, e.g. 70 % under `hotmart`
@@ -376,7 +376,7 @@ function readFee(value: unknown, at: Path, issues: Issues): FeeSchedule | undefi
     if (table !== undefined) {
       for (const code of allowed) {
         // The key is checked even when its amount is null (absent): an unknown currency
-        // in fee.fixed is unknown_currency (SPEC section 2), whatever its value.
+        // in fee.fixed is unknown_currency (specification §2), whatever its value.
         const cur = collect(currency(code, [...fixedPath, code]), issues);
         const amount = optional(table, code);
         if (cur === undefined || amount === undefined) continue;
@@ -391,10 +391,10 @@ function readFee(value: unknown, at: Path, issues: Issues): FeeSchedule | undefi
 
 /**
  * Checks a policy: a preset name (`'hotmart'`, `'kiwify'`, `'gumroad'`, case-sensitive), or
- * an object as in SPEC section 2, optionally `extends`-ing a preset. Reports every problem:
+ * an object as in specification §2, optionally `extends`-ing a preset. Reports every problem:
  * a field of the wrong type or syntax gets `invalid_field` / `invalid_percent` (and
  * `unknown_currency`, `invalid_amount`, `amount_precision` inside `fee.fixed`); a well-formed
- * value that breaks a rule of SPEC section 2 gets `invalid_policy`, e.g.
+ * value that breaks a rule of specification §2 gets `invalid_policy`, e.g.
  * `cocreatorPercent.max > 100 - minRetainedPercent`.
  *
  * The bounds `cocreatorPercent.min` / `.max` are not held to `percentDecimals` themselves:
@@ -630,7 +630,7 @@ function isPolicyShaped(rules: unknown): rules is Policy {
 }
 
 /**
- * Checks a contract percent against a policy (SPEC section 4, invariant 2): at most
+ * Checks a contract percent against a policy (specification §4, invariant 2): at most
  * `percentDecimals` places as written (`percent_precision`), and within
  * `cocreatorPercent.min`..`.max` (`percent_out_of_range`). A percent that breaks both rules
  * gets both errors.

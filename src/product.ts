@@ -1,5 +1,5 @@
 /**
- * Products (SPEC section 1): what is sold, and who registered it.
+ * Products (specification §1): what is sold, and who registered it.
  */
 
 import { err, ok, type Result } from 'neverthrow';
@@ -30,7 +30,7 @@ export interface Product {
   readonly affiliateCommission: Percent | null;
 }
 
-/** What {@link product} reads: the wire shape of SPEC section 8. */
+/** What {@link product} reads: the wire shape of specification §8. */
 export interface ProductInput {
   /** A non-empty string of at most 1000 characters. */
   readonly id: string;
@@ -41,7 +41,7 @@ export interface ProductInput {
 }
 
 /**
- * Checks an affiliate percent (SPEC section 4, invariant 2): `0 < p <= 100`, with any number
+ * Checks an affiliate percent (specification §4, invariant 2): `0 < p <= 100`, with any number
  * of decimal places.
  *
  * @param p - the percent

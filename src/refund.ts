@@ -1,5 +1,5 @@
 /**
- * Refunds (SPEC section 6): how a (partial) refund reverses a settlement, line by line.
+ * Refunds (specification §6): how a (partial) refund reverses a settlement, line by line.
  *
  * Reversals are computed on the cumulative refunded amount X with the D'Hondt (Jefferson)
  * allocation of X minor units over the settlement's line amounts. D'Hondt is house-monotone
@@ -78,8 +78,8 @@ export function dhondt(weights: ReadonlyArray<bigint>, total: bigint, x: bigint)
 }
 
 /**
- * Whether a line's role is one of SPEC 8's and the fields that go with it (account, contract
- * id, percent) have their types: the fields a reversal line copies from its original (SPEC 6),
+ * Whether a line's role is one of specification §8's and the fields that go with it (account, contract
+ * id, percent) have their types: the fields a reversal line copies from its original (specification §6),
  * so that a reversal never carries a forged value, and that `explain` prints. Internal.
  *
  * @internal
@@ -131,7 +131,7 @@ export interface RefundedSale {
 }
 
 /**
- * Stage 1 of a sale's refunds (SPEC 7): each a refund value, ids unique within the sale
+ * Stage 1 of a sale's refunds (specification §7): each a refund value, ids unique within the sale
  * (`invalid_field` at the later one's `id`) and amounts above 0 (`invalid_amount`). Not part
  * of the package API.
  *
@@ -180,12 +180,12 @@ function ownReadingIssues(r: Refund, path: Path, ids: ReadonlySet<string>): Doma
 interface RefundsSoFar {
   /** The latest instant of the refunds listed so far, `null` before the first. */
   lastAt: number | null;
-  /** The refunds counted so far (SPEC 6: those with no error of their own). */
+  /** The refunds counted so far (specification §6: those with no error of their own). */
   total: bigint;
 }
 
 /**
- * Rows 2a (`currency_mismatch`) and 2f of one refund (SPEC 6 and 7), given the refunds listed
+ * Rows 2a (`currency_mismatch`) and 2f of one refund (specification §6 and 7), given the refunds listed
  * before it; updates `so` far. A refund in another currency, before the sale or out of order
  * is reported and left out of the running total; a counted refund after which the total is
  * above the price is `refund_exceeds_price` (and stays counted).
@@ -241,7 +241,7 @@ function refundRuleIssuesOf(
 
 /**
  * Rows 2a (a refund's `currency_mismatch`) and 2f (`refund_before_sale`,
- * `events_out_of_order`, `refund_exceeds_price`) of SPEC section 7 for refunds that passed
+ * `events_out_of_order`, `refund_exceeds_price`) of specification §7 for refunds that passed
  * stage 1 ({@link refundReadingIssues}), refund by refund. They need only the sale's instant,
  * price and currency, so they run whatever the rest of the document holds. Not part of the
  * package API.
@@ -310,7 +310,7 @@ function reverse(
 }
 
 /**
- * Reverses one refund of a settled sale (SPEC section 6), given the refunds applied before
+ * Reverses one refund of a settled sale (specification §6), given the refunds applied before
  * it. The reversal has one line per settlement line, same order and identity, each ≤ 0,
  * summing to −R; line i's cumulative reversal is the D'Hondt allocation of the refunded
  * total over the line amounts, so no party is ever reversed more than it was paid and
@@ -388,7 +388,7 @@ export function refundSale(
 }
 
 /**
- * Checks and applies a sale's refunds in order (SPEC sections 6 and 7), reporting every
+ * Checks and applies a sale's refunds in order (specification §§6 and 7), reporting every
  * problem. First what stage 1 reads: ids unique within the sale and amounts above 0; when
  * that holds, every refund's own rules: the sale's currency (`currency_mismatch`), instants
  * not before the sale (`refund_before_sale`) nor before a refund listed earlier

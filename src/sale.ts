@@ -1,6 +1,6 @@
 /**
- * Sales and refunds (SPEC sections 1, 5 and 6): the payment events that get split, and their
- * checking constructors from the wire shape of SPEC section 8.
+ * Sales and refunds (specification §§1, 5 and 6): the payment events that get split, and their
+ * checking constructors from the wire shape of specification §8.
  */
 import { err, ok, type Result } from 'neverthrow';
 import { type AccountId, accountId } from './account';
@@ -61,7 +61,7 @@ function readMoney(value: unknown, path: Path, issues: Issues): Money | undefine
     code === undefined ? undefined : collect(lookupCurrency(code, [...path, 'currency']), issues);
   if (amount === undefined) return undefined;
   if (known === undefined) {
-    // Without a currency only the amount's syntax can be checked; it still is (SPEC 7).
+    // Without a currency only the amount's syntax can be checked; it still is (specification §7).
     const syntax = readAmountText(amount, [...path, 'amount']);
     if (!Array.isArray(syntax)) issues.push(syntax as DomainError);
     return undefined;
@@ -108,8 +108,8 @@ function readAffiliate(value: unknown, path: Path, issues: Issues): SaleAffiliat
 }
 
 /**
- * Reads a sale from its wire shape (SPEC section 8's `"sale"`), reporting every reading
- * problem (SPEC 7, stage 1): ids, the instant, the price (≥ 0, any currency), the platform fee,
+ * Reads a sale from its wire shape (specification §8's `"sale"`), reporting every reading
+ * problem (specification §7, stage 1): ids, the instant, the price (≥ 0, any currency), the platform fee,
  * the affiliate (`account`, `percent` with 0 < p ≤ 100 and any number of places,
  * `managedBy`). Rules between parts (a fee in another currency than the price or above it,
  * the affiliate rules) are checked when the sale is settled.
@@ -175,7 +175,7 @@ export function sale(input: unknown, path: Path = []): Result<Sale, DomainErrors
   const rawFee = optional(fields, 'platformFee');
   const feePath = [...path, 'platformFee'];
   // A fee in another currency is read as it is: currency_mismatch is a rule between the fee and
-  // the price (SPEC 7, stage 2a), checked when the sale is settled, not a reading problem.
+  // the price (specification §7, stage 2a), checked when the sale is settled, not a reading problem.
   const fee = rawFee === undefined ? null : readMoney(rawFee, feePath, issues);
   const rawAffiliate = optional(fields, 'affiliate');
   const affiliate =
@@ -195,8 +195,8 @@ export function sale(input: unknown, path: Path = []): Result<Sale, DomainErrors
 }
 
 /**
- * Reads a refund from its wire shape (`{ id, at, amount: { amount, currency } }`, SPEC
- * sections 6 and 8), reporting every shape problem. Rules that need the sale (currency,
+ * Reads a refund from its wire shape (`{ id, at, amount: { amount, currency } }`,
+ * specification §§6 and 8), reporting every shape problem. Rules that need the sale (currency,
  * order, the total against the price) are checked when the refund is applied.
  *
  * @param input - the parsed JSON value of one refund
@@ -269,7 +269,7 @@ export function isSaleValue(value: unknown): value is Sale {
   if (!isId(value.id) || !isId(value.productId) || !isInstantValue(value.at)) return false;
   if (!isMoneyValue(price)) return false;
   const fee = value.platformFee;
-  // A fee in another currency is a value all the same: settling reports it (SPEC 7, row 2a).
+  // A fee in another currency is a value all the same: settling reports it (specification §7, row 2a).
   if (fee !== null && !isMoneyValue(fee)) return false;
   const affiliate = value.affiliate;
   if (affiliate === null) return true;

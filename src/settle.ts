@@ -1,8 +1,8 @@
 /**
- * Settling one sale (SPEC section 5), and the affiliate rules that decide whether it may be
- * settled at all (SPEC section 4.6).
+ * Settling one sale (specification §5), and the affiliate rules that decide whether it may be
+ * settled at all (specification §4.6).
  *
- * Two implementations with one contract: {@link settleWithDomain} follows SPEC step by step
+ * Two implementations with one contract: {@link settleWithDomain} follows the specification step by step
  * in `bigint` and is the reference; {@link compileSettler} precomputes a domain once (an
  * index from instants to the covering contracts, each percent as an integer factor at one
  * common scale) and settles each sale in safe-integer `number` arithmetic, falling back to
@@ -153,7 +153,7 @@ interface Cover {
 type FeeSource = 'sale' | 'schedule' | 'none';
 
 /**
- * Stage 1 of a sale beside its product (SPEC 7): an affiliate percent outside 0 < p ≤ 100,
+ * Stage 1 of a sale beside its product (specification §7): an affiliate percent outside 0 < p ≤ 100,
  * an affiliate with no percent in the sale nor in the product. `product` may be a value built
  * by hand that is not a product: then only the sale's own percent is checked.
  */
@@ -198,7 +198,7 @@ function saleStageOne(product: unknown, sale: Sale): DomainError[] {
   return saleReadingIssues(product, sale);
 }
 
-/** The problems stage 2 finds in a sale, by row of SPEC 7's table. */
+/** The problems stage 2 finds in a sale, by row of specification §7's table. */
 interface SaleProblems {
   /** Row 2a: `product_mismatch` of the sale, `currency_mismatch` of its fee. */
   readonly mismatches: DomainError[];
@@ -207,7 +207,7 @@ interface SaleProblems {
 }
 
 /**
- * Rows 2a, 2d and 2e of SPEC 7 for a sale that passed stage 1, at paths relative to the
+ * Rows 2a, 2d and 2e of specification §7 for a sale that passed stage 1, at paths relative to the
  * `settle` document. A fee in another currency is reported and not compared with the price;
  * the rules about the product's main creator and its contracts are checked only when the sale
  * is for this product; the coverage rules only when `covers` is known (every contract of this
@@ -334,11 +334,11 @@ function saleShape(sale: Sale): DomainErrors | undefined {
 }
 
 // ---------------------------------------------------------------------------------------
-// The reference: SPEC section 5, step by step, in bigint.
+// The reference: specification §5, step by step, in bigint.
 // ---------------------------------------------------------------------------------------
 
 /**
- * Settles a sale against an already validated domain, following SPEC section 5 step by
+ * Settles a sale against an already validated domain, following specification §5 step by
  * step in `bigint` arithmetic. This is the reference the compiled settler is tested
  * against; prefer {@link compileSettler} for many sales of one product.
  *
@@ -391,7 +391,7 @@ function trusted(domain: Domain): Result<Domain, DomainErrors> {
   return isBuilt(domain) ? ok(domain) : validateDomain(domain);
 }
 
-/** Step 2 of SPEC section 5: the sale's own fee, else the policy's schedule, else 0. */
+/** Step 2 of specification §5: the sale's own fee, else the policy's schedule, else 0. */
 function feeOf(
   policy: Policy,
   sale: Sale,
@@ -477,13 +477,13 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
 }
 
 /**
- * Validates a domain and settles one sale in it (SPEC section 5): the platform fee (given,
+ * Validates a domain and settles one sale in it (specification §5): the platform fee (given,
  * or from the policy's schedule rounded half up), the affiliate's commission on the net,
  * each covering contract's share of the base rounded toward zero, and the rest to the main
  * creator. Lines come in the order platform, affiliate, cocreators (in contract order), main
  * creator, and sum to the price exactly.
  *
- * Checks in the stages of SPEC section 7: first what stage 1 reads (values built by hand,
+ * Checks in the stages of specification §7: first what stage 1 reads (values built by hand,
  * contract ids used twice, an affiliate percent out of range or missing), and only when that
  * holds every problem of rows 2a to 2e together, in this order: 2a (`product_mismatch` of
  * each contract of another product, which is then left out of every other rule, then of the
@@ -535,7 +535,7 @@ export function settleSale(
 }
 
 /**
- * What the stages of SPEC 7 make of a product, its contracts and a sale. Not part of the
+ * What the stages of specification §7 make of a product, its contracts and a sale. Not part of the
  * package API: `settleSale` and `settleDocument` share it.
  *
  * @internal
@@ -553,7 +553,7 @@ export interface SaleStages {
 }
 
 /**
- * Runs stage 1 and rows 2a to 2e of SPEC 7 over a product, its contracts and a sale, and
+ * Runs stage 1 and rows 2a to 2e of specification §7 over a product, its contracts and a sale, and
  * settles the sale when nothing is wrong.
  *
  * @internal

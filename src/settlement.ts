@@ -1,5 +1,5 @@
 /**
- * The result of settling a sale and of refunding it: the shapes only (SPEC sections 5, 6, 8).
+ * The result of settling a sale and of refunding it: the shapes only (specification §§5, 6, 8).
  */
 import type { AccountId } from './account';
 import type { Currency } from './currency';
@@ -84,7 +84,7 @@ export type FeeOrigin =
     };
 
 /**
- * A settled sale: every step of SPEC section 5 and the lines that sum to the price.
+ * A settled sale: every step of specification §5 and the lines that sum to the price.
  *
  * Plain, frozen data whose amounts are `bigint`s, so `JSON.stringify` refuses it ("Do not
  * know how to serialize a BigInt"). To store it and refund it later, print it with

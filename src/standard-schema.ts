@@ -14,7 +14,7 @@ export interface SchemaIssue {
   readonly message: string;
   /** Where the problem is in the document, as in {@link Issue.path}. */
   readonly path: Path;
-  /** The library's error code (SPEC section 7), for code that branches on it. */
+  /** The library's error code (specification §7), for code that branches on it. */
   readonly code: DomainError['code'];
 }
 
@@ -32,7 +32,7 @@ export type SchemaResult =
     };
 
 /**
- * A Standard Schema v1 validator of settle documents (SPEC section 8): its input is the
+ * A Standard Schema v1 validator of settle documents (specification §8): its input is the
  * document's JSON value, its output the checked {@link SettleDocument}.
  */
 export interface SettleDocumentSchema {

@@ -1,13 +1,13 @@
 /**
  * Storing the values a platform keeps (a product, a contract's history, a refund, a settled
- * sale, a refund's reversal) as JSON in SPEC section 8's wire format, and reading them back
+ * sale, a refund's reversal) as JSON in specification §8's wire format, and reading them back
  * equal: deep-equal to the original, so every function gives the same result on the copy.
  *
  * The wire forms of a product, a contract and a refund are the ones a `settle` document
  * holds, read back by {@link product}, {@link contract} and {@link refund}. A settlement and a
  * reversal are printed by the oracle without some of what their values hold (how the fee was
  * reached, the retention floor, a percent's places as written, the refunded total): their
- * *stored* forms are the oracle's output with those fields added, which SPEC section 8 allows
+ * *stored* forms are the oracle's output with those fields added, which specification §8 allows
  * ("lines may carry more fields; readers ignore fields they do not know").
  */
 import { err, ok, type Result } from 'neverthrow';
@@ -71,7 +71,7 @@ import type {
  * {@link product} reads the result back into an equal product.
  *
  * @param course - a product from {@link product} (a formatter: it assumes a value the library
- *   built, as SPEC section 7 allows, and does not check it)
+ *   built, as specification §7 allows, and does not check it)
  * @returns frozen JSON-ready data, for `JSON.stringify`
  * @example
  * ```ts
@@ -234,7 +234,7 @@ function feeOriginToJson(origin: FeeOrigin, cur: Currency): FeeOriginJson {
 }
 
 /**
- * Prints a settlement for storage: what {@link settlementToJson} prints (SPEC section 8, the
+ * Prints a settlement for storage: what {@link settlementToJson} prints (specification §8, the
  * oracle's output, unchanged), plus `feeOrigin`, `minRetainedPercent` and, on a line whose
  * percent was written with places its shortest form drops, `percentAsWritten`. Amounts are
  * decimal strings, so `JSON.stringify` takes it (it refuses the `bigint`s of a
@@ -332,7 +332,7 @@ export function storedReversalToJson(reversal: Reversal): StoredReversalJson {
 // Reading them back
 // ---------------------------------------------------------------------------------------------
 
-/** SPEC section 8 readers ignore fields they do not know: any plain object is read. */
+/** specification §8 readers ignore fields they do not know: any plain object is read. */
 function readFields(value: unknown, path: Path, issues: Issues): Fields | undefined {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Fields;
   issues.push(domainError('invalid_field', 'expected an object', path));
@@ -475,9 +475,9 @@ function checkArithmetic(settlement: Settlement, issues: Issues): void {
  * equal to the one printed (deep-equal: {@link refundSale}, {@link explain} and
  * {@link ledgerOf} give the same results on it). It checks what {@link parseSettlementJson}
  * checks of the printed fields, then `feeOrigin`, `minRetainedPercent` and the arithmetic of
- * SPEC section 5 that they allow: the fee from its origin, the affiliate's and each
+ * specification §5 that they allow: the fee from its origin, the affiliate's and each
  * cocreator's line from its percent, the base, and the main creator's retention floor. Other
- * fields are ignored, as SPEC section 8 asks of readers.
+ * fields are ignored, as specification §8 asks of readers.
  *
  * @param input - the stored JSON, parsed (`JSON.parse(text)`)
  * @returns the frozen {@link Settlement}, or every problem found, each with its path
@@ -580,7 +580,7 @@ function readReversalAmount(
   path: Path,
   issues: Issues,
 ): bigint | undefined {
-  // A JSON number is read as JavaScript prints it (SPEC section 8), its sign included.
+  // A JSON number is read as JavaScript prints it (specification §8), its sign included.
   const text = typeof value === 'number' ? String(value) : value;
   const negative = typeof text === 'string' && text.startsWith('-');
   const magnitude = collect(parseAmount(negative ? text.slice(1) : text, cur, path), issues);
@@ -655,7 +655,7 @@ function readReversalLine(
  * on it). It checks the shape of every field, that each line is negative or zero, that the
  * lines come in settlement order (platform first, at most one affiliate, cocreators, main
  * creator last) and sum to −amount, and that `refundedTotal` is at least `amount`. Other
- * fields are ignored, as SPEC section 8 asks of readers.
+ * fields are ignored, as specification §8 asks of readers.
  *
  * @param input - the stored JSON, parsed (`JSON.parse(text)`)
  * @returns the frozen {@link Reversal}, or every problem found, each with its path

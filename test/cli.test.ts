@@ -1,5 +1,5 @@
 /**
- * The command-line oracle (SPEC section 9), run as users run it: the built `dist/cli.js`,
+ * The command-line oracle (specification §9), run as users run it: the built `dist/cli.js`,
  * in a child process, with files, stdin and exit statuses.
  */
 import { spawn } from 'node:child_process';
@@ -343,7 +343,7 @@ describe('the installed bin', () => {
 describe('fuzzing the CLI', () => {
   const codes: ReadonlySet<string> = new Set(ERROR_CODES);
 
-  it('answers any line, JSON or not, with one line of SPEC-shaped JSON, and never crashes', async () => {
+  it('answers any line, JSON or not, with one line of the specification-shaped JSON, and never crashes', async () => {
     // What the CLI receives: one line, as UTF-8 (a lone surrogate arrives as U+FFFD).
     const oneLine = (text: string) =>
       Buffer.from(text.replace(/[\r\n]/g, ' '), 'utf8').toString('utf8');

@@ -12,7 +12,7 @@ const byAffiliate = (managedBy: AccountId | null) => ({
 });
 
 describe('appliesTo', () => {
-  it('accepts the four values of SPEC section 3', () => {
+  it('accepts the four values of specification §3', () => {
     expect(APPLIES_TO.map((v) => appliesTo(v)._unsafeUnwrap())).toEqual([
       'all-sales',
       'direct-sales',

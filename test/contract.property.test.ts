@@ -36,7 +36,7 @@ const almostAContract = fc.record(
 );
 
 describe('the contract constructors', () => {
-  it('never throw, and return either a frozen value or errors with SPEC codes', () => {
+  it('never throw, and return either a frozen value or errors with the specification codes', () => {
     fc.assert(
       fc.property(fc.oneof(anything, almostAContract), (input) => {
         for (const read of [contract, checkContract]) {

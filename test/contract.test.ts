@@ -67,7 +67,7 @@ function timeline(
 }
 
 describe('contract', () => {
-  it('reads the contract of SPEC section 8', () => {
+  it('reads the contract of specification §8', () => {
     const c = contract(
       wire([
         invited(1, {
@@ -172,7 +172,7 @@ describe('contract', () => {
       { code: 'invalid_field', path: ['contracts', 0, 'events', 0, 'terms', 'share'] },
       { code: 'invalid_percent', path: ['contracts', 0, 'events', 0, 'terms', 'percent'] },
       { code: 'invalid_field', path: ['contracts', 0, 'events', 0, 'terms', 'appliesTo'] },
-      // A number where an instant belongs is of the wrong type (SPEC 7: type before syntax).
+      // A number where an instant belongs is of the wrong type (specification §7: type before syntax).
       { code: 'invalid_field', path: ['contracts', 0, 'events', 0, 'terms', 'endsAt'] },
       {
         code: 'invalid_field',

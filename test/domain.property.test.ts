@@ -154,7 +154,7 @@ const COCREATOR_EVENTS: ReadonlySet<ContractEventType> = new Set([
   'amendment-declined',
 ]);
 
-/** Someone SPEC section 3 does not allow to make event `j` of `c` (SPEC's table, read directly). */
+/** Someone specification §3 does not allow to make event `j` of `c` (the specification's table, read directly). */
 function wrongActor(c: CocreationContract, j: number, pick: number): string {
   const event = c.events[j] as ContractEvent;
   if (MAIN_EVENTS.has(event.type)) return pick % 2 === 0 ? c.cocreator : OUTSIDER;
@@ -192,7 +192,7 @@ const withEvent = validDomain()
   .map(({ g, at: [i, j], pick }) => ({ g, i, j, pick }));
 
 describe('validateDomain', () => {
-  it('accepts every history built by the rules of SPEC section 3', () => {
+  it('accepts every history built by the rules of specification §3', () => {
     fc.assert(
       fc.property(validDomain(), (g) => {
         const domain = validateDomain(g);
@@ -411,7 +411,7 @@ describe('the retention floor', () => {
   });
 });
 
-/** What SPEC section 3 says of a contract at `t`, read directly from its raw history. */
+/** What specification §3 says of a contract at `t`, read directly from its raw history. */
 interface Facts {
   readonly terms: ContractTerms | null;
   readonly covered: boolean;

@@ -56,7 +56,7 @@ function validate(contracts: ReadonlyArray<CocreationContract>, rules: Policy = 
 const manyGumroad = policy({ extends: 'gumroad', maxCocreators: null })._unsafeUnwrap();
 
 describe('validateDomain', () => {
-  it('validates the document of SPEC section 8 and replays its contract', () => {
+  it('validates the document of specification §8 and replays its contract', () => {
     const domain = validate([
       c('c1', BIA, [invited(1, '20'), event('accepted', 2, BIA)]),
     ])._unsafeUnwrap();
@@ -346,7 +346,7 @@ describe('validateDomain', () => {
       ]);
     });
 
-    it('refuses a hand-built policy that breaks SPEC section 2 with invalid_policy', () => {
+    it('refuses a hand-built policy that breaks specification §2 with invalid_policy', () => {
       const broken = {
         ...POLICIES.hotmart,
         minRetainedPercent: POLICIES.gumroad.minRetainedPercent,
@@ -391,7 +391,7 @@ describe('validateDomain', () => {
       ).toEqual([{ code: 'invalid_field', path: ['policy'] }]);
     });
 
-    it('refuses a hand-built policy that breaks each rule of SPEC section 2 with invalid_policy', () => {
+    it('refuses a hand-built policy that breaks each rule of specification §2 with invalid_policy', () => {
       const p = (units: bigint, scale = 0) => ({ units, scale });
       const cases: ReadonlyArray<Record<string, unknown>> = [
         { minRetainedPercent: p(100n) },
@@ -610,7 +610,7 @@ describe('the transition functions', () => {
 
   it('read only by and at from an event input: terms carried along are not put in the event', () => {
     // An input of a wider type (an amendment input reused, say) carries terms; these events
-    // carry none (SPEC section 8), so the terms are left out rather than refused.
+    // carry none (specification §8), so the terms are left out rather than refused.
     const pending = invite(context, offer())._unsafeUnwrap();
     const active = accept(context, pending, { by: BIA, at: day(2) })._unsafeUnwrap();
     const proposed = proposeAmendment(context, active, {

@@ -33,7 +33,7 @@ describe('domainError', () => {
 });
 
 describe('isErrorCode', () => {
-  it('accepts the 26 codes of SPEC section 7', () => {
+  it('accepts the 26 codes of specification §7', () => {
     expect(ERROR_CODES).toHaveLength(26);
     expect(ERROR_CODES.every(isErrorCode)).toBe(true);
   });

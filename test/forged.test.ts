@@ -1,6 +1,6 @@
 /**
  * Values forged around the type system, and the rare shapes the checking code still has to
- * answer: every one is refused with its SPEC code at its path (or answered correctly), never
+ * answer: every one is refused with its the specification code at its path (or answered correctly), never
  * with an exception.
  */
 import { describe, expect, it } from 'vitest';
@@ -60,7 +60,7 @@ const c1 = doc.contracts[0] as CocreationContract;
 const timeline = replayContract(c1, POLICIES.hotmart, course)._unsafeUnwrap();
 
 describe('commission rules', () => {
-  it('pays no sale under a rule that is not one of SPEC 3', () => {
+  it('pays no sale under a rule that is not one of specification §3', () => {
     const bia = accountId(BIA)._unsafeUnwrap();
     expect(appliesToSale('some-sales' as never, bia, { affiliate: null })).toBe(false);
   });
@@ -266,7 +266,7 @@ describe('parseSettlementJson', () => {
     ]);
   });
 
-  it('refuses a line whose role is not one of SPEC 8, at its role', () => {
+  it('refuses a line whose role is not one of specification §8, at its role', () => {
     const line = { ...printed().lines[1], role: 'boss' };
     expect(problems(withLine(1, line)._unsafeUnwrapErr())).toContainEqual([
       'invalid_field',
@@ -431,7 +431,7 @@ describe('validateDomain, given a policy or product built by hand', () => {
     }
   });
 
-  it('states which rule of SPEC section 2 an invalid policy breaks', () => {
+  it('states which rule of specification §2 an invalid policy breaks', () => {
     const cases: ReadonlyArray<readonly [Record<string, unknown>, string]> = [
       // 100 % retained would also leave cocreatorPercent.max above 0 %: the first rule is named.
       [{ minRetainedPercent: pct(100n) }, 'minRetainedPercent is below 100'],
@@ -457,7 +457,7 @@ describe('validateDomain, given a policy or product built by hand', () => {
     }
   });
 
-  it('accepts percentDecimals 6, the most SPEC section 2 allows', () => {
+  it('accepts percentDecimals 6, the most specification §2 allows', () => {
     const sixPlaces = { ...POLICIES.hotmart, percentDecimals: 6 };
     expect(withPolicy(sixPlaces).isOk()).toBe(true);
   });

@@ -159,7 +159,7 @@ describe('the calendar', () => {
   });
 
   it('refuses a written year 0000 even when its offset puts the instant in 0001 in UTC', () => {
-    // SPEC: an instant's year is 0001 to 9999; 0000-12-31T23:00:00-01:00 is 0001-01-01 in UTC.
+    // the specification: an instant's year is 0001 to 9999; 0000-12-31T23:00:00-01:00 is 0001-01-01 in UTC.
     expect(parseInstant('0000-12-31T23:00:00-01:00')._unsafeUnwrapErr().message).toBe(
       '"0000-12-31T23:00:00-01:00" is not a valid instant: the year is before 0001',
     );

@@ -61,7 +61,7 @@ function byValue(settlement: PrintedSettlement): unknown {
 
 const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 
-/** What every answer must be: the SPEC section 8 shape, with codes from SPEC section 7. */
+/** What every answer must be: the specification §8 shape, with codes from specification §7. */
 function expectWellFormedAnswer(output: unknown): void {
   const answer = JSON.parse(JSON.stringify(output)) as SettleOutputJson;
   if (answer.ok) {
@@ -126,7 +126,7 @@ describe('settlementToJson and parseSettlementJson', () => {
         const { settlement } = settleDocument(parseDocument(doc)._unsafeUnwrap())._unsafeUnwrap();
         const { feeOrigin: _fee, minRetainedPercent: _floor, ...printed } = settlement;
         const reread = parseSettlementJson(settlementToJson(settlement))._unsafeUnwrap();
-        // SPEC section 8 prints percents in shortest form: "20.00" comes back as "20".
+        // specification §8 prints percents in shortest form: "20.00" comes back as "20".
         expect(byValue(reread)).toEqual(byValue(printed));
       }),
       { numRuns: 300 },
@@ -173,7 +173,7 @@ describe('settlementToJson and parseSettlementJson', () => {
 });
 
 describe('fuzzing the parser', () => {
-  it('never throws on any value, and answers in SPEC shape with SPEC codes', () => {
+  it('never throws on any value, and answers in the specification shape with the specification codes', () => {
     fc.assert(
       fc.property(fc.anything({ withNullPrototype: true, withBigInt: true }), (input) => {
         expect(() => parseDocument(input)).not.toThrow();

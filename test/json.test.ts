@@ -15,11 +15,11 @@ import {
 } from '../src/json';
 import { minimalDocument, specDocument } from './support/spec-document';
 
-/** SPEC section 8's input document, verbatim. */
+/** specification §8's input document, verbatim. */
 const SPEC_DOCUMENT = specDocument();
 
 /**
- * SPEC section 8's output, verbatim, plus `exactShare` on each settlement line, checked by
+ * specification §8's output, verbatim, plus `exactShare` on each settlement line, checked by
  * hand: fee 20.50 as charged; affiliate 40 % of 176.50 = 70.60 exactly; cocreator 20 % of
  * 105.90 = 21.18 exactly; main 105.90 − 21.18 = 84.72.
  */
@@ -36,7 +36,7 @@ const SPEC_OUTPUT_TEXT =
   '{"role":"cocreator","account":"bia@example.com","contractId":"c1","percent":"20","amount":"-5.37"},' +
   '{"role":"main-creator","account":"ana@example.com","amount":"-21.51"}]}]}';
 
-/** SPEC section 8's document with another percent in the invitation's terms. */
+/** specification §8's document with another percent in the invitation's terms. */
 function withContractPercent(percent: string): typeof SPEC_DOCUMENT {
   const text = JSON.stringify(SPEC_DOCUMENT);
   expect(text.split('"percent":"20"')).toHaveLength(2);
@@ -60,7 +60,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 describe('parseDocument', () => {
-  it('reads SPEC section 8 example into checked values', () => {
+  it('reads specification §8 example into checked values', () => {
     const doc = parseDocument(SPEC_DOCUMENT)._unsafeUnwrap();
     expect(doc.policy.name).toBe('hotmart');
     expect(doc.sale.price.amount).toBe(19700n);
@@ -381,7 +381,7 @@ describe('settleDocument', () => {
 });
 
 describe('settleToJson', () => {
-  it('prints SPEC section 8 output exactly, key order included', () => {
+  it('prints specification §8 output exactly, key order included', () => {
     expect(JSON.stringify(settleToJson(SPEC_DOCUMENT))).toBe(SPEC_OUTPUT_TEXT);
   });
 
@@ -488,7 +488,7 @@ describe('settlementToJson and reversalToJson', () => {
     const json = settlementToJson(
       settleDocument(parseDocument(doc)._unsafeUnwrap())._unsafeUnwrap().settlement,
     );
-    // SPEC section 5's worked example: 10 % of 58.24 is 5.824, paid 5.82.
+    // specification §5's worked example: 10 % of 58.24 is 5.824, paid 5.82.
     expect(json.lines.map((l) => [l.amount, l.exactShare])).toEqual([
       ['10.40', '10.40'],
       ['31.36', '31.36'],
@@ -506,7 +506,7 @@ describe('settlementToJson and reversalToJson', () => {
     for (const line of json.lines) expect(line).not.toHaveProperty('exactShare');
   });
 
-  it('orders line keys as SPEC section 8 shows them', () => {
+  it('orders line keys as specification §8 shows them', () => {
     const json = settlementToJson(outcome.settlement);
     expect(json.lines.map((l) => Object.keys(l))).toEqual([
       ['role', 'account', 'amount', 'exactShare'],
@@ -654,7 +654,7 @@ describe('parseSettlementJson', () => {
     expect(s.lines.map((l) => l.amount)).toEqual([2050n, 7060n, 2118n, 8472n]);
   });
 
-  it('ignores fields it does not know, as SPEC section 8 asks of readers', () => {
+  it('ignores fields it does not know, as specification §8 asks of readers', () => {
     expect(parseSettlementJson({ ...printed, note: 'x' }).isOk()).toBe(true);
   });
 
@@ -822,7 +822,7 @@ describe('parseSettlementJson', () => {
         'two affiliate lines',
         withLines([platform, affiliate, at(affiliate, '0.00'), cocreator, main]),
       ],
-    ])('with %s, in the order SPEC section 5 writes them', (_, input) => {
+    ])('with %s, in the order specification §5 writes them', (_, input) => {
       expect(problems(input)).toEqual([['invalid_field', 'lines', ORDER]]);
     });
 
@@ -873,7 +873,7 @@ describe('settleToJson on a document with a refused contract', () => {
     output.ok ? [] : output.errors.map((e) => [e.code, e.path.join('.')]);
   const HISTORY = ['not_authorized', 'contracts.0.events.1.by'];
 
-  it('still reports the sale rules that do not depend on coverage (SPEC 7: the whole document)', () => {
+  it('still reports the sale rules that do not depend on coverage (specification §7: the whole document)', () => {
     expect(
       problems(
         settleToJson(

@@ -56,7 +56,7 @@ function settlement(
   };
 }
 
-/** SPEC section 8's sale and its refund of 50.00. */
+/** specification §8's sale and its refund of 50.00. */
 const s1 = settlement('s1', '2026-03-01T12:00:00Z', [2050n, 7060n, 2118n, 8472n]);
 const r1 = refundSale(s1, [], {
   id: 'r1',
@@ -83,7 +83,7 @@ describe('ledgerOf', () => {
         r.reversalLines,
       ]),
     ).toEqual([
-      // 2050 + 100 settled, -520 reversed (the refund of SPEC section 8)
+      // 2050 + 100 settled, -520 reversed (the refund of specification §8)
       ['BRL', 'platform', null, 2150n, -520n, 1630n, 2, 1],
       ['BRL', 'affiliate', LEO, 7260n, -1792n, 5468n, 2, 1],
       ['BRL', 'cocreator', BIA, 2418n, -537n, 1881n, 2, 1],

@@ -293,7 +293,7 @@ describe('explain in a locale', () => {
     expect(today).toContain('affiliate A = floor(N x 40% = 70.60)');
   });
 
-  it('writes Portuguese words and R$ amounts (the SPEC section 8 example, checked by hand)', () => {
+  it('writes Portuguese words and R$ amounts (the specification §8 example, checked by hand)', () => {
     const text = explain(outcome.settlement, outcome.reversals, { locale: 'pt-BR' });
     const lines = text.split('\n');
     expect(lines[0]).toBe(

@@ -107,7 +107,7 @@ describe('money', () => {
       fc.property(anyCurrency, fc.oneof(fc.anything(), fc.string()), path, (cur, input, p) => {
         const result = parseAmount(input, cur, p);
         if (result.isErr()) {
-          // Type before syntax (SPEC 7): only a string or a number can be a bad amount.
+          // Type before syntax (specification §7): only a string or a number can be a bad amount.
           const typed = typeof input === 'string' || typeof input === 'number';
           expect(typed ? ['invalid_amount', 'amount_precision'] : ['invalid_field']).toContain(
             result.error.code,

@@ -236,7 +236,7 @@ describe('isPercentInRange', () => {
 });
 
 describe('percentOfAmount', () => {
-  it('rounds down toward zero (SPEC 5 worked example: 10 % of 58.24 is 5.82)', () => {
+  it('rounds down toward zero (specification §5 worked example: 10 % of 58.24 is 5.82)', () => {
     expect(percentOfAmount(5824n, p('10'), 'down')).toBe(582n);
     expect(percentOfAmount(8960n, p('35'), 'down')).toBe(3136n);
     expect(percentOfAmount(-5829n, p('10'), 'down')).toBe(-582n);

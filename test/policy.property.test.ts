@@ -6,7 +6,7 @@ import { maxReservedPercent, POLICIES, type Policy, policy } from '../src/policy
 
 const anything = fc.anything({ withBigInt: true, withNullPrototype: true, withObjectString: true });
 
-/** Well-typed custom policies whose values may or may not break SPEC section 2's rules. */
+/** Well-typed custom policies whose values may or may not break specification §2's rules. */
 const wellTyped = fc.record(
   {
     extends: fc.constantFrom('hotmart', 'kiwify', 'gumroad'),
@@ -26,7 +26,7 @@ const wellTyped = fc.record(
   { requiredKeys: [] },
 );
 
-/** SPEC section 2's invariants, checked on a built policy. */
+/** specification §2's invariants, checked on a built policy. */
 function breaksNothing(rules: Policy): boolean {
   const { min, max } = rules.cocreatorPercent;
   return (
@@ -55,7 +55,7 @@ describe('policy', () => {
     );
   });
 
-  it('accepts a well-typed override exactly when the merged policy keeps every invariant of SPEC section 2', () => {
+  it('accepts a well-typed override exactly when the merged policy keeps every invariant of specification §2', () => {
     fc.assert(
       fc.property(wellTyped, (input) => {
         const base = POLICIES[(input.extends ?? 'hotmart') as keyof typeof POLICIES];

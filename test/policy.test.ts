@@ -43,8 +43,8 @@ function summary(rules: Policy) {
 }
 
 describe('POLICIES', () => {
-  // Values copied by hand from the table of SPEC section 2.
-  it('has the hotmart preset of SPEC section 2', () => {
+  // Values copied by hand from the table of specification §2.
+  it('has the hotmart preset of specification §2', () => {
     expect(summary(POLICIES.hotmart)).toEqual({
       name: 'hotmart',
       minRetainedPercent: '30',
@@ -59,7 +59,7 @@ describe('POLICIES', () => {
     });
   });
 
-  it('has the kiwify preset of SPEC section 2', () => {
+  it('has the kiwify preset of specification §2', () => {
     expect(summary(POLICIES.kiwify)).toEqual({
       name: 'kiwify',
       minRetainedPercent: '20',
@@ -74,7 +74,7 @@ describe('POLICIES', () => {
     });
   });
 
-  it('has the gumroad preset of SPEC section 2', () => {
+  it('has the gumroad preset of specification §2', () => {
     expect(summary(POLICIES.gumroad)).toEqual({
       name: 'gumroad',
       minRetainedPercent: '50',
@@ -229,7 +229,7 @@ describe('policy', () => {
       };
       expect(problems(policy(input, ['policy'])._unsafeUnwrapErr())).toEqual([
         { code: 'invalid_percent', path: ['policy', 'minRetainedPercent'] },
-        // A boolean is neither a string nor a number: the wrong type (SPEC 7), not bad syntax.
+        // A boolean is neither a string nor a number: the wrong type (specification §7), not bad syntax.
         { code: 'invalid_field', path: ['policy', 'cocreatorPercent', 'min'] },
         { code: 'invalid_percent', path: ['policy', 'cocreatorPercent', 'max'] },
         { code: 'invalid_field', path: ['policy', 'percentDecimals'] },
@@ -256,7 +256,7 @@ describe('policy', () => {
     });
   });
 
-  describe('the invariants of SPEC section 2', () => {
+  describe('the invariants of specification §2', () => {
     it.each([
       [
         'minRetainedPercent = 100',
@@ -322,7 +322,7 @@ describe('policy', () => {
         { code: 'unknown_currency', path: ['policy', 'fee', 'fixed', 'XYZ'] },
         { code: 'amount_precision', path: ['policy', 'fee', 'fixed', 'BRL'] },
         { code: 'invalid_amount', path: ['policy', 'fee', 'fixed', 'USD'] },
-        // An amount that is neither a string nor a number is of the wrong type (SPEC 7).
+        // An amount that is neither a string nor a number is of the wrong type (specification §7).
         { code: 'invalid_field', path: ['policy', 'fee', 'fixed', 'EUR'] },
       ]);
     });
@@ -385,7 +385,7 @@ describe('maxReservedPercent', () => {
 describe('the errors of policy', () => {
   const hot = (fields: Record<string, unknown>) => ({ extends: 'hotmart', ...fields });
   const UNKNOWN = 'expected "hotmart", "kiwify" or "gumroad"';
-  // Every error as [code, path joined by dots, message], the messages written from SPEC 2.
+  // Every error as [code, path joined by dots, message], the messages written from specification §2.
   it.each([
     [
       'an unknown preset name',

@@ -1,5 +1,5 @@
 /**
- * SPEC v2 section 7, "type before syntax", over every field of the document: generated from a
+ * the specification v2 section 7, "type before syntax", over every field of the document: generated from a
  * description of the wire format (each field's kind, known by its key and where it is), not
  * from a hand-written list of cases.
  */
@@ -13,7 +13,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Step = string | number;
 type JsonType = 'boolean' | 'number' | 'string' | 'array' | 'object';
 
-/** What a field holds on the wire (SPEC section 8), which decides its JSON types. */
+/** What a field holds on the wire (specification §8), which decides its JSON types. */
 type Kind =
   | 'amount'
   | 'percent'
@@ -29,7 +29,7 @@ type Kind =
   | 'object'
   | 'array';
 
-/** The JSON types each kind may have; every other type is `invalid_field` (SPEC 7). */
+/** The JSON types each kind may have; every other type is `invalid_field` (specification §7). */
 const TYPES: Readonly<Record<Kind, ReadonlyArray<JsonType>>> = {
   amount: ['string', 'number'],
   percent: ['string', 'number'],
@@ -145,7 +145,7 @@ function wrongValues(kind: Kind): Json[] {
     .flatMap((t) => VALUES_OF[t]);
 }
 
-/** Right type, broken text: the grammar or SPEC section 8's bounds, with the code it gets. */
+/** Right type, broken text: the grammar or specification §8's bounds, with the code it gets. */
 const BROKEN: Partial<Record<Kind, { readonly code: string; readonly values: Json[] }>> = {
   amount: {
     code: 'invalid_amount',
@@ -190,7 +190,7 @@ const documentAndField = documentJson().chain((doc) => {
 const samePath = (error: DomainError, path: ReadonlyArray<Step>) =>
   error.path.length === path.length && error.path.every((step, i) => step === path[i]);
 
-describe('reading a document (SPEC 7, stage 1)', () => {
+describe('reading a document (specification §7, stage 1)', () => {
   it('knows the kind of every field a valid document has', () => {
     fc.assert(
       fc.property(documentJson(), (doc) => {

@@ -1,5 +1,5 @@
 /**
- * SPEC v2's stage 1, "reading" (sections 1, 2, 7 and 8): every bound at its edge, the
+ * the specification v2's stage 1, "reading" (sections 1, 2, 7 and 8): every bound at its edge, the
  * currency table, null entries, integers past 2^53 in policies, the checks across a document
  * that belong to reading (ids used twice, an affiliate with no percent), and the text: a
  * leading byte-order mark, invalid UTF-8.
@@ -34,7 +34,7 @@ function spec(change: (doc: Doc) => void): Doc {
 
 const SALE = ['sale'] as const;
 
-describe('bounds of SPEC section 8', () => {
+describe('bounds of specification §8', () => {
   it('reads an amount of 1000 characters and refuses 1001 with invalid_amount', () => {
     const price = (amount: string) =>
       minimalDocument({
@@ -185,7 +185,7 @@ describe('bounds of SPEC section 8', () => {
   });
 });
 
-describe('the currency table of SPEC section 8', () => {
+describe('the currency table of specification §8', () => {
   const ZERO = 'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF'.split(' ');
   const THREE = 'BHD IQD JOD KWD LYD OMR TND'.split(' ');
   const FOUR = 'CLF UYW'.split(' ');
@@ -239,7 +239,7 @@ describe('the currency table of SPEC section 8', () => {
   });
 });
 
-describe('null entries and integers of SPEC sections 2 and 8', () => {
+describe('null entries and integers of specification §§2 and 8', () => {
   const withPolicy = (policy: unknown) => spec((d) => Object.assign(d, { policy }));
 
   it('reads a fee.fixed entry whose value is null as absent', () => {
@@ -318,7 +318,7 @@ describe('null entries and integers of SPEC sections 2 and 8', () => {
   });
 });
 
-describe('the checks across a document that are reading (SPEC 7, stage 1)', () => {
+describe('the checks across a document that are reading (specification §7, stage 1)', () => {
   it('reports a contract id used twice beside an amount with too many decimals', () => {
     const doc = spec((d) => {
       d.contracts.push(structuredClone(d.contracts[0] as Doc['contracts'][number]));
@@ -394,7 +394,7 @@ describe('the checks across a document that are reading (SPEC 7, stage 1)', () =
   });
 });
 
-describe('the text of a document (SPEC section 8)', () => {
+describe('the text of a document (specification §8)', () => {
   const TEXT = JSON.stringify(specDocument());
   const bytes = (...parts: Array<string | number[]>) =>
     new Uint8Array(

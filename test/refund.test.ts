@@ -10,7 +10,7 @@ const BRL = cur('BRL');
 const USD = cur('USD');
 const t = (iso: string): Instant => parseInstant(iso)._unsafeUnwrap();
 
-/** The settlement of SPEC section 8: 197.00 BRL = 20.50 + 70.60 + 21.18 + 84.72. */
+/** The settlement of specification §8: 197.00 BRL = 20.50 + 70.60 + 21.18 + 84.72. */
 const spec8: Settlement = Object.freeze({
   saleId: 's1',
   productId: 'p1',
@@ -54,7 +54,7 @@ const refundOf = (id: string, iso: string, amount: bigint, currency = BRL): Refu
 const amounts = (r: { lines: ReadonlyArray<{ amount: bigint }> }) => r.lines.map((l) => l.amount);
 
 describe('refundSale', () => {
-  describe('the worked example of SPEC section 8', () => {
+  describe('the worked example of specification §8', () => {
     it('reverses 50.00 of 197.00 as -5.20, -17.92, -5.37, -21.51', () => {
       // By hand, D'Hondt of X = 5000 over w = (2050, 7060, 2118, 8472), P = 19700:
       //   floors w·X/P: 10250000/19700 = 520.30 -> 520; 35300000/19700 = 1791.88 -> 1791;

@@ -24,7 +24,7 @@ const codes = (result: ReturnType<typeof sale> | ReturnType<typeof refund>) =>
   result._unsafeUnwrapErr().map((e) => [e.code, e.path]);
 
 describe('sale', () => {
-  it('reads the sale of SPEC section 8', () => {
+  it('reads the sale of specification §8', () => {
     const s = sale(
       {
         ...base,
@@ -62,7 +62,7 @@ describe('sale', () => {
     }
   });
 
-  it('reads a fee in another currency than the price as written: the mismatch is a rule of settling (SPEC 7, stage 2a)', () => {
+  it('reads a fee in another currency than the price as written: the mismatch is a rule of settling (specification §7, stage 2a)', () => {
     const result = sale({ ...base, platformFee: { amount: '1', currency: 'USD' } }, ['sale']);
     expect(result._unsafeUnwrap().platformFee).toEqual({
       amount: 100n,
@@ -113,7 +113,7 @@ describe('sale', () => {
   });
 
   it('checks the syntax of an amount even when its currency is missing or unknown', () => {
-    // The syntax needs no currency; only the precision does (SPEC 7: every problem found).
+    // The syntax needs no currency; only the precision does (specification §7: every problem found).
     expect(codes(sale({ ...base, price: { amount: '-x' } }))).toEqual([
       ['invalid_field', ['price', 'currency']],
       ['invalid_amount', ['price', 'amount']],

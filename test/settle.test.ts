@@ -100,7 +100,7 @@ function errorsOf(result: Result<Settlement, DomainErrors>) {
 
 describe('settleSale', () => {
   describe('the worked examples', () => {
-    it('settles SPEC section 8: 197.00 BRL, fee 20.50, affiliate 40 %, cocreator 20 %', () => {
+    it('settles specification §8: 197.00 BRL, fee 20.50, affiliate 40 %, cocreator 20 %', () => {
       // N = 197.00 - 20.50 = 176.50; A = floor(176.50 x 0.40) = 70.60; B = 105.90;
       // C = floor(105.90 x 0.20) = 21.18 exactly; M = 105.90 - 21.18 = 84.72.
       const p = parts([accepted('c1', BIA, { percent: '20' })], { affiliateCommission: '40' });
@@ -125,7 +125,7 @@ describe('settleSale', () => {
       expect(settlement.feeOrigin).toEqual({ kind: 'sale' });
     });
 
-    it('reverses the refund of SPEC section 8 as -5.20, -17.92, -5.37, -21.51', () => {
+    it('reverses the refund of specification §8 as -5.20, -17.92, -5.37, -21.51', () => {
       // D'Hondt of 5000 over (2050, 7060, 2118, 8472), P = 19700, is checked by hand in
       // test/refund.test.ts: floors (520, 1791, 537, 2150), then the affiliate and the main
       // creator take the two units left.
@@ -146,7 +146,7 @@ describe('settleSale', () => {
       ]);
     });
 
-    it('settles SPEC section 5: 100.00 USD, fee 10.40, affiliate 35 %, cocreator 10 %', () => {
+    it('settles specification §5: 100.00 USD, fee 10.40, affiliate 35 %, cocreator 10 %', () => {
       // N = 89.60; A = floor(89.60 x 0.35) = 31.36 exactly; B = 58.24;
       // C = floor(5.824) = 5.82; M = 58.24 - 5.82 = 52.42, exact 58.24 x 0.90 = 52.416.
       const p = parts([accepted('c1', BIA, { percent: '10' })]);
@@ -776,7 +776,7 @@ describe('a hand-built sale whose affiliate percent only exact arithmetic can pl
   });
 });
 
-describe('a platform fee in another currency than the price (SPEC 7, row 2a)', () => {
+describe('a platform fee in another currency than the price (specification §7, row 2a)', () => {
   it('is refused the same way by every settler, and not compared with the price', () => {
     const s = saleOf({ price: brl('10.00'), platformFee: { amount: '20.00', currency: 'USD' } });
     expect(settle(parts([]), s)._unsafeUnwrapErr()).toEqual([
@@ -804,7 +804,7 @@ describe('a platform fee in another currency than the price (SPEC 7, row 2a)', (
   });
 });
 
-describe('settleSale: the stages of SPEC 7', () => {
+describe('settleSale: the stages of specification §7', () => {
   it('checks the affiliate rules when only the rules across contracts fail (2e without 2c)', () => {
     const p = parts([
       accepted('c1', BIA, { percent: '20' }),

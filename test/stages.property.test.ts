@@ -1,5 +1,5 @@
 /**
- * SPEC 7's stages as properties: for valid documents broken in two different parts, what
+ * specification §7's stages as properties: for valid documents broken in two different parts, what
  * stage 2 reports for one part does not change when the other part is broken as well, except
  * where the table's "when" column says that row waits. One property per row.
  */
@@ -81,7 +81,7 @@ describe('the corruptions used below', () => {
   });
 });
 
-describe('stage 2 (SPEC 7): each row runs when its "when" column says', () => {
+describe('stage 2 (specification §7): each row runs when its "when" column says', () => {
   it('2a: a contract of another product is reported once and changes nothing else', () => {
     fc.assert(
       fc.property(

@@ -1,5 +1,5 @@
 /**
- * SPEC 7's stages, worked by hand on small documents through the oracle (`settleToJson`):
+ * specification §7's stages, worked by hand on small documents through the oracle (`settleToJson`):
  * which rule of stage 2 runs when, and the path each error points at. Every expected list
  * is in the order settleDocument reports: row 2a (contracts, then the sale), 2b, 2c, 2d, 2e,
  * then the refunds one by one.
@@ -115,7 +115,7 @@ describe('refunds (row 2f) are checked whatever rows 2a to 2e find', () => {
     expect(errorsOf(documentOf({ ...parts, refunds: [BEFORE_SALE] }))).toEqual([...others, refund]);
   });
 
-  it('leaves refunds with an error of their own out of the running total (SPEC 6)', () => {
+  it('leaves refunds with an error of their own out of the running total (specification §6)', () => {
     const brl = (amount: string) => ({ amount, currency: 'BRL' });
     const refunds = [
       // Another currency: reported, not counted.

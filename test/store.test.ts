@@ -21,7 +21,7 @@ function settle(doc: unknown): SettleOutcome {
   return settleDocument(parseDocument(doc)._unsafeUnwrap())._unsafeUnwrap();
 }
 
-/** SPEC section 8's document, with the contract's percent written "20.00" and the affiliate's "40.0". */
+/** specification §8's document, with the contract's percent written "20.00" and the affiliate's "40.0". */
 function writtenWithPlaces() {
   const doc = specDocument();
   const [c] = doc.contracts;
@@ -46,7 +46,7 @@ describe('storedSettlementToJson', () => {
   it('adds how the fee was reached and the retention floor to what the oracle prints', () => {
     expect(stored.feeOrigin).toEqual({ kind: 'sale' });
     expect(stored.minRetainedPercent).toBe('30');
-    // SPEC section 8's worked output, by hand: 20.50, 70.60, 21.18, 84.72.
+    // specification §8's worked output, by hand: 20.50, 70.60, 21.18, 84.72.
     expect(stored.lines.map((l) => l.amount)).toEqual(['20.50', '70.60', '21.18', '84.72']);
     expect(stored.lines.some((l) => 'percentAsWritten' in l)).toBe(false);
   });
@@ -88,7 +88,7 @@ describe('parseStoredSettlementJson', () => {
       amount: { amount: '50.00', currency: 'BRL' },
     })._unsafeUnwrap();
     const reversal = refundSale(back, [], r1)._unsafeUnwrap();
-    // SPEC section 8's worked refund: −5.20, −17.92, −5.37, −21.51.
+    // specification §8's worked refund: −5.20, −17.92, −5.37, −21.51.
     expect(reversal.lines.map((l) => l.amount)).toEqual([-520n, -1792n, -537n, -2151n]);
     expect(reversal).toEqual(spec.reversals[0]);
   });
@@ -236,7 +236,7 @@ describe('parseStoredSettlementJson', () => {
 
 describe('storedReversalToJson and parseStoredReversalJson', () => {
   const reversal = spec.reversals[0];
-  if (reversal === undefined) throw new Error('the SPEC document has a refund');
+  if (reversal === undefined) throw new Error('the the specification document has a refund');
   const storedReversal: StoredReversalJson = storedReversalToJson(reversal);
   const editedReversal = (changes: Record<string, unknown>) => ({ ...storedReversal, ...changes });
   const reversalLines = (changes: Record<number, Record<string, unknown>>) =>
@@ -333,7 +333,7 @@ describe('storedReversalToJson and parseStoredReversalJson', () => {
     expect(errorsOf('x')).toEqual([['invalid_field', []]]);
   });
 
-  it('reads amounts written as JSON numbers, as SPEC section 8 reads them', () => {
+  it('reads amounts written as JSON numbers, as specification §8 reads them', () => {
     const lines = reversalLines({ 0: { amount: -5.2 }, 3: { amount: 0 } });
     const back = parseStoredReversalJson(
       editedReversal({ lines, amount: 28.49, refundedTotal: 50 }),

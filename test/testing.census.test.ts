@@ -53,19 +53,19 @@ function eventsOf(doc: SettleDocumentJson): ContractEventJson[] {
 
 const TERMS_EVENTS = new Set(['invited', 'amendment-proposed', 'amended']);
 
-/** A percent in millionths (SPEC allows at most six places). */
+/** A percent in millionths (the specification allows at most six places). */
 /** A decimal as an integer count of `10^-places` (`places` at least its own decimals). */
 function scaled(value: DecimalJson, places: number): bigint {
   const [whole = '0', fraction = ''] = String(value).split('.');
   return BigInt(whole + fraction.padEnd(places, '0'));
 }
 
-/** A percent in millionths (SPEC allows at most six places). */
+/** A percent in millionths (the specification allows at most six places). */
 function millionths(value: DecimalJson): bigint {
   return scaled(value, 6);
 }
 
-/** ISO 4217 exponents of the currencies the generators draw (SPEC section 1). */
+/** ISO 4217 exponents of the currencies the generators draw (specification §1). */
 const EXPONENT: Readonly<Record<string, number>> = {
   BRL: 2,
   USD: 2,
@@ -163,7 +163,7 @@ describe('documentJson census (fixed seed)', () => {
     ).toEqual([]);
     // '-00:00' is RFC 3339's "offset unknown": the generators write a zero offset as +00:00.
     expect(present(seen, ['unreadable', '-00:00'])).toEqual([]);
-    // Offsets span the whole range SPEC allows (up to 23:59 either way).
+    // Offsets span the whole range the specification allows (up to 23:59 either way).
     expect(Math.max(...hours)).toBe(23);
     expect(Math.min(...hours)).toBe(0);
   });

@@ -148,7 +148,7 @@ describe('documentJson', () => {
 });
 
 describe('validPolicyJson', () => {
-  it('draws policies that SPEC section 2 accepts', () => {
+  it('draws policies that specification §2 accepts', () => {
     fc.assert(
       fc.property(validPolicyJson(), (json) => {
         expect(policy(json).isOk()).toBe(true);
@@ -260,8 +260,8 @@ describe('malformedDocument', () => {
     );
   });
 
-  it('removes only required fields, and reaches every required field of SPEC section 8', () => {
-    // Written from SPEC section 8 (numbers in paths as #); the policy's own fields are
+  it('removes only required fields, and reaches every required field of specification §8', () => {
+    // Written from specification §8 (numbers in paths as #); the policy's own fields are
     // required only when it extends no preset.
     const required = [
       'product',

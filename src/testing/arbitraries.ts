@@ -1,5 +1,5 @@
 /**
- * fast-check arbitraries of valid wire-shaped inputs (SPEC section 8), for the library's own
+ * fast-check arbitraries of valid wire-shaped inputs (specification §8), for the library's own
  * tests and for downstream test suites that check their split against the oracle.
  */
 import type fc from 'fast-check';
@@ -66,7 +66,7 @@ function choiceOf(value: unknown): PolicyChoice {
 /**
  * Valid policies as written on the wire: preset names, `{ "extends": ... }` with overrides
  * (a partial `cocreatorPercent` included) and policies written in full, some with a fee
- * schedule. Every one satisfies SPEC section 2's invariants.
+ * schedule. Every one satisfies specification §2's invariants.
  *
  * @param options - `policy` narrows the draw as in {@link documentJson}
  * @returns an arbitrary of frozen policy JSON values
@@ -188,8 +188,8 @@ export function saleJson(options: SaleJsonOptions = {}): fc.Arbitrary<SaleJson> 
 }
 
 /**
- * Whole `settle` documents (SPEC section 8) that settle: a policy, a product, contract
- * histories that keep every invariant of SPEC section 4 across contracts (the retention
+ * Whole `settle` documents (specification §8) that settle: a policy, a product, contract
+ * histories that keep every invariant of specification §4 across contracts (the retention
  * floor, `maxCocreators`, one contract per cocreator), a sale at any instant (often exactly
  * at, or 1 ms around, an event or an expiry) with an allowed affiliate, and refunds in order
  * totalling at most the price. Values are written in every valid spelling (offsets, fraction

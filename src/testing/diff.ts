@@ -60,7 +60,7 @@ export interface ComparableLine {
 }
 
 /**
- * A settlement as either side may hold it: SPEC section 8's printed shape (amounts as
+ * A settlement as either side may hold it: specification §8's printed shape (amounts as
  * strings, or numbers), a library `Settlement` (amounts as `bigint` minor units), or a
  * platform's own subset of it (only `lines` is needed). Each field other than `lines` is
  * compared only when both sides have it.

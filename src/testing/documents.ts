@@ -1,6 +1,6 @@
 /**
  * Interpreters from a tape of choices to wire-shaped documents that are valid by
- * construction (SPEC sections 2–6, 8), with their own model of the rules, written from SPEC
+ * construction (specification §§2–6, 8), with their own model of the rules, written from the specification
  * rather than from the library, so that the library is tested against an independent reading.
  *
  * How validity is guaranteed:
@@ -9,7 +9,7 @@
  *   pending) is within its budget, so no instant can break the floor;
  * - `maxCocreators` / duplicates / self-cocreation: at most `maxCocreators` contracts, each
  *   with a distinct cocreator who is not the main creator;
- * - histories: a small state machine offers only the events SPEC section 3 allows, by the
+ * - histories: a small state machine offers only the events specification §3 allows, by the
  *   party it names, at non-decreasing instants before the terms in force expire;
  * - the sale's affiliate is never the main creator, is a covering cocreator only when the
  *   terms in force allow it, and is absent when the policy forbids affiliates on covered sales;
@@ -36,7 +36,7 @@ import type {
 import type { PolicyName } from '../policy';
 import type { Tape } from './tape';
 
-/** Percents are modelled as integers of millionths of a percent (6 places, SPEC's maximum). */
+/** Percents are modelled as integers of millionths of a percent (6 places, the specification's maximum). */
 const SCALE = 6;
 const ONE_PERCENT = 10n ** BigInt(SCALE);
 const HUNDRED = 100n * ONE_PERCENT;
@@ -78,7 +78,7 @@ export interface PolicyModel {
   readonly fee: { readonly percent: bigint; readonly fixed: ReadonlyMap<string, bigint> } | null;
 }
 
-/** SPEC section 2's table, copied by hand (not imported: the kit checks the library). */
+/** specification §2's table, copied by hand (not imported: the kit checks the library). */
 const PRESETS: Readonly<Record<PolicyName, PolicyModel>> = {
   hotmart: {
     name: 'hotmart',
@@ -301,7 +301,7 @@ function genFee(tape: Tape): PolicyModel['fee'] {
   return { percent: BigInt(tape.int(0, 3000)) * 10_000n, fixed };
 }
 
-/** A policy written from scratch that satisfies every invariant of SPEC section 2. */
+/** A policy written from scratch that satisfies every invariant of specification §2. */
 function genCustomPolicy(tape: Tape): PolicyModel {
   const decimals = tape.int(0, 6);
   const grid = 10n ** BigInt(SCALE - decimals);
@@ -446,10 +446,10 @@ export interface ContractModel {
   readonly lastAt: number;
 }
 
-/** The terms under which a contract covers a sale at `t` (SPEC section 3), else `null`. */
+/** The terms under which a contract covers a sale at `t` (specification §3), else `null`. */
 export function coveringTerms(c: ContractModel, t: number): TermsModel | null {
   if (c.acceptedAt === null || t < c.acceptedAt) return null;
-  // SPEC 3's "before the endsAt in force" included: terms change only before they expire, so
+  // specification §3's "before the endsAt in force" included: terms change only before they expire, so
   // the endsAt in force at t is expired exactly when the last one is, which `endedAt` holds.
   if (c.endedAt !== null && t >= c.endedAt) return null;
   // The first period starts at the invitation, before any acceptance.
@@ -500,7 +500,7 @@ interface Patch {
   readonly json: TermsJson;
 }
 
-/** A valid history for one contract (SPEC section 3), by the state machine of its table. */
+/** A valid history for one contract (specification §3), by the state machine of its table. */
 export function genContract(tape: Tape, ctx: ContractContext): ContractModel {
   const { policy: pol, mainCreator: main, cocreator } = ctx;
   const grid = gridOf(pol);
@@ -748,7 +748,7 @@ function halfUp(numerator: bigint, denominator: bigint): bigint {
   return (2n * numerator + denominator) / (2n * denominator);
 }
 
-/** The fee SPEC section 5 step 2 charges when the sale names none. */
+/** The fee specification §5 step 2 charges when the sale names none. */
 function scheduledFee(pol: PolicyModel, price: bigint, code: string): bigint {
   if (pol.fee === null) return 0n;
   return halfUp(price * pol.fee.percent, HUNDRED) + (pol.fee.fixed.get(code) ?? 0n);
@@ -770,7 +770,7 @@ export interface SaleModel {
   readonly exponent: number;
 }
 
-/** A sale that the product, policy and contracts allow (SPEC sections 4.6 and 5). */
+/** A sale that the product, policy and contracts allow (specification §§4.6 and 5). */
 export function genSale(tape: Tape, ctx: SaleContext): SaleModel {
   const [code, exponent] = tape.pick(CURRENCIES);
   const price = genPrice(tape, exponent);
@@ -834,7 +834,7 @@ export function genSale(tape: Tape, ctx: SaleContext): SaleModel {
   };
 }
 
-/** Refunds in order, after the sale, totalling at most the price (SPEC section 6). */
+/** Refunds in order, after the sale, totalling at most the price (specification §6). */
 export function genRefunds(
   tape: Tape,
   sale: SaleModel,
@@ -892,7 +892,7 @@ export function genProduct(
   };
 }
 
-/** A whole `settle` document that settles (SPEC section 8). */
+/** A whole `settle` document that settles (specification §8). */
 export function genDocument(tape: Tape, options: DocumentOptions): SettleDocumentJson {
   const pol = genPolicyModel(tape, options.policy);
   const writtenPolicy = policyJson(tape, pol);

@@ -36,7 +36,7 @@ const TERMS_EVENTS = ['invited', 'amendment-proposed', 'amended'];
 const MONEY = ['amount', 'currency'];
 
 /**
- * The keys an object at `path` may not lack (SPEC section 8), given the whole document. A
+ * The keys an object at `path` may not lack (specification §8), given the whole document. A
  * valid document has every one of them, so each is there to remove.
  */
 function requiredKeys(path: Path, node: JsonObject, root: JsonObject): ReadonlyArray<string> {

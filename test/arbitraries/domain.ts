@@ -2,7 +2,7 @@
  * fast-check arbitraries for policies, products and valid contract histories.
  *
  * {@link validDomain} is an interpreter over random choices: it walks forward in time and, at
- * each step, picks one event among those SPEC section 3 allows in a small model of its own
+ * each step, picks one event among those specification §3 allows in a small model of its own
  * (statuses, pending amendments and requests, expiry, the retention floor, `maxCocreators`,
  * one live contract per cocreator). It never calls the library's replay, so the validator
  * and the transition functions can be tested against it. Shrinking works on the choices.
@@ -50,7 +50,7 @@ const APPLIES = [
   'managed-affiliate-sales',
 ] as const;
 
-/** A policy written from scratch (no `extends`) that satisfies SPEC section 2 by construction. */
+/** A policy written from scratch (no `extends`) that satisfies specification §2 by construction. */
 export function customPolicy(): fc.Arbitrary<Policy> {
   return fc
     .record({

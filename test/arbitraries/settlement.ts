@@ -362,7 +362,7 @@ export function saleArb(domain: Domain, options: SaleOptions = {}): fc.Arbitrary
     .filter((s) => !valid || isValidSale(domain, s));
 }
 
-/** Whether a sale passes the sale-level rules (an independent, plain reading of SPEC 4.6). */
+/** Whether a sale passes the sale-level rules (an independent, plain reading of specification §4.6). */
 export function isValidSale(domain: Domain, s: Sale): boolean {
   const { policy: p, product: prod } = domain;
   if (s.productId !== prod.id) return false;

@@ -1,6 +1,6 @@
 /**
- * Corruptions of valid `settle` documents for the tests of SPEC 7's stages: each breaks one
- * part of a document in a way whose stage-2 error is known in advance (worked out from SPEC,
+ * Corruptions of valid `settle` documents for the tests of specification §7's stages: each breaks one
+ * part of a document in a way whose stage-2 error is known in advance (worked out from the specification,
  * not from the library), on top of the valid documents of `documentJson`. A corruption adds
  * nothing that stage 1 refuses, so every corrupted document reaches stage 2.
  *

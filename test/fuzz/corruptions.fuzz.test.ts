@@ -1,6 +1,6 @@
 /**
  * Valid values corrupted one field at a time: every public function that checks its input
- * never throws, answers a Result whose errors carry SPEC codes, and never mutates its
+ * never throws, answers a Result whose errors carry the specification codes, and never mutates its
  * (deep-frozen) arguments. Documents are corrupted with `malformedDocument()` of
  * cocreation/testing (the parser must refuse them); checked values built in code (policies,
  * products, contracts, sales, settlements, refunds) get any value at any one node.

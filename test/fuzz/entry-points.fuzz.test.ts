@@ -1,7 +1,7 @@
 /**
  * Every public function that takes input it must check (an `unknown` parameter, or a value
  * it validates before use, and answers with a Result) is called with any value in every
- * argument: it never throws, answers a Result whose error carries a SPEC code, a message and
+ * argument: it never throws, answers a Result whose error carries a the specification code, a message and
  * a path, returns only frozen values, and never mutates its (deep-frozen) arguments.
  */
 import fc from 'fast-check';
@@ -96,7 +96,7 @@ function argsOf(arity: number) {
 
 describe('every checking function', () => {
   for (const [name, arity, shape] of CHECKED) {
-    it(`${name} answers any arguments with a Result and SPEC errors, never throwing`, () => {
+    it(`${name} answers any arguments with a Result and the specification errors, never throwing`, () => {
       const fn = api[name] as AnyFn;
       fc.assert(
         fc.property(argsOf(arity), (args) => {
@@ -188,7 +188,7 @@ describe('the public API', () => {
 });
 
 describe('the compiled settler', () => {
-  it('answers any sale with a Result and SPEC errors, whatever it was compiled from', () => {
+  it('answers any sale with a Result and the specification errors, whatever it was compiled from', () => {
     fc.assert(
       fc.property(hostileValue, hostileValue, (domain, sale) => {
         const settler = lib.compileSettler(deepFreeze(domain) as never);

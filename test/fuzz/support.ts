@@ -67,7 +67,7 @@ export function expectDeepFrozen(value: unknown, where = 'value'): void {
   }
 }
 
-/** Asserts that `error` is a frozen SPEC error: a SPEC code, a message and a path. */
+/** Asserts that `error` is a frozen the specification error: a the specification code, a message and a path. */
 export function expectSpecError(error: unknown): void {
   expect(typeof error).toBe('object');
   const e = error as { code: unknown; message: unknown; path: unknown };
@@ -100,7 +100,7 @@ function isResult(value: unknown): value is ResultLike {
 }
 
 /**
- * Asserts that an answer is a Result whose error is one SPEC error or a non-empty list of
+ * Asserts that an answer is a Result whose error is one the specification error or a non-empty list of
  * them, and whose value is deeply frozen; returns whether it was an error.
  */
 export function expectResult(answer: unknown, many: boolean): boolean {

@@ -1,4 +1,4 @@
-/** SPEC section 8's input document, verbatim, as fresh plain data on each call. */
+/** specification §8's input document, verbatim, as fresh plain data on each call. */
 export function specDocument() {
   return {
     policy: 'hotmart',
