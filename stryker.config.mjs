@@ -1,4 +1,4 @@
-// Mutation testing of src/ (issue 8). See docs/mutation.md for the scores and the mutants
+// Mutation testing of src/ (issue 8). See contributing/mutation.md for the scores and the mutants
 // judged equivalent. `npm run mutation` runs every file; `npm run mutation:ci` the subset CI
 // runs within its time budget.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -11,8 +11,8 @@ export default {
     // Re-exports and types only: nothing to mutate.
     '!src/index.ts',
     '!src/testing/index.ts',
-    '!src/brand.ts',
-    '!src/settlement.ts',
+    '!src/values/brand.ts',
+    '!src/settle/settlement.ts',
     // The bin is tested by running the built dist/cli.js in a child process (test/cli.test.ts),
     // which Stryker's in-process mutant switching cannot reach.
     '!src/cli.ts',

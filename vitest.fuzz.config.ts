@@ -1,7 +1,7 @@
 /**
  * `npm run fuzz`: the fuzz suite (test/fuzz/*.fuzz.test.ts) with many runs. The same files run
  * in `npm test` with FUZZ_RUNS' default (100 per property); here every property runs
- * FUZZ_RUNS times (default 2,500: over 100,000 runs in total, see docs/mutation.md).
+ * FUZZ_RUNS times (default 2,500: over 100,000 runs in total, see contributing/mutation.md).
  */
 import { defineConfig, mergeConfig } from 'vitest/config';
 import base from './vitest.config';

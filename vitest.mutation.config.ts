@@ -1,5 +1,5 @@
 /**
- * The test suite Stryker runs against each mutant (`npm run mutation`, see docs/mutation.md).
+ * The test suite Stryker runs against each mutant (`npm run mutation`, see contributing/mutation.md).
  * It is `npm test`'s suite (the fuzz suite with its few runs included) minus the tests that run
  * only the built package (`dist/` is built from the unmutated sources, so they cannot kill a
  * mutant), every code example (slow, and each example is also an example test) and the hostile

@@ -1,14 +1,14 @@
 /**
- * The command-line oracle (specification §9). Thin: it reads text, asks src/json.ts (and
- * src/explain.ts) for the answer, and writes it. Every rule lives in the library.
+ * The command-line oracle (specification §9). Thin: it reads text, asks src/wire/json.ts (and
+ * src/wire/explain.ts) for the answer, and writes it. Every rule lives in the library.
  */
 import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 // No import attribute: esbuild then keeps only `version` of package.json in the bundle.
 import { version } from '../package.json';
-import { explain } from './explain';
-import { parseDocumentBytes, readDocumentBytes, settleDocument, settleResultToJson } from './json';
-import { isLocale, LOCALES, type Locale } from './locale';
+import { explain } from './wire/explain';
+import { parseDocumentBytes, readDocumentBytes, settleDocument, settleResultToJson } from './wire/json';
+import { isLocale, LOCALES, type Locale } from './locales/locale';
 
 const EXIT_SETTLED = 0;
 const EXIT_REFUSED = 1;

@@ -9,11 +9,11 @@
  * @packageDocumentation
  */
 
-export type { AccountId } from './account';
-export { accountId, MAX_ACCOUNT_ID_LENGTH } from './account';
-export type { Brand } from './brand';
-export type { AppliesTo, CommissionRule } from './commission';
-export { APPLIES_TO, appliesTo, appliesToSale } from './commission';
+export type { AccountId } from './values/account';
+export { accountId, MAX_ACCOUNT_ID_LENGTH } from './values/account';
+export type { Brand } from './values/brand';
+export type { AppliesTo, CommissionRule } from './model/commission';
+export { APPLIES_TO, appliesTo, appliesToSale } from './model/commission';
 export type {
   AmendmentRecord,
   CancellationRequestRecord,
@@ -32,7 +32,7 @@ export type {
   TermsPatch,
   TermsPatchInput,
   TermsPeriod,
-} from './contract';
+} from './contracts/contract';
 export {
   applyPatch,
   CONTRACT_EVENT_TYPES,
@@ -52,9 +52,9 @@ export {
   termsAt,
   termsHistory,
   termsPatch,
-} from './contract';
-export type { Currency, CurrencyCode } from './currency';
-export { currencies, currency, isCurrency } from './currency';
+} from './contracts/contract';
+export type { Currency, CurrencyCode } from './values/currency';
+export { currencies, currency, isCurrency } from './values/currency';
 export type {
   AmendmentInput,
   Domain,
@@ -62,7 +62,7 @@ export type {
   EventInput,
   InvitationInput,
   TransitionContext,
-} from './domain';
+} from './validate/domain';
 export {
   accept,
   amend,
@@ -84,7 +84,7 @@ export {
   withdraw,
   withdrawAmendment,
   withdrawCancellation,
-} from './domain';
+} from './validate/domain';
 export type {
   AffiliateNotPermittedError,
   AffiliatesNotAllowedError,
@@ -120,9 +120,9 @@ export type {
   UnknownCurrencyError,
 } from './errors';
 export { ERROR_CODES, isErrorCode } from './errors';
-export { explain } from './explain';
-export type { Instant } from './instant';
-export { formatInstant, instant, MAX_INSTANT, MIN_INSTANT, parseInstant } from './instant';
+export { explain } from './wire/explain';
+export type { Instant } from './values/instant';
+export { formatInstant, instant, MAX_INSTANT, MIN_INSTANT, parseInstant } from './values/instant';
 export type {
   ContractEventJson,
   ContractJson,
@@ -148,7 +148,7 @@ export type {
   SettleOutcome,
   SettleOutputJson,
   TermsJson,
-} from './json';
+} from './wire/json';
 export {
   documentToJson,
   errorToJson,
@@ -163,7 +163,7 @@ export {
   settleResultToJson,
   settleText,
   settleToJson,
-} from './json';
+} from './wire/json';
 export type {
   Ledger,
   LedgerAmounts,
@@ -174,15 +174,15 @@ export type {
   LedgerQuery,
   LedgerRecord,
   LedgerRow,
-} from './ledger';
-export { combineLedgers, EMPTY_LEDGER, emptyLedger, ledgerOf, ledgerTotal } from './ledger';
+} from './ledger/ledger';
+export { combineLedgers, EMPTY_LEDGER, emptyLedger, ledgerOf, ledgerTotal } from './ledger/ledger';
 export type {
   LedgerConflictJson,
   LedgerJson,
   LedgerLineJson,
   LedgerRecordJson,
-} from './ledger-json';
-export { ledgerToJson, parseLedgerJson } from './ledger-json';
+} from './wire/ledger-json';
+export { ledgerToJson, parseLedgerJson } from './wire/ledger-json';
 export type {
   Catalog,
   DecimalPrinter,
@@ -193,11 +193,11 @@ export type {
   MessageCatalog,
   MessageTemplate,
   PolicyProblem,
-} from './locale';
-export { isLocale, LOCALES, localizeError, localizeErrors } from './locale';
-export type { Money } from './money';
-export { formatAmount, formatMoney, money, parseAmount, parseMoney } from './money';
-export type { Percent } from './percent';
+} from './locales/locale';
+export { isLocale, LOCALES, localizeError, localizeErrors } from './locales/locale';
+export type { Money } from './values/money';
+export { formatAmount, formatMoney, money, parseAmount, parseMoney } from './values/money';
+export type { Percent } from './values/percent';
 export {
   addPercents,
   checkPercentPrecision,
@@ -213,9 +213,9 @@ export {
   percentFromString,
   percentOfAmount,
   subtractPercents,
-} from './percent';
-export type { Action } from './permissions';
-export { ACTIONS, allowedActions, can } from './permissions';
+} from './values/percent';
+export type { Action } from './contracts/permissions';
+export { ACTIONS, allowedActions, can } from './contracts/permissions';
 export type {
   AmendmentRule,
   CancellationRule,
@@ -223,7 +223,7 @@ export type {
   Policy,
   PolicyInput,
   PolicyName,
-} from './policy';
+} from './model/policy';
 export {
   checkCocreatorPercent,
   DEFAULT_POLICY,
@@ -233,14 +233,14 @@ export {
   POLICIES,
   POLICY_NAMES,
   policy,
-} from './policy';
-export type { Product, ProductInput } from './product';
-export { checkAffiliatePercent, product } from './product';
-export { refundAll, refundSale } from './refund';
-export type { Refund, Sale, SaleAffiliate } from './sale';
-export { refund, sale } from './sale';
-export type { Settler } from './settle';
-export { compileSettler, settleSale, settleWithDomain } from './settle';
+} from './model/policy';
+export type { Product, ProductInput } from './model/product';
+export { checkAffiliatePercent, product } from './model/product';
+export { refundAll, refundSale } from './refunds/refund';
+export type { Refund, Sale, SaleAffiliate } from './settle/sale';
+export { refund, sale } from './settle/sale';
+export type { Settler } from './settle/settle';
+export { compileSettler, settleSale, settleWithDomain } from './settle/settle';
 export type {
   AffiliateLine,
   CocreatorLine,
@@ -252,16 +252,16 @@ export type {
   Role,
   Settlement,
   SettlementLine,
-} from './settlement';
-export type { SchemaIssue, SchemaResult, SettleDocumentSchema } from './standard-schema';
-export { settleDocumentSchema } from './standard-schema';
+} from './settle/settlement';
+export type { SchemaIssue, SchemaResult, SettleDocumentSchema } from './wire/standard-schema';
+export { settleDocumentSchema } from './wire/standard-schema';
 export type {
   FeeOriginJson,
   StoredReversalJson,
   StoredReversalLineJson,
   StoredSettlementJson,
   StoredSettlementLineJson,
-} from './store';
+} from './wire/store';
 export {
   contractToJson,
   parseStoredReversalJson,
@@ -270,4 +270,4 @@ export {
   refundToJson,
   storedReversalToJson,
   storedSettlementToJson,
-} from './store';
+} from './wire/store';

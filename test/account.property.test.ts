@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accountId } from '../src/account';
+import { accountId } from '../src/values/account';
 import { isErrorCode } from '../src/errors';
 
 const asciiUpper = (s: string) => s.replace(/[a-z]/g, (c) => c.toUpperCase());

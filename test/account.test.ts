@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountId } from '../src/account';
+import { accountId } from '../src/values/account';
 
 describe('accountId', () => {
   it('trims and lower-cases ASCII letters', () => {

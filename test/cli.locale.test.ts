@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { explain } from '../src/explain';
-import { parseDocument, settleDocument, settleText } from '../src/json';
+import { explain } from '../src/wire/explain';
+import { parseDocument, settleDocument, settleText } from '../src/wire/json';
 import { ensureBuilt, ROOT, runCli } from './support/built-package';
 
 const DOCUMENT = JSON.parse(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type AccountId, accountId } from '../src/account';
-import { APPLIES_TO, appliesTo, appliesToSale } from '../src/commission';
-import type { SaleAffiliate } from '../src/sale';
+import { type AccountId, accountId } from '../src/values/account';
+import { APPLIES_TO, appliesTo, appliesToSale } from '../src/model/commission';
+import type { SaleAffiliate } from '../src/settle/sale';
 
 const account = (s: string): AccountId => accountId(s)._unsafeUnwrap();
 const bia = account('bia@example.com');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountId } from '../src/account';
+import { accountId } from '../src/values/account';
 import {
   applyPatch,
   type CocreationContract,
@@ -20,12 +20,12 @@ import {
   termsAt,
   termsHistory,
   termsPatch,
-} from '../src/contract';
+} from '../src/contracts/contract';
 import type { DomainError } from '../src/errors';
-import { formatInstant, type Instant, parseInstant } from '../src/instant';
-import { formatPercent, parsePercent } from '../src/percent';
-import { POLICIES, type Policy } from '../src/policy';
-import { product } from '../src/product';
+import { formatInstant, type Instant, parseInstant } from '../src/values/instant';
+import { formatPercent, parsePercent } from '../src/values/percent';
+import { POLICIES, type Policy } from '../src/model/policy';
+import { product } from '../src/model/product';
 
 const ANA = 'ana@example.com';
 const BIA = 'bia@example.com';

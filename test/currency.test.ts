@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencies, currency, isCurrency } from '../src/currency';
+import { currencies, currency, isCurrency } from '../src/values/currency';
 
 describe('currency', () => {
   describe('has the ISO 4217 minor units', () => {

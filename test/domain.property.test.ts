@@ -16,7 +16,7 @@ import {
   type TermsPatch,
   termsAt,
   termsHistory,
-} from '../src/contract';
+} from '../src/contracts/contract';
 import {
   accept,
   amend,
@@ -38,9 +38,9 @@ import {
   withdraw,
   withdrawAmendment,
   withdrawCancellation,
-} from '../src/domain';
+} from '../src/validate/domain';
 import type { DomainError } from '../src/errors';
-import type { Instant } from '../src/instant';
+import type { Instant } from '../src/values/instant';
 import {
   addPercents,
   comparePercent,
@@ -50,8 +50,8 @@ import {
   type Percent,
   percent,
   subtractPercents,
-} from '../src/percent';
-import { maxReservedPercent, POLICIES } from '../src/policy';
+} from '../src/values/percent';
+import { maxReservedPercent, POLICIES } from '../src/model/policy';
 
 import {
   anyPolicy,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CocreationContract, contract } from '../src/contract';
+import { type CocreationContract, contract } from '../src/contracts/contract';
 import {
   accept,
   approveAmendment,
@@ -20,12 +20,12 @@ import {
   withdraw,
   withdrawAmendment,
   withdrawCancellation,
-} from '../src/domain';
+} from '../src/validate/domain';
 import type { DomainError } from '../src/errors';
-import { type Instant, parseInstant } from '../src/instant';
-import { formatPercent } from '../src/percent';
-import { POLICIES, type Policy, policy } from '../src/policy';
-import { product } from '../src/product';
+import { type Instant, parseInstant } from '../src/values/instant';
+import { formatPercent } from '../src/values/percent';
+import { POLICIES, type Policy, policy } from '../src/model/policy';
+import { product } from '../src/model/product';
 
 const ANA = 'ana@example.com';
 const BIA = 'bia@example.com';

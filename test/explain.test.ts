@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../src/contract';
-import { explain } from '../src/explain';
-import { policy } from '../src/policy';
-import { product } from '../src/product';
-import { refundAll } from '../src/refund';
-import { refund, sale } from '../src/sale';
-import { settleSale } from '../src/settle';
-import type { Settlement } from '../src/settlement';
+import { contract } from '../src/contracts/contract';
+import { explain } from '../src/wire/explain';
+import { policy } from '../src/model/policy';
+import { product } from '../src/model/product';
+import { refundAll } from '../src/refunds/refund';
+import { refund, sale } from '../src/settle/sale';
+import { settleSale } from '../src/settle/settle';
+import type { Settlement } from '../src/settle/settlement';
 
 const bia = contract({
   id: 'c1',

@@ -14,7 +14,7 @@ import {
   readId,
   readObject,
   required,
-} from '../src/fields';
+} from '../src/_internal/fields';
 
 const problems = (issues: Issues) => issues.map((e) => [e.code, e.path, e.message]);
 

@@ -4,8 +4,8 @@
  * with an exception.
  */
 import { describe, expect, it } from 'vitest';
-import { accountId } from '../src/account';
-import { appliesToSale } from '../src/commission';
+import { accountId } from '../src/values/account';
+import { appliesToSale } from '../src/model/commission';
 import {
   type CocreationContract,
   commissionTerms,
@@ -13,18 +13,18 @@ import {
   pendingAmendmentAt,
   pendingCancellationAt,
   replayContract,
-} from '../src/contract';
-import { accept, invite, proposeAmendment, validateDomain } from '../src/domain';
+} from '../src/contracts/contract';
+import { accept, invite, proposeAmendment, validateDomain } from '../src/validate/domain';
 import type { DomainError } from '../src/errors';
-import { type Instant, parseInstant } from '../src/instant';
-import { parseDocument, parseSettlementJson, settleDocument, settlementToJson } from '../src/json';
-import { combineLedgers, ledgerOf } from '../src/ledger';
-import { POLICIES } from '../src/policy';
-import { product } from '../src/product';
-import { refundSale } from '../src/refund';
-import type { Sale } from '../src/sale';
-import { settleSale } from '../src/settle';
-import type { Settlement } from '../src/settlement';
+import { type Instant, parseInstant } from '../src/values/instant';
+import { parseDocument, parseSettlementJson, settleDocument, settlementToJson } from '../src/wire/json';
+import { combineLedgers, ledgerOf } from '../src/ledger/ledger';
+import { POLICIES } from '../src/model/policy';
+import { product } from '../src/model/product';
+import { refundSale } from '../src/refunds/refund';
+import type { Sale } from '../src/settle/sale';
+import { settleSale } from '../src/settle/settle';
+import type { Settlement } from '../src/settle/settlement';
 
 const problems = (errors: ReadonlyArray<DomainError>) => errors.map((e) => [e.code, e.path]);
 const at = (text: string): Instant => parseInstant(text)._unsafeUnwrap();

@@ -5,17 +5,17 @@
  * deep-frozen so that any mutation would throw, and no prototype is polluted.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { accountId } from '../src/account';
-import { checkContract, contract } from '../src/contract';
-import { currency } from '../src/currency';
-import { validateDomain } from '../src/domain';
-import { instant, parseInstant } from '../src/instant';
-import { parseDocument, parseDocumentText, settleText, settleToJson } from '../src/json';
-import { money, parseAmount } from '../src/money';
-import { parsePercent } from '../src/percent';
-import { policy } from '../src/policy';
-import { product } from '../src/product';
-import { sale } from '../src/sale';
+import { accountId } from '../src/values/account';
+import { checkContract, contract } from '../src/contracts/contract';
+import { currency } from '../src/values/currency';
+import { validateDomain } from '../src/validate/domain';
+import { instant, parseInstant } from '../src/values/instant';
+import { parseDocument, parseDocumentText, settleText, settleToJson } from '../src/wire/json';
+import { money, parseAmount } from '../src/values/money';
+import { parsePercent } from '../src/values/percent';
+import { policy } from '../src/model/policy';
+import { product } from '../src/model/product';
+import { sale } from '../src/settle/sale';
 import { deepFreeze, expectDeepFrozen } from './fuzz/support';
 import { specDocument } from './support/spec-document';
 

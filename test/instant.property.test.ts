@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isErrorCode } from '../src/errors';
-import { formatInstant, instant, MAX_INSTANT, MIN_INSTANT, parseInstant } from '../src/instant';
+import { formatInstant, instant, MAX_INSTANT, MIN_INSTANT, parseInstant } from '../src/values/instant';
 
 const anyInstant = fc
   .integer({ min: MIN_INSTANT, max: MAX_INSTANT })

@@ -6,7 +6,7 @@ import {
   MAX_INSTANT,
   MIN_INSTANT,
   parseInstant,
-} from '../src/instant';
+} from '../src/values/instant';
 
 describe('parseInstant', () => {
   it.each([

@@ -13,8 +13,8 @@ import {
   settlementToJson,
   settleText,
   settleToJson,
-} from '../src/json';
-import { formatPercent } from '../src/percent';
+} from '../src/wire/json';
+import { formatPercent } from '../src/values/percent';
 import { documentJson, malformedDocument } from '../src/testing';
 import { expectDeepFrozen } from './fuzz/support';
 

@@ -12,7 +12,7 @@ import {
   settlementToJson,
   settleText,
   settleToJson,
-} from '../src/json';
+} from '../src/wire/json';
 import { minimalDocument, specDocument } from './support/spec-document';
 
 /** specification §8's input document, verbatim. */

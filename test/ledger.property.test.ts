@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatInstant } from '../src/instant';
-import { parseDocument, settleDocument } from '../src/json';
+import { formatInstant } from '../src/values/instant';
+import { parseDocument, settleDocument } from '../src/wire/json';
 import {
   combineLedgers,
   EMPTY_LEDGER,
@@ -10,8 +10,8 @@ import {
   type LedgerOptions,
   ledgerOf,
   ledgerTotal,
-} from '../src/ledger';
-import { ledgerToJson, parseLedgerJson } from '../src/ledger-json';
+} from '../src/ledger/ledger';
+import { ledgerToJson, parseLedgerJson } from '../src/wire/ledger-json';
 import { documentJson } from '../src/testing/arbitraries';
 import {
   collidingEntriesArb,

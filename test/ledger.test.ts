@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountId } from '../src/account';
-import { formatInstant, parseInstant } from '../src/instant';
+import type { AccountId } from '../src/values/account';
+import { formatInstant, parseInstant } from '../src/values/instant';
 import {
   combineLedgers,
   EMPTY_LEDGER,
@@ -8,9 +8,9 @@ import {
   type LedgerEntry,
   ledgerOf,
   ledgerTotal,
-} from '../src/ledger';
-import { refundSale } from '../src/refund';
-import type { Settlement, SettlementLine } from '../src/settlement';
+} from '../src/ledger/ledger';
+import { refundSale } from '../src/refunds/refund';
+import type { Settlement, SettlementLine } from '../src/settle/settlement';
 import { cur, pct } from './arbitraries/settlement';
 
 const BRL = cur('BRL');

@@ -14,7 +14,7 @@ import {
   type Ledger,
   type LedgerEntry,
   ledgerOf,
-} from '../src/ledger';
+} from '../src/ledger/ledger';
 import { distinctEntriesArb, partitionsArb } from './arbitraries/ledger';
 import { type LedgerJob, startLedgerWorker } from './support/ledger-worker';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { currency } from '../src/currency';
+import { currency } from '../src/values/currency';
 import { type DomainError, domainError, ERROR_CODES, type ErrorCode } from '../src/errors';
-import { explain } from '../src/explain';
-import { parseDocument, settleDocument } from '../src/json';
+import { explain } from '../src/wire/explain';
+import { parseDocument, settleDocument } from '../src/wire/json';
 import {
   CATALOGS,
   fieldProblem,
@@ -15,8 +15,8 @@ import {
   localMoney,
   pathText,
   policyProblem,
-} from '../src/locale';
-import { formatAmount } from '../src/money';
+} from '../src/locales/locale';
+import { formatAmount } from '../src/values/money';
 import { documentJson, malformedDocument } from '../src/testing';
 import { specDocument } from './support/spec-document';
 

@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { currencies } from '../src/currency';
+import { currencies } from '../src/values/currency';
 import { isErrorCode } from '../src/errors';
-import { formatAmount, formatMoney, money, parseAmount, parseMoney } from '../src/money';
+import { formatAmount, formatMoney, money, parseAmount, parseMoney } from '../src/values/money';
 
 const Exact = Decimal.clone({ precision: 200 });
 const anyCurrency = fc.constantFrom(...currencies());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Currency, currency } from '../src/currency';
-import { formatAmount, formatMoney, money, parseAmount, parseMoney } from '../src/money';
+import { type Currency, currency } from '../src/values/currency';
+import { formatAmount, formatMoney, money, parseAmount, parseMoney } from '../src/values/money';
 
 const cur = (code: string): Currency => currency(code)._unsafeUnwrap();
 const BRL = cur('BRL');

@@ -11,7 +11,7 @@ import {
   percent,
   percentOfAmount,
   subtractPercents,
-} from '../src/percent';
+} from '../src/values/percent';
 
 const Exact = Decimal.clone({ precision: 500 });
 const anyPercent: fc.Arbitrary<Percent> = fc

@@ -15,7 +15,7 @@ import {
   percentFromString,
   percentOfAmount,
   subtractPercents,
-} from '../src/percent';
+} from '../src/values/percent';
 
 const p = (s: string): Percent => parsePercent(s)._unsafeUnwrap();
 

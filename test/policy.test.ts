@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainError } from '../src/errors';
-import { formatPercent, type Percent, parsePercent } from '../src/percent';
+import { formatPercent, type Percent, parsePercent } from '../src/values/percent';
 import {
   checkCocreatorPercent,
   DEFAULT_POLICY,
@@ -10,7 +10,7 @@ import {
   POLICY_NAMES,
   type Policy,
   policy,
-} from '../src/policy';
+} from '../src/model/policy';
 
 const p = (s: string): Percent => parsePercent(s)._unsafeUnwrap();
 const problems = (errors: ReadonlyArray<DomainError>) =>

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DomainError } from '../src/errors';
-import { parseDocument } from '../src/json';
+import { parseDocument } from '../src/wire/json';
 import { documentJson } from '../src/testing';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

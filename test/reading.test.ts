@@ -5,7 +5,7 @@
  * leading byte-order mark, invalid UTF-8.
  */
 import { describe, expect, it } from 'vitest';
-import { currencies, currency } from '../src/currency';
+import { currencies, currency } from '../src/values/currency';
 import type { DomainError } from '../src/errors';
 import {
   parseDocument,
@@ -13,7 +13,7 @@ import {
   parseDocumentText,
   readDocumentBytes,
   settleToJson,
-} from '../src/json';
+} from '../src/wire/json';
 import { minimalDocument, specDocument } from './support/spec-document';
 
 type Doc = ReturnType<typeof specDocument>;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dhondt, refundAll, refundSale } from '../src/refund';
-import type { Refund } from '../src/sale';
-import { settleWithDomain } from '../src/settle';
-import type { Reversal, Settlement } from '../src/settlement';
+import { dhondt, refundAll, refundSale } from '../src/refunds/refund';
+import type { Refund } from '../src/settle/sale';
+import { settleWithDomain } from '../src/settle/settle';
+import type { Reversal, Settlement } from '../src/settle/settlement';
 import { domainAndSaleArb, refundsArb, settlementArb } from './arbitraries/settlement';
 
 /** Hand-shaped settlements, and real ones settled from random domains. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { currency } from '../src/currency';
+import { currency } from '../src/values/currency';
 import type { DomainError } from '../src/errors';
-import { formatInstant, MAX_INSTANT, MIN_INSTANT } from '../src/instant';
-import { formatPercent } from '../src/percent';
+import { formatInstant, MAX_INSTANT, MIN_INSTANT } from '../src/values/instant';
+import { formatPercent } from '../src/values/percent';
 import {
   isSaleValue,
   type Refund,
@@ -11,7 +11,7 @@ import {
   type Sale,
   sale,
   saleValueIssues,
-} from '../src/sale';
+} from '../src/settle/sale';
 
 const base = {
   id: 's1',

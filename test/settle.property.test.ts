@@ -1,12 +1,12 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CocreationContract, ContractEvent } from '../src/contract';
-import { validateDomain } from '../src/domain';
-import { percent } from '../src/percent';
-import type { Sale } from '../src/sale';
-import { compileSettler, compileWith, settleSale, settleWithDomain } from '../src/settle';
-import type { Settlement } from '../src/settlement';
+import type { CocreationContract, ContractEvent } from '../src/contracts/contract';
+import { validateDomain } from '../src/validate/domain';
+import { percent } from '../src/values/percent';
+import type { Sale } from '../src/settle/sale';
+import { compileSettler, compileWith, settleSale, settleWithDomain } from '../src/settle/settle';
+import type { Settlement } from '../src/settle/settlement';
 import {
   affiliatePercentArb,
   breakpoints,

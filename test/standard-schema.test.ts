@@ -1,9 +1,9 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDocument, type SettleDocument, settleDocument } from '../src/json';
-import { localizeErrors } from '../src/locale';
-import { settleDocumentSchema } from '../src/standard-schema';
+import { parseDocument, type SettleDocument, settleDocument } from '../src/wire/json';
+import { localizeErrors } from '../src/locales/locale';
+import { settleDocumentSchema } from '../src/wire/standard-schema';
 import { documentJson, malformedDocument } from '../src/testing';
 import { specDocument } from './support/spec-document';
 

@@ -8,12 +8,12 @@
  * written) leaves every drawn document valid, so only a census like this one notices it.
  *
  * Each test draws its own sample inside `it`, so that mutation testing links the generator
- * code to the assertions that check it (docs/mutation.md).
+ * code to the assertions that check it (contributing/mutation.md).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { covers, statusAt, termsAt } from '../src/contract';
-import { validateDomain } from '../src/domain';
+import { covers, statusAt, termsAt } from '../src/contracts/contract';
+import { validateDomain } from '../src/validate/domain';
 import {
   type ContractEventJson,
   type DecimalJson,
@@ -22,7 +22,7 @@ import {
   type SettleDocumentJson,
   settleToJson,
   type TermsJson,
-} from '../src/json';
+} from '../src/wire/json';
 import {
   contractHistoryJson,
   documentJson,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contract } from '../src/contract';
-import { validateDomain } from '../src/domain';
+import { contract } from '../src/contracts/contract';
+import { validateDomain } from '../src/validate/domain';
 import { isErrorCode } from '../src/errors';
 import {
   parseDocument,
@@ -11,11 +11,11 @@ import {
   settleDocument,
   settleText,
   settleToJson,
-} from '../src/json';
-import { POLICIES, policy } from '../src/policy';
-import { product } from '../src/product';
-import { sale } from '../src/sale';
-import { settleSale } from '../src/settle';
+} from '../src/wire/json';
+import { POLICIES, policy } from '../src/model/policy';
+import { product } from '../src/model/product';
+import { sale } from '../src/settle/sale';
+import { settleSale } from '../src/settle/settle';
 import {
   type ComparableLine,
   contractHistoryJson,

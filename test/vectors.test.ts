@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type SettleOutputJson, settleText, settleToJson } from '../src/json';
+import { type SettleOutputJson, settleText, settleToJson } from '../src/wire/json';
 import { ensureBuilt, ROOT, runCli } from './support/built-package';
 
 interface ErrorKey {

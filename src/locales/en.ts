@@ -2,7 +2,7 @@
  * English: the library's own language. Errors keep the message written where they were found
  * (`messages: null`); `explain` prints what it always printed.
  */
-import type { Catalog } from '../locale';
+import type { Catalog } from './locale';
 
 /** The English catalog. */
 export const en: Catalog = {

@@ -1,5 +1,5 @@
 /** Spanish: the messages and `explain` for readers in Latin America and Spain. */
-import type { Catalog } from '../locale';
+import type { Catalog } from './locale';
 
 /** The Spanish catalog. */
 export const es: Catalog = {

@@ -1,5 +1,5 @@
 /** Brazilian Portuguese: the messages and `explain` as Hotmart and Kiwify users read them. */
-import type { Catalog } from '../locale';
+import type { Catalog } from './locale';
 
 /** The Brazilian Portuguese catalog. */
 export const ptBR: Catalog = {

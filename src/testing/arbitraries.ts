@@ -3,9 +3,9 @@
  * tests and for downstream test suites that check their split against the oracle.
  */
 import type fc from 'fast-check';
-import { deepFreeze } from '../fields';
-import type { ContractJson, PolicyJson, ProductJson, SaleJson, SettleDocumentJson } from '../json';
-import type { PolicyName } from '../policy';
+import { deepFreeze } from '../_internal/fields';
+import type { ContractJson, PolicyJson, ProductJson, SaleJson, SettleDocumentJson } from '../wire/json';
+import type { PolicyName } from '../model/policy';
 import {
   type DocumentOptions,
   genContract,

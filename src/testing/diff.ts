@@ -1,8 +1,8 @@
 /**
  * Comparing a platform's split with the oracle's, party by party.
  */
-import { currency } from '../currency';
-import { parseInstant } from '../instant';
+import { currency } from '../values/currency';
+import { parseInstant } from '../values/instant';
 
 /** One difference between two settlements. */
 export interface SettlementDifference {

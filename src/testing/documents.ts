@@ -17,7 +17,7 @@
  *   most the price.
  * Internal: the public arbitraries are in ./arbitraries.
  */
-import type { AppliesTo } from '../commission';
+import type { AppliesTo } from '../model/commission';
 import type {
   ContractEventJson,
   ContractJson,
@@ -32,8 +32,8 @@ import type {
   SaleJson,
   SettleDocumentJson,
   TermsJson,
-} from '../json';
-import type { PolicyName } from '../policy';
+} from '../wire/json';
+import type { PolicyName } from '../model/policy';
 import type { Tape } from './tape';
 
 /** Percents are modelled as integers of millionths of a percent (6 places, the specification's maximum). */
@@ -128,7 +128,7 @@ export type PolicyChoice = PolicyName | 'custom' | 'any';
 // ---------------------------------------------------------------------------------------------
 
 function minBig(a: bigint, b: bigint): bigint {
-  // Stryker disable next-line EqualityOperator: equal values are the same value (docs/mutation.md)
+  // Stryker disable next-line EqualityOperator: equal values are the same value (contributing/mutation.md)
   return a < b ? a : b;
 }
 
@@ -158,7 +158,7 @@ function placesOf(text: string): number {
 /** A JSON number when `String(n)` prints the text back exactly (no exponent, no lost digit). */
 function asNumberIfExact(text: string): DecimalJson {
   const n = Number(text);
-  // Stryker disable next-line ConditionalExpression: every text drawn (at most 10^15 minor units, or a percent of at most 9 digits) prints back exactly from a double; the check keeps the helper right for longer ones (docs/mutation.md)
+  // Stryker disable next-line ConditionalExpression: every text drawn (at most 10^15 minor units, or a percent of at most 9 digits) prints back exactly from a double; the check keeps the helper right for longer ones (contributing/mutation.md)
   return String(n) === text ? n : text;
 }
 
@@ -387,7 +387,7 @@ function feeJson(tape: Tape, fee: NonNullable<PolicyModel['fee']>): FeeScheduleJ
 
 /** A policy model written as the wire shape: a preset name, `extends` plus overrides, or in full. */
 export function policyJson(tape: Tape, p: PolicyModel): PolicyJson {
-  // Stryker disable next-line ConditionalExpression: PRESETS has no entry for null, and undefined reads as null below (docs/mutation.md)
+  // Stryker disable next-line ConditionalExpression: PRESETS has no entry for null, and undefined reads as null below (contributing/mutation.md)
   const base = p.name === null ? null : PRESETS[p.name];
   const restate = () => tape.oneIn(4);
   const write = <T>(key: string, differs: boolean, value: () => T): Record<string, T> =>
@@ -476,7 +476,7 @@ function gap(tape: Tape): number {
 
 /** A time of day in milliseconds. */
 function timeOfDay(tape: Tape): number {
-  // Stryker disable next-line ArithmeticOperator: a bound two milliseconds later changes nothing a test can tell (docs/mutation.md)
+  // Stryker disable next-line ArithmeticOperator: a bound two milliseconds later changes nothing a test can tell (contributing/mutation.md)
   return tape.int(0, MS_PER_DAY - 1);
 }
 
@@ -591,7 +591,7 @@ export function genContract(tape: Tape, ctx: ContractContext): ContractModel {
     const options: Array<() => void> = [];
     if (status === 'pending') {
       const accept = () => {
-        // Stryker disable next-line StringLiteral: only 'pending' and 'ended' are ever compared (docs/mutation.md)
+        // Stryker disable next-line StringLiteral: only 'pending' and 'ended' are ever compared (contributing/mutation.md)
         status = 'active';
         acceptedAt = t;
         push('accepted', t, cocreator);
@@ -942,11 +942,11 @@ export function genDocument(tape: Tape, options: DocumentOptions): SettleDocumen
         saleAt = tape.int(from, Math.max(from, until - 1));
         break;
       }
-      // Stryker disable next-line ArithmeticOperator: -1, 0 or 1 ms off either way is the same draw (docs/mutation.md)
+      // Stryker disable next-line ArithmeticOperator: -1, 0 or 1 ms off either way is the same draw (contributing/mutation.md)
       saleAt = tape.pick([start, ...boundaries]) + tape.int(-1, 1);
       break;
     default:
-      // Stryker disable next-line ArithmeticOperator: -1, 0 or 1 ms off either way is the same draw (docs/mutation.md)
+      // Stryker disable next-line ArithmeticOperator: -1, 0 or 1 ms off either way is the same draw (contributing/mutation.md)
       saleAt = tape.pick([start, ...boundaries]) + tape.int(-1, 1);
   }
   const s = genSale(tape, {

@@ -3,8 +3,8 @@
  */
 import fc from 'fast-check';
 import type { Path } from '../errors';
-import { deepFreeze } from '../fields';
-import type { SettleDocumentJson } from '../json';
+import { deepFreeze } from '../_internal/fields';
+import type { SettleDocumentJson } from '../wire/json';
 import type { DocumentJsonOptions } from './arbitraries';
 import { documentJson } from './arbitraries';
 import { Tape, tapeValues } from './tape';
@@ -112,17 +112,17 @@ function at(root: Json, path: Path): Json | undefined {
 
 /** A value of a type the field cannot have. */
 function wrongValue(tape: Tape, value: Json): Json {
-  // Stryker disable next-line StringLiteral,BooleanLiteral,ArrayDeclaration: another value of the same JSON type is as wrong (docs/mutation.md)
+  // Stryker disable next-line StringLiteral,BooleanLiteral,ArrayDeclaration: another value of the same JSON type is as wrong (contributing/mutation.md)
   if (typeof value === 'boolean') return tape.pick<Json>(['yes', 1, []]);
   // A field that may be null (absent) takes a string, number, array or object somewhere
   // (`policy`, `affiliateCommission`, `refunds`, `terms`): only a boolean is wrong for all.
-  // Stryker disable next-line BooleanLiteral: false is as much a boolean (docs/mutation.md)
+  // Stryker disable next-line BooleanLiteral: false is as much a boolean (contributing/mutation.md)
   if (value === null) return true;
-  // Stryker disable next-line StringLiteral,BooleanLiteral,ArrayDeclaration: another value of the same JSON type is as wrong (docs/mutation.md)
+  // Stryker disable next-line StringLiteral,BooleanLiteral,ArrayDeclaration: another value of the same JSON type is as wrong (contributing/mutation.md)
   if (Array.isArray(value)) return tape.pick<Json>([true, {}, 'x']);
-  // Stryker disable next-line StringLiteral,BooleanLiteral,ArrayDeclaration: another value of the same JSON type is as wrong (docs/mutation.md)
+  // Stryker disable next-line StringLiteral,BooleanLiteral,ArrayDeclaration: another value of the same JSON type is as wrong (contributing/mutation.md)
   if (typeof value === 'object') return tape.pick<Json>([true, [], 42]);
-  // Stryker disable next-line StringLiteral,BooleanLiteral,ArrayDeclaration: another value of the same JSON type is as wrong (docs/mutation.md)
+  // Stryker disable next-line StringLiteral,BooleanLiteral,ArrayDeclaration: another value of the same JSON type is as wrong (contributing/mutation.md)
   return tape.pick<Json>([true, [], {}]);
 }
 
@@ -159,7 +159,7 @@ function corrupt(doc: SettleDocumentJson, tape: Tape): MalformedDocument {
     // document is frozen before it is handed out, so writable and configurable stay false).
     Object.defineProperty(site.value, key, {
       // Never null: on an optional field null means absent, and `fee.fixed` keys are fields.
-      // Stryker disable next-line StringLiteral: any other text is as unknown a value (docs/mutation.md)
+      // Stryker disable next-line StringLiteral: any other text is as unknown a value (contributing/mutation.md)
       value: tape.pick<Json>([{}, 1, 'x']),
       enumerable: true,
     });

@@ -36,7 +36,7 @@ export class Tape {
 
   /** A bigint from `lo` to `hi`, both included (`lo` when the range is empty). */
   bigint(lo: bigint, hi: bigint): bigint {
-    // Stryker disable next-line EqualityOperator: a range of one value reads nothing either way (docs/mutation.md)
+    // Stryker disable next-line EqualityOperator: a range of one value reads nothing either way (contributing/mutation.md)
     if (hi <= lo) return lo;
     const span = hi - lo + 1n;
     let drawn = 0n;

@@ -8,15 +8,15 @@
  * and the transition functions can be tested against it. Shrinking works on the choices.
  */
 import fc from 'fast-check';
-import { type CocreationContract, contract } from '../../src/contract';
-import { formatInstant } from '../../src/instant';
+import { type CocreationContract, contract } from '../../src/contracts/contract';
+import { formatInstant } from '../../src/values/instant';
 import {
   comparePercent,
   formatPercent,
   type Percent,
   parsePercent,
   subtractPercents,
-} from '../../src/percent';
+} from '../../src/values/percent';
 import {
   type AmendmentRule,
   type CancellationRule,
@@ -24,8 +24,8 @@ import {
   POLICIES,
   type Policy,
   policy,
-} from '../../src/policy';
-import { type Product, product } from '../../src/product';
+} from '../../src/model/policy';
+import { type Product, product } from '../../src/model/product';
 
 /** The main creator of every generated product. */
 export const MAIN_CREATOR = 'ana@example.com';

@@ -4,9 +4,9 @@
  * combining meets conflicts), and ways to spread entries over partitions, redelivery included.
  */
 import fc from 'fast-check';
-import type { LedgerEntry, LedgerOptions } from '../../src/ledger';
-import { refundAll } from '../../src/refund';
-import type { Reversal, Settlement } from '../../src/settlement';
+import type { LedgerEntry, LedgerOptions } from '../../src/ledger/ledger';
+import { refundAll } from '../../src/refunds/refund';
+import type { Reversal, Settlement } from '../../src/settle/settlement';
 import { refundsArb, settlementArb } from './settlement';
 
 /** A sale's settlement, renamed `saleId`, followed by the reversals of its refunds. */

@@ -9,8 +9,8 @@
  * already there (`remap`: only an inserted contract moves anything).
  */
 import fc from 'fast-check';
-import { parseDocument, type SettleDocumentJson, settleToJson } from '../../src/json';
-import type { Percent } from '../../src/percent';
+import { parseDocument, type SettleDocumentJson, settleToJson } from '../../src/wire/json';
+import type { Percent } from '../../src/values/percent';
 import { documentJson } from '../../src/testing';
 
 /** An error as the tests compare it: its code and its path. */

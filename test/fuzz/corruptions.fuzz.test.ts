@@ -7,12 +7,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateDomain } from '../../src/domain';
-import { explain } from '../../src/explain';
-import { parseDocument, settleDocument, settleText, settleToJson } from '../../src/json';
-import { ledgerOf } from '../../src/ledger';
-import { refundAll, refundSale } from '../../src/refund';
-import { compileSettler, settleSale, settleWithDomain } from '../../src/settle';
+import { validateDomain } from '../../src/validate/domain';
+import { explain } from '../../src/wire/explain';
+import { parseDocument, settleDocument, settleText, settleToJson } from '../../src/wire/json';
+import { ledgerOf } from '../../src/ledger/ledger';
+import { refundAll, refundSale } from '../../src/refunds/refund';
+import { compileSettler, settleSale, settleWithDomain } from '../../src/settle/settle';
 import { malformedDocument } from '../../src/testing';
 import {
   domainAndSaleArb,

@@ -129,7 +129,7 @@ describe('every predicate and total function', () => {
  * Pure functions over values the library built and branded (Percent, Policy, Settlement, a
  * contract's timeline, a Domain, ...), answering a plain value, not a Result: total over their
  * TypeScript types (each module's property tests run them over every valid value); a value
- * forged around the type system is outside their contract (docs/mutation.md, "Fuzzing").
+ * forged around the type system is outside their contract (contributing/mutation.md, "Fuzzing").
  */
 const TYPED: ReadonlyArray<string> = [
   'appliesToSale',

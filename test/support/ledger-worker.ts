@@ -4,7 +4,7 @@
  * structured clone again). Start it with {@link startLedgerWorker}.
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { type LedgerEntry, ledgerOf } from '../../src/ledger';
+import { type LedgerEntry, ledgerOf } from '../../src/ledger/ledger';
 
 /** A request: an id to answer with, the entries, and the period function by name. */
 export interface LedgerJob {

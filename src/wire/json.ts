@@ -4,12 +4,12 @@
  * amounts, percents and instants are strings.
  */
 import { err, ok, type Result } from 'neverthrow';
-import type { AccountId } from './account';
-import { accountId } from './account';
-import type { CocreationContract, ContractEvent, ContractTerms, TermsPatch } from './contract';
-import { contract } from './contract';
-import { type Currency, currency } from './currency';
-import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
+import type { AccountId } from '../values/account';
+import { accountId } from '../values/account';
+import type { CocreationContract, ContractEvent, ContractTerms, TermsPatch } from '../contracts/contract';
+import { contract } from '../contracts/contract';
+import { type Currency, currency } from '../values/currency';
+import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import {
   collect,
   collectAll,
@@ -21,16 +21,16 @@ import {
   readEnum,
   readObject,
   required,
-} from './fields';
-import { formatInstant, type Instant, parseInstant } from './instant';
-import { formatAmount, parseAmount } from './money';
-import { formatPercent, type Percent, parsePercent } from './percent';
-import { DEFAULT_POLICY, type Policy, policy } from './policy';
-import { type Product, product } from './product';
-import { refundAll, refundReadingIssues, refundRuleIssues } from './refund';
-import { type Refund, refund, type Sale, sale } from './sale';
-import { settleStages } from './settle';
-import type { Reversal, ReversalLine, Role, Settlement, SettlementLine } from './settlement';
+} from '../_internal/fields';
+import { formatInstant, type Instant, parseInstant } from '../values/instant';
+import { formatAmount, parseAmount } from '../values/money';
+import { formatPercent, type Percent, parsePercent } from '../values/percent';
+import { DEFAULT_POLICY, type Policy, policy } from '../model/policy';
+import { type Product, product } from '../model/product';
+import { refundAll, refundReadingIssues, refundRuleIssues } from '../refunds/refund';
+import { type Refund, refund, type Sale, sale } from '../settle/sale';
+import { settleStages } from '../settle/settle';
+import type { Reversal, ReversalLine, Role, Settlement, SettlementLine } from '../settle/settlement';
 
 // ---------------------------------------------------------------------------------------------
 // Wire shapes

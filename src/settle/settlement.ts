@@ -1,10 +1,10 @@
 /**
  * The result of settling a sale and of refunding it: the shapes only (specification §§5, 6, 8).
  */
-import type { AccountId } from './account';
-import type { Currency } from './currency';
-import type { Instant } from './instant';
-import type { Percent } from './percent';
+import type { AccountId } from '../values/account';
+import type { Currency } from '../values/currency';
+import type { Instant } from '../values/instant';
+import type { Percent } from '../values/percent';
 
 /** Who a line pays. Lines come in this order: platform, affiliate, cocreators, main creator. */
 export type Role = 'platform' | 'affiliate' | 'cocreator' | 'main-creator';

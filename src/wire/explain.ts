@@ -3,27 +3,27 @@
  * each amount was reached, for people auditing a split.
  */
 
-import type { Currency } from './currency';
-import { isCurrency } from './currency';
-import { formatInstant, isInstantValue } from './instant';
+import type { Currency } from '../values/currency';
+import { isCurrency } from '../values/currency';
+import { formatInstant, isInstantValue } from '../values/instant';
 import {
   catalogOf,
   type ExplainWords,
   type LocaleOptions,
   localDecimal,
   localMoney,
-} from './locale';
-import { formatAmount } from './money';
-import { formatPercent, isPercentValue, type Percent } from './percent';
-import { hasLineIdentity } from './refund';
-import { formatScaled } from './settle';
+} from '../locales/locale';
+import { formatAmount } from '../values/money';
+import { formatPercent, isPercentValue, type Percent } from '../values/percent';
+import { hasLineIdentity } from '../refunds/refund';
+import { formatScaled } from '../settle/settle';
 import type {
   AffiliateLine,
   CocreatorLine,
   Reversal,
   Settlement,
   SettlementLine,
-} from './settlement';
+} from '../settle/settlement';
 
 /**
  * Lays out rows as a plain-text table; `null` rows become a rule of dashes. `align` has a

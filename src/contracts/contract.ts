@@ -8,9 +8,9 @@
  * The rules across the contracts of one product live in `domain.ts`.
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type AccountId, accountId } from './account';
-import { type AppliesTo, appliesTo, appliesToSale } from './commission';
-import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
+import { type AccountId, accountId } from '../values/account';
+import { type AppliesTo, appliesTo, appliesToSale } from '../model/commission';
+import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import {
   collect,
   frozenCopy,
@@ -22,8 +22,8 @@ import {
   readId,
   readObject,
   required,
-} from './fields';
-import { formatInstant, type Instant, instant, parseInstant } from './instant';
+} from '../_internal/fields';
+import { formatInstant, type Instant, instant, parseInstant } from '../values/instant';
 import {
   comparePercent,
   isPercentInRange,
@@ -32,10 +32,10 @@ import {
   type Percent,
   parsePercent,
   percent,
-} from './percent';
-import { checkCocreatorPercent, type Policy } from './policy';
-import type { Product } from './product';
-import type { SaleAffiliate } from './sale';
+} from '../values/percent';
+import { checkCocreatorPercent, type Policy } from '../model/policy';
+import type { Product } from '../model/product';
+import type { SaleAffiliate } from '../settle/sale';
 
 /** The terms of a contract: what it pays, on which sales, until when. */
 export interface ContractTerms {

@@ -3,14 +3,14 @@
  * checking constructors from the wire shape of specification §8.
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type AccountId, accountId } from './account';
-import { isCurrency, currency as lookupCurrency } from './currency';
-import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
-import { collect, type Issues, nonEmpty, optional, readId, readObject, required } from './fields';
-import { type Instant, isInstantValue, parseInstant } from './instant';
-import { type Money, parseMoney, readAmountText } from './money';
-import { isPercentValue, type Percent, parsePercent } from './percent';
-import { checkAffiliatePercent } from './product';
+import { type AccountId, accountId } from '../values/account';
+import { isCurrency, currency as lookupCurrency } from '../values/currency';
+import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
+import { collect, type Issues, nonEmpty, optional, readId, readObject, required } from '../_internal/fields';
+import { type Instant, isInstantValue, parseInstant } from '../values/instant';
+import { type Money, parseMoney, readAmountText } from '../values/money';
+import { isPercentValue, type Percent, parsePercent } from '../values/percent';
+import { checkAffiliatePercent } from '../model/product';
 
 /** The affiliate who made a sale. */
 export interface SaleAffiliate {

@@ -3,8 +3,8 @@
  */
 
 import { err, ok, type Result } from 'neverthrow';
-import { type CurrencyCode, currency } from './currency';
-import { type DomainErrors, domainError, type Path } from './errors';
+import { type CurrencyCode, currency } from '../values/currency';
+import { type DomainErrors, domainError, type Path } from '../errors';
 import {
   collect,
   type Fields,
@@ -14,8 +14,8 @@ import {
   raw,
   readBoolean,
   readObject,
-} from './fields';
-import { parseAmount } from './money';
+} from '../_internal/fields';
+import { parseAmount } from '../values/money';
 import {
   checkPercentPrecision,
   comparePercent,
@@ -28,8 +28,8 @@ import {
   type Percent,
   parsePercent,
   subtractPercents,
-} from './percent';
-import { markBuilt } from './provenance';
+} from '../values/percent';
+import { markBuilt } from '../_internal/provenance';
 
 /** The names of the built-in presets. `hotmart` is the default. */
 export type PolicyName = 'hotmart' | 'kiwify' | 'gumroad';

@@ -13,11 +13,11 @@ import {
   type ErrorCode,
   type ErrorOf,
   isErrorCode,
-} from './errors';
-import { en } from './locales/en';
-import { es } from './locales/es';
-import { ptBR } from './locales/pt-BR';
-import type { Role } from './settlement';
+} from '../errors';
+import { en } from './en';
+import { es } from './es';
+import { ptBR } from './pt-BR';
+import type { Role } from '../settle/settlement';
 
 /**
  * The languages of messages and `explain`, as BCP 47 tags.
@@ -172,7 +172,7 @@ export interface ExplainWords {
   readonly reversalHeader: readonly [string, string, string, string, string, string, string];
 }
 
-/** A language: one file in src/locales/, listed in `CATALOGS` of src/locale.ts. */
+/** A language: one file in src/locales/, listed in `CATALOGS` of src/locales/locale.ts. */
 export interface Catalog {
   /** The BCP 47 tag whose separators and currency symbols `Intl` gives. */
   readonly intl: string;

@@ -8,8 +8,8 @@
  */
 
 import { err, ok, type Result } from 'neverthrow';
-import type { AccountId } from './account';
-import type { Brand } from './brand';
+import type { AccountId } from '../values/account';
+import type { Brand } from '../values/brand';
 import {
   type CocreationContract,
   type ContractEvent,
@@ -24,9 +24,9 @@ import {
   reservedPercentAt,
   type SaleRef,
   type TermsPatchInput,
-} from './contract';
-import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
-import type { Instant } from './instant';
+} from '../contracts/contract';
+import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
+import type { Instant } from '../values/instant';
 import {
   addPercents,
   comparePercent,
@@ -38,10 +38,10 @@ import {
   percent,
   pow10,
   subtractPercents,
-} from './percent';
-import { isPolicyName, MAX_PERCENT_DECIMALS, maxReservedPercent, type Policy } from './policy';
-import type { Product } from './product';
-import { isBuilt, markBuilt } from './provenance';
+} from '../values/percent';
+import { isPolicyName, MAX_PERCENT_DECIMALS, maxReservedPercent, type Policy } from '../model/policy';
+import type { Product } from '../model/product';
+import { isBuilt, markBuilt } from '../_internal/provenance';
 
 /** What {@link validateDomain} checks: one product, its policy and its contracts. */
 export interface DomainInput {
@@ -275,9 +275,9 @@ function snapshots(
  * problem and the sweep is not needed; most products are far from every limit. Percents are
  * in units of `10^-scale` percent, the scale of every percent and of the cap.
  */
-// Stryker disable next-line BlockStatement: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
+// Stryker disable next-line BlockStatement: a stricter bound only sends the product to the sweep, which decides (contributing/mutation.md)
 function withinBounds(rules: Policy, timelines: Timelines, scale: number, cap: bigint): boolean {
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a stricter bound only sends the product to the sweep, which decides (contributing/mutation.md)
   if (rules.maxCocreators !== null && timelines.length > rules.maxCocreators) return false;
   // Stryker disable next-line ArithmeticOperator: scale + p.scale only makes the units larger: a stricter bound, which sends the product to the sweep
   const units = (p: Percent) => p.units * pow10(scale - p.scale);
@@ -300,7 +300,7 @@ function withinBounds(rules: Policy, timelines: Timelines, scale: number, cap: b
     }
     total += largest;
   }
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a stricter bound only sends the product to the sweep, which decides (contributing/mutation.md)
   return cocreators.size === timelines.length && total <= cap;
 }
 
@@ -326,7 +326,7 @@ function crossContractProblems(
     }
   }
   const capUnits = cap.units * pow10(scale - cap.scale);
-  // Stryker disable next-line ConditionalExpression: a stricter bound only sends the product to the sweep, which decides (docs/mutation.md)
+  // Stryker disable next-line ConditionalExpression: a stricter bound only sends the product to the sweep, which decides (contributing/mutation.md)
   if (withinBounds(rules, timelines, scale, capUnits)) return problems;
   const checkpoints: Array<{ readonly i: number; readonly j: number; readonly at: Instant }> = [];
   timelines.forEach((timeline, i) => {

@@ -9,19 +9,19 @@
  * `bigint` for any product that could pass 2^53. Property tests hold them equal.
  */
 import { err, ok, type Result } from 'neverthrow';
-import type { AccountId } from './account';
-import { type AppliesTo, appliesToAffiliate } from './commission';
+import type { AccountId } from '../values/account';
+import { type AppliesTo, appliesToAffiliate } from '../model/commission';
 import {
   type CocreationContract,
   type ContractTerms,
   type ContractTimeline,
   coveringTerms,
-} from './contract';
-import { type Currency, sameCurrency, tableCurrency } from './currency';
-import { checkDomain, type Domain, validateDomain } from './domain';
-import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
-import type { Instant } from './instant';
-import { formatAmount } from './money';
+} from '../contracts/contract';
+import { type Currency, sameCurrency, tableCurrency } from '../values/currency';
+import { checkDomain, type Domain, validateDomain } from '../validate/domain';
+import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
+import type { Instant } from '../values/instant';
+import { formatAmount } from '../values/money';
 import {
   comparePercent,
   frozenPercent,
@@ -29,10 +29,10 @@ import {
   type Percent,
   percentOfAmount,
   pow10,
-} from './percent';
-import type { Policy } from './policy';
-import type { Product } from './product';
-import { isBuilt } from './provenance';
+} from '../values/percent';
+import type { Policy } from '../model/policy';
+import type { Product } from '../model/product';
+import { isBuilt } from '../_internal/provenance';
 import { isSaleValue, type Sale, type SaleAffiliate, saleValueIssues } from './sale';
 import type {
   AffiliateLine,
@@ -399,7 +399,7 @@ function feeOf(
   if (sale.platformFee !== null) {
     return { fee: sale.platformFee.amount, feeOrigin: FEE_FROM_SALE, feeSource: 'sale' };
   }
-  // Stryker disable next-line StringLiteral: only feeSource === 'sale' is ever compared (docs/mutation.md)
+  // Stryker disable next-line StringLiteral: only feeSource === 'sale' is ever compared (contributing/mutation.md)
   if (policy.fee === null) return { fee: 0n, feeOrigin: NO_FEE, feeSource: 'none' };
   const { percent, fixed: table } = policy.fee;
   const fixed = table[sale.price.currency.code] ?? 0n;
@@ -407,7 +407,7 @@ function feeOf(
     // Stryker disable next-line StringLiteral: percentOfAmount rounds half up for anything but 'down'
     fee: percentOfAmount(sale.price.amount, percent, 'half-up') + fixed,
     feeOrigin: Object.freeze({ kind: 'schedule', percent, fixed }),
-    // Stryker disable next-line StringLiteral: only feeSource === 'sale' is ever compared (docs/mutation.md)
+    // Stryker disable next-line StringLiteral: only feeSource === 'sale' is ever compared (contributing/mutation.md)
     feeSource: 'schedule',
   };
 }
@@ -647,18 +647,18 @@ function buildLookup(
   entryOf: (index: number, terms: ContractTerms) => Entry,
   maxWork: number,
 ): CoverLookup {
-  // Stryker disable next-line ConditionalExpression,MethodExpression: the instant index: any breakpoint set gives the same covers (docs/mutation.md)
+  // Stryker disable next-line ConditionalExpression,MethodExpression: the instant index: any breakpoint set gives the same covers (contributing/mutation.md)
   const live = timelines.filter((t) => t.acceptedAt !== null);
-  // Stryker disable next-line ConditionalExpression: the instant index: any breakpoint set gives the same covers (docs/mutation.md)
+  // Stryker disable next-line ConditionalExpression: the instant index: any breakpoint set gives the same covers (contributing/mutation.md)
   if (live.length === 0) return () => EMPTY;
   const points = new Set<number>();
   for (const t of live) {
     points.add(t.acceptedAt as number);
-    // Stryker disable next-line ConditionalExpression: the instant index: any breakpoint set gives the same covers (docs/mutation.md)
+    // Stryker disable next-line ConditionalExpression: the instant index: any breakpoint set gives the same covers (contributing/mutation.md)
     if (t.endedAt !== null) points.add(t.endedAt);
     for (const period of t.terms) {
       points.add(period.from);
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: the instant index: any breakpoint set gives the same covers (docs/mutation.md)
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the instant index: any breakpoint set gives the same covers (contributing/mutation.md)
       if (period.terms.endsAt !== null) points.add(period.terms.endsAt);
     }
   }
@@ -761,14 +761,14 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
   for (const t of timelines)
     for (const p of t.terms) scale = Math.max(scale, normalizedScale(p.terms.percent));
   const wholeBig = 100n * pow10(scale);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
   const numeric = wholeBig <= MAX_SAFE_BIG;
   const whole = Number(wholeBig);
 
   const entries = new Map<ContractTerms, Entry>();
   const entryOf = (index: number, terms: ContractTerms): Entry => {
     let entry = entries.get(terms);
-    // Stryker disable next-line ConditionalExpression: a cache: recomputing gives an equal value (docs/mutation.md)
+    // Stryker disable next-line ConditionalExpression: a cache: recomputing gives an equal value (contributing/mutation.md)
     if (entry === undefined) {
       const contract = (timelines[index] as ContractTimeline).contract;
       const p = terms.percent;
@@ -796,14 +796,14 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
   const scheduleUnits = schedule === null ? 0n : schedule.percent.units;
   const scheduleWhole = schedule === null ? 1n : 100n * pow10(schedule.percent.scale);
   const scheduleNumeric =
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
     schedule !== null && scheduleUnits <= MAX_SAFE_BIG && scheduleWhole <= MAX_SAFE_BIG;
   const scheduleUnitsN = Number(scheduleUnits);
   const scheduleWholeN = Number(scheduleWhole);
   const scheduleOrigins = new Map<string, FeeOrigin>();
   const scheduleOrigin = (currency: Currency, fixed: bigint): FeeOrigin => {
     let origin = scheduleOrigins.get(currency.code);
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: a cache: recomputing gives an equal value (docs/mutation.md)
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a cache: recomputing gives an equal value (contributing/mutation.md)
     if (origin === undefined && schedule !== null) {
       origin = Object.freeze({ kind: 'schedule', percent: schedule.percent, fixed });
       scheduleOrigins.set(currency.code, origin);
@@ -812,26 +812,26 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
   };
 
   /** The rules of {@link saleRuleIssues} for an affiliate, without building any error. */
-  // Stryker disable next-line BlockStatement: a pre-check; saleRuleIssues checks the same rules itself (docs/mutation.md)
+  // Stryker disable next-line BlockStatement: a pre-check; saleRuleIssues checks the same rules itself (contributing/mutation.md)
   const affiliateAllowed = (affiliate: SaleAffiliate, covering: ReadonlyArray<Entry>): boolean => {
     const own = affiliate.percent;
-    // Stryker disable next-line ConditionalExpression: a pre-check; saleRuleIssues checks the same rules itself (docs/mutation.md)
+    // Stryker disable next-line ConditionalExpression: a pre-check; saleRuleIssues checks the same rules itself (contributing/mutation.md)
     if (own === null ? affiliateDefault === null : !isAffiliatePercent(own)) return false;
-    // Stryker disable next-line ConditionalExpression: a pre-check; saleRuleIssues checks the same rules itself (docs/mutation.md)
+    // Stryker disable next-line ConditionalExpression: a pre-check; saleRuleIssues checks the same rules itself (contributing/mutation.md)
     if (affiliate.account === product.mainCreator) return false;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: a pre-check; saleRuleIssues checks the same rules itself (docs/mutation.md)
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: a pre-check; saleRuleIssues checks the same rules itself (contributing/mutation.md)
     if (covering.length > 0 && !policy.affiliatesOnCocreatedProducts) return false;
     for (const entry of covering) {
-      // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-check; saleRuleIssues checks the same rules itself (docs/mutation.md)
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-check; saleRuleIssues checks the same rules itself (contributing/mutation.md)
       if (entry.account === affiliate.account && !entry.mayAlsoSellAsAffiliate) return false;
     }
-    // Stryker disable next-line BooleanLiteral: a pre-check; saleRuleIssues checks the same rules itself (docs/mutation.md)
+    // Stryker disable next-line BooleanLiteral: a pre-check; saleRuleIssues checks the same rules itself (contributing/mutation.md)
     return true;
   };
 
   // The product's affiliate commission as number factors, when they are safe integers.
   const defaultUnits = affiliateDefault === null ? 0 : safeNumber(affiliateDefault.units);
-  // Stryker disable next-line ConditionalExpression: picks the number or the bigint road, which give the same result (docs/mutation.md)
+  // Stryker disable next-line ConditionalExpression: picks the number or the bigint road, which give the same result (contributing/mutation.md)
   const defaultWhole = affiliateDefault === null ? 0 : safeWhole(affiliateDefault.scale);
 
   /** Steps 3 to 7 for a price ≤ 2^53 − 1: every amount fits a number; products are checked. */
@@ -850,14 +850,14 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     if (affiliate !== null) {
       const own = affiliate.percent;
       const percent = (own ?? affiliateDefault) as Percent;
-      // Stryker disable next-line ConditionalExpression: picks the number or the bigint road, which give the same result (docs/mutation.md)
+      // Stryker disable next-line ConditionalExpression: picks the number or the bigint road, which give the same result (contributing/mutation.md)
       const u = own === null ? defaultUnits : safeNumber(percent.units);
-      // Stryker disable next-line ConditionalExpression: picks the number or the bigint road, which give the same result (docs/mutation.md)
+      // Stryker disable next-line ConditionalExpression: picks the number or the bigint road, which give the same result (contributing/mutation.md)
       const w = own === null ? defaultWhole : safeWhole(percent.scale);
       const decimals = percent.scale + 2 + exponent;
       let a: number;
       let exact: string;
-      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
       if (u >= 0 && w > 0 && (u === 0 || n <= MAX_SAFE / u)) {
         const x = n * u;
         a = (x - (x % w)) / w;
@@ -877,7 +877,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
       if (!appliesToAffiliate(entry.appliesTo, entry.account, affiliate)) continue;
       let c: number;
       let exact: string;
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
       if (b <= entry.maxBase) {
         const x = b * entry.units;
         c = (x - (x % whole)) / whole;
@@ -893,7 +893,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
       lines.push(cocreatorLine(entry.account, entry.contractId, entry.percent, BigInt(c), exact));
     }
     const mainExact =
-      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
       rest === 0 || b <= MAX_SAFE / rest
         ? formatScaled(b * rest, decimals, exponent)
         : formatScaled(BigInt(b) * BigInt(rest), decimals, exponent);
@@ -966,7 +966,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     const covering = lookup(sale.at);
     const affiliate = sale.affiliate;
     if (
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: a pre-check; saleRuleIssues checks the same rules itself (docs/mutation.md)
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: a pre-check; saleRuleIssues checks the same rules itself (contributing/mutation.md)
       fee > price ||
       sale.productId !== product.id ||
       (sale.platformFee !== null && !sameCurrency(sale.platformFee.currency, currency)) ||
@@ -982,7 +982,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     }
 
     const lines: SettlementLine[] = [];
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
     const split = numeric && price <= MAX_SAFE_BIG ? splitNumber : splitBig;
     const { net, base } = split(sale, currency.exponent, fee, covering, lines);
     return ok(settlementOf(sale, policy, { price, platformFee: fee, feeOrigin, net, base }, lines));
@@ -991,14 +991,14 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
 }
 
 /** A non-negative bigint as a number when it is a safe integer, else -1. */
-// Stryker disable next-line BlockStatement: picks the number or the bigint road, which give the same result (docs/mutation.md)
+// Stryker disable next-line BlockStatement: picks the number or the bigint road, which give the same result (contributing/mutation.md)
 function safeNumber(value: bigint): number {
   // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: units past 2^53 mean 14+ decimals (p <= 100), whose safeWhole is 0: the bigint road
   return value <= MAX_SAFE_BIG ? Number(value) : -1;
 }
 
 /** 100 × 10^scale as a number when it is a safe integer, else 0. */
-// Stryker disable next-line BlockStatement: picks the number or the bigint road, which give the same result (docs/mutation.md)
+// Stryker disable next-line BlockStatement: picks the number or the bigint road, which give the same result (contributing/mutation.md)
 function safeWhole(scale: number): number {
   // Stryker disable next-line ConditionalExpression,EqualityOperator: past 13 decimals the numerator stays below 100 x 10^scale, so the quotient is 0 either way
   return scale <= 13 ? 100 * 10 ** scale : 0;
@@ -1007,7 +1007,7 @@ function safeWhole(scale: number): number {
 /** 0 < p ≤ 100, in number arithmetic when the percent is small enough. */
 function isAffiliatePercent(p: Percent): boolean {
   if (p.units === 0n) return false;
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: each bound alone keeps the number comparison exact (docs/mutation.md)
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: each bound alone keeps the number comparison exact (contributing/mutation.md)
   if (p.scale <= 13 && p.units <= MAX_SAFE_BIG) return Number(p.units) <= 100 * 10 ** p.scale;
   return comparePercent(p, PERCENT_100) <= 0;
 }
@@ -1021,10 +1021,10 @@ function roundHalfUp(
   unitsN: number,
   wholeN: number,
 ): bigint {
-  // Stryker disable next-line BlockStatement,ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
+  // Stryker disable next-line BlockStatement,ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
   if (numeric && amount <= MAX_SAFE_BIG) {
     const a = Number(amount);
-    // Stryker disable next-line BlockStatement,ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (docs/mutation.md)
+    // Stryker disable next-line BlockStatement,ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
     if (unitsN === 0 || a <= MAX_SAFE / unitsN) {
       const x = a * unitsN;
       const r = x % wholeN;

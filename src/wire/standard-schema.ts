@@ -4,9 +4,9 @@
  * library's own rules, messages and paths. The interface is written out here, as the standard
  * asks, so the package needs no dependency for it.
  */
-import type { DomainError, Issue, Path } from './errors';
+import type { DomainError, Issue, Path } from '../errors';
 import { parseDocument, type SettleDocument, settleDocument } from './json';
-import { type LocaleOptions, localizeErrors } from './locale';
+import { type LocaleOptions, localizeErrors } from '../locales/locale';
 
 /** One problem as Standard Schema reports it: the library's `message` and `path`, and its `code`. */
 export interface SchemaIssue {

@@ -3,9 +3,9 @@
  */
 
 import { err, ok, type Result } from 'neverthrow';
-import { type AccountId, accountId } from './account';
-import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
-import { collect, type Issues, nonEmpty, optional, readId, readObject, required } from './fields';
+import { type AccountId, accountId } from '../values/account';
+import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
+import { collect, type Issues, nonEmpty, optional, readId, readObject, required } from '../_internal/fields';
 import {
   comparePercent,
   frozenPercent,
@@ -14,8 +14,8 @@ import {
   PERCENT_100,
   type Percent,
   parsePercent,
-} from './percent';
-import { markBuilt } from './provenance';
+} from '../values/percent';
+import { markBuilt } from '../_internal/provenance';
 
 /**
  * A checked, frozen product. Store it as JSON with {@link productToJson}; {@link product}

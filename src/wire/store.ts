@@ -11,10 +11,10 @@
  * ("lines may carry more fields; readers ignore fields they do not know").
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type AccountId, accountId } from './account';
-import type { CocreationContract } from './contract';
-import { type Currency, currency } from './currency';
-import { type DomainErrors, domainError, type Path } from './errors';
+import { type AccountId, accountId } from '../values/account';
+import type { CocreationContract } from '../contracts/contract';
+import { type Currency, currency } from '../values/currency';
+import { type DomainErrors, domainError, type Path } from '../errors';
 import {
   collect,
   deepFreeze,
@@ -23,8 +23,8 @@ import {
   nonEmpty,
   optional,
   readEnum,
-} from './fields';
-import { formatInstant, type Instant, parseInstant } from './instant';
+} from '../_internal/fields';
+import { formatInstant, type Instant, parseInstant } from '../values/instant';
 import {
   type ContractJson,
   eventToJson,
@@ -40,7 +40,7 @@ import {
   type SettlementLineJson,
   settlementToJson,
 } from './json';
-import { formatAmount, parseAmount } from './money';
+import { formatAmount, parseAmount } from '../values/money';
 import {
   comparePercent,
   formatPercent,
@@ -49,9 +49,9 @@ import {
   parsePercent,
   percentOfAmount,
   pow10,
-} from './percent';
-import type { Product } from './product';
-import type { Refund } from './sale';
+} from '../values/percent';
+import type { Product } from '../model/product';
+import type { Refund } from '../settle/sale';
 import type {
   FeeOrigin,
   Reversal,
@@ -59,7 +59,7 @@ import type {
   Role,
   Settlement,
   SettlementLine,
-} from './settlement';
+} from '../settle/settlement';
 
 // ---------------------------------------------------------------------------------------------
 // Products, contracts, refunds: the wire forms of a `settle` document

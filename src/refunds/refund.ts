@@ -8,13 +8,13 @@
  * it was paid, and refunds totalling the price zero every party exactly.
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type Currency, isCurrency, sameCurrency, tableCurrency } from './currency';
-import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
-import type { Instant } from './instant';
-import { formatAmount } from './money';
-import { frozenPercent, isPercentValue } from './percent';
-import { type Refund, refundValueIssues } from './sale';
-import type { Reversal, ReversalLine, Settlement, SettlementLine } from './settlement';
+import { type Currency, isCurrency, sameCurrency, tableCurrency } from '../values/currency';
+import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
+import type { Instant } from '../values/instant';
+import { formatAmount } from '../values/money';
+import { frozenPercent, isPercentValue } from '../values/percent';
+import { type Refund, refundValueIssues } from '../settle/sale';
+import type { Reversal, ReversalLine, Settlement, SettlementLine } from '../settle/settlement';
 
 /**
  * The D'Hondt allocation of `x` units over `weights` (which sum to `total`, `0 ≤ x ≤ total`):
@@ -28,13 +28,13 @@ import type { Reversal, ReversalLine, Settlement, SettlementLine } from './settl
  * @internal
  */
 export function dhondt(weights: ReadonlyArray<bigint>, total: bigint, x: bigint): bigint[] {
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a shortcut: the general loop below computes the same allocation (docs/mutation.md)
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a shortcut: the general loop below computes the same allocation (contributing/mutation.md)
   if (x <= 0n || total <= 0n) return weights.map(() => 0n);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut: the general loop below computes the same allocation (docs/mutation.md)
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut: the general loop below computes the same allocation (contributing/mutation.md)
   if (x >= total) return [...weights];
   const a = weights.map((w) => (w * x) / total);
   let remaining = x - a.reduce((s, v) => s + v, 0n);
-  // Stryker disable next-line ConditionalExpression: a shortcut: the general loop below computes the same allocation (docs/mutation.md)
+  // Stryker disable next-line ConditionalExpression: a shortcut: the general loop below computes the same allocation (contributing/mutation.md)
   if (remaining === 0n) return a;
   // `i` comes before `j` when w_i / (a_i + 1) is larger, or equal and i < j.
   const before = (i: number, j: number): boolean => {

@@ -5,9 +5,9 @@
  * printed; the rows are recomputed from the entries when the ledger is read.
  */
 import { err, ok, type Result } from 'neverthrow';
-import { accountId } from './account';
-import { type Currency, type CurrencyCode, currency } from './currency';
-import { type DomainErrors, domainError, type Path } from './errors';
+import { accountId } from '../values/account';
+import { type Currency, type CurrencyCode, currency } from '../values/currency';
+import { type DomainErrors, domainError, type Path } from '../errors';
 import {
   collect,
   type Fields,
@@ -17,17 +17,17 @@ import {
   raw,
   readEnum,
   readId,
-} from './fields';
+} from '../_internal/fields';
 import {
   type Ledger,
   type LedgerConflict,
   type LedgerLine,
   type LedgerRecord,
   ledgerOfRecords,
-} from './ledger';
-import { formatAmount, parseAmount } from './money';
-import { formatPercent, parsePercent } from './percent';
-import type { Role } from './settlement';
+} from '../ledger/ledger';
+import { formatAmount, parseAmount } from '../values/money';
+import { formatPercent, parsePercent } from '../values/percent';
+import type { Role } from '../settle/settlement';
 
 /** One line of a ledger entry on the wire. */
 export interface LedgerLineJson {

@@ -4,7 +4,7 @@
  * the TypeScript API and the JSON parser read input the same way.
  */
 import type { Result } from 'neverthrow';
-import { type DomainError, type DomainErrors, domainError, type Path } from './errors';
+import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 
 /** Keys that are refused anywhere in the input (specification §8). */
 const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
