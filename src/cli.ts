@@ -6,9 +6,14 @@ import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 // No import attribute: esbuild then keeps only `version` of package.json in the bundle.
 import { version } from '../package.json';
-import { explain } from './wire/explain';
-import { parseDocumentBytes, readDocumentBytes, settleDocument, settleResultToJson } from './wire/json';
 import { isLocale, LOCALES, type Locale } from './locales/locale';
+import { explain } from './wire/explain';
+import {
+  parseDocumentBytes,
+  readDocumentBytes,
+  settleDocument,
+  settleResultToJson,
+} from './wire/json';
 
 const EXIT_SETTLED = 0;
 const EXIT_REFUSED = 1;

@@ -9,11 +9,6 @@
  * @packageDocumentation
  */
 
-export type { AccountId } from './values/account';
-export { accountId, MAX_ACCOUNT_ID_LENGTH } from './values/account';
-export type { Brand } from './values/brand';
-export type { AppliesTo, CommissionRule } from './model/commission';
-export { APPLIES_TO, appliesTo, appliesToSale } from './model/commission';
 export type {
   AmendmentRecord,
   CancellationRequestRecord,
@@ -53,38 +48,8 @@ export {
   termsHistory,
   termsPatch,
 } from './contracts/contract';
-export type { Currency, CurrencyCode } from './values/currency';
-export { currencies, currency, isCurrency } from './values/currency';
-export type {
-  AmendmentInput,
-  Domain,
-  DomainInput,
-  EventInput,
-  InvitationInput,
-  TransitionContext,
-} from './validate/domain';
-export {
-  accept,
-  amend,
-  approveAmendment,
-  approveCancellation,
-  availablePercentAt,
-  cancel,
-  contractsCovering,
-  decline,
-  declineAmendment,
-  invite,
-  liveContractsAt,
-  proposeAmendment,
-  rejectCancellation,
-  requestCancellation,
-  timelineOf,
-  totalReservedPercentAt,
-  validateDomain,
-  withdraw,
-  withdrawAmendment,
-  withdrawCancellation,
-} from './validate/domain';
+export type { Action } from './contracts/permissions';
+export { ACTIONS, allowedActions, can } from './contracts/permissions';
 export type {
   AffiliateNotPermittedError,
   AffiliatesNotAllowedError,
@@ -120,9 +85,126 @@ export type {
   UnknownCurrencyError,
 } from './errors';
 export { ERROR_CODES, isErrorCode } from './errors';
-export { explain } from './wire/explain';
+export type {
+  Ledger,
+  LedgerAmounts,
+  LedgerConflict,
+  LedgerEntry,
+  LedgerLine,
+  LedgerOptions,
+  LedgerQuery,
+  LedgerRecord,
+  LedgerRow,
+} from './ledger/ledger';
+export { combineLedgers, EMPTY_LEDGER, emptyLedger, ledgerOf, ledgerTotal } from './ledger/ledger';
+export type {
+  Catalog,
+  DecimalPrinter,
+  ExplainWords,
+  FieldProblem,
+  Locale,
+  LocaleOptions,
+  MessageCatalog,
+  MessageTemplate,
+  PolicyProblem,
+} from './locales/locale';
+export { isLocale, LOCALES, localizeError, localizeErrors } from './locales/locale';
+export type { AppliesTo, CommissionRule } from './model/commission';
+export { APPLIES_TO, appliesTo, appliesToSale } from './model/commission';
+export type {
+  AmendmentRule,
+  CancellationRule,
+  FeeSchedule,
+  Policy,
+  PolicyInput,
+  PolicyName,
+} from './model/policy';
+export {
+  checkCocreatorPercent,
+  DEFAULT_POLICY,
+  isPolicyName,
+  MAX_PERCENT_DECIMALS,
+  maxReservedPercent,
+  POLICIES,
+  POLICY_NAMES,
+  policy,
+} from './model/policy';
+export type { Product, ProductInput } from './model/product';
+export { checkAffiliatePercent, product } from './model/product';
+export type { Refund, Sale, SaleAffiliate } from './model/sale';
+export { refund, sale } from './model/sale';
+export { refundAll, refundSale } from './refunds/refund';
+export type { Settler } from './settle/settle';
+export { compileSettler, settleSale, settleWithDomain } from './settle/settle';
+export type {
+  AffiliateLine,
+  CocreatorLine,
+  FeeOrigin,
+  MainCreatorLine,
+  PlatformLine,
+  Reversal,
+  ReversalLine,
+  Role,
+  Settlement,
+  SettlementLine,
+} from './settle/settlement';
+export type {
+  AmendmentInput,
+  Domain,
+  DomainInput,
+  EventInput,
+  InvitationInput,
+  TransitionContext,
+} from './validate/domain';
+export {
+  accept,
+  amend,
+  approveAmendment,
+  approveCancellation,
+  availablePercentAt,
+  cancel,
+  contractsCovering,
+  decline,
+  declineAmendment,
+  invite,
+  liveContractsAt,
+  proposeAmendment,
+  rejectCancellation,
+  requestCancellation,
+  timelineOf,
+  totalReservedPercentAt,
+  validateDomain,
+  withdraw,
+  withdrawAmendment,
+  withdrawCancellation,
+} from './validate/domain';
+export type { AccountId } from './values/account';
+export { accountId, MAX_ACCOUNT_ID_LENGTH } from './values/account';
+export type { Brand } from './values/brand';
+export type { Currency, CurrencyCode } from './values/currency';
+export { currencies, currency, isCurrency } from './values/currency';
 export type { Instant } from './values/instant';
 export { formatInstant, instant, MAX_INSTANT, MIN_INSTANT, parseInstant } from './values/instant';
+export type { Money } from './values/money';
+export { formatAmount, formatMoney, money, parseAmount, parseMoney } from './values/money';
+export type { Percent } from './values/percent';
+export {
+  addPercents,
+  checkPercentPrecision,
+  comparePercent,
+  formatPercent,
+  isPercentInRange,
+  MAX_PERCENT_SCALE,
+  PERCENT_0,
+  PERCENT_100,
+  parsePercent,
+  percent,
+  percentDecimals,
+  percentFromString,
+  percentOfAmount,
+  subtractPercents,
+} from './values/percent';
+export { explain } from './wire/explain';
 export type {
   ContractEventJson,
   ContractJson,
@@ -165,94 +247,12 @@ export {
   settleToJson,
 } from './wire/json';
 export type {
-  Ledger,
-  LedgerAmounts,
-  LedgerConflict,
-  LedgerEntry,
-  LedgerLine,
-  LedgerOptions,
-  LedgerQuery,
-  LedgerRecord,
-  LedgerRow,
-} from './ledger/ledger';
-export { combineLedgers, EMPTY_LEDGER, emptyLedger, ledgerOf, ledgerTotal } from './ledger/ledger';
-export type {
   LedgerConflictJson,
   LedgerJson,
   LedgerLineJson,
   LedgerRecordJson,
 } from './wire/ledger-json';
 export { ledgerToJson, parseLedgerJson } from './wire/ledger-json';
-export type {
-  Catalog,
-  DecimalPrinter,
-  ExplainWords,
-  FieldProblem,
-  Locale,
-  LocaleOptions,
-  MessageCatalog,
-  MessageTemplate,
-  PolicyProblem,
-} from './locales/locale';
-export { isLocale, LOCALES, localizeError, localizeErrors } from './locales/locale';
-export type { Money } from './values/money';
-export { formatAmount, formatMoney, money, parseAmount, parseMoney } from './values/money';
-export type { Percent } from './values/percent';
-export {
-  addPercents,
-  checkPercentPrecision,
-  comparePercent,
-  formatPercent,
-  isPercentInRange,
-  MAX_PERCENT_SCALE,
-  PERCENT_0,
-  PERCENT_100,
-  parsePercent,
-  percent,
-  percentDecimals,
-  percentFromString,
-  percentOfAmount,
-  subtractPercents,
-} from './values/percent';
-export type { Action } from './contracts/permissions';
-export { ACTIONS, allowedActions, can } from './contracts/permissions';
-export type {
-  AmendmentRule,
-  CancellationRule,
-  FeeSchedule,
-  Policy,
-  PolicyInput,
-  PolicyName,
-} from './model/policy';
-export {
-  checkCocreatorPercent,
-  DEFAULT_POLICY,
-  isPolicyName,
-  MAX_PERCENT_DECIMALS,
-  maxReservedPercent,
-  POLICIES,
-  POLICY_NAMES,
-  policy,
-} from './model/policy';
-export type { Product, ProductInput } from './model/product';
-export { checkAffiliatePercent, product } from './model/product';
-export { refundAll, refundSale } from './refunds/refund';
-export type { Refund, Sale, SaleAffiliate } from './settle/sale';
-export { refund, sale } from './settle/sale';
-export type { Settler } from './settle/settle';
-export { compileSettler, settleSale, settleWithDomain } from './settle/settle';
-export type {
-  AffiliateLine,
-  CocreatorLine,
-  FeeOrigin,
-  MainCreatorLine,
-  PlatformLine,
-  Reversal,
-  ReversalLine,
-  Role,
-  Settlement,
-  SettlementLine,
-} from './settle/settlement';
 export type { SchemaIssue, SchemaResult, SettleDocumentSchema } from './wire/standard-schema';
 export { settleDocumentSchema } from './wire/standard-schema';
 export type {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accountId } from '../src/values/account';
 import { isErrorCode } from '../src/errors';
+import { accountId } from '../src/values/account';
 
 const asciiUpper = (s: string) => s.replace(/[a-z]/g, (c) => c.toUpperCase());
 const anyText = fc.oneof(

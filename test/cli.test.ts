@@ -16,9 +16,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../src/errors';
+import { documentJson, malformedDocument } from '../src/testing';
 import { explain } from '../src/wire/explain';
 import { parseDocument, settleDocument, settleText } from '../src/wire/json';
-import { documentJson, malformedDocument } from '../src/testing';
 import { CLI, ensureBuilt, ROOT, runCli } from './support/built-package';
 
 const SEED = 20_260_301;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type AccountId, accountId } from '../src/values/account';
 import { APPLIES_TO, appliesTo, appliesToSale } from '../src/model/commission';
-import type { SaleAffiliate } from '../src/settle/sale';
+import type { SaleAffiliate } from '../src/model/sale';
+import { type AccountId, accountId } from '../src/values/account';
 
 const account = (s: string): AccountId => accountId(s)._unsafeUnwrap();
 const bia = account('bia@example.com');

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkContract, contract, contractEvent, contractTerms, termsPatch } from '../src/contracts/contract';
+import {
+  checkContract,
+  contract,
+  contractEvent,
+  contractTerms,
+  termsPatch,
+} from '../src/contracts/contract';
 import { isErrorCode } from '../src/errors';
 
 /** Any value, and values that look almost like a contract, to reach the deeper checks. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { accountId } from '../src/values/account';
 import {
   applyPatch,
   type CocreationContract,
@@ -22,10 +21,11 @@ import {
   termsPatch,
 } from '../src/contracts/contract';
 import type { DomainError } from '../src/errors';
-import { formatInstant, type Instant, parseInstant } from '../src/values/instant';
-import { formatPercent, parsePercent } from '../src/values/percent';
 import { POLICIES, type Policy } from '../src/model/policy';
 import { product } from '../src/model/product';
+import { accountId } from '../src/values/account';
+import { formatInstant, type Instant, parseInstant } from '../src/values/instant';
+import { formatPercent, parsePercent } from '../src/values/percent';
 
 const ANA = 'ana@example.com';
 const BIA = 'bia@example.com';

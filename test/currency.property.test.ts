@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { currencies, currency, isCurrency } from '../src/values/currency';
 import { isErrorCode } from '../src/errors';
+import { currencies, currency, isCurrency } from '../src/values/currency';
 import { money } from '../src/values/money';
 
 const codes = new Set(currencies().map((c) => c.code as string));

@@ -17,6 +17,8 @@ import {
   termsAt,
   termsHistory,
 } from '../src/contracts/contract';
+import type { DomainError } from '../src/errors';
+import { maxReservedPercent, POLICIES } from '../src/model/policy';
 import {
   accept,
   amend,
@@ -39,7 +41,6 @@ import {
   withdrawAmendment,
   withdrawCancellation,
 } from '../src/validate/domain';
-import type { DomainError } from '../src/errors';
 import type { Instant } from '../src/values/instant';
 import {
   addPercents,
@@ -51,7 +52,6 @@ import {
   percent,
   subtractPercents,
 } from '../src/values/percent';
-import { maxReservedPercent, POLICIES } from '../src/model/policy';
 
 import {
   anyPolicy,

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type CocreationContract, contract } from '../src/contracts/contract';
+import type { DomainError } from '../src/errors';
+import { POLICIES, type Policy, policy } from '../src/model/policy';
+import { product } from '../src/model/product';
 import {
   accept,
   approveAmendment,
@@ -21,11 +24,8 @@ import {
   withdrawAmendment,
   withdrawCancellation,
 } from '../src/validate/domain';
-import type { DomainError } from '../src/errors';
 import { type Instant, parseInstant } from '../src/values/instant';
 import { formatPercent } from '../src/values/percent';
-import { POLICIES, type Policy, policy } from '../src/model/policy';
-import { product } from '../src/model/product';
 
 const ANA = 'ana@example.com';
 const BIA = 'bia@example.com';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../src/contracts/contract';
-import { explain } from '../src/wire/explain';
 import { policy } from '../src/model/policy';
 import { product } from '../src/model/product';
+import { refund, sale } from '../src/model/sale';
 import { refundAll } from '../src/refunds/refund';
-import { refund, sale } from '../src/settle/sale';
 import { settleSale } from '../src/settle/settle';
 import type { Settlement } from '../src/settle/settlement';
+import { explain } from '../src/wire/explain';
 
 const bia = contract({
   id: 'c1',

@@ -1,6 +1,5 @@
 import { err, ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
-import { type DomainErrors, domainError } from '../src/errors';
 import {
   collect,
   collectAll,
@@ -15,6 +14,7 @@ import {
   readObject,
   required,
 } from '../src/_internal/fields';
+import { type DomainErrors, domainError } from '../src/errors';
 
 const problems = (issues: Issues) => issues.map((e) => [e.code, e.path, e.message]);
 

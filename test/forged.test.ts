@@ -4,8 +4,6 @@
  * with an exception.
  */
 import { describe, expect, it } from 'vitest';
-import { accountId } from '../src/values/account';
-import { appliesToSale } from '../src/model/commission';
 import {
   type CocreationContract,
   commissionTerms,
@@ -14,17 +12,24 @@ import {
   pendingCancellationAt,
   replayContract,
 } from '../src/contracts/contract';
-import { accept, invite, proposeAmendment, validateDomain } from '../src/validate/domain';
 import type { DomainError } from '../src/errors';
-import { type Instant, parseInstant } from '../src/values/instant';
-import { parseDocument, parseSettlementJson, settleDocument, settlementToJson } from '../src/wire/json';
 import { combineLedgers, ledgerOf } from '../src/ledger/ledger';
+import { appliesToSale } from '../src/model/commission';
 import { POLICIES } from '../src/model/policy';
 import { product } from '../src/model/product';
+import type { Sale } from '../src/model/sale';
 import { refundSale } from '../src/refunds/refund';
-import type { Sale } from '../src/settle/sale';
 import { settleSale } from '../src/settle/settle';
 import type { Settlement } from '../src/settle/settlement';
+import { accept, invite, proposeAmendment, validateDomain } from '../src/validate/domain';
+import { accountId } from '../src/values/account';
+import { type Instant, parseInstant } from '../src/values/instant';
+import {
+  parseDocument,
+  parseSettlementJson,
+  settleDocument,
+  settlementToJson,
+} from '../src/wire/json';
 
 const problems = (errors: ReadonlyArray<DomainError>) => errors.map((e) => [e.code, e.path]);
 const at = (text: string): Instant => parseInstant(text)._unsafeUnwrap();

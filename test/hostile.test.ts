@@ -5,17 +5,17 @@
  * deep-frozen so that any mutation would throw, and no prototype is polluted.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { accountId } from '../src/values/account';
 import { checkContract, contract } from '../src/contracts/contract';
-import { currency } from '../src/values/currency';
-import { validateDomain } from '../src/validate/domain';
-import { instant, parseInstant } from '../src/values/instant';
-import { parseDocument, parseDocumentText, settleText, settleToJson } from '../src/wire/json';
-import { money, parseAmount } from '../src/values/money';
-import { parsePercent } from '../src/values/percent';
 import { policy } from '../src/model/policy';
 import { product } from '../src/model/product';
-import { sale } from '../src/settle/sale';
+import { sale } from '../src/model/sale';
+import { validateDomain } from '../src/validate/domain';
+import { accountId } from '../src/values/account';
+import { currency } from '../src/values/currency';
+import { instant, parseInstant } from '../src/values/instant';
+import { money, parseAmount } from '../src/values/money';
+import { parsePercent } from '../src/values/percent';
+import { parseDocument, parseDocumentText, settleText, settleToJson } from '../src/wire/json';
 import { deepFreeze, expectDeepFrozen } from './fuzz/support';
 import { specDocument } from './support/spec-document';
 

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isErrorCode } from '../src/errors';
-import { formatInstant, instant, MAX_INSTANT, MIN_INSTANT, parseInstant } from '../src/values/instant';
+import {
+  formatInstant,
+  instant,
+  MAX_INSTANT,
+  MIN_INSTANT,
+  parseInstant,
+} from '../src/values/instant';
 
 const anyInstant = fc
   .integer({ min: MIN_INSTANT, max: MAX_INSTANT })

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../src/errors';
+import { documentJson, malformedDocument } from '../src/testing';
+import { formatPercent } from '../src/values/percent';
 import {
   documentToJson,
   type PrintedSettlement,
@@ -14,8 +16,6 @@ import {
   settleText,
   settleToJson,
 } from '../src/wire/json';
-import { formatPercent } from '../src/values/percent';
-import { documentJson, malformedDocument } from '../src/testing';
 import { expectDeepFrozen } from './fuzz/support';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

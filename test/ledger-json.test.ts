@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AccountId } from '../src/values/account';
-import { parseInstant } from '../src/values/instant';
 import { combineLedgers, type LedgerEntry, ledgerOf } from '../src/ledger/ledger';
-import { type LedgerJson, ledgerToJson, parseLedgerJson } from '../src/wire/ledger-json';
 import { refundSale } from '../src/refunds/refund';
 import type { Settlement } from '../src/settle/settlement';
+import type { AccountId } from '../src/values/account';
+import { parseInstant } from '../src/values/instant';
+import { type LedgerJson, ledgerToJson, parseLedgerJson } from '../src/wire/ledger-json';
 import { entriesArb, ledgerOptionsArb } from './arbitraries/ledger';
 import { cur, pct } from './arbitraries/settlement';
 

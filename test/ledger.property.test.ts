@@ -1,7 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatInstant } from '../src/values/instant';
-import { parseDocument, settleDocument } from '../src/wire/json';
 import {
   combineLedgers,
   EMPTY_LEDGER,
@@ -11,8 +9,10 @@ import {
   ledgerOf,
   ledgerTotal,
 } from '../src/ledger/ledger';
-import { ledgerToJson, parseLedgerJson } from '../src/wire/ledger-json';
 import { documentJson } from '../src/testing/arbitraries';
+import { formatInstant } from '../src/values/instant';
+import { parseDocument, settleDocument } from '../src/wire/json';
+import { ledgerToJson, parseLedgerJson } from '../src/wire/ledger-json';
 import {
   collidingEntriesArb,
   distinctEntriesArb,

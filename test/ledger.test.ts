@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountId } from '../src/values/account';
-import { formatInstant, parseInstant } from '../src/values/instant';
 import {
   combineLedgers,
   EMPTY_LEDGER,
@@ -11,6 +9,8 @@ import {
 } from '../src/ledger/ledger';
 import { refundSale } from '../src/refunds/refund';
 import type { Settlement, SettlementLine } from '../src/settle/settlement';
+import type { AccountId } from '../src/values/account';
+import { formatInstant, parseInstant } from '../src/values/instant';
 import { cur, pct } from './arbitraries/settlement';
 
 const BRL = cur('BRL');

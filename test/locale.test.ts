@@ -1,9 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { currency } from '../src/values/currency';
 import { type DomainError, domainError, ERROR_CODES, type ErrorCode } from '../src/errors';
-import { explain } from '../src/wire/explain';
-import { parseDocument, settleDocument } from '../src/wire/json';
 import {
   CATALOGS,
   fieldProblem,
@@ -16,8 +13,11 @@ import {
   pathText,
   policyProblem,
 } from '../src/locales/locale';
-import { formatAmount } from '../src/values/money';
 import { documentJson, malformedDocument } from '../src/testing';
+import { currency } from '../src/values/currency';
+import { formatAmount } from '../src/values/money';
+import { explain } from '../src/wire/explain';
+import { parseDocument, settleDocument } from '../src/wire/json';
 import { specDocument } from './support/spec-document';
 
 const SEED = 20_260_418;

@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { currencies } from '../src/values/currency';
 import { isErrorCode } from '../src/errors';
+import { currencies } from '../src/values/currency';
 import { formatAmount, formatMoney, money, parseAmount, parseMoney } from '../src/values/money';
 
 const Exact = Decimal.clone({ precision: 200 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type CocreationContract, contract } from '../src/contracts/contract';
-import { validateDomain } from '../src/validate/domain';
-import { type Instant, parseInstant } from '../src/values/instant';
 import { ACTIONS, allowedActions, can } from '../src/contracts/permissions';
 import { POLICIES, type Policy, policy } from '../src/model/policy';
 import { product } from '../src/model/product';
+import { validateDomain } from '../src/validate/domain';
+import { type Instant, parseInstant } from '../src/values/instant';
 
 const ANA = 'ana@example.com';
 const BIA = 'bia@example.com';

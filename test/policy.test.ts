@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainError } from '../src/errors';
-import { formatPercent, type Percent, parsePercent } from '../src/values/percent';
 import {
   checkCocreatorPercent,
   DEFAULT_POLICY,
@@ -11,6 +10,7 @@ import {
   type Policy,
   policy,
 } from '../src/model/policy';
+import { formatPercent, type Percent, parsePercent } from '../src/values/percent';
 
 const p = (s: string): Percent => parsePercent(s)._unsafeUnwrap();
 const problems = (errors: ReadonlyArray<DomainError>) =>

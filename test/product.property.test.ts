@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isErrorCode } from '../src/errors';
-import { comparePercent, PERCENT_0, PERCENT_100 } from '../src/values/percent';
 import { product } from '../src/model/product';
+import { comparePercent, PERCENT_0, PERCENT_100 } from '../src/values/percent';
 
 const anything = fc.anything({ withBigInt: true, withNullPrototype: true, withObjectString: true });
 

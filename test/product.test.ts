@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainError } from '../src/errors';
-import { formatPercent, type Percent, parsePercent } from '../src/values/percent';
 import { checkAffiliatePercent, product } from '../src/model/product';
+import { formatPercent, type Percent, parsePercent } from '../src/values/percent';
 
 const problems = (errors: ReadonlyArray<DomainError>) =>
   errors.map((e) => ({ code: e.code, path: e.path }));

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DomainError } from '../src/errors';
-import { parseDocument } from '../src/wire/json';
 import { documentJson } from '../src/testing';
+import { parseDocument } from '../src/wire/json';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Step = string | number;

@@ -5,8 +5,8 @@
  * leading byte-order mark, invalid UTF-8.
  */
 import { describe, expect, it } from 'vitest';
-import { currencies, currency } from '../src/values/currency';
 import type { DomainError } from '../src/errors';
+import { currencies, currency } from '../src/values/currency';
 import {
   parseDocument,
   parseDocumentBytes,

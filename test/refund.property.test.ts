@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Refund } from '../src/model/sale';
 import { dhondt, refundAll, refundSale } from '../src/refunds/refund';
-import type { Refund } from '../src/settle/sale';
 import { settleWithDomain } from '../src/settle/settle';
 import type { Reversal, Settlement } from '../src/settle/settlement';
 import { domainAndSaleArb, refundsArb, settlementArb } from './arbitraries/settlement';

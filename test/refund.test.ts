@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Refund } from '../src/model/sale';
+import { dhondt, refundAll, refundSale } from '../src/refunds/refund';
+import type { Settlement, SettlementLine } from '../src/settle/settlement';
 import type { AccountId } from '../src/values/account';
 import { type Instant, parseInstant } from '../src/values/instant';
-import { dhondt, refundAll, refundSale } from '../src/refunds/refund';
-import type { Refund } from '../src/settle/sale';
-import type { Settlement, SettlementLine } from '../src/settle/settlement';
 import { cur, pct } from './arbitraries/settlement';
 
 const BRL = cur('BRL');

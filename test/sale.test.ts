@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currency } from '../src/values/currency';
 import type { DomainError } from '../src/errors';
-import { formatInstant, MAX_INSTANT, MIN_INSTANT } from '../src/values/instant';
-import { formatPercent } from '../src/values/percent';
 import {
   isSaleValue,
   type Refund,
@@ -11,7 +8,10 @@ import {
   type Sale,
   sale,
   saleValueIssues,
-} from '../src/settle/sale';
+} from '../src/model/sale';
+import { currency } from '../src/values/currency';
+import { formatInstant, MAX_INSTANT, MIN_INSTANT } from '../src/values/instant';
+import { formatPercent } from '../src/values/percent';
 
 const base = {
   id: 's1',

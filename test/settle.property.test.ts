@@ -2,11 +2,11 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CocreationContract, ContractEvent } from '../src/contracts/contract';
-import { validateDomain } from '../src/validate/domain';
-import { percent } from '../src/values/percent';
-import type { Sale } from '../src/settle/sale';
+import type { Sale } from '../src/model/sale';
 import { compileSettler, compileWith, settleSale, settleWithDomain } from '../src/settle/settle';
 import type { Settlement } from '../src/settle/settlement';
+import { validateDomain } from '../src/validate/domain';
+import { percent } from '../src/values/percent';
 import {
   affiliatePercentArb,
   breakpoints,

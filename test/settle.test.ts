@@ -1,16 +1,16 @@
 import type { Result } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import { type CocreationContract, contract } from '../src/contracts/contract';
-import { type Domain, validateDomain } from '../src/validate/domain';
 import type { DomainErrors } from '../src/errors';
-import { formatAmount } from '../src/values/money';
-import { formatPercent, percent } from '../src/values/percent';
 import { type Policy, type PolicyInput, policy } from '../src/model/policy';
 import { type Product, product } from '../src/model/product';
+import { refund, type Sale, sale } from '../src/model/sale';
 import { refundAll } from '../src/refunds/refund';
-import { refund, type Sale, sale } from '../src/settle/sale';
 import { compileSettler, compileWith, settleSale, settleWithDomain } from '../src/settle/settle';
 import type { Settlement } from '../src/settle/settlement';
+import { type Domain, validateDomain } from '../src/validate/domain';
+import { formatAmount } from '../src/values/money';
+import { formatPercent, percent } from '../src/values/percent';
 
 const ANA = 'ana@example.com';
 const BIA = 'bia@example.com';

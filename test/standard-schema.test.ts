@@ -1,10 +1,10 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDocument, type SettleDocument, settleDocument } from '../src/wire/json';
 import { localizeErrors } from '../src/locales/locale';
-import { settleDocumentSchema } from '../src/wire/standard-schema';
 import { documentJson, malformedDocument } from '../src/testing';
+import { parseDocument, type SettleDocument, settleDocument } from '../src/wire/json';
+import { settleDocumentSchema } from '../src/wire/standard-schema';
 import { specDocument } from './support/spec-document';
 
 const SEED = 20_260_419;

@@ -13,6 +13,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { covers, statusAt, termsAt } from '../src/contracts/contract';
+import {
+  contractHistoryJson,
+  documentJson,
+  malformedDocument,
+  saleJson,
+  validPolicyJson,
+} from '../src/testing';
 import { validateDomain } from '../src/validate/domain';
 import {
   type ContractEventJson,
@@ -23,13 +30,6 @@ import {
   settleToJson,
   type TermsJson,
 } from '../src/wire/json';
-import {
-  contractHistoryJson,
-  documentJson,
-  malformedDocument,
-  saleJson,
-  validPolicyJson,
-} from '../src/testing';
 
 const SEED = 20_261_126;
 

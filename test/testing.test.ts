@@ -1,20 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../src/contracts/contract';
-import { validateDomain } from '../src/validate/domain';
 import { isErrorCode } from '../src/errors';
-import {
-  parseDocument,
-  parseSettlementJson,
-  type SettlementJson,
-  type SettleOutputJson,
-  settleDocument,
-  settleText,
-  settleToJson,
-} from '../src/wire/json';
 import { POLICIES, policy } from '../src/model/policy';
 import { product } from '../src/model/product';
-import { sale } from '../src/settle/sale';
+import { sale } from '../src/model/sale';
 import { settleSale } from '../src/settle/settle';
 import {
   type ComparableLine,
@@ -26,6 +16,16 @@ import {
   saleJson,
   validPolicyJson,
 } from '../src/testing';
+import { validateDomain } from '../src/validate/domain';
+import {
+  parseDocument,
+  parseSettlementJson,
+  type SettlementJson,
+  type SettleOutputJson,
+  settleDocument,
+  settleText,
+  settleToJson,
+} from '../src/wire/json';
 import { minimalDocument } from './support/spec-document';
 
 type Settled = Extract<SettleOutputJson, { ok: true }>;

@@ -8,9 +8,6 @@
  * The rules across the contracts of one product live in `domain.ts`.
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type AccountId, accountId } from '../values/account';
-import { type AppliesTo, appliesTo, appliesToSale } from '../model/commission';
-import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import {
   collect,
   frozenCopy,
@@ -23,6 +20,12 @@ import {
   readObject,
   required,
 } from '../_internal/fields';
+import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
+import { type AppliesTo, appliesTo, appliesToSale } from '../model/commission';
+import { checkCocreatorPercent, type Policy } from '../model/policy';
+import type { Product } from '../model/product';
+import type { SaleAffiliate } from '../model/sale';
+import { type AccountId, accountId } from '../values/account';
 import { formatInstant, type Instant, instant, parseInstant } from '../values/instant';
 import {
   comparePercent,
@@ -33,9 +36,6 @@ import {
   parsePercent,
   percent,
 } from '../values/percent';
-import { checkCocreatorPercent, type Policy } from '../model/policy';
-import type { Product } from '../model/product';
-import type { SaleAffiliate } from '../settle/sale';
 
 /** The terms of a contract: what it pays, on which sales, until when. */
 export interface ContractTerms {

@@ -4,11 +4,12 @@
  * while their contract is in force; whether a cocreator may also sell as an affiliate is the
  * main creator's decision, contract by contract.
  */
-import { accountId } from '../values/account';
-import { type ContractTimeline, coveringTerms, statusAt } from './contract';
-import type { Instant } from '../values/instant';
+
 import type { Policy } from '../model/policy';
 import type { Product } from '../model/product';
+import { accountId } from '../values/account';
+import type { Instant } from '../values/instant';
+import { type ContractTimeline, coveringTerms, statusAt } from './contract';
 
 /**
  * What an account may ask to do on a product:

@@ -13,12 +13,12 @@
  * kept in one canonical order, so equal ledgers are equal values.
  */
 import { err, ok, type Result } from 'neverthrow';
+import { type DomainError, domainError, type Path } from '../errors';
+import type { Reversal, Role, Settlement } from '../settle/settlement';
 import type { AccountId } from '../values/account';
 import type { Brand } from '../values/brand';
 import { type CurrencyCode, currency } from '../values/currency';
-import { type DomainError, domainError, type Path } from '../errors';
 import { formatPercent, isPercentValue } from '../values/percent';
-import type { Reversal, Role, Settlement } from '../settle/settlement';
 
 /** What a ledger sums: settlements (credits) and reversals (debits). */
 export type LedgerEntry = Settlement | Reversal;

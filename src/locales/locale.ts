@@ -14,10 +14,10 @@ import {
   type ErrorOf,
   isErrorCode,
 } from '../errors';
+import type { Role } from '../settle/settlement';
 import { en } from './en';
 import { es } from './es';
 import { ptBR } from './pt-BR';
-import type { Role } from '../settle/settlement';
 
 /**
  * The languages of messages and `explain`, as BCP 47 tags.

@@ -2,10 +2,10 @@
  * Which sales pay a cocreator (specification §3, `appliesTo`).
  */
 import { err, ok, type Result } from 'neverthrow';
-import type { AccountId } from '../values/account';
 import { type DomainError, domainError, type Path } from '../errors';
+import type { AccountId } from '../values/account';
 import type { Percent } from '../values/percent';
-import type { SaleAffiliate } from '../settle/sale';
+import type { SaleAffiliate } from './sale';
 
 /** The sales a contract's commission applies to. */
 export type AppliesTo =

@@ -3,8 +3,6 @@
  */
 
 import { err, ok, type Result } from 'neverthrow';
-import { type CurrencyCode, currency } from '../values/currency';
-import { type DomainErrors, domainError, type Path } from '../errors';
 import {
   collect,
   type Fields,
@@ -15,6 +13,9 @@ import {
   readBoolean,
   readObject,
 } from '../_internal/fields';
+import { markBuilt } from '../_internal/provenance';
+import { type DomainErrors, domainError, type Path } from '../errors';
+import { type CurrencyCode, currency } from '../values/currency';
 import { parseAmount } from '../values/money';
 import {
   checkPercentPrecision,
@@ -29,7 +30,6 @@ import {
   parsePercent,
   subtractPercents,
 } from '../values/percent';
-import { markBuilt } from '../_internal/provenance';
 
 /** The names of the built-in presets. `hotmart` is the default. */
 export type PolicyName = 'hotmart' | 'kiwify' | 'gumroad';

@@ -3,9 +3,18 @@
  */
 
 import { err, ok, type Result } from 'neverthrow';
-import { type AccountId, accountId } from '../values/account';
+import {
+  collect,
+  type Issues,
+  nonEmpty,
+  optional,
+  readId,
+  readObject,
+  required,
+} from '../_internal/fields';
+import { markBuilt } from '../_internal/provenance';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
-import { collect, type Issues, nonEmpty, optional, readId, readObject, required } from '../_internal/fields';
+import { type AccountId, accountId } from '../values/account';
 import {
   comparePercent,
   frozenPercent,
@@ -15,7 +24,6 @@ import {
   type Percent,
   parsePercent,
 } from '../values/percent';
-import { markBuilt } from '../_internal/provenance';
 
 /**
  * A checked, frozen product. Store it as JSON with {@link productToJson}; {@link product}

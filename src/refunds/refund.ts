@@ -8,13 +8,13 @@
  * it was paid, and refunds totalling the price zero every party exactly.
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type Currency, isCurrency, sameCurrency, tableCurrency } from '../values/currency';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
+import { type Refund, refundValueIssues } from '../model/sale';
+import type { Reversal, ReversalLine, Settlement, SettlementLine } from '../settle/settlement';
+import { type Currency, isCurrency, sameCurrency, tableCurrency } from '../values/currency';
 import type { Instant } from '../values/instant';
 import { formatAmount } from '../values/money';
 import { frozenPercent, isPercentValue } from '../values/percent';
-import { type Refund, refundValueIssues } from '../settle/sale';
-import type { Reversal, ReversalLine, Settlement, SettlementLine } from '../settle/settlement';
 
 /**
  * The D'Hondt allocation of `x` units over `weights` (which sum to `total`, `0 ≤ x ≤ total`):

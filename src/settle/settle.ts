@@ -9,17 +9,21 @@
  * `bigint` for any product that could pass 2^53. Property tests hold them equal.
  */
 import { err, ok, type Result } from 'neverthrow';
-import type { AccountId } from '../values/account';
-import { type AppliesTo, appliesToAffiliate } from '../model/commission';
+import { isBuilt } from '../_internal/provenance';
 import {
   type CocreationContract,
   type ContractTerms,
   type ContractTimeline,
   coveringTerms,
 } from '../contracts/contract';
-import { type Currency, sameCurrency, tableCurrency } from '../values/currency';
-import { checkDomain, type Domain, validateDomain } from '../validate/domain';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
+import { type AppliesTo, appliesToAffiliate } from '../model/commission';
+import type { Policy } from '../model/policy';
+import type { Product } from '../model/product';
+import { isSaleValue, type Sale, type SaleAffiliate, saleValueIssues } from '../model/sale';
+import { checkDomain, type Domain, validateDomain } from '../validate/domain';
+import type { AccountId } from '../values/account';
+import { type Currency, sameCurrency, tableCurrency } from '../values/currency';
 import type { Instant } from '../values/instant';
 import { formatAmount } from '../values/money';
 import {
@@ -30,10 +34,6 @@ import {
   percentOfAmount,
   pow10,
 } from '../values/percent';
-import type { Policy } from '../model/policy';
-import type { Product } from '../model/product';
-import { isBuilt } from '../_internal/provenance';
-import { isSaleValue, type Sale, type SaleAffiliate, saleValueIssues } from './sale';
 import type {
   AffiliateLine,
   CocreatorLine,

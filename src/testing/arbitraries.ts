@@ -4,8 +4,14 @@
  */
 import type fc from 'fast-check';
 import { deepFreeze } from '../_internal/fields';
-import type { ContractJson, PolicyJson, ProductJson, SaleJson, SettleDocumentJson } from '../wire/json';
 import type { PolicyName } from '../model/policy';
+import type {
+  ContractJson,
+  PolicyJson,
+  ProductJson,
+  SaleJson,
+  SettleDocumentJson,
+} from '../wire/json';
 import {
   type DocumentOptions,
   genContract,

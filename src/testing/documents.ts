@@ -18,6 +18,7 @@
  * Internal: the public arbitraries are in ./arbitraries.
  */
 import type { AppliesTo } from '../model/commission';
+import type { PolicyName } from '../model/policy';
 import type {
   ContractEventJson,
   ContractJson,
@@ -33,7 +34,6 @@ import type {
   SettleDocumentJson,
   TermsJson,
 } from '../wire/json';
-import type { PolicyName } from '../model/policy';
 import type { Tape } from './tape';
 
 /** Percents are modelled as integers of millionths of a percent (6 places, the specification's maximum). */

@@ -2,8 +2,8 @@
  * Malformed documents: a valid document with exactly one field corrupted, and where.
  */
 import fc from 'fast-check';
-import type { Path } from '../errors';
 import { deepFreeze } from '../_internal/fields';
+import type { Path } from '../errors';
 import type { SettleDocumentJson } from '../wire/json';
 import type { DocumentJsonOptions } from './arbitraries';
 import { documentJson } from './arbitraries';

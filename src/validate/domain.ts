@@ -8,8 +8,7 @@
  */
 
 import { err, ok, type Result } from 'neverthrow';
-import type { AccountId } from '../values/account';
-import type { Brand } from '../values/brand';
+import { isBuilt, markBuilt } from '../_internal/provenance';
 import {
   type CocreationContract,
   type ContractEvent,
@@ -26,6 +25,15 @@ import {
   type TermsPatchInput,
 } from '../contracts/contract';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
+import {
+  isPolicyName,
+  MAX_PERCENT_DECIMALS,
+  maxReservedPercent,
+  type Policy,
+} from '../model/policy';
+import type { Product } from '../model/product';
+import type { AccountId } from '../values/account';
+import type { Brand } from '../values/brand';
 import type { Instant } from '../values/instant';
 import {
   addPercents,
@@ -39,9 +47,6 @@ import {
   pow10,
   subtractPercents,
 } from '../values/percent';
-import { isPolicyName, MAX_PERCENT_DECIMALS, maxReservedPercent, type Policy } from '../model/policy';
-import type { Product } from '../model/product';
-import { isBuilt, markBuilt } from '../_internal/provenance';
 
 /** What {@link validateDomain} checks: one product, its policy and its contracts. */
 export interface DomainInput {

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { Brand } from './brand';
 import { type DomainError, domainError, type Path } from '../errors';
+import type { Brand } from './brand';
 
 /** An account id in canonical form: trimmed, ASCII A–Z lower-cased (specification §1). */
 export type AccountId = string & Brand<'AccountId'>;

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { Brand } from './brand';
 import { type DomainError, domainError, type Path } from '../errors';
+import type { Brand } from './brand';
 
 /** An active ISO 4217 alphabetic code that has minor units, e.g. `'BRL'`. */
 export type CurrencyCode = string & Brand<'CurrencyCode'>;

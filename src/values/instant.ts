@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { Brand } from './brand';
 import { type DomainError, domainError, type Path } from '../errors';
+import type { Brand } from './brand';
 
 /** A point in time: integer milliseconds since 1970-01-01T00:00:00Z, years 0001 to 9999. */
 export type Instant = number & Brand<'Instant'>;

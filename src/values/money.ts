@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
-import { type Currency, isCurrency, currency as lookupCurrency, tableCurrency } from './currency';
 import { type DomainError, domainError, type Path } from '../errors';
+import { type Currency, isCurrency, currency as lookupCurrency, tableCurrency } from './currency';
 
 /** An amount of money: an integer of minor units (cents for BRL) and its currency. Frozen. */
 export interface Money {

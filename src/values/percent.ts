@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { Brand } from './brand';
 import { type DomainError, domainError, type Path } from '../errors';
+import type { Brand } from './brand';
 
 /**
  * An exact, non-negative decimal percent, kept as written: its value is `units / 10^scale`,

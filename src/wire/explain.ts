@@ -3,9 +3,6 @@
  * each amount was reached, for people auditing a split.
  */
 
-import type { Currency } from '../values/currency';
-import { isCurrency } from '../values/currency';
-import { formatInstant, isInstantValue } from '../values/instant';
 import {
   catalogOf,
   type ExplainWords,
@@ -13,8 +10,6 @@ import {
   localDecimal,
   localMoney,
 } from '../locales/locale';
-import { formatAmount } from '../values/money';
-import { formatPercent, isPercentValue, type Percent } from '../values/percent';
 import { hasLineIdentity } from '../refunds/refund';
 import { formatScaled } from '../settle/settle';
 import type {
@@ -24,6 +19,11 @@ import type {
   Settlement,
   SettlementLine,
 } from '../settle/settlement';
+import type { Currency } from '../values/currency';
+import { isCurrency } from '../values/currency';
+import { formatInstant, isInstantValue } from '../values/instant';
+import { formatAmount } from '../values/money';
+import { formatPercent, isPercentValue, type Percent } from '../values/percent';
 
 /**
  * Lays out rows as a plain-text table; `null` rows become a rule of dashes. `align` has a

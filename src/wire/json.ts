@@ -4,12 +4,6 @@
  * amounts, percents and instants are strings.
  */
 import { err, ok, type Result } from 'neverthrow';
-import type { AccountId } from '../values/account';
-import { accountId } from '../values/account';
-import type { CocreationContract, ContractEvent, ContractTerms, TermsPatch } from '../contracts/contract';
-import { contract } from '../contracts/contract';
-import { type Currency, currency } from '../values/currency';
-import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import {
   collect,
   collectAll,
@@ -22,15 +16,32 @@ import {
   readObject,
   required,
 } from '../_internal/fields';
+import type {
+  CocreationContract,
+  ContractEvent,
+  ContractTerms,
+  TermsPatch,
+} from '../contracts/contract';
+import { contract } from '../contracts/contract';
+import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
+import { DEFAULT_POLICY, type Policy, policy } from '../model/policy';
+import { type Product, product } from '../model/product';
+import { type Refund, refund, type Sale, sale } from '../model/sale';
+import { refundAll, refundReadingIssues, refundRuleIssues } from '../refunds/refund';
+import { settleStages } from '../settle/settle';
+import type {
+  Reversal,
+  ReversalLine,
+  Role,
+  Settlement,
+  SettlementLine,
+} from '../settle/settlement';
+import type { AccountId } from '../values/account';
+import { accountId } from '../values/account';
+import { type Currency, currency } from '../values/currency';
 import { formatInstant, type Instant, parseInstant } from '../values/instant';
 import { formatAmount, parseAmount } from '../values/money';
 import { formatPercent, type Percent, parsePercent } from '../values/percent';
-import { DEFAULT_POLICY, type Policy, policy } from '../model/policy';
-import { type Product, product } from '../model/product';
-import { refundAll, refundReadingIssues, refundRuleIssues } from '../refunds/refund';
-import { type Refund, refund, type Sale, sale } from '../settle/sale';
-import { settleStages } from '../settle/settle';
-import type { Reversal, ReversalLine, Role, Settlement, SettlementLine } from '../settle/settlement';
 
 // ---------------------------------------------------------------------------------------------
 // Wire shapes

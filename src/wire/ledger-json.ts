@@ -5,9 +5,6 @@
  * printed; the rows are recomputed from the entries when the ledger is read.
  */
 import { err, ok, type Result } from 'neverthrow';
-import { accountId } from '../values/account';
-import { type Currency, type CurrencyCode, currency } from '../values/currency';
-import { type DomainErrors, domainError, type Path } from '../errors';
 import {
   collect,
   type Fields,
@@ -18,6 +15,7 @@ import {
   readEnum,
   readId,
 } from '../_internal/fields';
+import { type DomainErrors, domainError, type Path } from '../errors';
 import {
   type Ledger,
   type LedgerConflict,
@@ -25,9 +23,11 @@ import {
   type LedgerRecord,
   ledgerOfRecords,
 } from '../ledger/ledger';
+import type { Role } from '../settle/settlement';
+import { accountId } from '../values/account';
+import { type Currency, type CurrencyCode, currency } from '../values/currency';
 import { formatAmount, parseAmount } from '../values/money';
 import { formatPercent, parsePercent } from '../values/percent';
-import type { Role } from '../settle/settlement';
 
 /** One line of a ledger entry on the wire. */
 export interface LedgerLineJson {

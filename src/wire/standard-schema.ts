@@ -5,8 +5,8 @@
  * asks, so the package needs no dependency for it.
  */
 import type { DomainError, Issue, Path } from '../errors';
-import { parseDocument, type SettleDocument, settleDocument } from './json';
 import { type LocaleOptions, localizeErrors } from '../locales/locale';
+import { parseDocument, type SettleDocument, settleDocument } from './json';
 
 /** One problem as Standard Schema reports it: the library's `message` and `path`, and its `code`. */
 export interface SchemaIssue {

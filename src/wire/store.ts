@@ -11,10 +11,6 @@
  * ("lines may carry more fields; readers ignore fields they do not know").
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type AccountId, accountId } from '../values/account';
-import type { CocreationContract } from '../contracts/contract';
-import { type Currency, currency } from '../values/currency';
-import { type DomainErrors, domainError, type Path } from '../errors';
 import {
   collect,
   deepFreeze,
@@ -24,7 +20,31 @@ import {
   optional,
   readEnum,
 } from '../_internal/fields';
+import type { CocreationContract } from '../contracts/contract';
+import { type DomainErrors, domainError, type Path } from '../errors';
+import type { Product } from '../model/product';
+import type { Refund } from '../model/sale';
+import type {
+  FeeOrigin,
+  Reversal,
+  ReversalLine,
+  Role,
+  Settlement,
+  SettlementLine,
+} from '../settle/settlement';
+import { type AccountId, accountId } from '../values/account';
+import { type Currency, currency } from '../values/currency';
 import { formatInstant, type Instant, parseInstant } from '../values/instant';
+import { formatAmount, parseAmount } from '../values/money';
+import {
+  comparePercent,
+  formatPercent,
+  PERCENT_100,
+  type Percent,
+  parsePercent,
+  percentOfAmount,
+  pow10,
+} from '../values/percent';
 import {
   type ContractJson,
   eventToJson,
@@ -40,26 +60,6 @@ import {
   type SettlementLineJson,
   settlementToJson,
 } from './json';
-import { formatAmount, parseAmount } from '../values/money';
-import {
-  comparePercent,
-  formatPercent,
-  PERCENT_100,
-  type Percent,
-  parsePercent,
-  percentOfAmount,
-  pow10,
-} from '../values/percent';
-import type { Product } from '../model/product';
-import type { Refund } from '../settle/sale';
-import type {
-  FeeOrigin,
-  Reversal,
-  ReversalLine,
-  Role,
-  Settlement,
-  SettlementLine,
-} from '../settle/settlement';
 
 // ---------------------------------------------------------------------------------------------
 // Products, contracts, refunds: the wire forms of a `settle` document

@@ -9,14 +9,6 @@
  */
 import fc from 'fast-check';
 import { type CocreationContract, contract } from '../../src/contracts/contract';
-import { formatInstant } from '../../src/values/instant';
-import {
-  comparePercent,
-  formatPercent,
-  type Percent,
-  parsePercent,
-  subtractPercents,
-} from '../../src/values/percent';
 import {
   type AmendmentRule,
   type CancellationRule,
@@ -26,6 +18,14 @@ import {
   policy,
 } from '../../src/model/policy';
 import { type Product, product } from '../../src/model/product';
+import { formatInstant } from '../../src/values/instant';
+import {
+  comparePercent,
+  formatPercent,
+  type Percent,
+  parsePercent,
+  subtractPercents,
+} from '../../src/values/percent';
 
 /** The main creator of every generated product. */
 export const MAIN_CREATOR = 'ana@example.com';

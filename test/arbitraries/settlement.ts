@@ -5,19 +5,19 @@
  * sale-level rule), settlements shaped by hand, and refund sequences.
  */
 import fc from 'fast-check';
-import type { AccountId } from '../../src/values/account';
-import { accountId } from '../../src/values/account';
 import type { CocreationContract } from '../../src/contracts/contract';
 import { contract } from '../../src/contracts/contract';
-import { type Currency, currency } from '../../src/values/currency';
+import { type Policy, type PolicyInput, policy } from '../../src/model/policy';
+import { type Product, product } from '../../src/model/product';
+import type { Refund, Sale, SaleAffiliate } from '../../src/model/sale';
+import type { Settlement, SettlementLine } from '../../src/settle/settlement';
 import { type Domain, validateDomain } from '../../src/validate/domain';
+import type { AccountId } from '../../src/values/account';
+import { accountId } from '../../src/values/account';
+import { type Currency, currency } from '../../src/values/currency';
 import { formatInstant, type Instant } from '../../src/values/instant';
 import { formatAmount } from '../../src/values/money';
 import { type Percent, percent } from '../../src/values/percent';
-import { type Policy, type PolicyInput, policy } from '../../src/model/policy';
-import { type Product, product } from '../../src/model/product';
-import type { Refund, Sale, SaleAffiliate } from '../../src/settle/sale';
-import type { Settlement, SettlementLine } from '../../src/settle/settlement';
 
 export const MAIN = 'ana@example.com' as AccountId;
 export const AFFILIATE = 'leo@example.com' as AccountId;

@@ -9,9 +9,9 @@
  * already there (`remap`: only an inserted contract moves anything).
  */
 import fc from 'fast-check';
-import { parseDocument, type SettleDocumentJson, settleToJson } from '../../src/wire/json';
-import type { Percent } from '../../src/values/percent';
 import { documentJson } from '../../src/testing';
+import type { Percent } from '../../src/values/percent';
+import { parseDocument, type SettleDocumentJson, settleToJson } from '../../src/wire/json';
 
 /** An error as the tests compare it: its code and its path. */
 export interface ErrorKey {

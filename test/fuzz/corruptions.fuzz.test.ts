@@ -7,13 +7,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateDomain } from '../../src/validate/domain';
-import { explain } from '../../src/wire/explain';
-import { parseDocument, settleDocument, settleText, settleToJson } from '../../src/wire/json';
 import { ledgerOf } from '../../src/ledger/ledger';
 import { refundAll, refundSale } from '../../src/refunds/refund';
 import { compileSettler, settleSale, settleWithDomain } from '../../src/settle/settle';
 import { malformedDocument } from '../../src/testing';
+import { validateDomain } from '../../src/validate/domain';
+import { explain } from '../../src/wire/explain';
+import { parseDocument, settleDocument, settleText, settleToJson } from '../../src/wire/json';
 import {
   domainAndSaleArb,
   domainPartsArb,

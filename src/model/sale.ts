@@ -3,14 +3,22 @@
  * checking constructors from the wire shape of specification §8.
  */
 import { err, ok, type Result } from 'neverthrow';
+import {
+  collect,
+  type Issues,
+  nonEmpty,
+  optional,
+  readId,
+  readObject,
+  required,
+} from '../_internal/fields';
+import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import { type AccountId, accountId } from '../values/account';
 import { isCurrency, currency as lookupCurrency } from '../values/currency';
-import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
-import { collect, type Issues, nonEmpty, optional, readId, readObject, required } from '../_internal/fields';
 import { type Instant, isInstantValue, parseInstant } from '../values/instant';
 import { type Money, parseMoney, readAmountText } from '../values/money';
 import { isPercentValue, type Percent, parsePercent } from '../values/percent';
-import { checkAffiliatePercent } from '../model/product';
+import { checkAffiliatePercent } from './product';
 
 /** The affiliate who made a sale. */
 export interface SaleAffiliate {
