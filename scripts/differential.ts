@@ -41,6 +41,15 @@ const HOSTILE: ReadonlyArray<unknown> = [
   ...['2026-01-01t00:00:00z', '2026-01-01T00:00:00-23:59', '2100-02-29T00:00:00Z'],
   ...['usd', 'XXX', 'XAU', 'ANG', 'BGN', 'CLF', 'KWD', 'JPY', 'Hotmart', 'gumroad', 'immediate'],
   ...['ana@example.com', 'a'.repeat(321), 'x'.repeat(1001), '\ufeff', 'managed-affiliate-sales'],
+  ...[
+    '10\n',
+    '2026-01-01T00:00:00Z\n',
+    'USD\n',
+    '１0',
+    '1_0',
+    ' 10',
+    '\u00a0ana@example.com\u2028',
+  ],
 ];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

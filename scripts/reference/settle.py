@@ -157,10 +157,12 @@ EVENT_TYPES = (
 TERMS_EVENTS = ('invited', 'amendment-proposed', 'amended')
 ENDING_EVENTS = ('declined', 'withdrawn', 'cancellation-approved', 'cancelled')
 
-DECIMAL_RE = re.compile(r'^[0-9]+(\.[0-9]+)?$')
+# \Z, not $: in Python's re, $ also matches before a final line break, and "10\n" is no
+# decimal (section 8's grammar), nor is an instant with a line break after it.
+DECIMAL_RE = re.compile(r'^[0-9]+(\.[0-9]+)?\Z')
 INSTANT_RE = re.compile(
     r'^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})'
-    r'(?:\.([0-9]{1,9}))?(Z|[+-][0-9]{2}:[0-9]{2})$'
+    r'(?:\.([0-9]{1,9}))?(Z|[+-][0-9]{2}:[0-9]{2})\Z'
 )
 
 # ---------------------------------------------------------------------------------------------
