@@ -157,10 +157,12 @@ EVENT_TYPES = (
 TERMS_EVENTS = ('invited', 'amendment-proposed', 'amended')
 ENDING_EVENTS = ('declined', 'withdrawn', 'cancellation-approved', 'cancelled')
 
-DECIMAL_RE = re.compile(r'^[0-9]+(\.[0-9]+)?$')
+# \Z, not $: in Python's re, $ also matches before a final line break, and "10\n" is no
+# decimal (section 8's grammar), nor is an instant with a line break after it.
+DECIMAL_RE = re.compile(r'^[0-9]+(\.[0-9]+)?\Z')
 INSTANT_RE = re.compile(
     r'^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})'
-    r'(?:\.([0-9]{1,9}))?(Z|[+-][0-9]{2}:[0-9]{2})$'
+    r'(?:\.([0-9]{1,9}))?(Z|[+-][0-9]{2}:[0-9]{2})\Z'
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -239,11 +241,16 @@ def exact_decimal_str(value: Fraction, min_decimals: int) -> str:
     """A terminating decimal, at least `min_decimals` places, no other trailing zeros."""
     if value < 0:
         raise ValueError('negative exact share')
-    places = 0
-    while (value * 10**places).denominator != 1:
-        places += 1
-        if places > 60:
-            raise ValueError(f'non-terminating decimal {value}')
+    # The denominator is 2^a 5^b for a terminating decimal, which then needs max(a, b) places;
+    # percents may have up to 1000 places (section 8), so no small cap on them.
+    d, twos, fives = value.denominator, 0, 0
+    while d % 2 == 0:
+        d, twos = d // 2, twos + 1
+    while d % 5 == 0:
+        d, fives = d // 5, fives + 1
+    if d != 1:
+        raise ValueError(f'non-terminating decimal {value}')
+    places = max(twos, fives)
     places = max(places, min_decimals)
     scaled = int(value * 10**places)
     s = str(scaled).rjust(places + 1, '0')
@@ -420,6 +427,9 @@ class Reader:
         return None if minor is None else (minor, cur)
 
 
+UNREAD = object()  # a policy field that is missing or broken (its problem is reported)
+
+
 def read_policy(r: Reader, v, path):
     if v is None:
         return dict(PRESETS['hotmart'])
@@ -437,13 +447,14 @@ def read_policy(r: Reader, v, path):
     base = None
     ext = v.get('extends')
     if ext is not None:
+        # A broken `extends` still lets every other field be read (every problem is reported,
+        # section 7), but then no field is required, and absent ones are unknown.
         if not isinstance(ext, str):
             r.fail('invalid_field', path + ['extends'])
-            return None
-        if ext not in PRESETS:
+        elif ext not in PRESETS:
             r.fail('invalid_policy', path + ['extends'])
-            return None
-        base = PRESETS[ext]
+        else:
+            base = PRESETS[ext]
     # maxCocreators: null is a value, not "absent".
     o = {}
     for k, val in v.items():
@@ -453,23 +464,30 @@ def read_policy(r: Reader, v, path):
             continue
         else:
             o[k] = val
-    if base is None:
+    if ext is None:
         for k in fields:
             if k not in o:
                 r.fail('invalid_field', path + [k])
-    pol = {k: (dict(val) if isinstance(val, dict) else val) for k, val in (base or {}).items()}
+    # A field that is missing or could not be read is UNREAD; the invariants below check
+    # only the values that were read (a broken field already has its type or syntax code).
+    pol = {k: UNREAD for k in fields}
+    pol['cocreatorPercent'] = {'min': UNREAD, 'max': UNREAD}
+    pol.update({k: (dict(val) if isinstance(val, dict) else val)
+                for k, val in (base or {}).items()})
 
     def pct(val, p):
         res = r.attempt(parse_percent, val, p)
-        return None if res is None else res[0]
+        return UNREAD if res is None else res[0]
 
     if 'minRetainedPercent' in o:
         pol['minRetainedPercent'] = pct(o['minRetainedPercent'], path + ['minRetainedPercent'])
     if 'cocreatorPercent' in o:
         cp = r.obj(o['cocreatorPercent'], path + ['cocreatorPercent'],
-                   () if base else ('min', 'max'), ('min', 'max') if base else ())
-        if cp is not None:
-            merged = dict(pol.get('cocreatorPercent') or {})
+                   ('min', 'max') if ext is None else (), () if ext is None else ('min', 'max'))
+        if cp is None:
+            pol['cocreatorPercent'] = {'min': UNREAD, 'max': UNREAD}
+        else:
+            merged = dict(pol['cocreatorPercent'])
             for k in ('min', 'max'):
                 if k in cp:
                     merged[k] = pct(cp[k], path + ['cocreatorPercent', k])
@@ -483,11 +501,12 @@ def read_policy(r: Reader, v, path):
                 pol[k] = None
             elif not isinstance(val, JsNum):
                 r.fail('invalid_field', path + [k])
+                pol[k] = UNREAD
             else:
                 pol[k] = Fraction(val.value)
     if 'affiliatesOnCocreatedProducts' in o:
-        pol['affiliatesOnCocreatedProducts'] = r.boolean(
-            o['affiliatesOnCocreatedProducts'], path + ['affiliatesOnCocreatedProducts'])
+        b = r.boolean(o['affiliatesOnCocreatedProducts'], path + ['affiliatesOnCocreatedProducts'])
+        pol['affiliatesOnCocreatedProducts'] = UNREAD if b is None else b
     for k, allowed in (('cancellation', ('mutual', 'unilateral')),
                        ('amendments', ('cocreator-approval', 'immediate'))):
         if k in o:
@@ -502,7 +521,7 @@ def read_policy(r: Reader, v, path):
             fee = {'percent': Fraction(0), 'fixed': {}}
             if 'percent' in fo:
                 fp = pct(fo['percent'], path + ['fee', 'percent'])
-                if fp is not None and fp > 100:
+                if fp is not UNREAD and fp > 100:
                     r.fail('invalid_policy', path + ['fee', 'percent'])
                 fee['percent'] = fp
             if 'fixed' in fo:
@@ -522,22 +541,24 @@ def read_policy(r: Reader, v, path):
                             fee['fixed'][cur] = r.attempt(
                                 parse_amount, amt, CURRENCY_EXPONENT[cur], cur, p)
             pol['fee'] = fee
-    if len(r.errors) > n_err:
-        return None
-    # Invariants of section 2 (well-formed values only).
-    if not pol['minRetainedPercent'] < 100:
+    # Invariants of section 2, each on its own over the values that were read: every problem
+    # is reported (section 7), a broken field never hides a rule the others break.
+    mr = pol['minRetainedPercent']
+    if mr is not UNREAD and not mr < 100:
         r.fail('invalid_policy', path + ['minRetainedPercent'])
     cp = pol['cocreatorPercent']
-    # Each invariant on its own: every problem is reported (section 7).
-    if not cp['min'] > 0 or not cp['min'] <= cp['max']:
+    if cp['min'] is not UNREAD and (not cp['min'] > 0 or (
+            cp['max'] is not UNREAD and not cp['min'] <= cp['max'])):
         r.fail('invalid_policy', path + ['cocreatorPercent', 'min'])
-    if not cp['max'] <= 100 - pol['minRetainedPercent']:
+    if cp['max'] is not UNREAD and mr is not UNREAD and not cp['max'] <= 100 - mr:
         r.fail('invalid_policy', path + ['cocreatorPercent', 'max'])
     pd = pol['percentDecimals']
-    if not (pd.denominator == 1 if isinstance(pd, Fraction) else True) or not 0 <= pd <= 6:
+    if pd is not UNREAD and (
+            not (pd.denominator == 1 if isinstance(pd, Fraction) else True) or not 0 <= pd <= 6):
         r.fail('invalid_policy', path + ['percentDecimals'])
     mc = pol['maxCocreators']
-    if mc is not None and (Fraction(mc).denominator != 1 or not 1 <= mc <= MAX_SAFE_INTEGER):
+    if mc is not UNREAD and mc is not None and (
+            Fraction(mc).denominator != 1 or not 1 <= mc <= MAX_SAFE_INTEGER):
         r.fail('invalid_policy', path + ['maxCocreators'])
     return None if len(r.errors) > n_err else pol
 
@@ -1002,7 +1023,10 @@ def settle(doc) -> dict:
                 live = [g for g in histories if g.live(t)]
                 if sum(g.reserved(t) for g in live) > lim:
                     errors.append(('retention_floor_violated', ev['path']))
-                if ev['type'] == 'invited':
+                # The limits of 4.3 at the invitation that adds a live contract (specification
+                # 7.7: only an invitation adds one); an invitation whose contract has already
+                # ended at its own instant (withdrawn or declined then) adds none.
+                if ev['type'] == 'invited' and h.live(t):
                     if policy['maxCocreators'] is not None and len(live) > policy['maxCocreators']:
                         errors.append(('max_cocreators_reached', ev['path']))
                     if any(g is not h and g.contract['cocreator'] == h.contract['cocreator']
