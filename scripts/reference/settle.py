@@ -546,6 +546,9 @@ def read_policy(r: Reader, v, path):
     mr = pol['minRetainedPercent']
     if mr is not UNREAD and not mr < 100:
         r.fail('invalid_policy', path + ['minRetainedPercent'])
+        # The library's decision (docs/specification.md, section 2): a value that breaks its own
+        # rule counts as unread, so the rule that uses it (max <= 100 - minRetained) is not checked.
+        mr = UNREAD
     cp = pol['cocreatorPercent']
     if cp['min'] is not UNREAD and (not cp['min'] > 0 or (
             cp['max'] is not UNREAD and not cp['min'] <= cp['max'])):
