@@ -197,6 +197,8 @@ export type {
 export { isLocale, LOCALES, localizeError, localizeErrors } from './locale';
 export type { Money } from './money';
 export { formatAmount, formatMoney, money, parseAmount, parseMoney } from './money';
+export type { PayoutTotals, PayoutTotalsOptions, RefusedSale } from './payouts';
+export { settleTotals } from './payouts';
 export type { Percent } from './percent';
 export {
   addPercents,
