@@ -26,7 +26,7 @@ export interface RefusedSale {
  * The totals of one batch of sales, from {@link settleTotals}. Frozen.
  *
  * `rows` and `conflicts` are exactly those of `ledgerOf` over the settlements of the accepted
- * sales (with the same periods); unlike a {@link Ledger} it keeps no record per sale, so it
+ * sales (with the same periods); unlike a `Ledger` it keeps no record per sale, so it
  * cannot be combined idempotently: totals of two batches that share no sale may be added row
  * by row, and a platform that may see a sale twice across batches builds ledgers instead.
  */

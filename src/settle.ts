@@ -1131,9 +1131,10 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     return null;
   };
 
-  // One sink for every call: settling is synchronous and calls no code of the caller's.
-  const lines = new LineSink(policy);
   const settle = (sale: Sale): Result<Settlement, DomainErrors> => {
+    // A sink per call, so that no state is shared between calls (a getter of a hand-built
+    // sale could settle another sale in the middle of this one).
+    const lines = new LineSink(policy);
     const problems = run(sale, lines);
     return problems === null ? ok(lines.settlement()) : err(problems);
   };
