@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Domain } from '../src/domain';
+import { type Domain, validateDomain } from '../src/domain';
 import { formatInstant } from '../src/instant';
+import { parseDocument } from '../src/json';
 import { ledgerOf } from '../src/ledger';
 import { type PayoutTotalsOptions, settleTotals } from '../src/payouts';
-import type { Sale } from '../src/sale';
+import { type Sale, sale } from '../src/sale';
 import { compileSettler, compileWith, floorDivides, type Settler } from '../src/settle';
 import type { Settlement } from '../src/settlement';
+import { documentJson, saleJson } from '../src/testing/arbitraries';
 import { domainArb, saleArb } from './arbitraries/settlement';
 import { deepFreeze, expectDeepFrozen } from './fuzz/support';
 
@@ -164,6 +166,42 @@ describe('settleTotals', () => {
         expect(sales).toEqual(before);
         expectDeepFrozen(totals._unsafeUnwrap());
       }),
+    );
+  });
+});
+
+describe('settleTotals over settle documents of every policy (cocreation/testing)', () => {
+  /**
+   * One document's policy, product and contracts, its sale, and more sales of its product
+   * (some of which its rules refuse), in every spelling the wire format allows.
+   */
+  const documentCaseArb = fc
+    .tuple(documentJson(), fc.array(saleJson(), { maxLength: 6 }), fc.boolean())
+    .map(([doc, more, monthly]) => {
+      const parsed = parseDocument(doc)._unsafeUnwrap();
+      const { policy, product, contracts } = parsed;
+      const extra = more.map((json, i) =>
+        sale({ ...json, id: `more-${i % 3}`, productId: product.id })._unsafeUnwrap(),
+      );
+      return {
+        settler: compileSettler(validateDomain({ policy, product, contracts })._unsafeUnwrap()),
+        sales: [parsed.sale, ...extra],
+        period: monthly ? (s: Sale) => formatInstant(s.at).slice(0, 7) : undefined,
+      };
+    });
+
+  it('gives the rows, conflicts and refusals of settling each sale and ledgering the settlements', () => {
+    fc.assert(
+      fc.property(documentCaseArb, ({ settler, sales, period }) => {
+        const totals = settleTotals(settler, sales, optionsOf(period))._unsafeUnwrap();
+        const expected = oneByOne(settler, sales, period);
+        expect(totals.rows).toEqual(expected.ledger.rows);
+        expect(totals.conflicts).toEqual(expected.ledger.conflicts);
+        expect(totals.refused).toEqual(expected.refused);
+        // The document's own sale settles: its main creator always has a row.
+        expect(totals.rows.some((r) => r.role === 'main-creator')).toBe(true);
+      }),
+      { numRuns: 60 },
     );
   });
 });
