@@ -1,7 +1,8 @@
 /**
  * Bulk payouts: a batch of sales settled straight into ledger totals, without building a
- * settlement per sale (issue 17). The compiled settler's checks and split run once per sale
- * into a sink that adds each line to its row; nothing per sale outlives the call but its id.
+ * settlement per sale. The compiled settler's checks and split run once per sale into a sink
+ * that adds each line to its row; nothing per sale outlives the call but its id (and not even
+ * that with `distinctIds`).
  */
 import { err, ok, type Result } from 'neverthrow';
 import type { AccountId } from './account';
@@ -293,7 +294,8 @@ class TotalsSink implements SplitSink {
  * those of `ledgerOf` over their settlements; the sales it refuses are exactly those
  * `settler.settle` refuses, each with the same errors. A sale id accepted twice is counted
  * once when its lines agree, and is a conflict (counted in no row) when they do not, as in a
- * ledger; for this the call remembers each accepted id until it returns.
+ * ledger; for this the call remembers each accepted id until it returns, unless
+ * `distinctIds: true` says that no id repeats.
  *
  * The totals keep no record per sale, so they do not combine idempotently: use them for one
  * pass over a batch (or add the totals of batches that share no sale), and `ledgerOf` when
@@ -302,7 +304,8 @@ class TotalsSink implements SplitSink {
  * @param settler - a settler from `compileSettler` (any other value is compiled from its
  *   `domain`, which is validated like any domain)
  * @param sales - the sales, in any order
- * @param options - `period`, to total per period of the caller's choosing
+ * @param options - `period`, to total per period of the caller's choosing; `distinctIds`,
+ *   the caller's word that no sale id occurs twice in `sales`
  * @returns the frozen {@link PayoutTotals}, or `invalid_field` when `sales` is not a list, the
  *   period option is not a function, or it throws (or answers something else than a string)
  *   on the sale at `[index]`
