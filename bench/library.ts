@@ -1,17 +1,20 @@
 /**
- * The library's two rows: the compiled settler (validate once, settle many) and `settleSale`
- * (validate the policy, product and contracts on every call). Imported as `cocreation`, which
+ * The library's rows: the compiled settler (validate once, settle many), `settleSale`
+ * (validate the policy, product and contracts on every call), and the bulk path
+ * (`settleTotals`: a batch of sales straight into ledger rows, no settlement per sale). Imported as `cocreation`, which
  * scripts/bench.mjs resolves to the built package (dist/), so the figures are what users get.
  */
 import {
   compileSettler,
   contract,
+  type PayoutTotals,
   policy,
   product,
   type Sale,
   type Settlement,
   sale,
   settleSale,
+  settleTotals,
   validateDomain,
 } from 'cocreation';
 import type { Fixture, Split } from './fixtures';
@@ -19,11 +22,25 @@ import type { Fixture, Split } from './fixtures';
 /** Settles one parsed sale, returning the settlement (or throwing: the fixtures are valid). */
 export type LibrarySettle = (sale: Sale) => Settlement;
 
-/** Both library competitors for one fixture, and its sales as library values. */
+/** Settles a batch of sales straight into totals (`settleTotals`), throwing on any refusal. */
+export type LibraryTotals = (sales: ReadonlyArray<Sale>) => PayoutTotals;
+
+/** Both library competitors for one fixture, its sales as library values, and the bulk path. */
 export interface LibraryRows {
   readonly sales: ReadonlyArray<Sale>;
   readonly compiled: LibrarySettle;
   readonly settleSale: LibrarySettle;
+  /** `settleTotals` with the sale ids checked (the default). */
+  readonly totals: LibraryTotals;
+  /** `settleTotals` with `distinctIds: true`: the caller vouches that no id repeats. */
+  readonly totalsDistinct: LibraryTotals;
+}
+
+function allSettled(totals: PayoutTotals): PayoutTotals {
+  if (totals.refused.length > 0 || totals.conflicts.length > 0) {
+    throw new Error(`bench fixture: settleTotals refused ${JSON.stringify(totals.refused[0])}`);
+  }
+  return totals;
 }
 
 interface ResultLike<T> {
@@ -56,6 +73,9 @@ export function libraryRows(fixture: Fixture): LibraryRows {
     sales,
     compiled: (s) => unwrap(settler.settle(s), 'compiled settle'),
     settleSale: (s) => unwrap(settleSale(pol, prod, contracts, s), 'settleSale'),
+    totals: (batch) => allSettled(unwrap(settleTotals(settler, batch), 'settleTotals')),
+    totalsDistinct: (batch) =>
+      allSettled(unwrap(settleTotals(settler, batch, { distinctIds: true }), 'settleTotals')),
   };
 }
 

@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: the library against dinero.js, naive decimal.js and a bare integer kernel,
- * for one product with 1, 5, 20 and 100 cocreators, in one process and one run; then the CLI's
- * throughput and the bundle size. Prints a table and, as its last line, `BENCH {json}`.
+ * for one product with 1, 5, 20 and 100 cocreators, in one process and one run, with the bulk
+ * path (`settleTotals`) beside them; then the CLI's throughput and the bundle size. Prints a
+ * table and, as its last line, `BENCH {json}`.
  *
  * Bundled by scripts/bench.mjs, which resolves `cocreation` to the built dist/.
  */
 import { deepStrictEqual } from 'node:assert/strict';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import type { PayoutTotals } from 'cocreation';
 import { Bench } from 'tinybench';
 import { benchCli, type CliResult } from './cli';
 import { compileDecimalNaive, decimalSale, decimalSplit } from './decimal-naive';
@@ -37,13 +39,25 @@ const COMPETITORS = [
 ] as const;
 type Competitor = (typeof COMPETITORS)[number];
 
-const LABELS: Record<Competitor, string> = {
+/**
+ * The bulk path: one task call totals a whole fixture (one batch of SALES_PER_FIXTURE sales,
+ * as a platform calls it with a batch), with the sale ids checked (`ledger`, the default) and
+ * vouched for (`ledgerDistinct`, `distinctIds: true`). Not a competitor: it returns totals,
+ * not a split per sale.
+ */
+const BULK = ['ledger', 'ledgerDistinct'] as const;
+type Bulk = (typeof BULK)[number];
+type RowName = Competitor | Bulk;
+
+const LABELS: Record<RowName, string> = {
   compiled: 'cocreation compileSettler().settle',
   settleSale: 'cocreation settleSale (validates)',
   dinero: 'dinero.js allocate',
   decimalNaive: 'decimal.js naive',
   kernel: 'integer kernel (limit)',
   shapeFloor: 'kernel + frozen bigint lines (floor)',
+  ledger: 'cocreation settleTotals (ledger rows)',
+  ledgerDistinct: 'settleTotals, distinctIds: true',
 };
 
 interface Options {
@@ -58,6 +72,10 @@ interface Options {
 interface Prepared {
   readonly batch: Record<Competitor, () => unknown>;
   readonly splits: Record<Competitor, () => Split[]>;
+  /** One call of each bulk row over the whole fixture. */
+  readonly bulk: Record<Bulk, () => PayoutTotals>;
+  /** Which of the fixture's sales have an affiliate. */
+  readonly affiliates: ReadonlyArray<boolean>;
 }
 
 /** Written on every call so that no result is dead code. */
@@ -74,7 +92,7 @@ function prepare(fixture: Fixture): Prepared {
   const xSales = fixture.sales.map(decimalSale);
   const plain = fixture.sales;
   const sales = lib.sales;
-  const { compiled, settleSale } = lib;
+  const { compiled, settleSale, totals, totalsDistinct } = lib;
   // Each call settles the next SALES_PER_BATCH sales of the fixture, wrapping around. One
   // function literal per row keeps every call site monomorphic.
   const size = fixture.sales.length;
@@ -133,6 +151,11 @@ function prepare(fixture: Fixture): Prepared {
       kernel: () => plain.map((s) => kernelSplit(kernel(s))),
       shapeFloor: () => plain.map((s) => floorSplit(floor(s))),
     },
+    bulk: {
+      ledger: () => totals(sales),
+      ledgerDistinct: () => totalsDistinct(sales),
+    },
+    affiliates: plain.map((s) => s.affiliate !== null),
   };
 }
 
@@ -152,6 +175,27 @@ function assertSameWork(p: Prepared, n: number): void {
     if (split.some((x) => x < 0n) || total <= 0n) throw new Error('kernel: bad split');
   }
   for (const c of COMPETITORS) deepStrictEqual(p.splits[c](), reference, `${c} vs kernel, N=${n}`);
+  // The bulk rows: per role and account, the sum of the kernel's amounts over the fixture.
+  const expected = new Map<string, bigint>();
+  const add = (key: string, amount: bigint) =>
+    expected.set(key, (expected.get(key) ?? 0n) + amount);
+  reference.forEach((split, i) => {
+    add('platform', split[0] as bigint);
+    if (p.affiliates[i]) add('affiliate', split[1] as bigint);
+    for (let k = 2; k < split.length - 1; k++)
+      add(`cocreator co${k - 1}@example.com`, split[k] as bigint);
+    add('main-creator', split[split.length - 1] as bigint);
+  });
+  for (const b of BULK) {
+    const rows = p.bulk[b]().rows.map(
+      (r) =>
+        [
+          `${r.role}${r.account === null || r.role === 'affiliate' || r.role === 'main-creator' ? '' : ` ${r.account}`}`,
+          r.settled,
+        ] as const,
+    );
+    deepStrictEqual(new Map(rows), expected, `${b} vs the kernel's sums, N=${n}`);
+  }
 }
 
 const fmt = (x: number, digits = 0) =>
@@ -200,6 +244,10 @@ async function main(): Promise<void> {
       `one task call settles the next ${SALES_PER_BATCH} of ${SALES_PER_FIXTURE} distinct sales ` +
       '(affiliate on every other one); sales/s from the median call',
   );
+  console.log(
+    `        the settleTotals rows total all ${SALES_PER_FIXTURE} sales in one call (one batch), ` +
+      "checked against the sums of the kernel's amounts",
+  );
 
   assertWorkedExample();
   console.log(
@@ -225,24 +273,33 @@ async function main(): Promise<void> {
       warmupIterations: 2,
     });
     for (const c of COMPETITORS) bench.add(`${c} N=${n}`, prepared.batch[c]);
+    for (const b of BULK) {
+      bench.add(`${b} N=${n}`, () => {
+        sink = prepared.bulk[b]();
+      });
+    }
     await bench.run();
     for (const task of bench.tasks) {
       const r = task.result;
       if (r.state !== 'completed') throw new Error(`${task.name}: ${r.state}`);
+      const perCall = BULK.some((b) => task.name.startsWith(`${b} `))
+        ? SALES_PER_FIXTURE
+        : SALES_PER_BATCH;
       rows.set(task.name, {
-        perSec: (SALES_PER_BATCH * 1000) / r.latency.p50,
+        perSec: (perCall * 1000) / r.latency.p50,
         rme: r.latency.rme,
         samples: r.latency.samplesCount,
       });
     }
   }
-  const row = (c: Competitor, n: number) => rows.get(`${c} N=${n}`) as Row;
+  const row = (c: RowName, n: number) => rows.get(`${c} N=${n}`) as Row;
+  const ROWS: ReadonlyArray<RowName> = [...COMPETITORS, ...BULK];
 
   const widths = [36, 13, 10, 7, 9, 9];
   for (const n of COCREATOR_COUNTS) {
     console.log(`N = ${n} cocreator${n === 1 ? '' : 's'}`);
     console.log(pad(['', 'sales/s', 'ns/sale', '±%', '×dinero', '×kernel'], widths));
-    for (const c of COMPETITORS) {
+    for (const c of ROWS) {
       const { perSec, rme } = row(c, n);
       console.log(
         pad(
@@ -269,7 +326,7 @@ async function main(): Promise<void> {
       [36, 10, 10, 10],
     ),
   );
-  for (const c of COMPETITORS) {
+  for (const c of ROWS) {
     const marginal = COCREATOR_COUNTS.slice(1).map((n, i) => {
       const m = COCREATOR_COUNTS[i] as number;
       return (1e9 / row(c, n).perSec - 1e9 / row(c, m).perSec) / (n - m);
@@ -314,8 +371,8 @@ async function main(): Promise<void> {
     console.log(`size: not measured, scripts/size.mjs failed: ${first}\n`);
   }
 
-  // Targets of issue 7, N = 5, as ratios from this run.
-  const five = (c: Competitor) => row(c, 5).perSec;
+  // Targets of issues 7 and 17, N = 5, as ratios from this run.
+  const five = (c: RowName) => row(c, 5).perSec;
   const ratio = (name: string, value: number, target: number) => ({
     name,
     met: value >= target,
@@ -326,6 +383,8 @@ async function main(): Promise<void> {
     ratio('compiled ≥ 5× dinero.js', five('compiled') / five('dinero'), 5),
     ratio('compiled ≥ 0.4× kernel', five('compiled') / five('kernel'), 0.4),
     ratio('settleSale ≥ 1× dinero.js', five('settleSale') / five('dinero'), 1),
+    // Issue 17: the bulk path, with the sale ids checked.
+    ratio('settleTotals ≥ 0.3× kernel', five('ledger') / five('kernel'), 0.3),
   ];
   if (cli !== null) {
     targets.push({
@@ -357,6 +416,8 @@ async function main(): Promise<void> {
     dineroPerSec: Math.round(five('dinero')),
     decimalNaivePerSec: Math.round(five('decimalNaive')),
     kernelPerSec: Math.round(five('kernel')),
+    ledgerPerSec: Math.round(five('ledger')),
+    ledgerDistinctPerSec: Math.round(five('ledgerDistinct')),
   };
   console.log(`BENCH ${JSON.stringify(benchLine)}`);
 }

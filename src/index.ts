@@ -97,6 +97,8 @@ export type {
   LedgerRow,
 } from './ledger/ledger';
 export { combineLedgers, EMPTY_LEDGER, emptyLedger, ledgerOf, ledgerTotal } from './ledger/ledger';
+export type { PayoutTotals, PayoutTotalsOptions, RefusedSale } from './ledger/payouts';
+export { settleTotals } from './ledger/payouts';
 export type {
   Catalog,
   DecimalPrinter,

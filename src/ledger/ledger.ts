@@ -186,8 +186,13 @@ function compareNullable(a: string | null, b: string | null): number {
   return a < b ? -1 : 1;
 }
 
-/** The canonical order of rows: currency, period (none first), role, account (none first). */
-function compareKeys(a: LedgerRow, b: LedgerRow): number {
+/**
+ * The canonical order of rows: currency, period (none first), role, account (none first).
+ * Not part of the package API: the bulk path (payouts.ts) sorts its rows with it.
+ *
+ * @internal
+ */
+export function compareRows(a: LedgerRow, b: LedgerRow): number {
   // Stryker disable next-line EqualityOperator: the currencies are different here, so < and <= agree
   if (a.currency !== b.currency) return a.currency < b.currency ? -1 : 1;
   const byPeriod = compareNullable(a.period, b.period);
@@ -276,7 +281,7 @@ function rowsOf(entries: ReadonlyArray<LedgerRecord>): LedgerRow[] {
       row.net += line.amount;
     }
   }
-  return [...byKey.values()].map((row) => Object.freeze(row)).sort(compareKeys);
+  return [...byKey.values()].map((row) => Object.freeze(row)).sort(compareRows);
 }
 
 /**

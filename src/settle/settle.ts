@@ -613,8 +613,13 @@ export interface Settler {
   settle(sale: Sale): Result<Settlement, DomainErrors>;
 }
 
-/** One terms period of one contract, precomputed for the hot path. */
-interface Entry extends Cover {
+/**
+ * One terms period of one contract, precomputed for the hot path. Not part of the package
+ * API.
+ *
+ * @internal
+ */
+export interface Entry extends Cover {
   readonly percent: Percent;
   readonly appliesTo: AppliesTo;
   /** The percent at the domain's common scale S: value = units / 10^S; safe when `numeric`. */
@@ -622,6 +627,148 @@ interface Entry extends Cover {
   readonly unitsBig: bigint;
   /** The largest base whose product with `units` is a safe integer. */
   readonly maxBase: number;
+  /** A small integer, different for each entry of one settler: an index for callers' tables. */
+  readonly ordinal: number;
+}
+
+/**
+ * Where the compiled settler's split of one sale goes, line by line in settlement order:
+ * {@link LineSink} builds the settlement's lines, the bulk path (payouts.ts) adds them to
+ * totals. The split is written once and calls these. Amounts are `number` on the number road
+ * and `bigint` on the other; `x` is the numerator of a line's exact share, at `decimals`
+ * decimals. Not part of the package API.
+ *
+ * @internal
+ */
+export interface SplitSink {
+  /**
+   * Called once a sale is accepted, before its lines.
+   *
+   * @returns whether to split the sale into this sink (`false`: the sink declines its lines)
+   */
+  start(sale: Sale, fee: bigint, feeOrigin: FeeOrigin): boolean;
+  /** The platform's line: the fee, as a bigint and in the road's type. */
+  platform(fee: bigint, amount: number | bigint): void;
+  affiliate(
+    account: AccountId,
+    percent: Percent,
+    amount: number | bigint,
+    x: number | bigint,
+    decimals: number,
+  ): void;
+  cocreator(entry: Entry, amount: number | bigint, x: number | bigint, decimals: number): void;
+  /** The main creator's line, with the sale's net and base (the last call for a sale). */
+  main(
+    account: AccountId,
+    amount: number | bigint,
+    x: number | bigint,
+    decimals: number,
+    net: number | bigint,
+    base: number | bigint,
+  ): void;
+}
+
+/** The settler's sink: the settlement's lines, each with its exact share. */
+class LineSink implements SplitSink {
+  private sale: Sale = undefined as unknown as Sale;
+  private fee = 0n;
+  private feeOrigin: FeeOrigin = NO_FEE;
+  private exponent = 0;
+  private lines: SettlementLine[] = [];
+  private net = 0n;
+  private base = 0n;
+
+  constructor(private readonly policy: Policy) {}
+
+  start(sale: Sale, fee: bigint, feeOrigin: FeeOrigin): boolean {
+    this.sale = sale;
+    this.fee = fee;
+    this.feeOrigin = feeOrigin;
+    this.exponent = sale.price.currency.exponent;
+    this.lines = [];
+    return true;
+  }
+
+  platform(fee: bigint, amount: number | bigint): void {
+    this.lines.push(platformLine(fee, formatScaled(amount, this.exponent, this.exponent)));
+  }
+
+  affiliate(
+    account: AccountId,
+    percent: Percent,
+    amount: number | bigint,
+    x: number | bigint,
+    decimals: number,
+  ): void {
+    const exact = formatScaled(x, decimals, this.exponent);
+    this.lines.push(affiliateLine(account, percent, BigInt(amount), exact));
+  }
+
+  cocreator(entry: Entry, amount: number | bigint, x: number | bigint, decimals: number): void {
+    const exact = formatScaled(x, decimals, this.exponent);
+    this.lines.push(
+      cocreatorLine(entry.account, entry.contractId, entry.percent, BigInt(amount), exact),
+    );
+  }
+
+  main(
+    account: AccountId,
+    amount: number | bigint,
+    x: number | bigint,
+    decimals: number,
+    net: number | bigint,
+    base: number | bigint,
+  ): void {
+    const exact = formatScaled(x, decimals, this.exponent);
+    this.lines.push(mainCreatorLine(account, BigInt(amount), exact));
+    this.net = BigInt(net);
+    this.base = BigInt(base);
+  }
+
+  /** The settlement of the sale last split into this sink. */
+  settlement(): Settlement {
+    const sale = this.sale;
+    const totals = {
+      price: sale.price.amount,
+      platformFee: this.fee,
+      feeOrigin: this.feeOrigin,
+      net: this.net,
+      base: this.base,
+    };
+    return settlementOf(sale, this.policy, totals, this.lines);
+  }
+}
+
+/**
+ * Runs one sale through a settler's checks and split into a sink: its problems (exactly
+ * those `settle` refuses it with), or `null` once the sink had its lines.
+ *
+ * @internal
+ */
+export type SaleRun = (sale: Sale, sink: SplitSink) => DomainErrors | null;
+
+/** The run of each settler {@link compileSettler} made. */
+const RUNS = new WeakMap<Settler, SaleRun>();
+
+/**
+ * A settler {@link compileSettler} made: `settler` itself when this copy of the library made
+ * it, else one compiled from its `domain`, which is validated like any domain. Not part of
+ * the package API.
+ *
+ * @internal
+ */
+export function compiledSettler(settler: Settler): Settler {
+  if (RUNS.has(settler)) return settler;
+  return compileSettler((settler as Partial<Settler> | null | undefined)?.domain as Domain);
+}
+
+/**
+ * The run of a settler, through {@link compiledSettler}. Not part of the package API.
+ *
+ * @internal
+ */
+export function saleRunOf(settler: Settler): SaleRun {
+  return RUNS.get(compiledSettler(settler)) as SaleRun;
 }
 
 /** Past this many (breakpoint × contract) checks the instant index is not built. */
@@ -698,8 +845,6 @@ function buildLookup(
 
 const EMPTY: ReadonlyArray<Entry> = Object.freeze([]);
 
-/** Reports every sale as refused: what a settler compiled from a value that is not a domain does. */
-
 /**
  * Compiles a validated domain into a settler for many sales of its product. Everything that
  * does not depend on the sale is done once: an index from instants to the contracts that
@@ -749,8 +894,11 @@ export function compileSettler(domain: Domain): Settler {
 export function compileWith(domain: Domain, maxIndexWork: number): Settler {
   const validated = trusted(domain);
   if (validated.isOk()) return compile(validated.value, maxIndexWork);
-  const refused = err(validated.error);
-  return Object.freeze({ domain, settle: () => refused });
+  const problems = validated.error;
+  const refused = err(problems);
+  const settler: Settler = Object.freeze({ domain, settle: () => refused });
+  RUNS.set(settler, () => problems);
+  return settler;
 }
 
 function compile(domain: Domain, maxIndexWork: number): Settler {
@@ -784,6 +932,7 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
         unitsBig,
         // Stryker disable next-line ConditionalExpression,UnaryOperator: maxBase is read only on the number road, taken only when numeric
         maxBase: numeric ? (units === 0 ? MAX_SAFE : Math.floor(MAX_SAFE / units)) : -1,
+        ordinal: entries.size,
       });
       entries.set(terms, entry);
     }
@@ -840,12 +989,12 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     exponent: number,
     fee: bigint,
     covering: ReadonlyArray<Entry>,
-    lines: SettlementLine[],
-  ): { net: bigint; base: bigint } => {
+    sink: SplitSink,
+  ): void => {
     const affiliate = sale.affiliate;
     const f = Number(fee);
     const n = Number(sale.price.amount) - f;
-    lines.push(platformLine(fee, formatScaled(f, exponent, exponent)));
+    sink.platform(fee, f);
     let b = n;
     if (affiliate !== null) {
       const own = affiliate.percent;
@@ -856,18 +1005,16 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
       const w = own === null ? defaultWhole : safeWhole(percent.scale);
       const decimals = percent.scale + 2 + exponent;
       let a: number;
-      let exact: string;
+      let x: number | bigint;
       // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
       if (u >= 0 && w > 0 && (u === 0 || n <= MAX_SAFE / u)) {
-        const x = n * u;
-        a = (x - (x % w)) / w;
-        exact = formatScaled(x, decimals, exponent);
+        x = n * u;
+        a = floorDivides(x, w);
       } else {
-        const x = BigInt(n) * percent.units;
+        x = BigInt(n) * percent.units;
         a = Number(x / (100n * pow10(percent.scale)));
-        exact = formatScaled(x, decimals, exponent);
       }
-      lines.push(affiliateLine(affiliate.account, percent, BigInt(a), exact));
+      sink.affiliate(affiliate.account, percent, a, x, decimals);
       b = n - a;
     }
     const decimals = scale + 2 + exponent;
@@ -876,29 +1023,24 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     for (const entry of covering) {
       if (!appliesToAffiliate(entry.appliesTo, entry.account, affiliate)) continue;
       let c: number;
-      let exact: string;
+      let x: number | bigint;
       // Stryker disable next-line ConditionalExpression,EqualityOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
       if (b <= entry.maxBase) {
-        const x = b * entry.units;
-        c = (x - (x % whole)) / whole;
-        exact = formatScaled(x, decimals, exponent);
+        x = b * entry.units;
+        c = floorDivides(x, whole);
       } else {
-        const x = BigInt(b) * entry.unitsBig;
+        x = BigInt(b) * entry.unitsBig;
         c = Number(x / wholeBig);
-        exact = formatScaled(x, decimals, exponent);
       }
       // Σ c ≤ b ≤ 2^53 − 1, so `sum` stays exact.
       sum += c;
       rest -= entry.units;
-      lines.push(cocreatorLine(entry.account, entry.contractId, entry.percent, BigInt(c), exact));
+      sink.cocreator(entry, c, x, decimals);
     }
-    const mainExact =
+    const mainX =
       // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
-      rest === 0 || b <= MAX_SAFE / rest
-        ? formatScaled(b * rest, decimals, exponent)
-        : formatScaled(BigInt(b) * BigInt(rest), decimals, exponent);
-    lines.push(mainCreatorLine(product.mainCreator, BigInt(b - sum), mainExact));
-    return { net: BigInt(n), base: BigInt(b) };
+      rest === 0 || b <= MAX_SAFE / rest ? b * rest : BigInt(b) * BigInt(rest);
+    sink.main(product.mainCreator, b - sum, mainX, decimals, n, b);
   };
 
   /** Steps 3 to 7 in bigint, for prices past 2^53 (or percents too fine for numbers). */
@@ -907,18 +1049,17 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     exponent: number,
     fee: bigint,
     covering: ReadonlyArray<Entry>,
-    lines: SettlementLine[],
-  ): { net: bigint; base: bigint } => {
+    sink: SplitSink,
+  ): void => {
     const affiliate = sale.affiliate;
-    lines.push(platformLine(fee, formatScaled(fee, exponent, exponent)));
+    sink.platform(fee, fee);
     const net = sale.price.amount - fee;
     let base = net;
     if (affiliate !== null) {
       const percent = (affiliate.percent ?? affiliateDefault) as Percent;
       const x = net * percent.units;
       const commission = x / (100n * pow10(percent.scale));
-      const exact = formatScaled(x, percent.scale + 2 + exponent, exponent);
-      lines.push(affiliateLine(affiliate.account, percent, commission, exact));
+      sink.affiliate(affiliate.account, percent, commission, x, percent.scale + 2 + exponent);
       base = net - commission;
     }
     const decimals = scale + 2 + exponent;
@@ -930,16 +1071,18 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
       const amount = x / wholeBig;
       shares += amount;
       rest -= entry.unitsBig;
-      const exact = formatScaled(x, decimals, exponent);
-      lines.push(cocreatorLine(entry.account, entry.contractId, entry.percent, amount, exact));
+      sink.cocreator(entry, amount, x, decimals);
     }
-    const mainExact = formatScaled(base * rest, decimals, exponent);
-    lines.push(mainCreatorLine(product.mainCreator, base - shares, mainExact));
-    return { net, base };
+    sink.main(product.mainCreator, base - shares, base * rest, decimals, net, base);
   };
 
-  const settle = (sale: Sale): Result<Settlement, DomainErrors> => {
-    if (!isSaleValue(sale)) return err(asErrors(saleValueIssues(sale, SALE_PATH)));
+  /**
+   * Everything a sale costs, once: its shape, step 2 (the fee), the covering contracts, the
+   * rules, then steps 3 to 7 into `sink`. Returns the sale's problems (exactly what `settle`
+   * refuses it with), else `null` once the sink has its lines (or declined them).
+   */
+  const run = (sale: Sale, sink: SplitSink): DomainErrors | null => {
+    if (!isSaleValue(sale)) return asErrors(saleValueIssues(sale, SALE_PATH));
     const currency = sale.price.currency;
     const price = sale.price.amount;
 
@@ -974,20 +1117,44 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     ) {
       // Only a sale that may break a rule pays for building the list of problems.
       const reading = saleReadingIssues(product, sale);
-      if (reading.length > 0) return err(asErrors(reading));
+      if (reading.length > 0) return asErrors(reading);
       const { mismatches, rules } = saleRuleIssues(policy, product, sale, covering);
       const issues = [...mismatches, ...rules];
       // Stryker disable next-line ConditionalExpression,EqualityOperator: after the pre-checks above, a rule is always broken here
-      if (issues.length > 0) return err(asErrors(issues));
+      if (issues.length > 0) return asErrors(issues);
     }
 
-    const lines: SettlementLine[] = [];
+    if (!sink.start(sale, fee, feeOrigin)) return null;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
     const split = numeric && price <= MAX_SAFE_BIG ? splitNumber : splitBig;
-    const { net, base } = split(sale, currency.exponent, fee, covering, lines);
-    return ok(settlementOf(sale, policy, { price, platformFee: fee, feeOrigin, net, base }, lines));
+    split(sale, currency.exponent, fee, covering, sink);
+    return null;
   };
-  return Object.freeze({ domain, settle });
+
+  const settle = (sale: Sale): Result<Settlement, DomainErrors> => {
+    // A sink per call, so that no state is shared between calls (a getter of a hand-built
+    // sale could settle another sale in the middle of this one).
+    const lines = new LineSink(policy);
+    const problems = run(sale, lines);
+    return problems === null ? ok(lines.settlement()) : err(problems);
+  };
+  const settler: Settler = Object.freeze({ domain, settle });
+  RUNS.set(settler, run);
+  return settler;
+}
+
+/**
+ * ⌊x / d⌋ for integers 0 ≤ x ≤ 2^53 − 1 and d ≥ 1, exactly, by one division (the split's
+ * shares; `(x - x % d) / d` costs a slower `%`). Why it is exact: let q = x / d and k = ⌊q⌋.
+ * The division rounds to nearest, so the result is within q × 2^-53 = x / (d × 2^53) < 1/d
+ * of q. When d divides x, q = k is a double and is the result; otherwise q − k ≥ 1/d and
+ * k + 1 − q ≥ 1/d, so the result lies strictly between k and k + 1. A property test checks it
+ * at the bounds. Not part of the package API.
+ *
+ * @internal
+ */
+export function floorDivides(x: number, d: number): number {
+  return Math.floor(x / d);
 }
 
 /** A non-negative bigint as a number when it is a safe integer, else -1. */

@@ -102,6 +102,9 @@ function build(): ReadonlyMap<string, Currency> {
 }
 
 const TABLE = build();
+
+/** The table's object {@link tableCurrency} last recognised by identity. */
+let lastFound: Currency | undefined;
 const ALL: ReadonlyArray<Currency> = Object.freeze([...TABLE.values()]);
 
 /**
@@ -186,11 +189,17 @@ export function isCurrency(value: unknown): value is Currency {
  * @internal
  */
 export function tableCurrency(value: unknown): Currency | undefined {
+  // The table's object last found: a batch of sales in one currency skips the lookup. It is
+  // the answer the lookup would give (a table object is its own entry, frozen).
+  if (value === lastFound) return lastFound;
   if (typeof value !== 'object' || value === null) return undefined;
   const code: unknown = (value as { code?: unknown }).code;
   // A value that is not a string is no key of the table, whose get then answers undefined.
   const found = TABLE.get(code as string);
-  if (found === value) return found;
+  if (found === value) {
+    lastFound = found;
+    return found;
+  }
   return found !== undefined && (value as { exponent?: unknown }).exponent === found.exponent
     ? found
     : undefined;

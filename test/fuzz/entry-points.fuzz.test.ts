@@ -61,6 +61,7 @@ const CHECKED: ReadonlyArray<readonly [keyof typeof lib, number, 'one' | 'many']
   ['refundSale', 3, 'one'],
   ['refundAll', 2, 'many'],
   ['ledgerOf', 2, 'one'],
+  ['settleTotals', 3, 'one'],
   ['parseLedgerJson', 1, 'many'],
   ['replayContract', 3, 'many'],
   ['checkCocreatorPercent', 2, 'many'],
