@@ -394,7 +394,8 @@ function scanMembers(s: string): Members | null {
   let members: Members;
   let i: number;
   let resumed = false;
-  if (head !== null && s.startsWith(head.text)) {
+  // A slice compared with `===` is a memory comparison; `startsWith` is several times slower.
+  if (head !== null && s.slice(0, head.text.length) === head.text) {
     members = { ...head.members };
     i = skipSpace(s, head.text.length);
     resumed = true;
@@ -584,8 +585,11 @@ interface BlockRequest {
 }
 
 /** A worker's answer to a block. */
-interface BlockReply extends BlockAnswer {
+interface BlockReply {
   readonly seq: number;
+  /** The answers' text as UTF-8, in a buffer of its own (moved, not copied, to the reader). */
+  readonly bytes: Uint8Array;
+  readonly refused: boolean;
 }
 
 /**
@@ -605,7 +609,10 @@ function runJsonl(input: Readable, name: string, jobs: number): Promise<number> 
   return new Promise((resolve) => {
     const workers: Worker[] = [];
     const busy: number[] = [];
-    const answers = new Map<number, BlockAnswer>();
+    const answers = new Map<
+      number,
+      { readonly text: string | Uint8Array; readonly refused: boolean }
+    >();
     let carry: Buffer[] = [];
     let readBytes = 0;
     let submitted = 0;
@@ -641,15 +648,14 @@ function runJsonl(input: Readable, name: string, jobs: number): Promise<number> 
       }
     };
     const writeReady = () => {
-      const parts: string[] = [];
+      let full = false;
       for (let answer = answers.get(written); answer !== undefined; answer = answers.get(written)) {
         answers.delete(written);
         written++;
         if (answer.refused) refused = true;
-        parts.push(answer.text);
+        if (answer.text.length > 0 && !process.stdout.write(answer.text)) full = true;
       }
-      const chunk = parts.length === 1 ? (parts[0] as string) : parts.join('');
-      if (chunk.length > 0 && !process.stdout.write(chunk) && !draining) {
+      if (full && !draining) {
         draining = true;
         process.stdout.once('drain', () => {
           draining = false;
@@ -664,7 +670,7 @@ function runJsonl(input: Readable, name: string, jobs: number): Promise<number> 
         const index = workers.length;
         worker.on('message', (reply: BlockReply) => {
           busy[index] = (busy[index] as number) - 1;
-          answers.set(reply.seq, reply);
+          answers.set(reply.seq, { text: reply.bytes, refused: reply.refused });
           writeReady();
         });
         worker.on('error', (cause) => {
@@ -725,12 +731,16 @@ function runJsonl(input: Readable, name: string, jobs: number): Promise<number> 
   });
 }
 
+const ENCODER = new TextEncoder();
+
 /** A worker thread of `settle --jsonl`: answers the blocks it is sent, one reply per block. */
 function serveBlocks(port: MessagePort): void {
   port.on('message', (request: BlockRequest) => {
     const answer = answerBlock(request.bytes, request.atStart);
-    const reply: BlockReply = { seq: request.seq, text: answer.text, refused: answer.refused };
-    port.postMessage(reply);
+    // Encoded here, in parallel, and moved: the main thread only writes the bytes.
+    const bytes = ENCODER.encode(answer.text);
+    const reply: BlockReply = { seq: request.seq, bytes, refused: answer.refused };
+    port.postMessage(reply, [bytes.buffer]);
   });
 }
 async function main(args: ReadonlyArray<string>): Promise<number> {
