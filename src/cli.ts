@@ -52,9 +52,10 @@ Commands:
                            in the same order; a line that is not JSON (an empty line,
                            or one that is not UTF-8, included) is answered with
                            invalid_json and reading goes on
-  settle --jsonl --jobs N  answer the lines on N worker threads (default: the
-                           number of cores, ${DEFAULT_JOBS} here; 1 = this thread only);
-                           the output is the same, in the same order, whatever N
+  settle --jsonl --jobs N  answer the lines on N worker threads; 1 answers them on
+                           the main thread; the output and the exit status are the
+                           same, in the same order, whatever N. Default: the number
+                           of cores (${DEFAULT_JOBS} here), once the input passes 1 MiB
   explain [FILE|-]         print a human-readable breakdown of one document's
                            settlement and refunds (on refusal: the JSON errors)
   explain --locale L       the breakdown in L: ${LOCALES.join(', ')} (default en);
@@ -80,6 +81,8 @@ interface Invocation {
   readonly locale: Locale;
   /** Threads answering `settle --jsonl` lines. */
   readonly jobs: number;
+  /** Input read before workers start: 0 when `--jobs` was given, else 1 MiB. */
+  readonly parallelFrom: number;
   /** `null` for stdin. */
   readonly file: string | null;
 }
@@ -144,7 +147,14 @@ function parseArgs(args: ReadonlyArray<string>): Parsed {
   const file = files[0] === undefined || files[0] === '-' ? null : files[0];
   return {
     kind: 'run',
-    invocation: { command, jsonl, locale: locale ?? 'en', jobs: jobs ?? DEFAULT_JOBS, file },
+    invocation: {
+      command,
+      jsonl,
+      locale: locale ?? 'en',
+      jobs: jobs ?? DEFAULT_JOBS,
+      parallelFrom: jobs === undefined ? PARALLEL_FROM_BYTES : 0,
+      file,
+    },
   };
 }
 
@@ -468,7 +478,8 @@ interface CacheEntry {
   readonly policy: string | undefined;
   readonly product: string;
   readonly contracts: string;
-  readonly compiled: Compiled | null;
+  /** `undefined` until the texts are seen a second time: a domain seen once is not compiled. */
+  compiled: Compiled | null | undefined;
 }
 
 const cache = new Map<string, CacheEntry>();
@@ -515,12 +526,14 @@ function sameTexts(
 }
 
 /**
- * The compiled domain of these exact texts, compiled once. The map's key joins the texts and
+ * The compiled domain of these exact texts, compiled once, when they are seen the second
+ * time (so that a stream of documents that never repeat pays little for the cache); `null`
+ * when there is none yet or the domain is refused. The map's key joins the texts and
  * may collide; the texts themselves are compared before an entry is used.
  */
 function domainOf(policy: string | undefined, product: string, contracts: string): Compiled | null {
   if (lastEntry !== null && sameTexts(lastEntry, policy, product, contracts)) {
-    return lastEntry.compiled;
+    return compiledOf(lastEntry);
   }
   const key = `${policy === undefined ? '' : `${policy.length}:${policy}`}|${product}|${contracts}`;
   let entry = cache.get(key);
@@ -529,12 +542,22 @@ function domainOf(policy: string | undefined, product: string, contracts: string
       policy: policy === undefined ? undefined : detached(policy),
       product: detached(product),
       contracts: detached(contracts),
-      compiled: compileDomain(policy, product, contracts),
+      compiled: undefined,
     };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, entry);
+    lastEntry = entry;
+    return null;
   }
   lastEntry = entry;
+  return compiledOf(entry);
+}
+
+/** Compiles an entry's domain the second time its texts are seen. */
+function compiledOf(entry: CacheEntry): Compiled | null {
+  if (entry.compiled === undefined) {
+    entry.compiled = compileDomain(entry.policy, entry.product, entry.contracts);
+  }
   return entry.compiled;
 }
 
@@ -600,12 +623,16 @@ interface BlockReply {
  * line is answered `invalid_json`; a byte-order mark is ignored only at the start of the
  * input. The input is cut into blocks of whole lines as it arrives (each chunk read up to its
  * last `\n`); a block is answered at once by this thread, or, with `jobs` above 1 and once
- * more than {@link PARALLEL_FROM_BYTES} were read, by the least busy of `jobs` worker
- * threads. Answers are written block by block in input order, so an interactive caller that
+ * more than `parallelFrom` bytes were read, by the least busy of `jobs` worker threads. Answers are written block by block in input order, so an interactive caller that
  * writes one line and waits gets its answer at once, and a bulk caller gets large writes;
  * reading pauses while stdout is full or too many blocks are out.
  */
-function runJsonl(input: Readable, name: string, jobs: number): Promise<number> {
+function runJsonl(
+  input: Readable,
+  name: string,
+  jobs: number,
+  parallelFrom: number,
+): Promise<number> {
   return new Promise((resolve) => {
     const workers: Worker[] = [];
     const busy: number[] = [];
@@ -683,7 +710,7 @@ function runJsonl(input: Readable, name: string, jobs: number): Promise<number> 
     };
     const submit = (block: Buffer) => {
       const seq = submitted++;
-      if (jobs > 1 && workers.length === 0 && readBytes > PARALLEL_FROM_BYTES) startWorkers();
+      if (jobs > 1 && workers.length === 0 && readBytes > parallelFrom) startWorkers();
       if (workers.length === 0) {
         answers.set(seq, answerBlock(block, seq === 0));
         writeReady();
@@ -761,7 +788,7 @@ async function main(args: ReadonlyArray<string>): Promise<number> {
   }
   const name = invocation.file ?? 'stdin';
   return invocation.jsonl
-    ? runJsonl(input, name, invocation.jobs)
+    ? runJsonl(input, name, invocation.jobs, invocation.parallelFrom)
     : runOne(invocation, input, name);
 }
 
