@@ -471,94 +471,58 @@ const PROBE_SALE = Object.freeze({
   price: Object.freeze({ amount: '1.00', currency: 'USD' }),
 });
 
-const CACHE_LIMIT = 64;
+const CACHE_LIMIT = 16;
 
-/** A compiled domain and the exact texts it was read from (`policy` absent: `undefined`). */
-interface CacheEntry {
-  readonly policy: string | undefined;
-  readonly product: string;
-  readonly contracts: string;
-  /** `undefined` until the texts are seen a second time: a domain seen once is not compiled. */
-  compiled: Compiled | null | undefined;
-}
-
-const cache = new Map<string, CacheEntry>();
-let lastEntry: CacheEntry | null = null;
+/**
+ * The domains met, by their texts: the policy's length (`-` when absent) and the product's,
+ * then the three texts one after the other. The lengths make the key say where each text
+ * ends, so equal keys are equal texts. A value is `null` until the texts are seen a second
+ * time (a stream of documents that never repeat pays little for the cache), then the compiled
+ * domain, or `false` when the domain is refused.
+ */
+const cache = new Map<string, Compiled | false | null>();
+let lastKey = '';
+let lastCompiled: Compiled | false | null = null;
 
 function compileDomain(
   policy: string | undefined,
   product: string,
   contracts: string,
-): Compiled | null {
+): Compiled | false {
   let input: Record<string, unknown>;
   try {
     input = { product: JSON.parse(product), contracts: JSON.parse(contracts), sale: PROBE_SALE };
     if (policy !== undefined) input.policy = JSON.parse(policy);
   } catch {
-    return null;
+    return false;
   }
   const doc = parseDocument(input);
-  if (doc.isErr()) return null;
+  if (doc.isErr()) return false;
   const { policy: p, product: q, contracts: c } = doc.value;
   const domain = validateDomain({ policy: p, product: q, contracts: c });
-  if (domain.isErr()) return null;
+  if (domain.isErr()) return false;
   return {
     settler: compileSettler(domain.value),
     productCommission: q.affiliateCommission !== null,
   };
 }
 
-/**
- * A copy of a text that does not keep alive the (much longer) text it was sliced from. The
- * text was decoded from UTF-8, so it has no lone surrogate and survives the round trip.
- */
-function detached(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
-}
-
-function sameTexts(
-  entry: CacheEntry,
-  policy: string | undefined,
-  product: string,
-  contracts: string,
-): boolean {
-  return entry.policy === policy && entry.product === product && entry.contracts === contracts;
-}
-
-/**
- * The compiled domain of these exact texts, compiled once, when they are seen the second
- * time (so that a stream of documents that never repeat pays little for the cache); `null`
- * when there is none yet or the domain is refused. The map's key joins the texts and
- * may collide; the texts themselves are compared before an entry is used.
- */
+/** The compiled domain of these exact texts, or `null` (not seen before, or refused). */
 function domainOf(policy: string | undefined, product: string, contracts: string): Compiled | null {
-  if (lastEntry !== null && sameTexts(lastEntry, policy, product, contracts)) {
-    return compiledOf(lastEntry);
-  }
-  const key = `${policy === undefined ? '' : `${policy.length}:${policy}`}|${product}|${contracts}`;
-  let entry = cache.get(key);
-  if (entry === undefined || !sameTexts(entry, policy, product, contracts)) {
-    entry = {
-      policy: policy === undefined ? undefined : detached(policy),
-      product: detached(product),
-      contracts: detached(contracts),
-      compiled: undefined,
-    };
+  const lengths = `${policy === undefined ? '-' : policy.length}:${product.length}:`;
+  const key = `${lengths}${policy ?? ''}${product}${contracts}`;
+  let found = key === lastKey ? lastCompiled : cache.get(key);
+  if (found === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, entry);
-    lastEntry = entry;
-    return null;
+    found = null;
+    cache.set(key, found);
+  } else if (found === null) {
+    found = compileDomain(policy, product, contracts);
+    cache.set(key, found);
   }
-  lastEntry = entry;
-  return compiledOf(entry);
-}
-
-/** Compiles an entry's domain the second time its texts are seen. */
-function compiledOf(entry: CacheEntry): Compiled | null {
-  if (entry.compiled === undefined) {
-    entry.compiled = compileDomain(entry.policy, entry.product, entry.contracts);
-  }
-  return entry.compiled;
+  lastKey = key;
+  lastCompiled = found;
+  return found === false ? null : found;
 }
 
 const NO_REVERSALS: ReadonlyArray<Reversal> = Object.freeze([]);
