@@ -289,8 +289,9 @@ async function main(): Promise<void> {
     console.log(
       `cli: cocreation settle --jsonl, ${fmt(cli.documents)} five-contract documents ` +
         `(${fmt(cli.inputBytes / 2 ** 20, 1)} MiB): ${fmt(cli.perSec)} documents/s ` +
-        `(${fmt(cli.seconds, 2)} s, median of ${cli.runs}; start-up ${fmt(cli.startupSeconds * 1000)} ms ` +
-        `included; every answer checked against the kernel)`,
+        `(${fmt(cli.seconds, 2)} s, median of ${cli.runs}, --jobs ${cli.jobs} by default; start-up ` +
+        `${fmt(cli.startupSeconds * 1000)} ms included; every answer checked against the kernel); ` +
+        `--jobs 1: ${fmt(cli.oneThreadPerSec)} documents/s (${fmt(cli.oneThreadSeconds, 2)} s)`,
     );
   }
 
@@ -357,6 +358,8 @@ async function main(): Promise<void> {
     dineroPerSec: Math.round(five('dinero')),
     decimalNaivePerSec: Math.round(five('decimalNaive')),
     kernelPerSec: Math.round(five('kernel')),
+    // `cocreation settle --jsonl` with its default --jobs; null when not measured (--cli-documents=0).
+    cliDocsPerSec: cli === null ? null : Math.round(cli.perSec),
   };
   console.log(`BENCH ${JSON.stringify(benchLine)}`);
 }
