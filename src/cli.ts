@@ -674,8 +674,11 @@ function runJsonl(
     };
     const submit = (block: Buffer) => {
       const seq = submitted++;
-      if (jobs > 1 && workers.length === 0 && readBytes > parallelFrom) startWorkers();
-      if (workers.length === 0) {
+      // Workers take a while to start: the block that starts them by default is answered here
+      // meanwhile; when --jobs was given (parallelFrom 0) they answer every block.
+      const starting = jobs > 1 && workers.length === 0 && readBytes >= parallelFrom;
+      if (starting) startWorkers();
+      if (workers.length === 0 || (starting && parallelFrom > 0)) {
         answers.set(seq, answerBlock(block, seq === 0));
         writeReady();
         return;
