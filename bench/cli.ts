@@ -1,11 +1,14 @@
 /**
  * CLI throughput: 50,000 five-contract documents, one per line, through one
- * `cocreation settle --jsonl` process of the built package (dist/cli.js). The clock runs from
- * spawning the process to its exit, Node's start-up included (measured apart too). Every
- * answer is then checked against the integer kernel, so a fast wrong answer cannot pass.
+ * `cocreation settle --jsonl` process of the built package (dist/cli.js), as users run it (its
+ * default `--jobs`, one worker thread per core) and on one thread (`--jobs 1`). The clock runs
+ * from spawning the process to its exit, Node's start-up included (measured apart too). Every
+ * answer is then checked against the integer kernel, so a fast wrong answer cannot pass, and
+ * the answers of both runs must be the same bytes.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { makeFixture, SALES_PER_FIXTURE } from './fixtures';
@@ -18,6 +21,12 @@ export interface CliResult {
   readonly seconds: number;
   /** `documents / seconds`. */
   readonly perSec: number;
+  /** The default `--jobs` on this machine: the number of cores. */
+  readonly jobs: number;
+  /** Median wall-clock seconds with `--jobs 1` (no worker thread). */
+  readonly oneThreadSeconds: number;
+  /** `documents / oneThreadSeconds`. */
+  readonly oneThreadPerSec: number;
   /** Median wall-clock seconds of `cocreation --version` (Node start-up and module loading). */
   readonly startupSeconds: number;
   readonly runs: number;
@@ -123,18 +132,29 @@ export function benchCli(options: {
   const path = join(options.scratch, 'cli-input.jsonl');
   const bytes = writeDocuments(path, options.documents);
   const output = join(options.scratch, 'cli-output.jsonl');
+  const oneThreadOutput = join(options.scratch, 'cli-output-jobs-1.jsonl');
   const startups: number[] = [];
   const times: number[] = [];
+  const oneThreadTimes: number[] = [];
+  // Interleaved, so that both see the same machine.
   for (let r = 0; r < options.runs; r++) {
     startups.push(timeRun([cli, '--version'], null, join(options.scratch, 'cli-version.txt')));
     times.push(timeRun([cli, 'settle', '--jsonl'], path, output));
+    oneThreadTimes.push(timeRun([cli, 'settle', '--jsonl', '--jobs', '1'], path, oneThreadOutput));
   }
   checkAnswers(output, options.documents);
+  if (!readFileSync(output).equals(readFileSync(oneThreadOutput))) {
+    throw new Error('cli: --jobs 1 printed other bytes than the default --jobs');
+  }
   const seconds = median(times);
+  const oneThreadSeconds = median(oneThreadTimes);
   return {
     documents: options.documents,
     seconds,
     perSec: options.documents / seconds,
+    jobs: availableParallelism(),
+    oneThreadSeconds,
+    oneThreadPerSec: options.documents / oneThreadSeconds,
     startupSeconds: median(startups),
     runs: options.runs,
     inputBytes: bytes,

@@ -346,8 +346,9 @@ async function main(): Promise<void> {
     console.log(
       `cli: cocreation settle --jsonl, ${fmt(cli.documents)} five-contract documents ` +
         `(${fmt(cli.inputBytes / 2 ** 20, 1)} MiB): ${fmt(cli.perSec)} documents/s ` +
-        `(${fmt(cli.seconds, 2)} s, median of ${cli.runs}; start-up ${fmt(cli.startupSeconds * 1000)} ms ` +
-        `included; every answer checked against the kernel)`,
+        `(${fmt(cli.seconds, 2)} s, median of ${cli.runs}, --jobs ${cli.jobs} by default; start-up ` +
+        `${fmt(cli.startupSeconds * 1000)} ms included; every answer checked against the kernel); ` +
+        `--jobs 1: ${fmt(cli.oneThreadPerSec)} documents/s (${fmt(cli.oneThreadSeconds, 2)} s)`,
     );
   }
 
@@ -418,6 +419,8 @@ async function main(): Promise<void> {
     kernelPerSec: Math.round(five('kernel')),
     ledgerPerSec: Math.round(five('ledger')),
     ledgerDistinctPerSec: Math.round(five('ledgerDistinct')),
+    // `cocreation settle --jsonl` with its default --jobs; null when not measured (--cli-documents=0).
+    cliDocsPerSec: cli === null ? null : Math.round(cli.perSec),
   };
   console.log(`BENCH ${JSON.stringify(benchLine)}`);
 }

@@ -8,7 +8,8 @@
 //   node scripts/bench.mjs --profile-cli [--cli-documents=10000]
 //
 // --profile runs bench/profile.ts (one library row settling in a loop) under `node --cpu-prof`;
-// --profile-cli runs dist/cli.js `settle --jsonl` on generated documents under it. Both print
+// --profile-cli runs dist/cli.js `settle --jsonl --jobs 1` on generated documents under it (one
+// thread: the profiler follows the main thread only, and worker threads would hide the work). Both print
 // the top frames by self time, self time by file, and dist/ functions by total time.
 import { spawnSync } from 'node:child_process';
 import {
@@ -87,14 +88,14 @@ if (mode === 'profile') {
     const stdout = openSync(join(out, 'profile-cli-output.jsonl'), 'w');
     const started = performance.now();
     status = run(
-      [...profiler, join(root, 'dist', 'cli.js'), 'settle', '--jsonl'],
+      [...profiler, join(root, 'dist', 'cli.js'), 'settle', '--jsonl', '--jobs', '1'],
       [stdin, stdout, 'inherit'],
     );
     const seconds = (performance.now() - started) / 1000;
     closeSync(stdin);
     closeSync(stdout);
     console.log(
-      `profile: cocreation settle --jsonl, ${documents} documents in ${seconds.toFixed(2)} s ` +
+      `profile: cocreation settle --jsonl --jobs 1, ${documents} documents in ${seconds.toFixed(2)} s ` +
         `under the profiler (${Math.round(Number(documents) / seconds)} documents/s)`,
     );
   }

@@ -33,4 +33,14 @@ for example in *.ts; do
 done
 # The bin must work as `npx cocreation` from an installed package.
 npx --no-install cocreation --version >/dev/null && echo "npx cocreation --version ok"
+# ... and settle --jsonl on worker threads, which run the installed dist/cli.js itself.
+doc='{"product":{"id":"p1","mainCreator":"ana@example.com"},"contracts":[],"sale":{"id":"s1","productId":"p1","at":"2026-03-01T12:00:00Z","price":{"amount":"10.00","currency":"USD"}}}'
+one="$(printf '%s\n%s\n' "$doc" "$doc" | npx --no-install cocreation settle --jsonl --jobs 1)"
+two="$(printf '%s\n%s\n' "$doc" "$doc" | npx --no-install cocreation settle --jsonl --jobs 2)"
+if [ -n "$one" ] && [ "$one" = "$two" ]; then
+  echo "npx cocreation settle --jsonl --jobs 2 ok"
+else
+  echo "npx cocreation settle --jsonl --jobs 2 FAILED: '$two', --jobs 1 printed '$one'"
+  status=1
+fi
 exit "$status"

@@ -79,6 +79,22 @@ check() {
     return 1
   }
   echo "  npx cocreation --version ok"
+  check_jobs "$app" || return 1
+}
+
+# `settle --jsonl --jobs 2` from an installed package: its worker threads run dist/cli.js
+# itself, found from the bin (through the package manager's links), and print what one
+# thread prints.
+check_jobs() {
+  local doc='{"product":{"id":"p1","mainCreator":"ana@example.com"},"contracts":[],"sale":{"id":"s1","productId":"p1","at":"2026-03-01T12:00:00Z","price":{"amount":"10.00","currency":"USD"}}}'
+  local one two
+  one="$(cd "$1" && printf '%s\n%s\nx\n' "$doc" "$doc" | npx --no-install cocreation settle --jsonl --jobs 1 || true)"
+  two="$(cd "$1" && printf '%s\n%s\nx\n' "$doc" "$doc" | npx --no-install cocreation settle --jsonl --jobs 2 || true)"
+  if [ "$(printf '%s\n' "$one" | wc -l)" != 3 ] || [ "$one" != "$two" ]; then
+    echo "  settle --jsonl --jobs 2 printed '$two', --jobs 1 '$one'"
+    return 1
+  fi
+  echo "  npx cocreation settle --jsonl --jobs 2 ok"
 }
 
 npm_install=(npm install --no-audit --no-fund --prefer-offline)
@@ -97,4 +113,5 @@ printed="$(cd "$work/npm" && npx --no-install cocreation --version)"
   exit 1
 }
 echo "npx cocreation --version ok without neverthrow"
+check_jobs "$work/npm" || exit 1
 echo "install matrix: every install ok in $((SECONDS - started)) s"
