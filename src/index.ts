@@ -9,47 +9,49 @@
  * @packageDocumentation
  */
 
-export type {
-  AmendmentRecord,
-  CancellationRequestRecord,
-  CocreationContract,
-  CocreationContractInput,
-  ContractEvent,
-  ContractEventType,
-  ContractStatus,
-  ContractTerms,
-  ContractTermsInput,
-  ContractTimeline,
-  EndReason,
-  PlainEventType,
-  SaleRef,
-  TermsHistoryEntry,
-  TermsPatch,
-  TermsPatchInput,
-  TermsPeriod,
-} from './contracts/contract';
+export { applyPatch, replayContract } from './contracts/lifecycle';
+export type { Action } from './contracts/permissions';
+export { ACTIONS, allowedActions, can } from './contracts/permissions';
+export type { SaleRef, TermsHistoryEntry } from './contracts/queries';
 export {
-  applyPatch,
-  CONTRACT_EVENT_TYPES,
-  checkContract,
   commissionTerms,
-  contract,
-  contractEvent,
-  contractTerms,
   coveringTerms,
   covers,
   isLive,
   pendingAmendmentAt,
   pendingCancellationAt,
-  replayContract,
   reservedPercentAt,
   statusAt,
   termsAt,
   termsHistory,
+} from './contracts/queries';
+export type {
+  CocreationContractInput,
+  ContractTermsInput,
+  TermsPatchInput,
+} from './contracts/read';
+export {
+  checkContract,
+  contract,
+  contractEvent,
+  contractTerms,
   termsPatch,
-} from './contracts/contract';
-export type { Action } from './contracts/permissions';
-export { ACTIONS, allowedActions, can } from './contracts/permissions';
+} from './contracts/read';
+export type {
+  AmendmentRecord,
+  CancellationRequestRecord,
+  CocreationContract,
+  ContractEvent,
+  ContractEventType,
+  ContractStatus,
+  ContractTerms,
+  ContractTimeline,
+  EndReason,
+  PlainEventType,
+  TermsPatch,
+  TermsPeriod,
+} from './contracts/types';
+export { CONTRACT_EVENT_TYPES } from './contracts/types';
 export type {
   AffiliateNotPermittedError,
   AffiliatesNotAllowedError,
