@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 
-export { applyPatch, replayContract } from './contracts/lifecycle';
+export { applyPatch } from './contracts/lifecycle';
 export type { Action } from './contracts/permissions';
 export { ACTIONS, allowedActions, can } from './contracts/permissions';
 export type { SaleRef, TermsHistoryEntry } from './contracts/queries';
@@ -37,6 +37,7 @@ export {
   contractTerms,
   termsPatch,
 } from './contracts/read';
+export { replayContract } from './contracts/replay';
 export type {
   AmendmentRecord,
   CancellationRequestRecord,

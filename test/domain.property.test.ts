@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Result } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
-import { applyPatch, replayContract } from '../src/contracts/lifecycle';
+import { applyPatch } from '../src/contracts/lifecycle';
 import {
   coveringTerms,
   covers,
@@ -11,6 +11,7 @@ import {
   termsHistory,
 } from '../src/contracts/queries';
 import { checkContract } from '../src/contracts/read';
+import { replayContract } from '../src/contracts/replay';
 import type {
   CocreationContract,
   ContractEvent,

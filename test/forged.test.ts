@@ -4,13 +4,13 @@
  * with an exception.
  */
 import { describe, expect, it } from 'vitest';
-import { replayContract } from '../src/contracts/lifecycle';
 import {
   commissionTerms,
   pendingAmendmentAt,
   pendingCancellationAt,
 } from '../src/contracts/queries';
 import { contract } from '../src/contracts/read';
+import { replayContract } from '../src/contracts/replay';
 import type { CocreationContract } from '../src/contracts/types';
 import type { DomainError } from '../src/errors';
 import { combineLedgers, ledgerOf } from '../src/ledger/ledger';

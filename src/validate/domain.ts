@@ -9,7 +9,6 @@
 
 import { err, ok, type Result } from 'neverthrow';
 import { isBuilt, markBuilt } from '../_internal/provenance';
-import { replayContract } from '../contracts/lifecycle';
 import { covers, isLive, reservedPercentAt, type SaleRef } from '../contracts/queries';
 import {
   type ContractTermsInput,
@@ -17,6 +16,7 @@ import {
   contractEvent,
   type TermsPatchInput,
 } from '../contracts/read';
+import { replayContract } from '../contracts/replay';
 import type {
   CocreationContract,
   ContractEvent,
