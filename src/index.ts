@@ -151,36 +151,37 @@ export type {
   Settlement,
   SettlementLine,
 } from './settle/settlement';
+export type { Domain, DomainInput } from './validate/domain';
+export { validateDomain } from './validate/domain';
+export {
+  availablePercentAt,
+  contractsCovering,
+  liveContractsAt,
+  timelineOf,
+  totalReservedPercentAt,
+} from './validate/queries';
 export type {
   AmendmentInput,
-  Domain,
-  DomainInput,
   EventInput,
   InvitationInput,
   TransitionContext,
-} from './validate/domain';
+} from './validate/transitions';
 export {
   accept,
   amend,
   approveAmendment,
   approveCancellation,
-  availablePercentAt,
   cancel,
-  contractsCovering,
   decline,
   declineAmendment,
   invite,
-  liveContractsAt,
   proposeAmendment,
   rejectCancellation,
   requestCancellation,
-  timelineOf,
-  totalReservedPercentAt,
-  validateDomain,
   withdraw,
   withdrawAmendment,
   withdrawCancellation,
-} from './validate/domain';
+} from './validate/transitions';
 export type { AccountId } from './values/account';
 export { accountId, MAX_ACCOUNT_ID_LENGTH } from './values/account';
 export type { Brand } from './values/brand';

@@ -21,28 +21,26 @@ import type {
 } from '../src/contracts/types';
 import type { DomainError } from '../src/errors';
 import { maxReservedPercent, POLICIES } from '../src/model/policy';
+import { type Domain, validateDomain } from '../src/validate/domain';
+import { liveContractsAt, totalReservedPercentAt } from '../src/validate/queries';
 import {
   accept,
   amend,
   approveAmendment,
   approveCancellation,
   cancel,
-  type Domain,
   decline,
   declineAmendment,
   type EventInput,
   invite,
-  liveContractsAt,
   proposeAmendment,
   rejectCancellation,
   requestCancellation,
   type TransitionContext,
-  totalReservedPercentAt,
-  validateDomain,
   withdraw,
   withdrawAmendment,
   withdrawCancellation,
-} from '../src/validate/domain';
+} from '../src/validate/transitions';
 import type { Instant } from '../src/values/instant';
 import {
   addPercents,

@@ -21,7 +21,8 @@ import type { Sale } from '../src/model/sale';
 import { refundSale } from '../src/refunds/refund';
 import { settleSale } from '../src/settle/settle';
 import type { Settlement } from '../src/settle/settlement';
-import { accept, invite, proposeAmendment, validateDomain } from '../src/validate/domain';
+import { validateDomain } from '../src/validate/domain';
+import { accept, invite, proposeAmendment } from '../src/validate/transitions';
 import { accountId } from '../src/values/account';
 import { type Instant, parseInstant } from '../src/values/instant';
 import {
