@@ -129,30 +129,13 @@ export function crossContractProblems(
 ): DomainError[] {
   const problems: DomainError[] = [];
   const cap = maxReservedPercent(rules);
-  // One scale for every percent of the product and the cap: sums and comparisons in units.
-  let scale = cap.scale;
-  for (const timeline of timelines) {
-    for (const period of timeline.terms) scale = Math.max(scale, period.terms.percent.scale);
-    for (const amendment of timeline.amendments) {
-      scale = Math.max(scale, amendment.terms.percent?.scale ?? 0);
-    }
-  }
+  const scale = commonScale(cap, timelines);
   const capUnits = cap.units * pow10(scale - cap.scale);
   // Stryker disable next-line ConditionalExpression: a stricter bound only sends the product to the sweep, which decides (contributing/mutation.md)
   if (withinBounds(rules, timelines, scale, capUnits)) return problems;
-  const checkpoints: Array<{ readonly i: number; readonly j: number; readonly at: Instant }> = [];
-  timelines.forEach((timeline, i) => {
-    timeline.contract.events.forEach((event, j) => {
-      if (CHECKPOINTS.has(event.type)) checkpoints.push({ i, j, at: event.at });
-    });
-  });
+  const checkpoints = checkpointsOf(timelines);
   const state = snapshots(timelines, [...new Set(checkpoints.map((c) => c.at))], scale);
-  const byCocreator = new Map<string, ContractTimeline[]>();
-  for (const timeline of timelines) {
-    const group = byCocreator.get(timeline.contract.cocreator) ?? [];
-    group.push(timeline);
-    byCocreator.set(timeline.contract.cocreator, group);
-  }
+  const byCocreator = byCocreatorOf(timelines);
   for (const { i, j, at } of checkpoints) {
     const timeline = timelines[i] as ContractTimeline;
     const { reserved, live } = state.get(at) as Snapshot;
@@ -175,29 +158,87 @@ export function crossContractProblems(
     }
     // Only an invitation adds a live contract, so the limits of invariant 3 are checked there.
     if (!invitation) continue;
-    if (rules.maxCocreators !== null && live > rules.maxCocreators) {
-      problems.push(
-        domainError(
-          'max_cocreators_reached',
-          `the policy allows ${rules.maxCocreators} live contract(s) per product; this invitation makes ${live}`,
-          path,
-          { maxCocreators: rules.maxCocreators },
-        ),
-      );
-    }
-    const cocreator = timeline.contract.cocreator;
-    // Stryker disable next-line ArrayDeclaration: every timeline's cocreator was put in byCocreator above, so the fallback is never used
-    const same = byCocreator.get(cocreator) ?? [];
-    if (same.some((other) => other !== timeline && isLive(other, at))) {
-      problems.push(
-        domainError(
-          'duplicate_cocreator',
-          `${cocreator} already has a live contract on this product`,
-          path,
-          { account: cocreator },
-        ),
-      );
-    }
+    limitProblems(problems, rules, timeline, live, byCocreator, at, path);
   }
   return problems;
+}
+
+/** One scale for every percent of the product and the cap: sums and comparisons in units. */
+function commonScale(cap: Percent, timelines: ReadonlyArray<ContractTimeline>): number {
+  let scale = cap.scale;
+  for (const timeline of timelines) {
+    for (const period of timeline.terms) scale = Math.max(scale, period.terms.percent.scale);
+    for (const amendment of timeline.amendments) {
+      scale = Math.max(scale, amendment.terms.percent?.scale ?? 0);
+    }
+  }
+  return scale;
+}
+
+/** Checkpoint: an event at which the rules across contracts are checked. */
+interface Checkpoint {
+  /** The timeline. */
+  readonly i: number;
+  /** The event in its history. */
+  readonly j: number;
+  readonly at: Instant;
+}
+
+/** Every checkpoint, in document order. */
+function checkpointsOf(timelines: ReadonlyArray<ContractTimeline>): Checkpoint[] {
+  const checkpoints: Checkpoint[] = [];
+  timelines.forEach((timeline, i) => {
+    timeline.contract.events.forEach((event, j) => {
+      if (CHECKPOINTS.has(event.type)) checkpoints.push({ i, j, at: event.at });
+    });
+  });
+  return checkpoints;
+}
+
+/** The timelines of each cocreator. */
+function byCocreatorOf(
+  timelines: ReadonlyArray<ContractTimeline>,
+): ReadonlyMap<string, ContractTimeline[]> {
+  const byCocreator = new Map<string, ContractTimeline[]>();
+  for (const timeline of timelines) {
+    const group = byCocreator.get(timeline.contract.cocreator) ?? [];
+    group.push(timeline);
+    byCocreator.set(timeline.contract.cocreator, group);
+  }
+  return byCocreator;
+}
+
+/** Invariant 3 at an invitation: at most `maxCocreators` live contracts, one a cocreator. */
+function limitProblems(
+  problems: DomainError[],
+  rules: Policy,
+  timeline: ContractTimeline,
+  live: number,
+  byCocreator: ReadonlyMap<string, ReadonlyArray<ContractTimeline>>,
+  at: Instant,
+  path: Path,
+): void {
+  if (rules.maxCocreators !== null && live > rules.maxCocreators) {
+    problems.push(
+      domainError(
+        'max_cocreators_reached',
+        `the policy allows ${rules.maxCocreators} live contract(s) per product; this invitation makes ${live}`,
+        path,
+        { maxCocreators: rules.maxCocreators },
+      ),
+    );
+  }
+  const cocreator = timeline.contract.cocreator;
+  // Stryker disable next-line ArrayDeclaration: byCocreatorOf put every timeline's cocreator in byCocreator, so the fallback is never used
+  const same = byCocreator.get(cocreator) ?? [];
+  if (same.some((other) => other !== timeline && isLive(other, at))) {
+    problems.push(
+      domainError(
+        'duplicate_cocreator',
+        `${cocreator} already has a live contract on this product`,
+        path,
+        { account: cocreator },
+      ),
+    );
+  }
 }

@@ -175,70 +175,16 @@ function readingFailed(problems: ReadonlyArray<DomainError>): DomainCheck {
  * @internal
  */
 export function checkDomain(input: DomainInput, path: Path = []): DomainCheck {
-  if (!isRecord(input)) {
-    return readingFailed([
-      domainError('invalid_field', 'expected { policy, product, contracts }', path),
-    ]);
-  }
-  const problems: DomainError[] = [];
-  // A policy or product this library built is valid and deeply frozen for good: only a value
-  // built by hand is checked and, if it is not deeply frozen already, copied.
-  const builtPolicy = isBuilt(input.policy);
-  const builtProduct = isBuilt(input.product);
-  const policyProblem = builtPolicy ? null : policyValueProblem(input.policy, [...path, 'policy']);
-  if (policyProblem !== null) problems.push(policyProblem);
-  const productProblem = builtProduct
-    ? null
-    : productValueProblem(input.product, [...path, 'product']);
-  if (productProblem !== null) problems.push(productProblem);
+  const read = readDomain(input, path);
+  if (Array.isArray(read)) return readingFailed(read);
+  const { rules, owner, contracts } = read;
   const contractsPath = [...path, 'contracts'];
-  const rawContracts: unknown = input.contracts;
-  const contracts: CocreationContract[] = [];
-  if (!Array.isArray(rawContracts)) {
-    problems.push(domainError('invalid_field', 'expected an array of contracts', contractsPath));
-  } else {
-    rawContracts.forEach((item: unknown, i) => {
-      const checked = checkContract(item, [...contractsPath, i]);
-      if (checked.isErr()) problems.push(...checked.error);
-      else contracts.push(checked.value);
-    });
-  }
-  const seen = new Set<string>();
-  contracts.forEach((c, i) => {
-    if (seen.has(c.id)) {
-      problems.push(
-        domainError(
-          'invalid_field',
-          `the contract id ${JSON.stringify(c.id)} is used twice in this document`,
-          [...contractsPath, i, 'id'],
-        ),
-      );
-    }
-    seen.add(c.id);
-  });
-  if (problems.length > 0) return readingFailed(problems);
-
-  const rules = builtPolicy ? input.policy : frozen(input.policy);
-  const owner = builtProduct ? input.product : frozen(input.product);
-  const mismatches: DomainError[] = [];
-  const histories: DomainError[] = [];
-  const timelines: ContractTimeline[] = [];
-  // Paths of this product's contracts in the document (the others are left out).
-  const ownIndex: number[] = [];
-  let historiesValid = true;
-  contracts.forEach((c, i) => {
-    const replayed = replayContract(c, rules, owner, [...contractsPath, i]);
-    if (c.productId !== owner.id) {
-      // replayContract reports a contract of another product alone, and reads nothing else.
-      if (replayed.isErr()) mismatches.push(...replayed.error);
-    } else if (replayed.isErr()) {
-      historiesValid = false;
-      histories.push(...replayed.error);
-    } else {
-      timelines.push(replayed.value);
-      ownIndex.push(i);
-    }
-  });
+  const { mismatches, histories, timelines, ownIndex, historiesValid } = replayAll(
+    contracts,
+    rules,
+    owner,
+    contractsPath,
+  );
   const across = historiesValid
     ? crossContractProblems(rules, timelines, contractsPath, ownIndex)
     : [];
@@ -263,4 +209,106 @@ export function checkDomain(input: DomainInput, path: Path = []): DomainCheck {
         )
       : null,
   };
+}
+
+/** What stage 1 reads: the policy, the product and the contracts, checked. */
+interface Read {
+  readonly rules: Policy;
+  readonly owner: Product;
+  readonly contracts: CocreationContract[];
+}
+
+/** Stage 1: the values handed over, checked; or every problem found. */
+function readDomain(input: DomainInput, path: Path): Read | DomainError[] {
+  if (!isRecord(input)) {
+    return [domainError('invalid_field', 'expected { policy, product, contracts }', path)];
+  }
+  const problems: DomainError[] = [];
+  // A policy or product this library built is valid and deeply frozen for good: only a value
+  // built by hand is checked and, if it is not deeply frozen already, copied.
+  const builtPolicy = isBuilt(input.policy);
+  const builtProduct = isBuilt(input.product);
+  const policyProblem = builtPolicy ? null : policyValueProblem(input.policy, [...path, 'policy']);
+  if (policyProblem !== null) problems.push(policyProblem);
+  const productProblem = builtProduct
+    ? null
+    : productValueProblem(input.product, [...path, 'product']);
+  if (productProblem !== null) problems.push(productProblem);
+  const contracts = readContracts(input.contracts, [...path, 'contracts'], problems);
+  if (problems.length > 0) return problems;
+  return {
+    rules: builtPolicy ? input.policy : frozen(input.policy),
+    owner: builtProduct ? input.product : frozen(input.product),
+    contracts,
+  };
+}
+
+/** The contracts, each checked, and their ids used once; problems are added to `problems`. */
+function readContracts(
+  rawContracts: unknown,
+  contractsPath: Path,
+  problems: DomainError[],
+): CocreationContract[] {
+  const contracts: CocreationContract[] = [];
+  if (!Array.isArray(rawContracts)) {
+    problems.push(domainError('invalid_field', 'expected an array of contracts', contractsPath));
+  } else {
+    rawContracts.forEach((item: unknown, i) => {
+      const checked = checkContract(item, [...contractsPath, i]);
+      if (checked.isErr()) problems.push(...checked.error);
+      else contracts.push(checked.value);
+    });
+  }
+  const seen = new Set<string>();
+  contracts.forEach((c, i) => {
+    if (seen.has(c.id)) {
+      problems.push(
+        domainError(
+          'invalid_field',
+          `the contract id ${JSON.stringify(c.id)} is used twice in this document`,
+          [...contractsPath, i, 'id'],
+        ),
+      );
+    }
+    seen.add(c.id);
+  });
+  return contracts;
+}
+
+/** Rows 2a and 2b: every contract's history replayed. */
+interface Replayed {
+  readonly mismatches: DomainError[];
+  readonly histories: DomainError[];
+  /** The timelines of this product's contracts, when valid. */
+  readonly timelines: ContractTimeline[];
+  /** Paths of this product's contracts in the document (the others are left out). */
+  readonly ownIndex: number[];
+  readonly historiesValid: boolean;
+}
+
+function replayAll(
+  contracts: ReadonlyArray<CocreationContract>,
+  rules: Policy,
+  owner: Product,
+  contractsPath: Path,
+): Replayed {
+  const mismatches: DomainError[] = [];
+  const histories: DomainError[] = [];
+  const timelines: ContractTimeline[] = [];
+  const ownIndex: number[] = [];
+  let historiesValid = true;
+  contracts.forEach((c, i) => {
+    const replayed = replayContract(c, rules, owner, [...contractsPath, i]);
+    if (c.productId !== owner.id) {
+      // replayContract reports a contract of another product alone, and reads nothing else.
+      if (replayed.isErr()) mismatches.push(...replayed.error);
+    } else if (replayed.isErr()) {
+      historiesValid = false;
+      histories.push(...replayed.error);
+    } else {
+      timelines.push(replayed.value);
+      ownIndex.push(i);
+    }
+  });
+  return { mismatches, histories, timelines, ownIndex, historiesValid };
 }
