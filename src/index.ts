@@ -151,6 +151,12 @@ export type {
   Settlement,
   SettlementLine,
 } from './settle/settlement';
+export type {
+  AmendmentInput,
+  EventInput,
+  InvitationInput,
+  TransitionContext,
+} from './validate/append';
 export type { Domain, DomainInput } from './validate/domain';
 export { validateDomain } from './validate/domain';
 export {
@@ -160,12 +166,6 @@ export {
   timelineOf,
   totalReservedPercentAt,
 } from './validate/queries';
-export type {
-  AmendmentInput,
-  EventInput,
-  InvitationInput,
-  TransitionContext,
-} from './validate/transitions';
 export {
   accept,
   amend,

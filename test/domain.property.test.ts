@@ -21,6 +21,7 @@ import type {
 } from '../src/contracts/types';
 import type { DomainError } from '../src/errors';
 import { maxReservedPercent, POLICIES } from '../src/model/policy';
+import type { EventInput, TransitionContext } from '../src/validate/append';
 import { type Domain, validateDomain } from '../src/validate/domain';
 import { liveContractsAt, totalReservedPercentAt } from '../src/validate/queries';
 import {
@@ -31,12 +32,10 @@ import {
   cancel,
   decline,
   declineAmendment,
-  type EventInput,
   invite,
   proposeAmendment,
   rejectCancellation,
   requestCancellation,
-  type TransitionContext,
   withdraw,
   withdrawAmendment,
   withdrawCancellation,
