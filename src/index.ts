@@ -9,47 +9,50 @@
  * @packageDocumentation
  */
 
-export type {
-  AmendmentRecord,
-  CancellationRequestRecord,
-  CocreationContract,
-  CocreationContractInput,
-  ContractEvent,
-  ContractEventType,
-  ContractStatus,
-  ContractTerms,
-  ContractTermsInput,
-  ContractTimeline,
-  EndReason,
-  PlainEventType,
-  SaleRef,
-  TermsHistoryEntry,
-  TermsPatch,
-  TermsPatchInput,
-  TermsPeriod,
-} from './contracts/contract';
+export { applyPatch } from './contracts/lifecycle';
+export type { Action } from './contracts/permissions';
+export { ACTIONS, allowedActions, can } from './contracts/permissions';
+export type { SaleRef, TermsHistoryEntry } from './contracts/queries';
 export {
-  applyPatch,
-  CONTRACT_EVENT_TYPES,
-  checkContract,
   commissionTerms,
-  contract,
-  contractEvent,
-  contractTerms,
   coveringTerms,
   covers,
   isLive,
   pendingAmendmentAt,
   pendingCancellationAt,
-  replayContract,
   reservedPercentAt,
   statusAt,
   termsAt,
   termsHistory,
+} from './contracts/queries';
+export type {
+  CocreationContractInput,
+  ContractTermsInput,
+  TermsPatchInput,
+} from './contracts/read';
+export {
+  checkContract,
+  contract,
+  contractEvent,
+  contractTerms,
   termsPatch,
-} from './contracts/contract';
-export type { Action } from './contracts/permissions';
-export { ACTIONS, allowedActions, can } from './contracts/permissions';
+} from './contracts/read';
+export { replayContract } from './contracts/replay';
+export type {
+  AmendmentRecord,
+  CancellationRequestRecord,
+  CocreationContract,
+  ContractEvent,
+  ContractEventType,
+  ContractStatus,
+  ContractTerms,
+  ContractTimeline,
+  EndReason,
+  PlainEventType,
+  TermsPatch,
+  TermsPeriod,
+} from './contracts/types';
+export { CONTRACT_EVENT_TYPES } from './contracts/types';
 export type {
   AffiliateNotPermittedError,
   AffiliatesNotAllowedError,
@@ -152,34 +155,35 @@ export type {
 } from './settle/settlement';
 export type {
   AmendmentInput,
-  Domain,
-  DomainInput,
   EventInput,
   InvitationInput,
   TransitionContext,
-} from './validate/domain';
+} from './validate/append';
+export type { Domain, DomainInput } from './validate/domain';
+export { validateDomain } from './validate/domain';
+export {
+  availablePercentAt,
+  contractsCovering,
+  liveContractsAt,
+  timelineOf,
+  totalReservedPercentAt,
+} from './validate/queries';
 export {
   accept,
   amend,
   approveAmendment,
   approveCancellation,
-  availablePercentAt,
   cancel,
-  contractsCovering,
   decline,
   declineAmendment,
   invite,
-  liveContractsAt,
   proposeAmendment,
   rejectCancellation,
   requestCancellation,
-  timelineOf,
-  totalReservedPercentAt,
-  validateDomain,
   withdraw,
   withdrawAmendment,
   withdrawCancellation,
-} from './validate/domain';
+} from './validate/transitions';
 export type { AccountId } from './values/account';
 export { accountId, MAX_ACCOUNT_ID_LENGTH } from './values/account';
 export type { Brand } from './values/brand';

@@ -1,46 +1,45 @@
 import fc from 'fast-check';
 import type { Result } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
+import { applyPatch } from '../src/contracts/lifecycle';
 import {
-  applyPatch,
-  type CocreationContract,
-  type ContractEvent,
-  type ContractEventType,
-  type ContractTerms,
-  checkContract,
   coveringTerms,
   covers,
   isLive,
-  replayContract,
   reservedPercentAt,
-  type TermsPatch,
   termsAt,
   termsHistory,
-} from '../src/contracts/contract';
+} from '../src/contracts/queries';
+import { checkContract } from '../src/contracts/read';
+import { replayContract } from '../src/contracts/replay';
+import type {
+  CocreationContract,
+  ContractEvent,
+  ContractEventType,
+  ContractTerms,
+  TermsPatch,
+} from '../src/contracts/types';
 import type { DomainError } from '../src/errors';
 import { maxReservedPercent, POLICIES } from '../src/model/policy';
+import type { EventInput, TransitionContext } from '../src/validate/append';
+import { type Domain, validateDomain } from '../src/validate/domain';
+import { liveContractsAt, totalReservedPercentAt } from '../src/validate/queries';
 import {
   accept,
   amend,
   approveAmendment,
   approveCancellation,
   cancel,
-  type Domain,
   decline,
   declineAmendment,
-  type EventInput,
   invite,
-  liveContractsAt,
   proposeAmendment,
   rejectCancellation,
   requestCancellation,
-  type TransitionContext,
-  totalReservedPercentAt,
-  validateDomain,
   withdraw,
   withdrawAmendment,
   withdrawCancellation,
-} from '../src/validate/domain';
+} from '../src/validate/transitions';
 import type { Instant } from '../src/values/instant';
 import {
   addPercents,
