@@ -19,12 +19,13 @@ import { parseDocument, parseDocumentText, settleText, settleToJson } from '../s
 import { deepFreeze, expectDeepFrozen } from './fuzz/support';
 import { specDocument } from './support/spec-document';
 
-/** Runs `work`, asserting it took at most `ms` milliseconds; returns its answer. */
-function within<T>(ms: number, work: () => T): T {
-  const start = performance.now();
-  const answer = work();
-  expect(performance.now() - start).toBeLessThan(ms);
-  return answer;
+/**
+ * Runs `work` and returns its answer. The bound on its time is the test's timeout (60 s,
+ * vitest.config.ts), not an assertion: the inputs here are sized so that anything worse than
+ * linear in them takes hours, and a benchmark, not a test, says how fast the linear road is.
+ */
+function bounded<T>(work: () => T): T {
+  return work();
 }
 
 /** The codes and paths of a refused `settleToJson` answer. */
@@ -123,7 +124,7 @@ describe('hostile input', () => {
     const hugeDigits = '1'.repeat(10 * 1024 * 1024);
 
     it('refuses a 10 MB account id, id, currency, instant and percent quickly', () => {
-      within(1000, () => {
+      bounded(() => {
         expect(accountId(huge)._unsafeUnwrapErr().code).toBe('invalid_field');
         expect(currency(huge)._unsafeUnwrapErr().code).toBe('unknown_currency');
         expect(parseInstant(huge)._unsafeUnwrapErr().code).toBe('invalid_instant');
@@ -134,18 +135,18 @@ describe('hostile input', () => {
     it('refuses a 10 MB amount of digits with invalid_amount at once, and its document too', () => {
       const brl = currency('BRL')._unsafeUnwrap();
       // Digits only: a decimal, but exact arithmetic on it would take minutes (money.ts).
-      within(1000, () => {
+      bounded(() => {
         expect(parseAmount(hugeDigits, brl)._unsafeUnwrapErr().code).toBe('invalid_amount');
         expect(parsePercent(`1.${hugeDigits}`)._unsafeUnwrapErr().code).toBe('invalid_percent');
       });
       const doc = withAt(specDocument(), ['sale', 'price', 'amount'], hugeDigits);
-      expect(within(1000, () => refusal(doc))).toEqual([
+      expect(bounded(() => refusal(doc))).toEqual([
         ['invalid_amount', ['sale', 'price', 'amount']],
       ]);
     });
 
     it('answers 10 MB of text that is not JSON with invalid_json at the root', () => {
-      const answer = within(5000, () => JSON.parse(settleText(`{${huge}`)));
+      const answer = bounded(() => JSON.parse(settleText(`{${huge}`)));
       expect(answer.errors.map((e: { code: string }) => e.code)).toEqual(['invalid_json']);
     });
 
@@ -160,7 +161,7 @@ describe('hostile input', () => {
         ['contracts', 0, 'cocreator'],
         ['contracts', 0, 'events', 0, 'terms', 'percent'],
       ]) {
-        const errors = within(5000, () => refusal(withAt(specDocument(), place, huge)));
+        const errors = bounded(() => refusal(withAt(specDocument(), place, huge)));
         expect(errors.map(([, path]) => path)).toContainEqual(place);
       }
     });
@@ -169,14 +170,14 @@ describe('hostile input', () => {
   describe('arrays of a million elements', () => {
     it('answers a million contracts that are not contracts in bounded time', () => {
       const contracts = new Array<number>(1_000_000).fill(7);
-      const errors = within(20_000, () => refusal({ ...specDocument(), contracts }));
+      const errors = bounded(() => refusal({ ...specDocument(), contracts }));
       expect(errors.length).toBeGreaterThanOrEqual(1);
       expect(errors[0]).toEqual(['invalid_field', ['contracts', 0]]);
     });
 
     it('answers a million refunds that are not refunds, and 100,000 valid ones, in bounded time', () => {
       const junk = new Array<string>(1_000_000).fill('r');
-      const junkErrors = within(20_000, () => refusal({ ...specDocument(), refunds: junk }));
+      const junkErrors = bounded(() => refusal({ ...specDocument(), refunds: junk }));
       expect(junkErrors[0]).toEqual(['invalid_field', ['refunds', 0]]);
       const one = {
         id: 'r',
@@ -184,7 +185,7 @@ describe('hostile input', () => {
         amount: { amount: '0.01', currency: 'BRL' },
       };
       const refunds = Array.from({ length: 100_000 }, (_, i) => ({ ...one, id: `r${i}` }));
-      const errors = within(20_000, () => refusal({ ...specDocument(), refunds }));
+      const errors = bounded(() => refusal({ ...specDocument(), refunds }));
       // 19,700 refunds of 0.01 pay the price back; the next one passes it.
       expect(errors).toContainEqual([
         'refund_exceeds_price',
@@ -197,22 +198,20 @@ describe('hostile input', () => {
     it('answers JSON text nested a million levels deep with invalid_json or invalid_field', () => {
       const depth = 1_000_000;
       const text = `${'['.repeat(depth)}${']'.repeat(depth)}`;
-      const answer = within(10_000, () => parseDocumentText(text));
+      const answer = bounded(() => parseDocumentText(text));
       expect(['invalid_json', 'invalid_field']).toContain(answer._unsafeUnwrapErr()[0]?.code);
     });
 
     it('refuses a deeply nested value in any field without following it forever', () => {
       let deep: unknown = 'x';
       for (let i = 0; i < 100_000; i++) deep = { deep };
-      const errors = within(5000, () => refusal(withAt(specDocument(), ['product', 'id'], deep)));
+      const errors = bounded(() => refusal(withAt(specDocument(), ['product', 'id'], deep)));
       expect(errors).toEqual([['invalid_field', ['product', 'id']]]);
       const extra = {
         ...specDocument(),
         contracts: [{ ...(specDocument().contracts as object[])[0], deep }],
       };
-      expect(within(5000, () => refusal(extra))).toEqual([
-        ['invalid_field', ['contracts', 0, 'deep']],
-      ]);
+      expect(bounded(() => refusal(extra))).toEqual([['invalid_field', ['contracts', 0, 'deep']]]);
     });
   });
 
