@@ -9,6 +9,7 @@
  * @packageDocumentation
  */
 
+// Contracts and their lifecycle.
 export type {
   AmendmentRecord,
   CancellationRequestRecord,
@@ -29,27 +30,20 @@ export type {
   TermsPeriod,
 } from './contracts/contract';
 export {
-  applyPatch,
   CONTRACT_EVENT_TYPES,
-  checkContract,
-  commissionTerms,
   contract,
-  contractEvent,
   contractTerms,
-  coveringTerms,
-  covers,
   isLive,
   pendingAmendmentAt,
   pendingCancellationAt,
-  replayContract,
   reservedPercentAt,
   statusAt,
   termsAt,
   termsHistory,
-  termsPatch,
 } from './contracts/contract';
 export type { Action } from './contracts/permissions';
 export { ACTIONS, allowedActions, can } from './contracts/permissions';
+// Errors, and their messages in other languages.
 export type {
   AffiliateNotPermittedError,
   AffiliatesNotAllowedError,
@@ -96,7 +90,7 @@ export type {
   LedgerRecord,
   LedgerRow,
 } from './ledger/ledger';
-export { combineLedgers, EMPTY_LEDGER, emptyLedger, ledgerOf, ledgerTotal } from './ledger/ledger';
+export { combineLedgers, EMPTY_LEDGER, ledgerOf, ledgerTotal } from './ledger/ledger';
 export type {
   Catalog,
   DecimalPrinter,
@@ -108,9 +102,11 @@ export type {
   MessageTemplate,
   PolicyProblem,
 } from './locales/locale';
-export { isLocale, LOCALES, localizeError, localizeErrors } from './locales/locale';
+export { LOCALES, localizeErrors } from './locales/locale';
+
+// Policies and products: the platform's rules, the product, its sales and refunds.
 export type { AppliesTo, CommissionRule } from './model/commission';
-export { APPLIES_TO, appliesTo, appliesToSale } from './model/commission';
+export { APPLIES_TO, appliesTo } from './model/commission';
 export type {
   AmendmentRule,
   CancellationRule,
@@ -120,9 +116,6 @@ export type {
   PolicyName,
 } from './model/policy';
 export {
-  checkCocreatorPercent,
-  DEFAULT_POLICY,
-  isPolicyName,
   MAX_PERCENT_DECIMALS,
   maxReservedPercent,
   POLICIES,
@@ -130,12 +123,20 @@ export {
   policy,
 } from './model/policy';
 export type { Product, ProductInput } from './model/product';
-export { checkAffiliatePercent, product } from './model/product';
+export { product } from './model/product';
 export type { Refund, Sale, SaleAffiliate } from './model/sale';
 export { refund, sale } from './model/sale';
+// Refunds and ledgers.
 export { refundAll, refundSale } from './refunds/refund';
+// The three invariants, as validators of a platform's own data.
+export {
+  validateAffiliatePermission,
+  validateRetentionFloor,
+  validateTermAt,
+} from './settle/invariants';
+// Settling.
 export type { Settler } from './settle/settle';
-export { compileSettler, settleSale, settleWithDomain } from './settle/settle';
+export { compileSettler, settleSale } from './settle/settle';
 export type {
   AffiliateLine,
   CocreatorLine,
@@ -155,119 +156,37 @@ export type {
   EventInput,
   InvitationInput,
   TransitionContext,
+  TransitionInput,
+  TransitionType,
 } from './validate/domain';
 export {
-  accept,
-  amend,
-  approveAmendment,
-  approveCancellation,
   availablePercentAt,
-  cancel,
   contractsCovering,
-  decline,
-  declineAmendment,
   invite,
   liveContractsAt,
-  proposeAmendment,
-  rejectCancellation,
-  requestCancellation,
   timelineOf,
   totalReservedPercentAt,
+  transition,
   validateDomain,
-  withdraw,
-  withdrawAmendment,
-  withdrawCancellation,
 } from './validate/domain';
+// Values: money, currencies, percents, instants, accounts.
 export type { AccountId } from './values/account';
 export { accountId, MAX_ACCOUNT_ID_LENGTH } from './values/account';
-export type { Brand } from './values/brand';
 export type { Currency, CurrencyCode } from './values/currency';
 export { currencies, currency, isCurrency } from './values/currency';
 export type { Instant } from './values/instant';
 export { formatInstant, instant, MAX_INSTANT, MIN_INSTANT, parseInstant } from './values/instant';
 export type { Money } from './values/money';
-export { formatAmount, formatMoney, money, parseAmount, parseMoney } from './values/money';
+export { formatAmount, money, parseMoney } from './values/money';
 export type { Percent } from './values/percent';
 export {
-  addPercents,
-  checkPercentPrecision,
   comparePercent,
   formatPercent,
-  isPercentInRange,
-  MAX_PERCENT_SCALE,
   PERCENT_0,
   PERCENT_100,
   parsePercent,
   percent,
-  percentDecimals,
-  percentFromString,
   percentOfAmount,
   subtractPercents,
 } from './values/percent';
 export { explain } from './wire/explain';
-export type {
-  ContractEventJson,
-  ContractJson,
-  DecimalJson,
-  ErrorJson,
-  FeeScheduleJson,
-  MoneyJson,
-  PolicyJson,
-  PolicyObjectJson,
-  PrintedSettlement,
-  ProductJson,
-  RefundJson,
-  RefusedOutputJson,
-  ReversalJson,
-  ReversalLineJson,
-  SaleAffiliateJson,
-  SaleJson,
-  SettleDocument,
-  SettleDocumentJson,
-  SettledOutputJson,
-  SettlementJson,
-  SettlementLineJson,
-  SettleOutcome,
-  SettleOutputJson,
-  TermsJson,
-} from './wire/json';
-export {
-  documentToJson,
-  errorToJson,
-  parseDocument,
-  parseDocumentBytes,
-  parseDocumentText,
-  parseSettlementJson,
-  policyToJson,
-  reversalToJson,
-  settleDocument,
-  settlementToJson,
-  settleResultToJson,
-  settleText,
-  settleToJson,
-} from './wire/json';
-export type {
-  LedgerConflictJson,
-  LedgerJson,
-  LedgerLineJson,
-  LedgerRecordJson,
-} from './wire/ledger-json';
-export { ledgerToJson, parseLedgerJson } from './wire/ledger-json';
-export type { SchemaIssue, SchemaResult, SettleDocumentSchema } from './wire/standard-schema';
-export { settleDocumentSchema } from './wire/standard-schema';
-export type {
-  FeeOriginJson,
-  StoredReversalJson,
-  StoredReversalLineJson,
-  StoredSettlementJson,
-  StoredSettlementLineJson,
-} from './wire/store';
-export {
-  contractToJson,
-  parseStoredReversalJson,
-  parseStoredSettlementJson,
-  productToJson,
-  refundToJson,
-  storedReversalToJson,
-  storedSettlementToJson,
-} from './wire/store';

@@ -97,7 +97,13 @@ function apply(
   event: ContractEvent,
 ): Result<CocreationContract, DomainError> {
   if (event.type === 'invited') {
-    return invite(context, { id, cocreator, terms: event.terms, by: event.by, at: event.at });
+    return invite(context, {
+      id,
+      cocreator,
+      terms: event.terms,
+      by: event.by,
+      at: event.at,
+    }).mapErr((errors) => errors[0]);
   }
   const input =
     'terms' in event
@@ -343,7 +349,9 @@ describe('the transition functions', () => {
         if (useInvite) {
           const id = `c${g.contracts.length + 1}`;
           const terms = { percent: written, endsAt };
-          result = invite(context, { id, cocreator: a.cocreator, terms, by, at });
+          result = invite(context, { id, cocreator: a.cocreator, terms, by, at }).mapErr(
+            (errors) => errors[0],
+          );
           candidate = checkContract({
             id,
             productId: g.product.id,
@@ -647,7 +655,7 @@ describe('the retention floor, at an invitation', () => {
         const over = percent(floorUnits(room, d) + 1n, d)._unsafeUnwrap();
         if (isPercentInRange(fill, min, max)) expect(at(fill).isOk()).toBe(true);
         if (isPercentInRange(over, min, max)) {
-          const refused = at(over)._unsafeUnwrapErr();
+          const [refused] = at(over)._unsafeUnwrapErr();
           expect({ code: refused.code, path: refused.path }).toEqual({
             code: 'retention_floor_violated',
             path: [],

@@ -246,7 +246,7 @@ describe('invite', () => {
       by: ANA,
       at: at('2026-01-01T00:00:00Z'),
     };
-    const error = invite(context, input as never)._unsafeUnwrapErr();
+    const [error] = invite(context, input as never)._unsafeUnwrapErr();
     expect([error.code, error.path]).toEqual(['invalid_field', ['id']]);
     expect(contract({ ...SPEC_DOCUMENT.contracts[0], id: '' }).isErr()).toBe(true);
   });

@@ -159,13 +159,8 @@ export const EMPTY_LEDGER: Ledger = Object.freeze({
  * The empty ledger, as a function for callers that fold.
  *
  * @returns {@link EMPTY_LEDGER}
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { EMPTY_LEDGER, emptyLedger } from 'cocreation';
  *
- * assert.equal(emptyLedger(), EMPTY_LEDGER);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function emptyLedger(): Ledger {
   return EMPTY_LEDGER;
@@ -472,7 +467,8 @@ export function ledgerOf(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { combineLedgers, ledgerOf, ledgerTotal, parseDocument, settleDocument } from 'cocreation';
+ * import { combineLedgers, ledgerOf, ledgerTotal } from 'cocreation';
+ * import { parseDocument, settleDocument } from 'cocreation/wire';
  *
  * const settled = settleDocument(
  *   parseDocument({

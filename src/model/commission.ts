@@ -80,20 +80,8 @@ export function appliesTo(input: unknown, path: Path = []): Result<AppliesTo, Do
  * @param cocreator - the contract's cocreator (the manager that `managed-affiliate-sales` asks for)
  * @param sale - the sale, or just its `affiliate` (`null` for a direct sale)
  * @returns `true` when the rule matches the sale
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { accountId, appliesToSale } from 'cocreation';
  *
- * const bia = accountId('bia@example.com')._unsafeUnwrap();
- * const leo = accountId('leo@example.com')._unsafeUnwrap();
- * const direct = { affiliate: null };
- * const managed = { affiliate: { account: leo, percent: null, managedBy: bia } };
- * assert.equal(appliesToSale('direct-sales', bia, direct), true);
- * assert.equal(appliesToSale('affiliate-sales', bia, direct), false);
- * assert.equal(appliesToSale('managed-affiliate-sales', bia, managed), true);
- * assert.equal(appliesToSale('managed-affiliate-sales', leo, managed), false);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function appliesToSale(
   rule: AppliesTo,

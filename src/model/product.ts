@@ -56,17 +56,8 @@ export interface ProductInput {
  * @param path - where it is in the input (default `[]`)
  * @returns `p`, or `percent_out_of_range` (with `min` `"0"` and `max` `"100"`, the minimum
  *   excluded)
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { checkAffiliatePercent, parsePercent } from 'cocreation';
  *
- * assert.equal(checkAffiliatePercent(parsePercent('0.001')._unsafeUnwrap()).isOk(), true);
- * assert.equal(
- *   checkAffiliatePercent(parsePercent('0')._unsafeUnwrap())._unsafeUnwrapErr().code,
- *   'percent_out_of_range',
- * );
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function checkAffiliatePercent(p: Percent, path: Path = []): Result<Percent, DomainError> {
   if (!isPercentValue(p)) {

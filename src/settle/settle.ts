@@ -350,28 +350,8 @@ function saleShape(sale: Sale): DomainErrors | undefined {
  *   `percent_out_of_range`), else every sale-level problem of stage 2: `product_mismatch`,
  *   `currency_mismatch` (a fee in another currency), `fee_exceeds_price`,
  *   `self_affiliation`, `affiliate_not_permitted`, `affiliates_not_allowed`
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { policy, product, sale, settleWithDomain, validateDomain } from 'cocreation';
  *
- * const domain = validateDomain({
- *   policy: policy('hotmart')._unsafeUnwrap(),
- *   product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
- *   contracts: [],
- * })._unsafeUnwrap();
- * const s = sale({
- *   id: 's1',
- *   productId: 'p1',
- *   at: '2026-03-01T12:00:00Z',
- *   price: { amount: '10.00', currency: 'BRL' },
- * })._unsafeUnwrap();
- * const settlement = settleWithDomain(domain, s)._unsafeUnwrap();
- * assert.deepEqual(
- *   settlement.lines.map((l) => [l.role, l.amount]),
- *   [['platform', 0n], ['main-creator', 1000n]],
- * );
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function settleWithDomain(domain: Domain, sale: Sale): Result<Settlement, DomainErrors> {
   const validated = trusted(domain);

@@ -659,6 +659,11 @@ export interface AmendmentInput extends EventInput {
   readonly terms: TermsPatchInput;
 }
 
+/** One error as the one-element list every fallible public function answers. */
+function one(error: DomainError): DomainErrors {
+  return Object.freeze([error]) as unknown as DomainErrors;
+}
+
 function first(errors: DomainErrors): DomainError {
   return errors[0];
 }
@@ -683,7 +688,7 @@ function isContextValid(context: unknown): context is TransitionContext {
  * the event input (`['by']`, `['terms', 'percent']`, `[]` for the event as a whole); any
  * other error keeps its path in the document `{ contracts: [...others, contract] }`.
  */
-function transition(
+function transitionWith(
   context: TransitionContext,
   subject: CocreationContract | null,
   build: (current: CocreationContract | null) => Result<CocreationContract, DomainError>,
@@ -735,7 +740,7 @@ function appendEvent(
   input: EventInput | AmendmentInput,
   withTerms: boolean,
 ): Result<CocreationContract, DomainError> {
-  return transition(context, subject ?? null, (current) => {
+  return transitionWith(context, subject ?? null, (current) => {
     if (!isRecord(input)) return err(domainError('invalid_field', 'expected { by, at }', []));
     const event = contractEvent(
       withTerms
@@ -759,7 +764,7 @@ function appendEvent(
  *
  * @param context - the policy, the product and its other contracts
  * @param input - `{ id, cocreator, terms, by, at }`
- * @returns the new frozen contract, or the first error (an error on the invitation has its
+ * @returns the new frozen contract, or the first error in a one-element list (an error on the invitation has its
  *   path relative to `input`: `['terms', 'percent']`, `['by']`, `['cocreator']`, `[]`)
  * @example
  * ```ts
@@ -781,15 +786,15 @@ function appendEvent(
  *   id: 'c1', cocreator: 'bia@example.com', terms: { percent: '75' },
  *   by: 'ana@example.com', at: '2026-01-01T00:00:00Z',
  * });
- * assert.deepEqual(tooMuch._unsafeUnwrapErr().path, ['terms', 'percent']);
- * assert.equal(tooMuch._unsafeUnwrapErr().code, 'percent_out_of_range');
+ * assert.deepEqual(tooMuch._unsafeUnwrapErr()[0].path, ['terms', 'percent']);
+ * assert.equal(tooMuch._unsafeUnwrapErr()[0].code, 'percent_out_of_range');
  * ```
  */
 export function invite(
   context: TransitionContext,
   input: InvitationInput,
-): Result<CocreationContract, DomainError> {
-  return transition(context, null, () => {
+): Result<CocreationContract, DomainErrors> {
+  return transitionWith(context, null, () => {
     if (!isRecord(input)) {
       return err(domainError('invalid_field', 'expected { id, cocreator, terms, by, at }', []));
     }
@@ -809,7 +814,7 @@ export function invite(
     });
     if (built.isErr()) return err(first(built.error));
     return ok(built.value);
-  });
+  }).mapErr(one);
 }
 
 /**
@@ -820,18 +825,8 @@ export function invite(
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error (`not_authorized`,
  *   `invalid_transition`, `term_already_expired` when the invitation's term has ended, ...)
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, invite, product } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * const c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * const accepted = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' });
- * assert.equal(accepted._unsafeUnwrap().events.length, 2);
- * const byAna = accept(context, c1, { by: 'ana@example.com', at: '2026-01-02T00:00:00Z' });
- * assert.equal(byAna._unsafeUnwrapErr().code, 'not_authorized');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function accept(
   context: TransitionContext,
@@ -848,15 +843,8 @@ export function accept(
  * @param c - the contract
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, decline, invite, product } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * const c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(decline(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' }).isOk(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function decline(
   context: TransitionContext,
@@ -873,15 +861,8 @@ export function decline(
  * @param c - the contract
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, invite, product, withdraw } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * const c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(withdraw(context, c1, { by: 'ana@example.com', at: '2026-01-02T00:00:00Z' }).isOk(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function withdraw(
   context: TransitionContext,
@@ -899,17 +880,8 @@ export function withdraw(
  * @param c - the contract (active, no amendment pending)
  * @param input - `{ terms, by, at }`, `terms` a patch
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, invite, product, proposeAmendment } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * const proposed = proposeAmendment(context, c1, { terms: { percent: '25' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' });
- * assert.equal(proposed._unsafeUnwrap().events[2]?.type, 'amendment-proposed');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function proposeAmendment(
   context: TransitionContext,
@@ -926,18 +898,8 @@ export function proposeAmendment(
  * @param c - the contract (an amendment pending)
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, approveAmendment, invite, product, proposeAmendment } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(approveAmendment(context, c1, { by: 'bia@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrapErr().code, 'invalid_transition');
- * c1 = proposeAmendment(context, c1, { terms: { percent: '25' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(approveAmendment(context, c1, { by: 'bia@example.com', at: '2026-02-02T00:00:00Z' }).isOk(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function approveAmendment(
   context: TransitionContext,
@@ -954,17 +916,8 @@ export function approveAmendment(
  * @param c - the contract (an amendment pending)
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, declineAmendment, invite, product, proposeAmendment } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * c1 = proposeAmendment(context, c1, { terms: { percent: '10' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(declineAmendment(context, c1, { by: 'bia@example.com', at: '2026-02-02T00:00:00Z' }).isOk(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function declineAmendment(
   context: TransitionContext,
@@ -981,18 +934,8 @@ export function declineAmendment(
  * @param c - the contract (an amendment pending)
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, invite, product, proposeAmendment, withdrawAmendment } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * c1 = proposeAmendment(context, c1, { terms: { percent: '10' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(withdrawAmendment(context, c1, { by: 'bia@example.com', at: '2026-02-02T00:00:00Z' })._unsafeUnwrapErr().code, 'not_authorized');
- * assert.equal(withdrawAmendment(context, c1, { by: 'ana@example.com', at: '2026-02-02T00:00:00Z' }).isOk(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function withdrawAmendment(
   context: TransitionContext,
@@ -1010,17 +953,8 @@ export function withdrawAmendment(
  * @param c - the contract (active)
  * @param input - `{ terms, by, at }`, `terms` a patch
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, amend, invite, product } from 'cocreation';
  *
- * const context = { policy: POLICIES.gumroad, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(amend(context, c1, { terms: { percent: '30' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' }).isOk(), true);
- * assert.equal(amend(context, c1, { terms: { percent: '60' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrapErr().code, 'percent_out_of_range');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function amend(
   context: TransitionContext,
@@ -1038,17 +972,8 @@ export function amend(
  * @param c - the contract (active, no request pending)
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, invite, product, requestCancellation } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(requestCancellation(context, c1, { by: 'bia@example.com', at: '2026-03-01T00:00:00Z' }).isOk(), true);
- * assert.equal(requestCancellation(context, c1, { by: 'leo@example.com', at: '2026-03-01T00:00:00Z' })._unsafeUnwrapErr().code, 'not_authorized');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function requestCancellation(
   context: TransitionContext,
@@ -1066,18 +991,8 @@ export function requestCancellation(
  * @param c - the contract (a request pending)
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, approveCancellation, invite, product, requestCancellation } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * c1 = requestCancellation(context, c1, { by: 'bia@example.com', at: '2026-03-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(approveCancellation(context, c1, { by: 'bia@example.com', at: '2026-03-02T00:00:00Z' })._unsafeUnwrapErr().code, 'not_authorized');
- * assert.equal(approveCancellation(context, c1, { by: 'ana@example.com', at: '2026-03-02T00:00:00Z' }).isOk(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function approveCancellation(
   context: TransitionContext,
@@ -1095,17 +1010,8 @@ export function approveCancellation(
  * @param c - the contract (a request pending)
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, invite, product, rejectCancellation, requestCancellation } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * c1 = requestCancellation(context, c1, { by: 'ana@example.com', at: '2026-03-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(rejectCancellation(context, c1, { by: 'bia@example.com', at: '2026-03-02T00:00:00Z' }).isOk(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function rejectCancellation(
   context: TransitionContext,
@@ -1122,17 +1028,8 @@ export function rejectCancellation(
  * @param c - the contract (a request pending)
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, invite, product, requestCancellation, withdrawCancellation } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * c1 = requestCancellation(context, c1, { by: 'ana@example.com', at: '2026-03-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(withdrawCancellation(context, c1, { by: 'ana@example.com', at: '2026-03-02T00:00:00Z' }).isOk(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function withdrawCancellation(
   context: TransitionContext,
@@ -1149,17 +1046,8 @@ export function withdrawCancellation(
  * @param c - the contract (active)
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, cancel, invite, product } from 'cocreation';
  *
- * const context = { policy: POLICIES.gumroad, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(cancel(context, c1, { by: 'bia@example.com', at: '2026-03-01T00:00:00Z' }).isOk(), true);
- * assert.equal(cancel({ ...context, policy: POLICIES.hotmart }, c1, { by: 'bia@example.com', at: '2026-03-01T00:00:00Z' })._unsafeUnwrapErr().code, 'invalid_transition');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function cancel(
   context: TransitionContext,
@@ -1167,6 +1055,57 @@ export function cancel(
   input: EventInput,
 ): Result<CocreationContract, DomainError> {
   return appendEvent(context, c, 'cancelled', input, false);
+}
+
+/**
+ * The event types a {@link transition} records: every type but `invited` (a contract starts
+ * with {@link invite}).
+ */
+export type TransitionType = Exclude<ContractEventType, 'invited'>;
+
+/**
+ * One event for {@link transition}: its type, who makes it and when, and for
+ * `amendment-proposed` and `amended` the terms that change (a patch).
+ */
+export type TransitionInput =
+  | (EventInput & { readonly type: Exclude<TransitionType, 'amendment-proposed' | 'amended'> })
+  | (AmendmentInput & { readonly type: 'amendment-proposed' | 'amended' });
+
+/**
+ * Records one event of a contract's lifecycle (specification §3): accepting, declining or
+ * withdrawing an invitation, proposing and answering an amendment, amending, asking for and
+ * answering a cancellation, cancelling. Checks every rule the event meets: the party who may
+ * make it, its instant, the policy's flow, and, with the product's other contracts, the
+ * retention floor and `maxCocreators`. Pure: the contract given is not changed.
+ *
+ * @param context - the policy, the product and its other contracts
+ * @param c - the contract as it stands
+ * @param input - `{ type, by, at }`, with `terms` (a patch) for `amendment-proposed` and `amended`
+ * @returns the contract with the event appended, frozen, or the error in a one-element list
+ *   (an error on the event has its path relative to `input`: `['terms', 'percent']`, `['by']`, `[]`)
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, invite, product, transition } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * c1 = transition(context, c1, { type: 'accepted', by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
+ * const proposed = transition(context, c1, { type: 'amendment-proposed', terms: { percent: '30' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrap();
+ * assert.deepEqual(proposed.events.map((e) => e.type), ['invited', 'accepted', 'amendment-proposed']);
+ * // Only the cocreator may approve an amendment.
+ * const refused = transition(context, proposed, { type: 'amendment-approved', by: 'ana@example.com', at: '2026-02-02T00:00:00Z' });
+ * assert.equal(refused._unsafeUnwrapErr()[0].code, 'not_authorized');
+ * ```
+ */
+export function transition(
+  context: TransitionContext,
+  c: CocreationContract,
+  input: TransitionInput,
+): Result<CocreationContract, DomainErrors> {
+  const type: unknown = isRecord(input) ? input.type : undefined;
+  const withTerms = type === 'amendment-proposed' || type === 'amended';
+  return appendEvent(context, c, type as ContractEventType, input, withTerms).mapErr(one);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1249,7 +1188,17 @@ export function contractsCovering(domain: Domain, sale: SaleRef): ReadonlyArray<
  * ```
  */
 export function totalReservedPercentAt(domain: Domain, t: Instant): Percent {
-  return domain.timelines.reduce<Percent>(
+  return reservedTotalAt(domain.timelines, t);
+}
+
+/**
+ * What `timelines` reserve together at `t`: the sum the retention floor bounds. Internal:
+ * {@link totalReservedPercentAt} and `validateRetentionFloor` share it.
+ *
+ * @internal
+ */
+export function reservedTotalAt(timelines: ReadonlyArray<ContractTimeline>, t: Instant): Percent {
+  return timelines.reduce<Percent>(
     (sum, timeline) => addPercents(sum, reservedPercentAt(timeline, t)),
     PERCENT_0,
   );

@@ -72,18 +72,8 @@ export function money(
  *   nor a number (type before syntax, specification §7); `invalid_amount` for a string or number
  *   that is not a non-negative decimal (or is longer than 1000 characters);
  *   `amount_precision` (with `currency` and `maxDecimals`) for too many decimals
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { currency, parseAmount } from 'cocreation';
  *
- * const brl = currency('BRL')._unsafeUnwrap();
- * assert.equal(parseAmount('19.9', brl)._unsafeUnwrap(), 1990n);
- * assert.equal(parseAmount(100, brl)._unsafeUnwrap(), 10000n);
- * assert.equal(parseAmount('0.001', brl)._unsafeUnwrapErr().code, 'amount_precision');
- * assert.equal(parseAmount('-1', brl)._unsafeUnwrapErr().code, 'invalid_amount');
- * assert.equal(parseAmount(true, brl)._unsafeUnwrapErr().code, 'invalid_field');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function parseAmount(
   input: unknown,
@@ -216,13 +206,8 @@ export function formatAmount(minor: bigint, currency: Currency): string {
  *
  * @param m - the money
  * @returns the same as `formatAmount(m.amount, m.currency)`
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { formatMoney, parseMoney } from 'cocreation';
  *
- * assert.equal(formatMoney(parseMoney('19.9', 'BRL')._unsafeUnwrap()), '19.90');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function formatMoney(m: Money): string {
   return formatAmount(m.amount, m.currency);

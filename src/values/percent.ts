@@ -17,14 +17,7 @@ export type Percent = {
 /**
  * The most decimal places a percent may have, so that `10^scale` stays cheap to compute.
  *
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { MAX_PERCENT_SCALE, parsePercent } from 'cocreation';
- *
- * assert.equal(parsePercent(`1.${'0'.repeat(MAX_PERCENT_SCALE)}`).isOk(), true);
- * assert.equal(parsePercent(`1.${'0'.repeat(MAX_PERCENT_SCALE + 1)}`)._unsafeUnwrapErr().code, 'invalid_percent');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export const MAX_PERCENT_SCALE = 1000;
 
@@ -197,14 +190,8 @@ export function percent(
  *
  * @param p - the percent
  * @returns its scale
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { parsePercent, percentDecimals } from 'cocreation';
  *
- * assert.equal(percentDecimals(parsePercent('20.00')._unsafeUnwrap()), 2);
- * assert.equal(percentDecimals(parsePercent('20')._unsafeUnwrap()), 0);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function percentDecimals(p: Percent): number {
   return p.scale;
@@ -218,15 +205,8 @@ export function percentDecimals(p: Percent): number {
  * @param path - where the percent is in the input (default `[]`)
  * @returns `p` itself, or `percent_precision` with `maxDecimals` (`invalid_percent` for a value
  *   that is not a percent)
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { checkPercentPrecision, parsePercent } from 'cocreation';
  *
- * const p = parsePercent('20.00')._unsafeUnwrap();
- * assert.equal(checkPercentPrecision(p, 2).isOk(), true);
- * assert.equal(checkPercentPrecision(p, 0)._unsafeUnwrapErr().code, 'percent_precision');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function checkPercentPrecision(
   p: Percent,
@@ -292,14 +272,8 @@ export function comparePercent(a: Percent, b: Percent): -1 | 0 | 1 {
  * @param a - a percent
  * @param b - another percent
  * @returns `a + b`, frozen
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { addPercents, formatPercent, parsePercent } from 'cocreation';
  *
- * const p = (s: string) => parsePercent(s)._unsafeUnwrap();
- * assert.equal(formatPercent(addPercents(p('12.5'), p('7.55'))), '20.05');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function addPercents(a: Percent, b: Percent): Percent {
   const [x, y, scale] = aligned(a, b);
@@ -373,14 +347,8 @@ export function formatPercent(p: Percent): string {
  *
  * @param s - a decimal string such as `"12.5"`
  * @returns the {@link Percent}, or `undefined` when `s` is not one
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { percentFromString } from 'cocreation';
  *
- * assert.equal(percentFromString('12.5')?.units, 125n);
- * assert.equal(percentFromString('abc'), undefined);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function percentFromString(s: string): Percent | undefined {
   const parsed = parsePercent(s);
@@ -394,15 +362,8 @@ export function percentFromString(s: string): Percent | undefined {
  * @param min - the lower bound, included
  * @param max - the upper bound, included
  * @returns `true` when `p` is within the bounds
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { PERCENT_100, isPercentInRange, parsePercent } from 'cocreation';
  *
- * const p = (s: string) => parsePercent(s)._unsafeUnwrap();
- * assert.equal(isPercentInRange(p('70.00'), p('0.01'), p('70')), true);
- * assert.equal(isPercentInRange(p('100.01'), p('0'), PERCENT_100), false);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function isPercentInRange(p: Percent, min: Percent, max: Percent): boolean {
   return comparePercent(min, p) <= 0 && comparePercent(p, max) <= 0;

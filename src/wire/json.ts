@@ -383,7 +383,7 @@ function reportAffiliateWithoutPercent(productInput: unknown, saleInput: unknown
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseDocument } from 'cocreation';
+ * import { parseDocument } from 'cocreation/wire';
  *
  * const doc = parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
@@ -476,7 +476,7 @@ function invalidJson(message: string): DomainErrors {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseDocumentText } from 'cocreation';
+ * import { parseDocumentText } from 'cocreation/wire';
  *
  * const bad = parseDocumentText('{"product": ');
  * assert.equal(bad._unsafeUnwrapErr()[0].code, 'invalid_json');
@@ -527,7 +527,7 @@ function decodeUtf8(bytes: Uint8Array): string | null {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseDocumentBytes } from 'cocreation';
+ * import { parseDocumentBytes } from 'cocreation/wire';
  *
  * const text = JSON.stringify({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
@@ -583,7 +583,7 @@ export function readDocumentBytes(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseDocument, settleDocument } from 'cocreation';
+ * import { parseDocument, settleDocument } from 'cocreation/wire';
  *
  * const doc = parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
@@ -697,7 +697,7 @@ function reversalLineToJson(line: ReversalLine, cur: Currency): ReversalLineJson
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseDocument, settleDocument, settlementToJson } from 'cocreation';
+ * import { parseDocument, settleDocument, settlementToJson } from 'cocreation/wire';
  *
  * const doc = parseDocument({
  *   product: { id: 'p1', mainCreator: 'Ana@Example.com' },
@@ -739,7 +739,7 @@ export function settlementToJson(settlement: Settlement): SettlementJson {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseDocument, reversalToJson, settleDocument } from 'cocreation';
+ * import { parseDocument, reversalToJson, settleDocument } from 'cocreation/wire';
  *
  * const doc = parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
@@ -778,7 +778,8 @@ export function reversalToJson(reversal: Reversal): ReversalJson {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { currency, errorToJson } from 'cocreation';
+ * import { currency } from 'cocreation';
+ * import { errorToJson } from 'cocreation/wire';
  *
  * const error = currency('XYZ', ['sale', 'price', 'currency'])._unsafeUnwrapErr();
  * assert.equal(
@@ -797,14 +798,8 @@ export function errorToJson(error: DomainError): ErrorJson {
  *
  * @param result - the result of {@link settleDocument} (or any settling step)
  * @returns `{ ok: true, settlement, refunds }` or `{ ok: false, errors }`, frozen
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { parseDocumentText, settleDocument, settleResultToJson } from 'cocreation';
  *
- * const output = settleResultToJson(parseDocumentText('[]').andThen(settleDocument));
- * assert.equal(output.ok, false);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function settleResultToJson(result: Result<SettleOutcome, DomainErrors>): SettleOutputJson {
   if (result.isErr()) {
@@ -827,7 +822,7 @@ export function settleResultToJson(result: Result<SettleOutcome, DomainErrors>):
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { settleToJson } from 'cocreation';
+ * import { settleToJson } from 'cocreation/wire';
  *
  * const output = settleToJson({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
@@ -853,7 +848,7 @@ export function settleToJson(input: unknown): SettleOutputJson {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { settleText } from 'cocreation';
+ * import { settleText } from 'cocreation/wire';
  *
  * const answer = JSON.parse(settleText(''));
  * assert.equal(answer.ok, false);
@@ -893,7 +888,8 @@ export function percentAsWritten(p: Percent): string {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, policy, policyToJson } from 'cocreation';
+ * import { POLICIES, policy } from 'cocreation';
+ * import { policyToJson } from 'cocreation/wire';
  *
  * const json = policyToJson(POLICIES.gumroad);
  * assert.equal(json.extends, 'gumroad');
@@ -985,7 +981,7 @@ export function moneyToJson(m: {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { documentToJson, parseDocument } from 'cocreation';
+ * import { documentToJson, parseDocument } from 'cocreation/wire';
  *
  * const doc = parseDocument({
  *   policy: 'hotmart',
@@ -1198,7 +1194,7 @@ function checkLines(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseSettlementJson } from 'cocreation';
+ * import { parseSettlementJson } from 'cocreation/wire';
  *
  * const s = parseSettlementJson({
  *   saleId: 's1', productId: 'p1', at: '2026-03-01T12:00:00.000Z', currency: 'USD',

@@ -76,7 +76,8 @@ import {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { product, productToJson } from 'cocreation';
+ * import { product } from 'cocreation';
+ * import { productToJson } from 'cocreation/wire';
  *
  * const course = product({ id: 'p1', mainCreator: ' Ana@Example.com', affiliateCommission: '40.0' });
  * if (course.isErr()) throw new Error(course.error[0].message);
@@ -105,7 +106,8 @@ export function productToJson(course: Product): ProductJson {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { contract, contractToJson } from 'cocreation';
+ * import { contract } from 'cocreation';
+ * import { contractToJson } from 'cocreation/wire';
  *
  * const deal = contract({
  *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
@@ -139,7 +141,8 @@ export function contractToJson(deal: CocreationContract): ContractJson {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { refund, refundToJson } from 'cocreation';
+ * import { refund } from 'cocreation';
+ * import { refundToJson } from 'cocreation/wire';
  *
  * const r = refund({ id: 'r1', at: '2026-03-05T00:00:00Z', amount: { amount: '50', currency: 'BRL' } });
  * if (r.isErr()) throw new Error(r.error[0].message);
@@ -247,8 +250,7 @@ function feeOriginToJson(origin: FeeOrigin, cur: Currency): FeeOriginJson {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseStoredSettlementJson, settleToJson, settlementToJson, storedSettlementToJson,
- *   parseDocument, settleDocument } from 'cocreation';
+ * import { parseDocument, parseStoredSettlementJson, settleDocument, settlementToJson, settleToJson, storedSettlementToJson } from 'cocreation/wire';
  *
  * const doc = parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
@@ -291,7 +293,7 @@ export function storedSettlementToJson(settlement: Settlement): StoredSettlement
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseDocument, parseStoredReversalJson, settleDocument, storedReversalToJson } from 'cocreation';
+ * import { parseDocument, parseStoredReversalJson, settleDocument, storedReversalToJson } from 'cocreation/wire';
  *
  * const doc = parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
@@ -484,7 +486,7 @@ function checkArithmetic(settlement: Settlement, issues: Issues): void {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseStoredSettlementJson } from 'cocreation';
+ * import { parseStoredSettlementJson } from 'cocreation/wire';
  *
  * const stored = {
  *   saleId: 's1', productId: 'p1', at: '2026-03-01T12:00:00.000Z', currency: 'USD',
@@ -662,7 +664,7 @@ function readReversalLine(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseStoredReversalJson } from 'cocreation';
+ * import { parseStoredReversalJson } from 'cocreation/wire';
  *
  * const stored = {
  *   refundId: 'r1', saleId: 's1', at: '2026-03-02T00:00:00.000Z', currency: 'USD',
