@@ -8,31 +8,76 @@
  *
  * @packageDocumentation
  */
+// biome-ignore-all assist/source/organizeImports: the exports are grouped by what a user is doing, in the order of the data path
+
+// Values: money, currencies, percents, instants, accounts.
+export type { AccountId } from './values/account';
+export { accountId, MAX_ACCOUNT_ID_LENGTH } from './values/account';
+export type { Currency, CurrencyCode } from './values/currency';
+export { currencies, currency, isCurrency } from './values/currency';
+export type { Instant } from './values/instant';
+export { formatInstant, instant, MAX_INSTANT, MIN_INSTANT, parseInstant } from './values/instant';
+export type { Money } from './values/money';
+export { formatAmount, money, parseMoney } from './values/money';
+export type { Percent } from './values/percent';
+export {
+  comparePercent,
+  formatPercent,
+  PERCENT_0,
+  PERCENT_100,
+  parsePercent,
+  percent,
+  percentOfAmount,
+  subtractPercents,
+} from './values/percent';
+
+// Policies and products: the platform's rules, the product, its sales and refunds.
+export type { AppliesTo, CommissionRule } from './model/commission';
+export { APPLIES_TO, appliesTo } from './model/commission';
+export type {
+  AmendmentRule,
+  CancellationRule,
+  FeeSchedule,
+  Policy,
+  PolicyInput,
+  PolicyName,
+} from './model/policy';
+export {
+  MAX_PERCENT_DECIMALS,
+  maxReservedPercent,
+  POLICIES,
+  POLICY_NAMES,
+  policy,
+} from './model/policy';
+export type { Product, ProductInput } from './model/product';
+export { product } from './model/product';
+export type { Refund, Sale, SaleAffiliate } from './model/sale';
+export { refund, sale } from './model/sale';
 
 // Contracts and their lifecycle.
 export type {
   AmendmentRecord,
   CancellationRequestRecord,
   CocreationContract,
-  CocreationContractInput,
   ContractEvent,
   ContractEventType,
   ContractStatus,
   ContractTerms,
-  ContractTermsInput,
   ContractTimeline,
   EndReason,
   PlainEventType,
-  SaleRef,
-  TermsHistoryEntry,
   TermsPatch,
-  TermsPatchInput,
   TermsPeriod,
-} from './contracts/contract';
+} from './contracts/types';
+export { CONTRACT_EVENT_TYPES } from './contracts/types';
+export type {
+  CocreationContractInput,
+  ContractTermsInput,
+  TermsPatchInput,
+} from './contracts/read';
+export { contract, contractTerms } from './contracts/read';
+export type { SaleRef, TermsHistoryEntry } from './contracts/queries';
 export {
-  CONTRACT_EVENT_TYPES,
-  contract,
-  contractTerms,
   isLive,
   pendingAmendmentAt,
   pendingCancellationAt,
@@ -40,9 +85,69 @@ export {
   statusAt,
   termsAt,
   termsHistory,
-} from './contracts/contract';
+} from './contracts/queries';
 export type { Action } from './contracts/permissions';
 export { ACTIONS, allowedActions, can } from './contracts/permissions';
+export type {
+  AmendmentInput,
+  Domain,
+  DomainInput,
+  EventInput,
+  InvitationInput,
+  TransitionContext,
+  TransitionInput,
+  TransitionType,
+} from './validate/domain';
+export {
+  availablePercentAt,
+  contractsCovering,
+  invite,
+  liveContractsAt,
+  timelineOf,
+  totalReservedPercentAt,
+  transition,
+  validateDomain,
+} from './validate/domain';
+
+// The three invariants, as validators of a platform's own data.
+export {
+  validateAffiliatePermission,
+  validateRetentionFloor,
+  validateTermAt,
+} from './settle/invariants';
+
+// Settling.
+export type { Settler } from './settle/settle';
+export { compileSettler, settleSale } from './settle/settle';
+export type {
+  AffiliateLine,
+  CocreatorLine,
+  FeeOrigin,
+  MainCreatorLine,
+  PlatformLine,
+  Reversal,
+  ReversalLine,
+  Role,
+  Settlement,
+  SettlementLine,
+} from './settle/settlement';
+export { explain } from './wire/explain';
+
+// Refunds and ledgers.
+export { refundAll, refundSale } from './refunds/refund';
+export type {
+  Ledger,
+  LedgerAmounts,
+  LedgerConflict,
+  LedgerEntry,
+  LedgerLine,
+  LedgerOptions,
+  LedgerQuery,
+  LedgerRecord,
+  LedgerRow,
+} from './ledger/ledger';
+export { combineLedgers, EMPTY_LEDGER, ledgerOf, ledgerTotal } from './ledger/ledger';
+
 // Errors, and their messages in other languages.
 export type {
   AffiliateNotPermittedError,
@@ -80,18 +185,6 @@ export type {
 } from './errors';
 export { ERROR_CODES, isErrorCode } from './errors';
 export type {
-  Ledger,
-  LedgerAmounts,
-  LedgerConflict,
-  LedgerEntry,
-  LedgerLine,
-  LedgerOptions,
-  LedgerQuery,
-  LedgerRecord,
-  LedgerRow,
-} from './ledger/ledger';
-export { combineLedgers, EMPTY_LEDGER, ledgerOf, ledgerTotal } from './ledger/ledger';
-export type {
   Catalog,
   DecimalPrinter,
   ExplainWords,
@@ -103,90 +196,3 @@ export type {
   PolicyProblem,
 } from './locales/locale';
 export { LOCALES, localizeErrors } from './locales/locale';
-
-// Policies and products: the platform's rules, the product, its sales and refunds.
-export type { AppliesTo, CommissionRule } from './model/commission';
-export { APPLIES_TO, appliesTo } from './model/commission';
-export type {
-  AmendmentRule,
-  CancellationRule,
-  FeeSchedule,
-  Policy,
-  PolicyInput,
-  PolicyName,
-} from './model/policy';
-export {
-  MAX_PERCENT_DECIMALS,
-  maxReservedPercent,
-  POLICIES,
-  POLICY_NAMES,
-  policy,
-} from './model/policy';
-export type { Product, ProductInput } from './model/product';
-export { product } from './model/product';
-export type { Refund, Sale, SaleAffiliate } from './model/sale';
-export { refund, sale } from './model/sale';
-// Refunds and ledgers.
-export { refundAll, refundSale } from './refunds/refund';
-// The three invariants, as validators of a platform's own data.
-export {
-  validateAffiliatePermission,
-  validateRetentionFloor,
-  validateTermAt,
-} from './settle/invariants';
-// Settling.
-export type { Settler } from './settle/settle';
-export { compileSettler, settleSale } from './settle/settle';
-export type {
-  AffiliateLine,
-  CocreatorLine,
-  FeeOrigin,
-  MainCreatorLine,
-  PlatformLine,
-  Reversal,
-  ReversalLine,
-  Role,
-  Settlement,
-  SettlementLine,
-} from './settle/settlement';
-export type {
-  AmendmentInput,
-  Domain,
-  DomainInput,
-  EventInput,
-  InvitationInput,
-  TransitionContext,
-  TransitionInput,
-  TransitionType,
-} from './validate/domain';
-export {
-  availablePercentAt,
-  contractsCovering,
-  invite,
-  liveContractsAt,
-  timelineOf,
-  totalReservedPercentAt,
-  transition,
-  validateDomain,
-} from './validate/domain';
-// Values: money, currencies, percents, instants, accounts.
-export type { AccountId } from './values/account';
-export { accountId, MAX_ACCOUNT_ID_LENGTH } from './values/account';
-export type { Currency, CurrencyCode } from './values/currency';
-export { currencies, currency, isCurrency } from './values/currency';
-export type { Instant } from './values/instant';
-export { formatInstant, instant, MAX_INSTANT, MIN_INSTANT, parseInstant } from './values/instant';
-export type { Money } from './values/money';
-export { formatAmount, money, parseMoney } from './values/money';
-export type { Percent } from './values/percent';
-export {
-  comparePercent,
-  formatPercent,
-  PERCENT_0,
-  PERCENT_100,
-  parsePercent,
-  percent,
-  percentOfAmount,
-  subtractPercents,
-} from './values/percent';
-export { explain } from './wire/explain';

@@ -6,7 +6,7 @@ import {
   contractEvent,
   contractTerms,
   termsPatch,
-} from '../src/contracts/contract';
+} from '../src/contracts/read';
 import { isErrorCode } from '../src/errors';
 
 /** Any value, and values that look almost like a contract, to reach the deeper checks. */

@@ -1,25 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { applyPatch, replayContract } from '../src/contracts/lifecycle';
 import {
-  applyPatch,
-  type CocreationContract,
-  type ContractTimeline,
-  checkContract,
   commissionTerms,
-  contract,
-  contractEvent,
-  contractTerms,
   coveringTerms,
   covers,
   isLive,
   pendingAmendmentAt,
   pendingCancellationAt,
-  replayContract,
   reservedPercentAt,
   statusAt,
   termsAt,
   termsHistory,
+} from '../src/contracts/queries';
+import {
+  checkContract,
+  contract,
+  contractEvent,
+  contractTerms,
   termsPatch,
-} from '../src/contracts/contract';
+} from '../src/contracts/read';
+import type { CocreationContract, ContractTimeline } from '../src/contracts/types';
 import type { DomainError } from '../src/errors';
 import { POLICIES, type Policy } from '../src/model/policy';
 import { product } from '../src/model/product';

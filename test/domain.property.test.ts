@@ -1,22 +1,23 @@
 import fc from 'fast-check';
 import type { Result } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
+import { applyPatch, replayContract } from '../src/contracts/lifecycle';
 import {
-  applyPatch,
-  type CocreationContract,
-  type ContractEvent,
-  type ContractEventType,
-  type ContractTerms,
-  checkContract,
   coveringTerms,
   covers,
   isLive,
-  replayContract,
   reservedPercentAt,
-  type TermsPatch,
   termsAt,
   termsHistory,
-} from '../src/contracts/contract';
+} from '../src/contracts/queries';
+import { checkContract } from '../src/contracts/read';
+import type {
+  CocreationContract,
+  ContractEvent,
+  ContractEventType,
+  ContractTerms,
+  TermsPatch,
+} from '../src/contracts/types';
 import type { DomainError } from '../src/errors';
 import { maxReservedPercent, POLICIES } from '../src/model/policy';
 import {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CocreationContract, contract } from '../src/contracts/contract';
+import { contract } from '../src/contracts/read';
+import type { CocreationContract } from '../src/contracts/types';
 import type { DomainError, DomainErrors } from '../src/errors';
 import { POLICIES, type Policy, policy } from '../src/model/policy';
 import { product } from '../src/model/product';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../src/contracts/contract';
+import { contract } from '../src/contracts/read';
 import { policy } from '../src/model/policy';
 import { product } from '../src/model/product';
 import { refund, sale } from '../src/model/sale';

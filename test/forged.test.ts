@@ -4,14 +4,14 @@
  * with an exception.
  */
 import { describe, expect, it } from 'vitest';
+import { replayContract } from '../src/contracts/lifecycle';
 import {
-  type CocreationContract,
   commissionTerms,
-  contract,
   pendingAmendmentAt,
   pendingCancellationAt,
-  replayContract,
-} from '../src/contracts/contract';
+} from '../src/contracts/queries';
+import { contract } from '../src/contracts/read';
+import type { CocreationContract } from '../src/contracts/types';
 import type { DomainError } from '../src/errors';
 import { combineLedgers, ledgerOf } from '../src/ledger/ledger';
 import { appliesToSale } from '../src/model/commission';

@@ -5,7 +5,7 @@
  * deep-frozen so that any mutation would throw, and no prototype is polluted.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContract, contract } from '../src/contracts/contract';
+import { checkContract, contract } from '../src/contracts/read';
 import { policy } from '../src/model/policy';
 import { product } from '../src/model/product';
 import { sale } from '../src/model/sale';

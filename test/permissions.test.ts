@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type CocreationContract, contract } from '../src/contracts/contract';
 import { ACTIONS, allowedActions, can } from '../src/contracts/permissions';
+import { contract } from '../src/contracts/read';
+import type { CocreationContract } from '../src/contracts/types';
 import { POLICIES, type Policy, policy } from '../src/model/policy';
 import { product } from '../src/model/product';
 import { validateDomain } from '../src/validate/domain';

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CocreationContract, ContractEvent } from '../src/contracts/contract';
+import type { CocreationContract, ContractEvent } from '../src/contracts/types';
 import type { Sale } from '../src/model/sale';
 import { compileSettler, compileWith, settleSale, settleWithDomain } from '../src/settle/settle';
 import type { Settlement } from '../src/settle/settlement';

@@ -1,6 +1,7 @@
 import type { Result } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
-import { type CocreationContract, contract } from '../src/contracts/contract';
+import { contract } from '../src/contracts/read';
+import type { CocreationContract } from '../src/contracts/types';
 import type { DomainErrors } from '../src/errors';
 import { type Policy, type PolicyInput, policy } from '../src/model/policy';
 import { type Product, product } from '../src/model/product';

@@ -12,7 +12,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { covers, statusAt, termsAt } from '../src/contracts/contract';
+import { covers, statusAt, termsAt } from '../src/contracts/queries';
 import {
   contractHistoryJson,
   documentJson,

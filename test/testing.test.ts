@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contract } from '../src/contracts/contract';
+import { contract } from '../src/contracts/read';
 import { isErrorCode } from '../src/errors';
 import { POLICIES, policy } from '../src/model/policy';
 import { product } from '../src/model/product';

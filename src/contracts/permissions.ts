@@ -9,7 +9,8 @@ import type { Policy } from '../model/policy';
 import type { Product } from '../model/product';
 import { accountId } from '../values/account';
 import type { Instant } from '../values/instant';
-import { type ContractTimeline, coveringTerms, statusAt } from './contract';
+import { coveringTerms, statusAt } from './queries';
+import type { ContractTimeline } from './types';
 
 /**
  * What an account may ask to do on a product:

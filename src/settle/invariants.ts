@@ -5,7 +5,8 @@
  * already runs when it validates a domain or settles a sale; none states a rule a second time.
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type CocreationContract, statusAt } from '../contracts/contract';
+import { statusAt } from '../contracts/queries';
+import type { CocreationContract } from '../contracts/types';
 import { type DomainError, type DomainErrors, domainError, type ErrorCode } from '../errors';
 import { maxReservedPercent } from '../model/policy';
 import type { Sale } from '../model/sale';
@@ -116,7 +117,7 @@ const AFFILIATE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
  *
  * @param parts - `{ policy, product, contracts }`, as `validateDomain` takes them
  * @param sale - the sale, from `sale()`
- * @returns the sale, or every problem: the three above (at `['sale', 'affiliate', ...]`),
+ * @returns nothing when the affiliate is allowed, or every problem: the three above (at `['sale', 'affiliate', ...]`),
  *   `product_mismatch` for a sale of another product, and the problems of the parts or the
  *   sale that keep the rule from being judged, as `settleSale` reports them
  * @example
@@ -146,7 +147,7 @@ const AFFILIATE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 export function validateAffiliatePermission(
   parts: DomainInput,
   sale: Sale,
-): Result<Sale, DomainErrors> {
+): Result<void, DomainErrors> {
   const checked = checkDomain(parts);
   if (checked.reading.length > 0) return err(asErrors(checked.reading));
   const stages = settleStages(
@@ -155,14 +156,14 @@ export function validateAffiliatePermission(
     parts.contracts as ReadonlyArray<CocreationContract>,
     sale,
   );
-  if (stages.settlement !== null) return ok(sale);
+  if (stages.settlement !== null) return ok(undefined);
   const problems = stages.reading
     ? stages.problems
     : [
         ...historyProblems(checked),
         ...stages.problems.filter((p) => AFFILIATE_CODES.has(p.code) && p.path[0] === 'sale'),
       ];
-  return problems.length > 0 ? err(asErrors(problems)) : ok(sale);
+  return problems.length > 0 ? err(asErrors(problems)) : ok(undefined);
 }
 
 /**

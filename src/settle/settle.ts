@@ -10,12 +10,8 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import { isBuilt } from '../_internal/provenance';
-import {
-  type CocreationContract,
-  type ContractTerms,
-  type ContractTimeline,
-  coveringTerms,
-} from '../contracts/contract';
+import { coveringTerms } from '../contracts/queries';
+import type { CocreationContract, ContractTerms, ContractTimeline } from '../contracts/types';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import { type AppliesTo, appliesToAffiliate } from '../model/commission';
 import type { Policy } from '../model/policy';

@@ -9,21 +9,20 @@
 
 import { err, ok, type Result } from 'neverthrow';
 import { isBuilt, markBuilt } from '../_internal/provenance';
+import { replayContract } from '../contracts/lifecycle';
+import { covers, isLive, reservedPercentAt, type SaleRef } from '../contracts/queries';
 import {
-  type CocreationContract,
-  type ContractEvent,
-  type ContractEventType,
   type ContractTermsInput,
-  type ContractTimeline,
   checkContract,
   contractEvent,
-  covers,
-  isLive,
-  replayContract,
-  reservedPercentAt,
-  type SaleRef,
   type TermsPatchInput,
-} from '../contracts/contract';
+} from '../contracts/read';
+import type {
+  CocreationContract,
+  ContractEvent,
+  ContractEventType,
+  ContractTimeline,
+} from '../contracts/types';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import {
   isPolicyName,

@@ -16,13 +16,13 @@ import {
   readObject,
   required,
 } from '../_internal/fields';
+import { contract } from '../contracts/read';
 import type {
   CocreationContract,
   ContractEvent,
   ContractTerms,
   TermsPatch,
-} from '../contracts/contract';
-import { contract } from '../contracts/contract';
+} from '../contracts/types';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import { DEFAULT_POLICY, type Policy, policy } from '../model/policy';
 import { type Product, product } from '../model/product';

@@ -20,7 +20,7 @@ import {
   optional,
   readEnum,
 } from '../_internal/fields';
-import type { CocreationContract } from '../contracts/contract';
+import type { CocreationContract } from '../contracts/types';
 import { type DomainErrors, domainError, type Path } from '../errors';
 import type { Product } from '../model/product';
 import type { Refund } from '../model/sale';

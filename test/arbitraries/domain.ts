@@ -8,7 +8,8 @@
  * and the transition functions can be tested against it. Shrinking works on the choices.
  */
 import fc from 'fast-check';
-import { type CocreationContract, contract } from '../../src/contracts/contract';
+import { contract } from '../../src/contracts/read';
+import type { CocreationContract } from '../../src/contracts/types';
 import {
   type AmendmentRule,
   type CancellationRule,

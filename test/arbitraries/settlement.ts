@@ -5,8 +5,8 @@
  * sale-level rule), settlements shaped by hand, and refund sequences.
  */
 import fc from 'fast-check';
-import type { CocreationContract } from '../../src/contracts/contract';
-import { contract } from '../../src/contracts/contract';
+import { contract } from '../../src/contracts/read';
+import type { CocreationContract } from '../../src/contracts/types';
 import { type Policy, type PolicyInput, policy } from '../../src/model/policy';
 import { type Product, product } from '../../src/model/product';
 import type { Refund, Sale, SaleAffiliate } from '../../src/model/sale';
