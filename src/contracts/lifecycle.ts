@@ -1,5 +1,5 @@
 /**
- * The contract state machine (specification §3): {@link replayContract} runs a history's
+ * The contract state machine (specification §3): `replayContract` runs a history's
  * events in order against a policy and a product and, when every event is allowed, returns
  * the {@link ContractTimeline} that the queries (`queries.ts`) read. The rules across the
  * contracts of one product are `validateDomain`'s (`validate/domain.ts`).
@@ -434,7 +434,7 @@ function step(
  * the history is not read past it. The rules across
  * the product's contracts are `validateDomain`'s.
  *
- * @param c - the contract (from {@link contract} or {@link checkContract})
+ * @param c - the contract (from {@link contract} or `checkContract`)
  * @param rules - the policy
  * @param p - the product
  * @param path - where the contract is in the input (default `[]`)

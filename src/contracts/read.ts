@@ -41,7 +41,7 @@ export interface ContractTermsInput {
   readonly mayAlsoSellAsAffiliate?: boolean | null;
 }
 
-/** What {@link termsPatch} reads: amendment terms; `endsAt: null` makes the term unlimited. */
+/** What `termsPatch` reads: amendment terms; `endsAt: null` makes the term unlimited. */
 export interface TermsPatchInput {
   /** The new percent; absent or `null` keeps the one in force. */
   readonly percent?: string | number | Percent | null;
@@ -243,7 +243,7 @@ function readEvent(
 
 /**
  * Contracts this module built or re-read: already checked, frozen, canonical. Shared with
- * {@link replayContract}, which keeps such a contract as it is; not part of the package.
+ * `replayContract`, which keeps such a contract as it is; not part of the package.
  */
 export const checked = new WeakSet<object>();
 
@@ -303,7 +303,7 @@ function readContract(
  * `amendment-proposed` and `amended` carry terms (invitation terms need `percent`, and
  * default to `appliesTo: 'all-sales'`, `endsAt: null`, `mayAlsoSellAsAffiliate: false`; a
  * patch names at least one field), and that the history is not empty. Order, state, actors
- * and the policy's rules are `validateDomain`'s (and {@link replayContract}'s).
+ * and the policy's rules are `validateDomain`'s (and `replayContract`'s).
  *
  * @param input - a {@link CocreationContractInput}, from JSON or code
  * @param path - where the contract is in the input (default `[]`; the JSON document uses

@@ -83,7 +83,7 @@ export type ContractEventType = ContractEvent['type'];
 
 /**
  * A contract between a product's main creator and one cocreator: its whole history, oldest
- * first. Store it as JSON with {@link contractToJson}; {@link contract} reads that back into
+ * first. Store it as JSON with `contractToJson`; {@link contract} reads that back into
  * an equal contract.
  */
 export interface CocreationContract {

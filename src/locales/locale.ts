@@ -362,7 +362,7 @@ export function localizeError<E extends DomainError>(error: E, locale?: Locale):
 }
 
 /**
- * Every error of a list with its `message` in another language, as {@link localizeError}.
+ * Every error of a list with its `message` in another language, as `localizeError`.
  *
  * @param errors - the errors of a failed parse, validation or settling
  * @param locale - the language (default `'en'`)

@@ -49,7 +49,7 @@ export interface FeeSchedule {
 }
 
 /**
- * A checked, frozen platform policy. Store it as JSON with {@link policyToJson}; {@link policy}
+ * A checked, frozen platform policy. Store it as JSON with `policyToJson`; {@link policy}
  * reads that back into an equal policy.
  */
 export interface Policy {

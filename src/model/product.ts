@@ -26,7 +26,7 @@ import {
 } from '../values/percent';
 
 /**
- * A checked, frozen product. Store it as JSON with {@link productToJson}; {@link product}
+ * A checked, frozen product. Store it as JSON with `productToJson`; {@link product}
  * reads that back into an equal product.
  */
 export interface Product {

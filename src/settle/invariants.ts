@@ -75,6 +75,8 @@ function instantProblem(t: unknown): DomainError | null {
  * assert.equal(over.code, 'retention_floor_violated');
  * assert.equal(over.code === 'retention_floor_violated' && over.reservedPercent, '75');
  * ```
+ *
+ * @group Contracts and their lifecycle
  */
 export function validateRetentionFloor(
   parts: DomainInput,
@@ -143,6 +145,8 @@ const AFFILIATE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
  * assert.equal(validateAffiliatePermission(parts, soldBy('bia@example.com'))._unsafeUnwrapErr()[0].code, 'affiliate_not_permitted');
  * assert.equal(validateAffiliatePermission(parts, soldBy('ana@example.com'))._unsafeUnwrapErr()[0].code, 'self_affiliation');
  * ```
+ *
+ * @group Settling
  */
 export function validateAffiliatePermission(
   parts: DomainInput,
@@ -197,6 +201,8 @@ export function validateAffiliatePermission(
  * // The term ends at its endsAt: from that instant on, the contract is expired.
  * assert.equal(validateTermAt(parts, 'c1', at('2027-01-01T00:00:00Z'))._unsafeUnwrapErr()[0].code, 'term_already_expired');
  * ```
+ *
+ * @group Contracts and their lifecycle
  */
 export function validateTermAt(
   parts: DomainInput,

@@ -2,7 +2,7 @@
  * Settling one sale (specification §5), and the affiliate rules that decide whether it may be
  * settled at all (specification §4.6).
  *
- * Two implementations with one contract: {@link settleWithDomain} follows the specification step by step
+ * Two implementations with one contract: `settleWithDomain` follows the specification step by step
  * in `bigint` and is the reference; {@link compileSettler} precomputes a domain once (an
  * index from instants to the covering contracts, each percent as an integer factor at one
  * common scale) and settles each sale in safe-integer `number` arithmetic, falling back to
@@ -475,7 +475,7 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
  * @param sale - the sale, from `sale()`
  * @returns the frozen {@link Settlement}, or every problem: the domain's (at `['policy']`,
  *   `['product']`, `['contracts', i, ...]`) and the sale's (at `['sale', ...]`, see
- *   {@link settleWithDomain})
+ *   `settleWithDomain`)
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -581,7 +581,7 @@ export interface Settler {
   /** The domain it was compiled from. */
   readonly domain: Domain;
   /**
-   * Settles one sale; the same result as {@link settleWithDomain} on the same domain.
+   * Settles one sale; the same result as `settleWithDomain` on the same domain.
    *
    * @param sale - the sale, from `sale()`
    * @returns the frozen {@link Settlement}, or every sale-level problem
@@ -682,7 +682,7 @@ const EMPTY: ReadonlyArray<Entry> = Object.freeze([]);
  * cover them (one binary search per sale), each percent as an integer factor at one common
  * scale, the fee schedule's factors. Each sale then costs O(k) in the number of covering
  * contracts, in safe-integer `number` arithmetic (`bigint` for any product past 2^53), with
- * no decimal parsing; results equal {@link settleWithDomain}'s.
+ * no decimal parsing; results equal `settleWithDomain`'s.
  *
  * @param domain - a validated domain, from `validateDomain` (any other value typed as one is
  *   validated first; when it is refused, every sale is answered with `validateDomain`'s errors)

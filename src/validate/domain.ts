@@ -409,7 +409,7 @@ function asErrors(problems: ReadonlyArray<DomainError>): DomainErrors {
  *   then left out of every other rule (its history is not read, it does not count below);
  * - 2b: for each contract of this product, `self_cocreation` (at `cocreator`; the history is
  *   then not read), else the first event of its history that breaks a rule (see
- *   {@link replayContract});
+ *   `replayContract`);
  * - 2c: when every contract of this product has a valid history, the rules across contracts,
  *   at the path of the event that breaks them, every breaking checkpoint in document order:
  *   at every `invited`, `amendment-proposed` and `amended` instant `t`, the reserved
@@ -1067,8 +1067,14 @@ export type TransitionType = Exclude<ContractEventType, 'invited'>;
  * `amendment-proposed` and `amended` the terms that change (a patch).
  */
 export type TransitionInput =
-  | (EventInput & { readonly type: Exclude<TransitionType, 'amendment-proposed' | 'amended'> })
-  | (AmendmentInput & { readonly type: 'amendment-proposed' | 'amended' });
+  | (EventInput & {
+      /** Any type of {@link TransitionType} but the two that carry terms. */
+      readonly type: Exclude<TransitionType, 'amendment-proposed' | 'amended'>;
+    })
+  | (AmendmentInput & {
+      /** `amendment-proposed` or `amended`: the event carries `terms`. */
+      readonly type: 'amendment-proposed' | 'amended';
+    });
 
 /**
  * Records one event of a contract's lifecycle (specification §3): accepting, declining or

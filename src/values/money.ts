@@ -105,7 +105,7 @@ function describe(input: unknown): string {
 }
 
 /**
- * The syntax half of {@link parseAmount}, which needs no currency: the decimal's match, or
+ * The syntax half of `parseAmount`, which needs no currency: the decimal's match, or
  * the `invalid_amount` error. Internal: it lets a reader report a malformed amount even when
  * its currency is missing or unknown (specification §7: every problem).
  */
@@ -142,11 +142,11 @@ export function readAmountText(input: unknown, path: Path): RegExpExecArray | Do
  * Reads an amount and a currency code (the wire format's `{ amount, currency }`) into money.
  * The currency is checked first, since the amount's precision depends on it.
  *
- * @param amount - a decimal string or number, as in {@link parseAmount}
+ * @param amount - a decimal string or number, as in `parseAmount`
  * @param currencyCode - an ISO 4217 code, as in {@link currency}
  * @param path - the path of the money object; errors point at `[...path, 'amount']` or
  *   `[...path, 'currency']` (default `[]`)
- * @returns frozen {@link Money}, or the first error of {@link currency} or {@link parseAmount}
+ * @returns frozen {@link Money}, or the first error of {@link currency} or `parseAmount`
  * @example
  * ```ts
  * import assert from 'node:assert/strict';

@@ -21,7 +21,7 @@ export type Percent = {
  */
 export const MAX_PERCENT_SCALE = 1000;
 
-/** The longest percent text read: {@link MAX_PERCENT_SCALE} places and a whole part. */
+/** The longest percent text read: 1000 places and a whole part. */
 const MAX_PERCENT_TEXT = MAX_PERCENT_SCALE + 100;
 
 const DECIMAL = /^([0-9]+)(?:\.([0-9]+))?$/;
@@ -67,7 +67,7 @@ export function frozenPercent(p: Percent): Percent {
 
 /**
  * Tells whether a value has the shape of a {@link Percent} (non-negative integer units, a
- * scale from 0 to {@link MAX_PERCENT_SCALE}). Internal: the checking operations use it so that
+ * scale from 0 to 1000). Internal: the checking operations use it so that
  * a value forged around the type system is answered with an error, not an exception.
  */
 export function isPercentValue(value: unknown): value is Percent {
@@ -106,7 +106,7 @@ function describe(input: unknown): string {
  * @returns the frozen {@link Percent}; `invalid_field` for a value that is neither a string
  *   nor a number (type before syntax, specification §7); `invalid_percent` for a string or
  *   number that is not a non-negative decimal, is longer than 1100 characters or has more
- *   than {@link MAX_PERCENT_SCALE} decimal places
+ *   than 1000 decimal places
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -151,7 +151,7 @@ export function parsePercent(input: unknown, path: Path = []): Result<Percent, D
  * Makes a percent from its parts, checked: `percent(125n, 1)` is 12.5 %.
  *
  * @param units - a non-negative integer (`bigint`, or a safe integer `number`)
- * @param scale - the number of decimal places, an integer from 0 to {@link MAX_PERCENT_SCALE}
+ * @param scale - the number of decimal places, an integer from 0 to 1000
  * @param path - where the percent is in the input (default `[]`)
  * @returns the frozen {@link Percent}, or `invalid_percent`
  * @example
