@@ -33,8 +33,10 @@ export function load(app) {
       const path = project.getSymbolIdFromReflection(reflection)?.packagePath ?? '';
       const group = GROUPS.find(([pattern]) => pattern.test(path))?.[1];
       if (group === undefined) continue;
-      const comment = reflection.comment ?? reflection.signatures?.[0]?.comment;
-      const target = comment ?? (reflection.comment = new Comment());
+      if (reflection.comment === undefined && reflection.signatures?.[0]?.comment === undefined) {
+        reflection.comment = new Comment();
+      }
+      const target = reflection.comment ?? reflection.signatures?.[0]?.comment;
       target.blockTags.push(new CommentTag('@group', [{ kind: 'text', text: group }]));
     }
   });
