@@ -6,6 +6,18 @@
  * `docs/specification.md`, which ships in the package: the rules, the arithmetic, the errors
  * and the JSON wire format, version 2.
  *
+ * Every function that reads input (an `unknown` parameter) answers a `Result` and never
+ * throws. These take only values the library built and answer a plain value, with no check:
+ * `allowedActions`, `availablePercentAt`, `combineLedgers`, `comparePercent`, `compileSettler`,
+ * `contractsCovering`, `explain`, `formatAmount`, `formatInstant`, `formatPercent`, `isLive`,
+ * `ledgerTotal`, `liveContractsAt`, `maxReservedPercent`, `pendingAmendmentAt`,
+ * `pendingCancellationAt`, `percentOfAmount`, `reservedPercentAt`, `statusAt`, `termsAt`,
+ * `termsHistory`, `timelineOf`, `totalReservedPercentAt`. Given anything else they may throw or
+ * answer nonsense.
+ *
+ * The JSON wire format and the stored forms are in `cocreation/wire`; the testing kit in
+ * `cocreation/testing`.
+ *
  * @packageDocumentation
  */
 // biome-ignore-all assist/source/organizeImports: the exports are grouped by what a user is doing, in the order of the data path

@@ -5,6 +5,13 @@
  * refunds, settlements, reversals and ledgers as JSON and reading them back equal, and the
  * document as a Standard Schema for form and framework validators.
  *
+ * The printers take only values the library built and answer plain data, with no check:
+ * `contractToJson`, `documentToJson`, `errorToJson`, `ledgerToJson`, `policyToJson`,
+ * `productToJson`, `refundToJson`, `reversalToJson`, `settlementToJson`, `storedReversalToJson`,
+ * `storedSettlementToJson`. Every other function reads anything and answers a `Result`
+ * (or, for `settleToJson` and `settleText`, the output object of specification §8), never
+ * throwing.
+ *
  * The values themselves (money, percent, policy, product, contract, sale) and settling them
  * are in the main entry, `cocreation`.
  *
