@@ -100,26 +100,23 @@ export {
 } from './contracts/queries';
 export type { Action } from './contracts/permissions';
 export { ACTIONS, allowedActions, can } from './contracts/permissions';
+export type { Domain, DomainInput } from './validate/domain';
+export { validateDomain } from './validate/domain';
 export type {
   AmendmentInput,
-  Domain,
-  DomainInput,
   EventInput,
   InvitationInput,
   TransitionContext,
-  TransitionInput,
-  TransitionType,
-} from './validate/domain';
+} from './validate/append';
+export type { TransitionInput, TransitionType } from './validate/transitions';
+export { invite, transition } from './validate/transitions';
 export {
   availablePercentAt,
   contractsCovering,
-  invite,
   liveContractsAt,
   timelineOf,
   totalReservedPercentAt,
-  transition,
-  validateDomain,
-} from './validate/domain';
+} from './validate/queries';
 
 // The three invariants, as validators of a platform's own data.
 export {

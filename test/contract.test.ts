@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatch, replayContract } from '../src/contracts/lifecycle';
+import { applyPatch } from '../src/contracts/lifecycle';
 import {
   commissionTerms,
   coveringTerms,
@@ -19,6 +19,7 @@ import {
   contractTerms,
   termsPatch,
 } from '../src/contracts/read';
+import { replayContract } from '../src/contracts/replay';
 import type { CocreationContract, ContractTimeline } from '../src/contracts/types';
 import type { DomainError } from '../src/errors';
 import { POLICIES, type Policy } from '../src/model/policy';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Result } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
-import { applyPatch, replayContract } from '../src/contracts/lifecycle';
+import { applyPatch } from '../src/contracts/lifecycle';
 import {
   coveringTerms,
   covers,
@@ -11,6 +11,7 @@ import {
   termsHistory,
 } from '../src/contracts/queries';
 import { checkContract } from '../src/contracts/read';
+import { replayContract } from '../src/contracts/replay';
 import type {
   CocreationContract,
   ContractEvent,
@@ -20,28 +21,25 @@ import type {
 } from '../src/contracts/types';
 import type { DomainError } from '../src/errors';
 import { maxReservedPercent, POLICIES } from '../src/model/policy';
+import type { EventInput, TransitionContext } from '../src/validate/append';
+import { type Domain, validateDomain } from '../src/validate/domain';
+import { liveContractsAt, totalReservedPercentAt } from '../src/validate/queries';
 import {
   accept,
   amend,
   approveAmendment,
   approveCancellation,
   cancel,
-  type Domain,
   decline,
   declineAmendment,
-  type EventInput,
   invite,
-  liveContractsAt,
   proposeAmendment,
   rejectCancellation,
   requestCancellation,
-  type TransitionContext,
-  totalReservedPercentAt,
-  validateDomain,
   withdraw,
   withdrawAmendment,
   withdrawCancellation,
-} from '../src/validate/domain';
+} from '../src/validate/transitions';
 import type { Instant } from '../src/values/instant';
 import {
   addPercents,

@@ -4,27 +4,29 @@ import type { CocreationContract } from '../src/contracts/types';
 import type { DomainError, DomainErrors } from '../src/errors';
 import { POLICIES, type Policy, policy } from '../src/model/policy';
 import { product } from '../src/model/product';
+import { validateDomain } from '../src/validate/domain';
+import {
+  availablePercentAt,
+  contractsCovering,
+  liveContractsAt,
+  timelineOf,
+  totalReservedPercentAt,
+} from '../src/validate/queries';
 import {
   accept,
   approveAmendment,
   approveCancellation,
-  availablePercentAt,
   cancel,
-  contractsCovering,
   decline,
   declineAmendment,
   invite,
-  liveContractsAt,
   proposeAmendment,
   rejectCancellation,
   requestCancellation,
-  timelineOf,
-  totalReservedPercentAt,
-  validateDomain,
   withdraw,
   withdrawAmendment,
   withdrawCancellation,
-} from '../src/validate/domain';
+} from '../src/validate/transitions';
 import { type Instant, parseInstant } from '../src/values/instant';
 import { formatPercent } from '../src/values/percent';
 

@@ -4,13 +4,13 @@
  * with an exception.
  */
 import { describe, expect, it } from 'vitest';
-import { replayContract } from '../src/contracts/lifecycle';
 import {
   commissionTerms,
   pendingAmendmentAt,
   pendingCancellationAt,
 } from '../src/contracts/queries';
 import { contract } from '../src/contracts/read';
+import { replayContract } from '../src/contracts/replay';
 import type { CocreationContract } from '../src/contracts/types';
 import type { DomainError } from '../src/errors';
 import { combineLedgers, ledgerOf } from '../src/ledger/ledger';
@@ -21,7 +21,8 @@ import type { Sale } from '../src/model/sale';
 import { refundSale } from '../src/refunds/refund';
 import { settleSale } from '../src/settle/settle';
 import type { Settlement } from '../src/settle/settlement';
-import { accept, invite, proposeAmendment, validateDomain } from '../src/validate/domain';
+import { validateDomain } from '../src/validate/domain';
+import { accept, invite, proposeAmendment } from '../src/validate/transitions';
 import { accountId } from '../src/values/account';
 import { type Instant, parseInstant } from '../src/values/instant';
 import {

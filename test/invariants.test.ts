@@ -17,6 +17,7 @@ import {
   validateRetentionFloor,
   validateTermAt,
 } from '../src/settle/invariants';
+import type { TransitionContext } from '../src/validate/append';
 import {
   accept,
   amend,
@@ -29,13 +30,12 @@ import {
   proposeAmendment,
   rejectCancellation,
   requestCancellation,
-  type TransitionContext,
   type TransitionType,
   transition,
   withdraw,
   withdrawAmendment,
   withdrawCancellation,
-} from '../src/validate/domain';
+} from '../src/validate/transitions';
 import { type Instant, instant, parseInstant } from '../src/values/instant';
 import { formatPercent } from '../src/values/percent';
 

@@ -10,12 +10,8 @@ import type { CocreationContract } from '../contracts/types';
 import { type DomainError, type DomainErrors, domainError, type ErrorCode } from '../errors';
 import { maxReservedPercent } from '../model/policy';
 import type { Sale } from '../model/sale';
-import {
-  checkDomain,
-  type DomainCheck,
-  type DomainInput,
-  reservedTotalAt,
-} from '../validate/domain';
+import { checkDomain, type DomainCheck, type DomainInput } from '../validate/domain';
+import { reservedTotalAt } from '../validate/queries';
 import { formatInstant, type Instant, isInstantValue } from '../values/instant';
 import { comparePercent, formatPercent, type Percent } from '../values/percent';
 import { settleStages } from './settle';
