@@ -74,7 +74,6 @@ export type {
   ContractEvent,
   ContractEventType,
   ContractStatus,
-  ContractTerms,
   ContractTimeline,
   EndReason,
   PlainEventType,
@@ -84,10 +83,10 @@ export type {
 export { CONTRACT_EVENT_TYPES } from './contracts/types';
 export type {
   CocreationContractInput,
-  ContractTermsInput,
+  CommissionRuleInput,
   TermsPatchInput,
 } from './contracts/read';
-export { contract, contractTerms } from './contracts/read';
+export { contract, commissionRule } from './contracts/read';
 export type { SaleRef, TermsHistoryEntry } from './contracts/queries';
 export {
   isLive,

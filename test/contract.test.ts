@@ -14,9 +14,9 @@ import {
 } from '../src/contracts/queries';
 import {
   checkContract,
+  commissionRule,
   contract,
   contractEvent,
-  contractTerms,
   termsPatch,
 } from '../src/contracts/read';
 import { replayContract } from '../src/contracts/replay';
@@ -230,9 +230,9 @@ describe('checkContract', () => {
   });
 });
 
-describe('contractTerms, termsPatch and contractEvent', () => {
+describe('commissionRule, termsPatch and contractEvent', () => {
   it('read one piece of a contract with paths relative to it', () => {
-    expect(problems(contractTerms({ percent: 'x' }, ['terms'])._unsafeUnwrapErr())).toEqual([
+    expect(problems(commissionRule({ percent: 'x' }, ['terms'])._unsafeUnwrapErr())).toEqual([
       { code: 'invalid_percent', path: ['terms', 'percent'] },
     ]);
     expect(problems(termsPatch({ mayAlsoSellAsAffiliate: null })._unsafeUnwrapErr())).toEqual([
@@ -246,7 +246,7 @@ describe('contractTerms, termsPatch and contractEvent', () => {
   });
 
   it('applyPatch keeps what the patch omits and makes endsAt: null unlimited', () => {
-    const terms = contractTerms({
+    const terms = commissionRule({
       percent: '20',
       appliesTo: 'direct-sales',
       endsAt: day(9),
@@ -1030,7 +1030,7 @@ describe('what the errors say', () => {
       expect(told(contractEvent(5)._unsafeUnwrapErr())).toEqual([
         ['invalid_field', [], 'expected an event object'],
       ]);
-      expect(told(contractTerms(5)._unsafeUnwrapErr())).toEqual([
+      expect(told(commissionRule(5)._unsafeUnwrapErr())).toEqual([
         ['invalid_field', [], 'expected a terms object'],
       ]);
       expect(told(termsPatch(5)._unsafeUnwrapErr())).toEqual([
@@ -1097,7 +1097,7 @@ describe('what the errors say', () => {
     it('read an object that is not a Percent as written text', () => {
       for (const value of [{}, { units: 20n }, { scale: 0 }]) {
         const expected = told([parsePercent(value, ['percent'])._unsafeUnwrapErr()]);
-        expect(told(contractTerms({ percent: value })._unsafeUnwrapErr())).toEqual(expected);
+        expect(told(commissionRule({ percent: value })._unsafeUnwrapErr())).toEqual(expected);
       }
     });
   });
@@ -1106,7 +1106,7 @@ describe('what the errors say', () => {
 describe('pieces built in code', () => {
   it('take instants as epoch milliseconds in terms and patches', () => {
     const end = Date.UTC(2027, 0, 1);
-    expect(contractTerms({ percent: '20', endsAt: end })._unsafeUnwrap().endsAt).toBe(end);
+    expect(commissionRule({ percent: '20', endsAt: end })._unsafeUnwrap().endsAt).toBe(end);
     expect(termsPatch({ endsAt: end })._unsafeUnwrap()).toEqual({ endsAt: end });
   });
 

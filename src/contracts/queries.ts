@@ -10,8 +10,8 @@ import { comparePercent, PERCENT_0, type Percent } from '../values/percent';
 import type {
   AmendmentRecord,
   CancellationRequestRecord,
+  CommissionRule,
   ContractStatus,
-  ContractTerms,
   ContractTimeline,
   TermsPeriod,
 } from './types';
@@ -45,11 +45,11 @@ import type {
  * assert.equal(termsAt(timeline, at('2025-12-31T00:00:00Z')), null);
  * ```
  */
-export function termsAt(timeline: ContractTimeline, t: Instant): ContractTerms | null {
+export function termsAt(timeline: ContractTimeline, t: Instant): CommissionRule | null {
   const periods = timeline.terms;
   let lo = 0;
   let hi = periods.length - 1;
-  let found: ContractTerms | null = null;
+  let found: CommissionRule | null = null;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const period = periods[mid] as TermsPeriod;
@@ -74,7 +74,7 @@ export function termsAt(timeline: ContractTimeline, t: Instant): ContractTerms |
  *
  * @internal Not part of the package API since 0.2.0.
  */
-export function coveringTerms(timeline: ContractTimeline, t: Instant): ContractTerms | null {
+export function coveringTerms(timeline: ContractTimeline, t: Instant): CommissionRule | null {
   if (timeline.acceptedAt === null || t < timeline.acceptedAt) return null;
   if (timeline.endedAt !== null && t >= timeline.endedAt) return null;
   // Accepted and not ended: the terms in force exist (the invitation's at least), and t is
@@ -121,7 +121,7 @@ export function covers(timeline: ContractTimeline, sale: SaleRef): boolean {
 export function commissionTerms(
   timeline: ContractTimeline,
   sale: SaleRef & { readonly affiliate: SaleAffiliate | null },
-): ContractTerms | null {
+): CommissionRule | null {
   if (sale.productId !== timeline.contract.productId) return null;
   const terms = coveringTerms(timeline, sale.at);
   if (terms === null) return null;
@@ -306,7 +306,7 @@ export function statusAt(timeline: ContractTimeline, t: Instant): ContractStatus
  */
 export function reservedPercentAt(timeline: ContractTimeline, t: Instant): Percent {
   if (!isLive(timeline, t)) return PERCENT_0;
-  const inForce = (termsAt(timeline, t) as ContractTerms).percent;
+  const inForce = (termsAt(timeline, t) as CommissionRule).percent;
   const proposed = pendingAmendmentAt(timeline, t)?.terms.percent;
   return proposed !== undefined && comparePercent(proposed, inForce) > 0 ? proposed : inForce;
 }
@@ -318,7 +318,7 @@ export interface TermsHistoryEntry {
   /** Exclusive; `null` while open-ended. */
   readonly until: Instant | null;
   /** The complete terms in force on the interval. */
-  readonly terms: ContractTerms;
+  readonly terms: CommissionRule;
 }
 
 /**

@@ -23,14 +23,14 @@ import { type Percent, parsePercent, percent } from '../values/percent';
 import {
   CONTRACT_EVENT_TYPES,
   type CocreationContract,
+  type CommissionRule,
   type ContractEvent,
   type ContractEventType,
-  type ContractTerms,
   type TermsPatch,
 } from './types';
 
-/** What {@link contractTerms} reads: invitation terms on the wire, or built values. */
-export interface ContractTermsInput {
+/** What {@link commissionRule} reads: invitation terms on the wire, or built values. */
+export interface CommissionRuleInput {
   /** Required: a decimal string or number as on the wire, or a {@link Percent}. */
   readonly percent: string | number | Percent;
   /** Absent or `null` for `'all-sales'`. */
@@ -70,7 +70,7 @@ export interface CocreationContractInput {
     /** The account that made the event. */
     readonly by: string;
     /** Only on `invited`, `amendment-proposed` and `amended`; `null` means absent. */
-    readonly terms?: ContractTermsInput | TermsPatchInput | null;
+    readonly terms?: CommissionRuleInput | TermsPatchInput | null;
   }>;
 }
 
@@ -112,7 +112,7 @@ function readTerms(
   path: Path,
   issues: Issues,
   mode: Mode,
-): ContractTerms | undefined {
+): CommissionRule | undefined {
   const fields = readObject(input, path, TERMS_KEYS, issues, 'a terms object');
   if (fields === undefined) return undefined;
   const before = issues.length;
@@ -214,7 +214,7 @@ function readEvent(
   const rawBy = required(fields, 'by', path, issues);
   const by = rawBy === undefined ? undefined : collect(accountId(rawBy, [...path, 'by']), issues);
   const termsPath = [...path, 'terms'];
-  let terms: ContractTerms | TermsPatch | undefined;
+  let terms: CommissionRule | TermsPatch | undefined;
   if (type === 'invited' || type === 'amendment-proposed' || type === 'amended') {
     const rawTerms = required(fields, 'terms', path, issues);
     if (rawTerms !== undefined) {
@@ -393,24 +393,24 @@ export function contractEvent(
  * `appliesTo` defaults to `'all-sales'`, `endsAt` to `null` (unlimited) and
  * `mayAlsoSellAsAffiliate` to `false`. The policy's bounds are checked when the terms are used.
  *
- * @param input - a {@link ContractTermsInput}
+ * @param input - a {@link CommissionRuleInput}
  * @param path - where the terms are in the input (default `[]`)
- * @returns the frozen {@link ContractTerms}, or every shape problem found
+ * @returns the frozen {@link CommissionRule}, or every shape problem found
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { contractTerms } from 'cocreation';
+ * import { commissionRule } from 'cocreation';
  *
- * const terms = contractTerms({ percent: '12.5', endsAt: '2027-01-01T00:00:00Z' })._unsafeUnwrap();
+ * const terms = commissionRule({ percent: '12.5', endsAt: '2027-01-01T00:00:00Z' })._unsafeUnwrap();
  * assert.equal(terms.appliesTo, 'all-sales');
  * assert.equal(terms.mayAlsoSellAsAffiliate, false);
- * assert.deepEqual(contractTerms({})._unsafeUnwrapErr()[0].path, ['percent']);
+ * assert.deepEqual(commissionRule({})._unsafeUnwrapErr()[0].path, ['percent']);
  * ```
  */
-export function contractTerms(
+export function commissionRule(
   input: unknown,
   path: Path = [],
-): Result<ContractTerms, DomainErrors> {
+): Result<CommissionRule, DomainErrors> {
   const issues: Issues = [];
   const terms = readTerms(input, path, issues, 'code');
   const problems = nonEmpty(issues);

@@ -4,6 +4,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { type DomainError, domainError, type Path } from '../errors';
 import type { AccountId } from '../values/account';
+import type { Instant } from '../values/instant';
 import type { Percent } from '../values/percent';
 import type { SaleAffiliate } from './sale';
 
@@ -33,12 +34,20 @@ export const APPLIES_TO: ReadonlyArray<AppliesTo> = Object.freeze([
   'managed-affiliate-sales',
 ]);
 
-/** What a cocreator earns and on which sales: the commission part of a contract's terms. */
+/**
+ * The rule a contract pays its cocreator under (its terms, specification §3): what share of
+ * the base, on which sales, until when, and whether the cocreator may also be the affiliate
+ * of a sale it covers. An amendment replaces it from its instant on (see `TermsPatch`).
+ */
 export interface CommissionRule {
-  /** The share of the base, as written. */
+  /** The cocreator's share of each covered sale's base, as written (`"20.00"` keeps two places). */
   readonly percent: Percent;
-  /** Which sales pay it (specification §3). */
+  /** Which sales pay the cocreator (specification §3). */
   readonly appliesTo: AppliesTo;
+  /** The term's end (exclusive), `null` for unlimited (H). */
+  readonly endsAt: Instant | null;
+  /** Whether the cocreator may also be the affiliate of a sale this contract covers (H). */
+  readonly mayAlsoSellAsAffiliate: boolean;
 }
 
 /**

@@ -11,7 +11,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { isBuilt } from '../_internal/provenance';
 import { coveringTerms } from '../contracts/queries';
-import type { CocreationContract, ContractTerms, ContractTimeline } from '../contracts/types';
+import type { CocreationContract, CommissionRule, ContractTimeline } from '../contracts/types';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import { type AppliesTo, appliesToAffiliate } from '../model/commission';
 import type { Policy } from '../model/policy';
@@ -300,8 +300,8 @@ function saleRuleIssues(
 function coversOf(
   timelines: ReadonlyArray<ContractTimeline>,
   at: Instant,
-): Array<{ timeline: ContractTimeline; terms: ContractTerms; cover: Cover }> {
-  const covering: Array<{ timeline: ContractTimeline; terms: ContractTerms; cover: Cover }> = [];
+): Array<{ timeline: ContractTimeline; terms: CommissionRule; cover: Cover }> {
+  const covering: Array<{ timeline: ContractTimeline; terms: CommissionRule; cover: Cover }> = [];
   for (const timeline of timelines) {
     const terms = coveringTerms(timeline, at);
     if (terms === null) continue;
@@ -620,7 +620,7 @@ function normalizedScale(p: Percent): number {
 
 function buildLookup(
   timelines: ReadonlyArray<ContractTimeline>,
-  entryOf: (index: number, terms: ContractTerms) => Entry,
+  entryOf: (index: number, terms: CommissionRule) => Entry,
   maxWork: number,
 ): CoverLookup {
   // Stryker disable next-line ConditionalExpression,MethodExpression: the instant index: any breakpoint set gives the same covers (contributing/mutation.md)
@@ -741,8 +741,8 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
   const numeric = wholeBig <= MAX_SAFE_BIG;
   const whole = Number(wholeBig);
 
-  const entries = new Map<ContractTerms, Entry>();
-  const entryOf = (index: number, terms: ContractTerms): Entry => {
+  const entries = new Map<CommissionRule, Entry>();
+  const entryOf = (index: number, terms: CommissionRule): Entry => {
     let entry = entries.get(terms);
     // Stryker disable next-line ConditionalExpression: a cache: recomputing gives an equal value (contributing/mutation.md)
     if (entry === undefined) {

@@ -19,8 +19,8 @@ import {
 import { contract } from '../contracts/read';
 import type {
   CocreationContract,
+  CommissionRule,
   ContractEvent,
-  ContractTerms,
   TermsPatch,
 } from '../contracts/types';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
@@ -931,7 +931,7 @@ export function policyToJson(p: Policy): PolicyObjectJson {
   });
 }
 
-function termsToJson(terms: ContractTerms | TermsPatch): TermsJson {
+function termsToJson(terms: CommissionRule | TermsPatch): TermsJson {
   return {
     ...(terms.percent === undefined ? {} : { percent: percentAsWritten(terms.percent) }),
     ...(terms.appliesTo === undefined ? {} : { appliesTo: terms.appliesTo }),

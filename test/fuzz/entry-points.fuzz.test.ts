@@ -34,7 +34,7 @@ const CHECKED: ReadonlyArray<readonly [keyof typeof lib, number, 'one' | 'many']
   ['sale', 1, 'many'],
   ['refund', 1, 'many'],
   ['contract', 1, 'many'],
-  ['contractTerms', 1, 'many'],
+  ['commissionRule', 1, 'many'],
   ['validateDomain', 1, 'many'],
   ['invite', 2, 'many'],
   ['transition', 3, 'many'],
