@@ -15,7 +15,21 @@ import { isLocale, localizeError } from '../../src/locales/locale';
 import { checkCocreatorPercent, isPolicyName } from '../../src/model/policy';
 import { checkAffiliatePercent } from '../../src/model/product';
 import { settleWithDomain } from '../../src/settle/settle';
-import * as transitions from '../../src/validate/transitions';
+import {
+  accept,
+  amend,
+  approveAmendment,
+  approveCancellation,
+  cancel,
+  decline,
+  declineAmendment,
+  proposeAmendment,
+  rejectCancellation,
+  requestCancellation,
+  withdraw,
+  withdrawAmendment,
+  withdrawCancellation,
+} from '../../src/validate/transitions';
 import { parseAmount } from '../../src/values/money';
 import { checkPercentPrecision, percentFromString } from '../../src/values/percent';
 import * as wire from '../../src/wire/index';
@@ -95,23 +109,19 @@ const INTERNAL_CHECKED: ReadonlyArray<readonly [string, AnyFn, number, 'one' | '
   ['checkCocreatorPercent', checkCocreatorPercent as AnyFn, 2, 'many'],
   ['checkAffiliatePercent', checkAffiliatePercent as AnyFn, 1, 'one'],
   ['checkPercentPrecision', checkPercentPrecision as AnyFn, 2, 'one'],
-  ...(
-    [
-      'accept',
-      'decline',
-      'withdraw',
-      'proposeAmendment',
-      'approveAmendment',
-      'declineAmendment',
-      'withdrawAmendment',
-      'amend',
-      'requestCancellation',
-      'approveCancellation',
-      'rejectCancellation',
-      'withdrawCancellation',
-      'cancel',
-    ] as const
-  ).map((name) => [name, transitions[name] as AnyFn, 3, 'one'] as const),
+  ['accept', accept as AnyFn, 3, 'one'],
+  ['decline', decline as AnyFn, 3, 'one'],
+  ['withdraw', withdraw as AnyFn, 3, 'one'],
+  ['proposeAmendment', proposeAmendment as AnyFn, 3, 'one'],
+  ['approveAmendment', approveAmendment as AnyFn, 3, 'one'],
+  ['declineAmendment', declineAmendment as AnyFn, 3, 'one'],
+  ['withdrawAmendment', withdrawAmendment as AnyFn, 3, 'one'],
+  ['amend', amend as AnyFn, 3, 'one'],
+  ['requestCancellation', requestCancellation as AnyFn, 3, 'one'],
+  ['approveCancellation', approveCancellation as AnyFn, 3, 'one'],
+  ['rejectCancellation', rejectCancellation as AnyFn, 3, 'one'],
+  ['withdrawCancellation', withdrawCancellation as AnyFn, 3, 'one'],
+  ['cancel', cancel as AnyFn, 3, 'one'],
 ];
 
 const INTERNAL_TOTAL: ReadonlyArray<readonly [string, AnyFn, number, (a: unknown) => boolean]> = [
