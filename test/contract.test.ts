@@ -1088,7 +1088,7 @@ describe('what the errors say', () => {
 
     it('report a bad field of a patch once, at its own path', () => {
       const bad = parsePercent('20%', ['percent'])._unsafeUnwrapErr();
-      expect(told(termsPatch({ percent: '20%' })._unsafeUnwrapErr())).toEqual(told([bad]));
+      expect(told(termsPatch({ percent: '20%' })._unsafeUnwrapErr())).toEqual(told(bad));
       expect(problems(termsPatch({ appliesTo: 'some' })._unsafeUnwrapErr())).toEqual([
         { code: 'invalid_field', path: ['appliesTo'] },
       ]);
@@ -1096,7 +1096,7 @@ describe('what the errors say', () => {
 
     it('read an object that is not a Percent as written text', () => {
       for (const value of [{}, { units: 20n }, { scale: 0 }]) {
-        const expected = told([parsePercent(value, ['percent'])._unsafeUnwrapErr()]);
+        const expected = told(parsePercent(value, ['percent'])._unsafeUnwrapErr());
         expect(told(commissionRule({ percent: value })._unsafeUnwrapErr())).toEqual(expected);
       }
     });

@@ -16,10 +16,18 @@ import {
   required,
 } from '../_internal/fields';
 import { type DomainErrors, domainError, type Path } from '../errors';
-import { type AppliesTo, appliesTo } from '../model/commission';
-import { type AccountId, accountId } from '../values/account';
-import { type Instant, instant, parseInstant } from '../values/instant';
-import { type Percent, parsePercent, percent } from '../values/percent';
+import { type AppliesTo, appliesToOrError as appliesTo } from '../model/commission';
+import { type AccountId, accountIdOrError as accountId } from '../values/account';
+import {
+  type Instant,
+  instantOrError as instant,
+  parseInstantOrError as parseInstant,
+} from '../values/instant';
+import {
+  type Percent,
+  parsePercentOrError as parsePercent,
+  percentOrError as percent,
+} from '../values/percent';
 import {
   CONTRACT_EVENT_TYPES,
   type CocreationContract,

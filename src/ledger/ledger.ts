@@ -13,7 +13,13 @@
  * kept in one canonical order, so equal ledgers are equal values.
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type DomainError, domainError, type Path } from '../errors';
+import {
+  asErrorList,
+  type DomainError,
+  type DomainErrors,
+  domainError,
+  type Path,
+} from '../errors';
 import type { Reversal, Role, Settlement } from '../settle/settlement';
 import type { AccountId } from '../values/account';
 import type { Brand } from '../values/brand';
@@ -385,6 +391,43 @@ function recordOf(entry: unknown, path: Path): LedgerRecord | DomainError {
 }
 
 /**
+ * {@link ledgerOf} with its one error as it is: what the readers of this library collect.
+ *
+ * @internal
+ */
+export function ledgerOfOrError(
+  entries: ReadonlyArray<LedgerEntry>,
+  options: LedgerOptions = {},
+): Result<Ledger, DomainError> {
+  if (!Array.isArray(entries)) {
+    return err(domainError('invalid_field', 'expected a list of settlements and reversals', []));
+  }
+  const period = options?.period;
+  if (period !== undefined && typeof period !== 'function') {
+    return err(domainError('invalid_field', 'the period option must be a function', ['period']));
+  }
+  const records: LedgerRecord[] = [];
+  for (const [i, entry] of (entries as ReadonlyArray<LedgerEntry>).entries()) {
+    const record = recordOf(entry, [i]);
+    if ('code' in record) return err(record);
+    let p: unknown = null;
+    if (period !== undefined) {
+      try {
+        p = period(entry);
+      } catch {
+        // The caller's function, not ours: its failure is reported, never rethrown.
+        return err(domainError('invalid_field', 'the period function threw on this entry', [i]));
+      }
+    }
+    if (p !== null && typeof p !== 'string') {
+      return err(domainError('invalid_field', 'the period of an entry must be a string', [i]));
+    }
+    records.push(freezeRecord({ ...record, period: p }));
+  }
+  return ok(ledgerOfRecords(records));
+}
+
+/**
  * Sums settlements and reversals into a ledger: one row per currency, period, role and
  * account, with the settled (credit) and reversed (debit) sums and their net. Each entry is
  * counted once however often it occurs (a settlement is known by its sale id, a reversal by
@@ -425,33 +468,8 @@ function recordOf(entry: unknown, path: Path): LedgerRecord | DomainError {
 export function ledgerOf(
   entries: ReadonlyArray<LedgerEntry>,
   options: LedgerOptions = {},
-): Result<Ledger, DomainError> {
-  if (!Array.isArray(entries)) {
-    return err(domainError('invalid_field', 'expected a list of settlements and reversals', []));
-  }
-  const period = options?.period;
-  if (period !== undefined && typeof period !== 'function') {
-    return err(domainError('invalid_field', 'the period option must be a function', ['period']));
-  }
-  const records: LedgerRecord[] = [];
-  for (const [i, entry] of (entries as ReadonlyArray<LedgerEntry>).entries()) {
-    const record = recordOf(entry, [i]);
-    if ('code' in record) return err(record);
-    let p: unknown = null;
-    if (period !== undefined) {
-      try {
-        p = period(entry);
-      } catch {
-        // The caller's function, not ours: its failure is reported, never rethrown.
-        return err(domainError('invalid_field', 'the period function threw on this entry', [i]));
-      }
-    }
-    if (p !== null && typeof p !== 'string') {
-      return err(domainError('invalid_field', 'the period of an entry must be a string', [i]));
-    }
-    records.push(freezeRecord({ ...record, period: p }));
-  }
-  return ok(ledgerOfRecords(records));
+): Result<Ledger, DomainErrors> {
+  return ledgerOfOrError(entries, options).mapErr(asErrorList);
 }
 
 /**

@@ -2,7 +2,13 @@
  * Which sales pay a cocreator (specification §3, `appliesTo`).
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type DomainError, domainError, type Path } from '../errors';
+import {
+  asErrorList,
+  type DomainError,
+  type DomainErrors,
+  domainError,
+  type Path,
+} from '../errors';
 import type { AccountId } from '../values/account';
 import type { Instant } from '../values/instant';
 import type { Percent } from '../values/percent';
@@ -51,21 +57,11 @@ export interface CommissionRule {
 }
 
 /**
- * Checks an `appliesTo` value (specification §3).
+ * {@link appliesTo} with its one error as it is: what the readers of this library collect.
  *
- * @param input - anything
- * @param path - where it is in the input (default `[]`)
- * @returns the value, or `invalid_field` for anything but the four strings of {@link APPLIES_TO}
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { appliesTo } from 'cocreation';
- *
- * assert.equal(appliesTo('direct-sales')._unsafeUnwrap(), 'direct-sales');
- * assert.equal(appliesTo('some-sales')._unsafeUnwrapErr().code, 'invalid_field');
- * ```
+ * @internal
  */
-export function appliesTo(input: unknown, path: Path = []): Result<AppliesTo, DomainError> {
+export function appliesToOrError(input: unknown, path: Path = []): Result<AppliesTo, DomainError> {
   // includes compares with SameValueZero: only one of the rule strings is found.
   if ((APPLIES_TO as ReadonlyArray<unknown>).includes(input)) {
     return ok(input as AppliesTo);
@@ -77,6 +73,25 @@ export function appliesTo(input: unknown, path: Path = []): Result<AppliesTo, Do
       path,
     ),
   );
+}
+
+/**
+ * Checks an `appliesTo` value (specification §3).
+ *
+ * @param input - anything
+ * @param path - where it is in the input (default `[]`)
+ * @returns the value, or `invalid_field` for anything but the four strings of {@link APPLIES_TO}
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { appliesTo } from 'cocreation';
+ *
+ * assert.equal(appliesTo('direct-sales')._unsafeUnwrap(), 'direct-sales');
+ * assert.equal(appliesTo('some-sales')._unsafeUnwrapErr()[0].code, 'invalid_field');
+ * ```
+ */
+export function appliesTo(input: unknown, path: Path = []): Result<AppliesTo, DomainErrors> {
+  return appliesToOrError(input, path).mapErr(asErrorList);
 }
 
 /**

@@ -15,7 +15,7 @@ import {
 } from '../_internal/fields';
 import { markBuilt } from '../_internal/provenance';
 import { type DomainErrors, domainError, type Path } from '../errors';
-import { type CurrencyCode, currency } from '../values/currency';
+import { type CurrencyCode, currencyOrError as currency } from '../values/currency';
 import { parseAmount } from '../values/money';
 import {
   checkPercentPrecision,
@@ -27,8 +27,8 @@ import {
   PERCENT_0,
   PERCENT_100,
   type Percent,
-  parsePercent,
-  subtractPercents,
+  parsePercentOrError as parsePercent,
+  subtractPercentsOrError as subtractPercents,
 } from '../values/percent';
 
 /** The names of the built-in presets. `hotmart` is the default. */

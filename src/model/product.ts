@@ -14,7 +14,7 @@ import {
 } from '../_internal/fields';
 import { markBuilt } from '../_internal/provenance';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
-import { type AccountId, accountId } from '../values/account';
+import { type AccountId, accountIdOrError as accountId } from '../values/account';
 import {
   comparePercent,
   frozenPercent,
@@ -22,7 +22,7 @@ import {
   PERCENT_0,
   PERCENT_100,
   type Percent,
-  parsePercent,
+  parsePercentOrError as parsePercent,
 } from '../values/percent';
 
 /**

@@ -13,11 +13,19 @@ import {
   required,
 } from '../_internal/fields';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
-import { type AccountId, accountId } from '../values/account';
-import { isCurrency, currency as lookupCurrency } from '../values/currency';
-import { type Instant, isInstantValue, parseInstant } from '../values/instant';
-import { type Money, parseMoney, readAmountText } from '../values/money';
-import { isPercentValue, type Percent, parsePercent } from '../values/percent';
+import { type AccountId, accountIdOrError as accountId } from '../values/account';
+import { isCurrency, currencyOrError as lookupCurrency } from '../values/currency';
+import {
+  type Instant,
+  isInstantValue,
+  parseInstantOrError as parseInstant,
+} from '../values/instant';
+import { type Money, parseMoneyOrError as parseMoney, readAmountText } from '../values/money';
+import {
+  isPercentValue,
+  type Percent,
+  parsePercentOrError as parsePercent,
+} from '../values/percent';
 import { checkAffiliatePercent } from './product';
 
 /** The affiliate who made a sale. */

@@ -1,6 +1,17 @@
 import { err, ok, type Result } from 'neverthrow';
-import { type DomainError, domainError, type Path } from '../errors';
-import { type Currency, isCurrency, currency as lookupCurrency, tableCurrency } from './currency';
+import {
+  asErrorList,
+  type DomainError,
+  type DomainErrors,
+  domainError,
+  type Path,
+} from '../errors';
+import {
+  type Currency,
+  isCurrency,
+  currencyOrError as lookupCurrency,
+  tableCurrency,
+} from './currency';
 
 /** An amount of money: an integer of minor units (cents for BRL) and its currency. Frozen. */
 export interface Money {
@@ -20,6 +31,29 @@ function notACurrency(path: Path): DomainError {
 }
 
 /**
+ * {@link money} with its one error as it is: what the readers of this library collect.
+ *
+ * @internal
+ */
+export function moneyOrError(
+  amount: bigint | number,
+  currency: Currency,
+  path: Path = [],
+): Result<Money, DomainError> {
+  // The table's own object, not the argument: a copy of a currency is accepted for its
+  // content, and the money returned is the same whichever copy it was made with.
+  const known = tableCurrency(currency);
+  if (known === undefined) return err(notACurrency(path));
+  if (typeof amount === 'bigint') return ok(Object.freeze({ amount, currency: known }));
+  if (typeof amount === 'number' && Number.isSafeInteger(amount)) {
+    return ok(Object.freeze({ amount: BigInt(amount), currency: known }));
+  }
+  return err(
+    domainError('invalid_amount', 'an amount of minor units must be a safe integer', path),
+  );
+}
+
+/**
  * Makes money from an integer of minor units. Negative amounts are allowed (reversal lines
  * are negative); a `number` must be a safe integer, since larger ones have already lost digits.
  *
@@ -36,25 +70,15 @@ function notACurrency(path: Path): DomainError {
  *
  * const brl = currency('BRL')._unsafeUnwrap();
  * assert.equal(money(1999, brl)._unsafeUnwrap().amount, 1999n);
- * assert.equal(money(0.5, brl)._unsafeUnwrapErr().code, 'invalid_amount');
+ * assert.equal(money(0.5, brl)._unsafeUnwrapErr()[0].code, 'invalid_amount');
  * ```
  */
 export function money(
   amount: bigint | number,
   currency: Currency,
   path: Path = [],
-): Result<Money, DomainError> {
-  // The table's own object, not the argument: a copy of a currency is accepted for its
-  // content, and the money returned is the same whichever copy it was made with.
-  const known = tableCurrency(currency);
-  if (known === undefined) return err(notACurrency(path));
-  if (typeof amount === 'bigint') return ok(Object.freeze({ amount, currency: known }));
-  if (typeof amount === 'number' && Number.isSafeInteger(amount)) {
-    return ok(Object.freeze({ amount: BigInt(amount), currency: known }));
-  }
-  return err(
-    domainError('invalid_amount', 'an amount of minor units must be a safe integer', path),
-  );
+): Result<Money, DomainErrors> {
+  return moneyOrError(amount, currency, path).mapErr(asErrorList);
 }
 
 /**
@@ -139,6 +163,23 @@ export function readAmountText(input: unknown, path: Path): RegExpExecArray | Do
 }
 
 /**
+ * {@link parseMoney} with its one error as it is: what the readers of this library collect.
+ *
+ * @internal
+ */
+export function parseMoneyOrError(
+  amount: unknown,
+  currencyCode: unknown,
+  path: Path = [],
+): Result<Money, DomainError> {
+  return lookupCurrency(currencyCode, [...path, 'currency']).andThen((cur) =>
+    parseAmount(amount, cur, [...path, 'amount']).map((minor) =>
+      Object.freeze({ amount: minor, currency: cur }),
+    ),
+  );
+}
+
+/**
  * Reads an amount and a currency code (the wire format's `{ amount, currency }`) into money.
  * The currency is checked first, since the amount's precision depends on it.
  *
@@ -155,7 +196,7 @@ export function readAmountText(input: unknown, path: Path): RegExpExecArray | Do
  * const price = parseMoney('197.00', 'BRL')._unsafeUnwrap();
  * assert.equal(price.amount, 19700n);
  * assert.equal(price.currency.code, 'BRL');
- * assert.deepEqual(parseMoney('1.5', 'JPY', ['sale', 'price'])._unsafeUnwrapErr().path, [
+ * assert.deepEqual(parseMoney('1.5', 'JPY', ['sale', 'price'])._unsafeUnwrapErr()[0].path, [
  *   'sale',
  *   'price',
  *   'amount',
@@ -166,12 +207,8 @@ export function parseMoney(
   amount: unknown,
   currencyCode: unknown,
   path: Path = [],
-): Result<Money, DomainError> {
-  return lookupCurrency(currencyCode, [...path, 'currency']).andThen((cur) =>
-    parseAmount(amount, cur, [...path, 'amount']).map((minor) =>
-      Object.freeze({ amount: minor, currency: cur }),
-    ),
-  );
+): Result<Money, DomainErrors> {
+  return parseMoneyOrError(amount, currencyCode, path).mapErr(asErrorList);
 }
 
 /**

@@ -1,5 +1,11 @@
 import { err, ok, type Result } from 'neverthrow';
-import { type DomainError, domainError, type Path } from '../errors';
+import {
+  asErrorList,
+  type DomainError,
+  type DomainErrors,
+  domainError,
+  type Path,
+} from '../errors';
 import type { Brand } from './brand';
 
 /**
@@ -96,30 +102,11 @@ function describe(input: unknown): string {
 }
 
 /**
- * Reads a non-negative decimal percent (specification §8), keeping the places as written. A
- * JSON number is read as JavaScript prints it (`String(n)`): a printed exponent, `NaN`,
- * `Infinity` and negatives are refused; `-0` prints as `"0"` and is read as 0. The range is
- * not checked here (that depends on whose percent it is).
+ * {@link parsePercent} with its one error as it is: what the readers of this library collect.
  *
- * @param input - a decimal string such as `"12.5"`, or a number
- * @param path - where the percent is in the input (default `[]`)
- * @returns the frozen {@link Percent}; `invalid_field` for a value that is neither a string
- *   nor a number (type before syntax, specification §7); `invalid_percent` for a string or
- *   number that is not a non-negative decimal, is longer than 1100 characters or has more
- *   than 1000 decimal places
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { parsePercent } from 'cocreation';
- *
- * const p = parsePercent('20.00')._unsafeUnwrap();
- * assert.equal(p.units, 2000n);
- * assert.equal(p.scale, 2);
- * assert.equal(parsePercent('1e2')._unsafeUnwrapErr().code, 'invalid_percent');
- * assert.equal(parsePercent(true)._unsafeUnwrapErr().code, 'invalid_field');
- * ```
+ * @internal
  */
-export function parsePercent(input: unknown, path: Path = []): Result<Percent, DomainError> {
+export function parsePercentOrError(input: unknown, path: Path = []): Result<Percent, DomainError> {
   // Type before syntax (specification §7): a value that is neither a string nor a number is no percent.
   if (typeof input !== 'string' && typeof input !== 'number') {
     return err(
@@ -148,22 +135,39 @@ export function parsePercent(input: unknown, path: Path = []): Result<Percent, D
 }
 
 /**
- * Makes a percent from its parts, checked: `percent(125n, 1)` is 12.5 %.
+ * Reads a non-negative decimal percent (specification §8), keeping the places as written. A
+ * JSON number is read as JavaScript prints it (`String(n)`): a printed exponent, `NaN`,
+ * `Infinity` and negatives are refused; `-0` prints as `"0"` and is read as 0. The range is
+ * not checked here (that depends on whose percent it is).
  *
- * @param units - a non-negative integer (`bigint`, or a safe integer `number`)
- * @param scale - the number of decimal places, an integer from 0 to 1000
+ * @param input - a decimal string such as `"12.5"`, or a number
  * @param path - where the percent is in the input (default `[]`)
- * @returns the frozen {@link Percent}, or `invalid_percent`
+ * @returns the frozen {@link Percent}; `invalid_field` for a value that is neither a string
+ *   nor a number (type before syntax, specification §7); `invalid_percent` for a string or
+ *   number that is not a non-negative decimal, is longer than 1100 characters or has more
+ *   than 1000 decimal places
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { formatPercent, percent } from 'cocreation';
+ * import { parsePercent } from 'cocreation';
  *
- * assert.equal(formatPercent(percent(125n, 1)._unsafeUnwrap()), '12.5');
- * assert.equal(percent(-1n, 0)._unsafeUnwrapErr().code, 'invalid_percent');
+ * const p = parsePercent('20.00')._unsafeUnwrap();
+ * assert.equal(p.units, 2000n);
+ * assert.equal(p.scale, 2);
+ * assert.equal(parsePercent('1e2')._unsafeUnwrapErr()[0].code, 'invalid_percent');
+ * assert.equal(parsePercent(true)._unsafeUnwrapErr()[0].code, 'invalid_field');
  * ```
  */
-export function percent(
+export function parsePercent(input: unknown, path: Path = []): Result<Percent, DomainErrors> {
+  return parsePercentOrError(input, path).mapErr(asErrorList);
+}
+
+/**
+ * {@link percent} with its one error as it is: what the readers of this library collect.
+ *
+ * @internal
+ */
+export function percentOrError(
   units: bigint | number,
   scale: number,
   path: Path = [],
@@ -183,6 +187,30 @@ export function percent(
   }
   // `+ 0` turns -0 into 0 before BigInt, which would accept it anyway.
   return ok(make(typeof units === 'bigint' ? units : BigInt(units + 0), scale + 0));
+}
+
+/**
+ * Makes a percent from its parts, checked: `percent(125n, 1)` is 12.5 %.
+ *
+ * @param units - a non-negative integer (`bigint`, or a safe integer `number`)
+ * @param scale - the number of decimal places, an integer from 0 to 1000
+ * @param path - where the percent is in the input (default `[]`)
+ * @returns the frozen {@link Percent}, or `invalid_percent`
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { formatPercent, percent } from 'cocreation';
+ *
+ * assert.equal(formatPercent(percent(125n, 1)._unsafeUnwrap()), '12.5');
+ * assert.equal(percent(-1n, 0)._unsafeUnwrapErr()[0].code, 'invalid_percent');
+ * ```
+ */
+export function percent(
+  units: bigint | number,
+  scale: number,
+  path: Path = [],
+): Result<Percent, DomainErrors> {
+  return percentOrError(units, scale, path).mapErr(asErrorList);
 }
 
 /**
@@ -281,25 +309,11 @@ export function addPercents(a: Percent, b: Percent): Percent {
 }
 
 /**
- * Subtracts `b` from `a` exactly; the difference has the larger of the two scales. A percent
- * is never negative, so `b > a` is an error rather than a clamp to 0.
+ * {@link subtractPercents} with its one error as it is: what the readers of this library collect.
  *
- * @param a - the percent to subtract from
- * @param b - the percent to subtract, from 0 to `a`
- * @param path - where `b` is in the input (default `[]`)
- * @returns `a - b`, frozen, or `percent_out_of_range` (with `min` `"0"` and `max` `a`) when
- *   `b > a`
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { PERCENT_100, formatPercent, parsePercent, subtractPercents } from 'cocreation';
- *
- * const floor = parsePercent('30')._unsafeUnwrap();
- * assert.equal(formatPercent(subtractPercents(PERCENT_100, floor)._unsafeUnwrap()), '70');
- * assert.equal(subtractPercents(floor, PERCENT_100)._unsafeUnwrapErr().code, 'percent_out_of_range');
- * ```
+ * @internal
  */
-export function subtractPercents(
+export function subtractPercentsOrError(
   a: Percent,
   b: Percent,
   path: Path = [],
@@ -317,6 +331,33 @@ export function subtractPercents(
     );
   }
   return ok(make(x - y, scale));
+}
+
+/**
+ * Subtracts `b` from `a` exactly; the difference has the larger of the two scales. A percent
+ * is never negative, so `b > a` is an error rather than a clamp to 0.
+ *
+ * @param a - the percent to subtract from
+ * @param b - the percent to subtract, from 0 to `a`
+ * @param path - where `b` is in the input (default `[]`)
+ * @returns `a - b`, frozen, or `percent_out_of_range` (with `min` `"0"` and `max` `a`) when
+ *   `b > a`
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { PERCENT_100, formatPercent, parsePercent, subtractPercents } from 'cocreation';
+ *
+ * const floor = parsePercent('30')._unsafeUnwrap();
+ * assert.equal(formatPercent(subtractPercents(PERCENT_100, floor)._unsafeUnwrap()), '70');
+ * assert.equal(subtractPercents(floor, PERCENT_100)._unsafeUnwrapErr()[0].code, 'percent_out_of_range');
+ * ```
+ */
+export function subtractPercents(
+  a: Percent,
+  b: Percent,
+  path: Path = [],
+): Result<Percent, DomainErrors> {
+  return subtractPercentsOrError(a, b, path).mapErr(asErrorList);
 }
 
 /**

@@ -37,11 +37,19 @@ import type {
   SettlementLine,
 } from '../settle/settlement';
 import type { AccountId } from '../values/account';
-import { accountId } from '../values/account';
-import { type Currency, currency } from '../values/currency';
-import { formatInstant, type Instant, parseInstant } from '../values/instant';
+import { accountIdOrError as accountId } from '../values/account';
+import { type Currency, currencyOrError as currency } from '../values/currency';
+import {
+  formatInstant,
+  type Instant,
+  parseInstantOrError as parseInstant,
+} from '../values/instant';
 import { formatAmount, parseAmount } from '../values/money';
-import { formatPercent, type Percent, parsePercent } from '../values/percent';
+import {
+  formatPercent,
+  type Percent,
+  parsePercentOrError as parsePercent,
+} from '../values/percent';
 
 // ---------------------------------------------------------------------------------------------
 // Wire shapes
@@ -781,7 +789,7 @@ export function reversalToJson(reversal: Reversal): ReversalJson {
  * import { currency } from 'cocreation';
  * import { errorToJson } from 'cocreation/wire';
  *
- * const error = currency('XYZ', ['sale', 'price', 'currency'])._unsafeUnwrapErr();
+ * const [error] = currency('XYZ', ['sale', 'price', 'currency'])._unsafeUnwrapErr();
  * assert.equal(
  *   JSON.stringify(errorToJson(error)),
  *   '{"code":"unknown_currency","message":"\\"XYZ\\" is not an active ISO 4217 currency code with minor units","path":["sale","price","currency"],"currency":"XYZ"}',

@@ -24,10 +24,10 @@ import {
   ledgerOfRecords,
 } from '../ledger/ledger';
 import type { Role } from '../settle/settlement';
-import { accountId } from '../values/account';
-import { type Currency, type CurrencyCode, currency } from '../values/currency';
+import { accountIdOrError as accountId } from '../values/account';
+import { type Currency, type CurrencyCode, currencyOrError as currency } from '../values/currency';
 import { formatAmount, parseAmount } from '../values/money';
-import { formatPercent, parsePercent } from '../values/percent';
+import { formatPercent, parsePercentOrError as parsePercent } from '../values/percent';
 
 /** One line of a ledger entry on the wire. */
 export interface LedgerLineJson {

@@ -32,16 +32,20 @@ import type {
   Settlement,
   SettlementLine,
 } from '../settle/settlement';
-import { type AccountId, accountId } from '../values/account';
-import { type Currency, currency } from '../values/currency';
-import { formatInstant, type Instant, parseInstant } from '../values/instant';
+import { type AccountId, accountIdOrError as accountId } from '../values/account';
+import { type Currency, currencyOrError as currency } from '../values/currency';
+import {
+  formatInstant,
+  type Instant,
+  parseInstantOrError as parseInstant,
+} from '../values/instant';
 import { formatAmount, parseAmount } from '../values/money';
 import {
   comparePercent,
   formatPercent,
   PERCENT_100,
   type Percent,
-  parsePercent,
+  parsePercentOrError as parsePercent,
   percentOfAmount,
   pow10,
 } from '../values/percent';
