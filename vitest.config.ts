@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: {
     alias: {
       'cocreation/testing': fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
+      'cocreation/wire': fileURLToPath(new URL('./src/wire/index.ts', import.meta.url)),
       cocreation: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
     },
   },

@@ -8,20 +8,18 @@
  */
 import assert from 'node:assert/strict';
 import {
-  accept,
-  approveAmendment,
   formatAmount,
   formatPercent,
   invite,
   POLICIES,
   parseInstant,
   product,
-  proposeAmendment,
   reservedPercentAt,
   sale,
   settleSale,
   statusAt,
   timelineOf,
+  transition,
   validateDomain,
 } from 'cocreation';
 
@@ -39,34 +37,42 @@ const invited = invite(context, {
   by: ana,
   at: '2026-01-01T00:00:00Z',
 })._unsafeUnwrap();
-const accepted = accept(context, invited, { by: bia, at: '2026-01-03T00:00:00Z' })._unsafeUnwrap();
-const proposed = proposeAmendment(context, accepted, {
+const accepted = transition(context, invited, {
+  type: 'accepted',
+  by: bia,
+  at: '2026-01-03T00:00:00Z',
+})._unsafeUnwrap();
+const proposed = transition(context, accepted, {
+  type: 'amendment-proposed',
   terms: { percent: '25' },
   by: ana,
   at: '2026-03-01T00:00:00Z',
 })._unsafeUnwrap();
 
 // Only the cocreator may approve an amendment.
-const byTheWrongParty = approveAmendment(context, proposed, {
+const byTheWrongParty = transition(context, proposed, {
+  type: 'amendment-approved',
   by: ana,
   at: '2026-03-02T00:00:00Z',
 });
-console.log(`Ana approving her own proposal: ${byTheWrongParty._unsafeUnwrapErr().code}`);
-assert.equal(byTheWrongParty._unsafeUnwrapErr().code, 'not_authorized');
+console.log(`Ana approving her own proposal: ${byTheWrongParty._unsafeUnwrapErr()[0].code}`);
+assert.equal(byTheWrongParty._unsafeUnwrapErr()[0].code, 'not_authorized');
 
-const amended = approveAmendment(context, proposed, {
+const amended = transition(context, proposed, {
+  type: 'amendment-approved',
   by: bia,
   at: '2026-03-05T00:00:00Z',
 })._unsafeUnwrap();
 
 // After the term's end the contract is over: no event may follow, not even an amendment.
-const tooLate = proposeAmendment(context, amended, {
+const tooLate = transition(context, amended, {
+  type: 'amendment-proposed',
   terms: { endsAt: null },
   by: ana,
   at: '2026-08-01T00:00:00Z',
 });
-console.log(`Amending after the expiry: ${tooLate._unsafeUnwrapErr().code}`);
-assert.equal(tooLate._unsafeUnwrapErr().code, 'invalid_transition');
+console.log(`Amending after the expiry: ${tooLate._unsafeUnwrapErr()[0].code}`);
+assert.equal(tooLate._unsafeUnwrapErr()[0].code, 'invalid_transition');
 
 console.log(`History: ${amended.events.map((e) => e.type).join(' → ')}`);
 assert.deepEqual(

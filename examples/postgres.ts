@@ -14,29 +14,31 @@
 import assert from 'node:assert/strict';
 import {
   contract,
-  contractToJson,
   currency,
   formatAmount,
   ledgerOf,
   type Policy,
   type Product,
-  parseStoredReversalJson,
-  parseStoredSettlementJson,
   policy,
-  policyToJson,
   product,
-  productToJson,
   type Refund,
   type Reversal,
   refund,
   refundSale,
-  refundToJson,
   type Settlement,
   sale,
   settleSale,
+} from 'cocreation';
+import {
+  contractToJson,
+  parseStoredReversalJson,
+  parseStoredSettlementJson,
+  policyToJson,
+  productToJson,
+  refundToJson,
   storedReversalToJson,
   storedSettlementToJson,
-} from 'cocreation';
+} from 'cocreation/wire';
 import type { Result } from 'neverthrow';
 
 // ---------------------------------------------------------------------------------------------

@@ -7,15 +7,8 @@
  * Run it with `npx tsx examples/refunds.ts`. Every printed amount is asserted.
  */
 import assert from 'node:assert/strict';
-import {
-  currency,
-  explain,
-  formatAmount,
-  ledgerOf,
-  parseDocument,
-  type Reversal,
-  settleDocument,
-} from 'cocreation';
+import { currency, explain, formatAmount, ledgerOf, type Reversal } from 'cocreation';
+import { parseDocument, settleDocument } from 'cocreation/wire';
 
 const brl = currency('BRL')._unsafeUnwrap();
 const money = (minor: bigint) => formatAmount(minor, brl);

@@ -21,9 +21,12 @@ started=$SECONDS
 cat >"$work/check.mjs" <<'JS'
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import * as esm from 'cocreation';
+import * as esmMain from 'cocreation';
+import * as esmWire from 'cocreation/wire';
 
-const cjs = createRequire(import.meta.url)('cocreation');
+const require = createRequire(import.meta.url);
+const esm = { ...esmMain, ...esmWire };
+const cjs = { ...require('cocreation'), ...require('cocreation/wire') };
 assert.notEqual(esm.money, cjs.money, 'two module instances');
 const doc = {
   product: { id: 'p1', mainCreator: 'ana@example.com' },

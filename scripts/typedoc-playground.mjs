@@ -40,7 +40,13 @@ export function writePlayground(out) {
   const target = join(out, 'playground');
   mkdirSync(target, { recursive: true });
   buildSync({
-    entryPoints: [join(ROOT, 'src', 'index.ts')],
+    // The main entry and cocreation/wire, as one global: the page reads documents as text.
+    stdin: {
+      contents: "export * from './src/index.ts';\nexport * from './src/wire/index.ts';\n",
+      resolveDir: ROOT,
+      sourcefile: 'playground-entry.ts',
+      loader: 'ts',
+    },
     outfile: join(target, 'cocreation.js'),
     bundle: true,
     format: 'iife',

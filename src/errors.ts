@@ -267,3 +267,13 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   // includes compares with SameValueZero: only one of the code strings is found.
   return (ERROR_CODES as ReadonlyArray<unknown>).includes(value);
 }
+
+/**
+ * One error as the one-element list that every fallible public function answers (a
+ * {@link DomainErrors}). Internal.
+ *
+ * @internal
+ */
+export function asErrorList(error: DomainError): DomainErrors {
+  return Object.freeze([error]) as unknown as DomainErrors;
+}

@@ -6,17 +6,89 @@
  * `docs/specification.md`, which ships in the package: the rules, the arithmetic, the errors
  * and the JSON wire format, version 2.
  *
+ * Every function that reads input (an `unknown` parameter) answers a `Result` and never
+ * throws. These take only values the library built and answer a plain value, with no check:
+ * `allowedActions`, `availablePercentAt`, `combineLedgers`, `comparePercent`, `compileSettler`,
+ * `contractsCovering`, `explain`, `formatAmount`, `formatInstant`, `formatPercent`, `isLive`,
+ * `ledgerTotal`, `liveContractsAt`, `maxReservedPercent`, `pendingAmendmentAt`,
+ * `pendingCancellationAt`, `percentOfAmount`, `reservedPercentAt`, `statusAt`, `termsAt`,
+ * `termsHistory`, `timelineOf`, `totalReservedPercentAt`. Given anything else they may throw or
+ * answer nonsense.
+ *
+ * The JSON wire format and the stored forms are in `cocreation/wire`; the testing kit in
+ * `cocreation/testing`.
+ *
  * @packageDocumentation
  */
+// biome-ignore-all assist/source/organizeImports: the exports are grouped by what a user is doing, in the order of the data path
 
-export { applyPatch } from './contracts/lifecycle';
-export type { Action } from './contracts/permissions';
-export { ACTIONS, allowedActions, can } from './contracts/permissions';
+// Values: money, currencies, percents, instants, accounts.
+export type { AccountId } from './values/account';
+export { accountId, MAX_ACCOUNT_ID_LENGTH } from './values/account';
+export type { Currency, CurrencyCode } from './values/currency';
+export { currencies, currency, isCurrency } from './values/currency';
+export type { Instant } from './values/instant';
+export { formatInstant, instant, MAX_INSTANT, MIN_INSTANT, parseInstant } from './values/instant';
+export type { Money } from './values/money';
+export { formatAmount, money, parseMoney } from './values/money';
+export type { Percent } from './values/percent';
+export {
+  comparePercent,
+  formatPercent,
+  PERCENT_0,
+  PERCENT_100,
+  parsePercent,
+  percent,
+  percentOfAmount,
+  subtractPercents,
+} from './values/percent';
+
+// Policies and products: the platform's rules, the product, its sales and refunds.
+export type { AppliesTo, CommissionRule } from './model/commission';
+export { APPLIES_TO, appliesTo } from './model/commission';
+export type {
+  AmendmentRule,
+  CancellationRule,
+  FeeSchedule,
+  Policy,
+  PolicyInput,
+  PolicyName,
+} from './model/policy';
+export {
+  MAX_PERCENT_DECIMALS,
+  maxReservedPercent,
+  POLICIES,
+  POLICY_NAMES,
+  policy,
+} from './model/policy';
+export type { Product, ProductInput } from './model/product';
+export { product } from './model/product';
+export type { Refund, Sale, SaleAffiliate } from './model/sale';
+export { refund, sale } from './model/sale';
+
+// Contracts and their lifecycle.
+export type {
+  AmendmentRecord,
+  CancellationRequestRecord,
+  CocreationContract,
+  ContractEvent,
+  ContractEventType,
+  ContractStatus,
+  ContractTimeline,
+  EndReason,
+  PlainEventType,
+  TermsPatch,
+  TermsPeriod,
+} from './contracts/types';
+export { CONTRACT_EVENT_TYPES } from './contracts/types';
+export type {
+  CocreationContractInput,
+  CommissionRuleInput,
+  TermsPatchInput,
+} from './contracts/read';
+export { contract, commissionRule } from './contracts/read';
 export type { SaleRef, TermsHistoryEntry } from './contracts/queries';
 export {
-  commissionTerms,
-  coveringTerms,
-  covers,
   isLive,
   pendingAmendmentAt,
   pendingCancellationAt,
@@ -25,34 +97,68 @@ export {
   termsAt,
   termsHistory,
 } from './contracts/queries';
+export type { Action } from './contracts/permissions';
+export { ACTIONS, allowedActions, can } from './contracts/permissions';
+export type { Domain, DomainInput } from './validate/domain';
+export { validateDomain } from './validate/domain';
 export type {
-  CocreationContractInput,
-  ContractTermsInput,
-  TermsPatchInput,
-} from './contracts/read';
+  AmendmentInput,
+  EventInput,
+  InvitationInput,
+  TransitionContext,
+} from './validate/append';
+export type { TransitionInput, TransitionType } from './validate/transitions';
+export { invite, transition } from './validate/transitions';
 export {
-  checkContract,
-  contract,
-  contractEvent,
-  contractTerms,
-  termsPatch,
-} from './contracts/read';
-export { replayContract } from './contracts/replay';
+  availablePercentAt,
+  contractsCovering,
+  liveContractsAt,
+  timelineOf,
+  totalReservedPercentAt,
+} from './validate/queries';
+
+// The three invariants, as validators of a platform's own data.
+export {
+  validateAffiliatePermission,
+  validateRetentionFloor,
+  validateTermAt,
+} from './settle/invariants';
+
+// Settling.
+export type { Settler } from './settle/settle';
+export { compileSettler, settleSale } from './settle/settle';
 export type {
-  AmendmentRecord,
-  CancellationRequestRecord,
-  CocreationContract,
-  ContractEvent,
-  ContractEventType,
-  ContractStatus,
-  ContractTerms,
-  ContractTimeline,
-  EndReason,
-  PlainEventType,
-  TermsPatch,
-  TermsPeriod,
-} from './contracts/types';
-export { CONTRACT_EVENT_TYPES } from './contracts/types';
+  AffiliateLine,
+  CocreatorLine,
+  FeeOrigin,
+  MainCreatorLine,
+  PlatformLine,
+  Reversal,
+  ReversalLine,
+  Role,
+  Settlement,
+  SettlementLine,
+} from './settle/settlement';
+export { explain } from './wire/explain';
+
+// Refunds and ledgers.
+export { refundAll, refundSale } from './refunds/refund';
+export type {
+  Ledger,
+  LedgerAmounts,
+  LedgerConflict,
+  LedgerEntry,
+  LedgerLine,
+  LedgerOptions,
+  LedgerQuery,
+  LedgerRecord,
+  LedgerRow,
+} from './ledger/ledger';
+export { combineLedgers, EMPTY_LEDGER, ledgerOf, ledgerTotal } from './ledger/ledger';
+export type { PayoutTotals, PayoutTotalsOptions, RefusedSale } from './ledger/payouts';
+export { settleTotals } from './ledger/payouts';
+
+// Errors, and their messages in other languages.
 export type {
   AffiliateNotPermittedError,
   AffiliatesNotAllowedError,
@@ -89,20 +195,6 @@ export type {
 } from './errors';
 export { ERROR_CODES, isErrorCode } from './errors';
 export type {
-  Ledger,
-  LedgerAmounts,
-  LedgerConflict,
-  LedgerEntry,
-  LedgerLine,
-  LedgerOptions,
-  LedgerQuery,
-  LedgerRecord,
-  LedgerRow,
-} from './ledger/ledger';
-export { combineLedgers, EMPTY_LEDGER, emptyLedger, ledgerOf, ledgerTotal } from './ledger/ledger';
-export type { PayoutTotals, PayoutTotalsOptions, RefusedSale } from './ledger/payouts';
-export { settleTotals } from './ledger/payouts';
-export type {
   Catalog,
   DecimalPrinter,
   ExplainWords,
@@ -113,167 +205,4 @@ export type {
   MessageTemplate,
   PolicyProblem,
 } from './locales/locale';
-export { isLocale, LOCALES, localizeError, localizeErrors } from './locales/locale';
-export type { AppliesTo, CommissionRule } from './model/commission';
-export { APPLIES_TO, appliesTo, appliesToSale } from './model/commission';
-export type {
-  AmendmentRule,
-  CancellationRule,
-  FeeSchedule,
-  Policy,
-  PolicyInput,
-  PolicyName,
-} from './model/policy';
-export {
-  checkCocreatorPercent,
-  DEFAULT_POLICY,
-  isPolicyName,
-  MAX_PERCENT_DECIMALS,
-  maxReservedPercent,
-  POLICIES,
-  POLICY_NAMES,
-  policy,
-} from './model/policy';
-export type { Product, ProductInput } from './model/product';
-export { checkAffiliatePercent, product } from './model/product';
-export type { Refund, Sale, SaleAffiliate } from './model/sale';
-export { refund, sale } from './model/sale';
-export { refundAll, refundSale } from './refunds/refund';
-export type { Settler } from './settle/settle';
-export { compileSettler, settleSale, settleWithDomain } from './settle/settle';
-export type {
-  AffiliateLine,
-  CocreatorLine,
-  FeeOrigin,
-  MainCreatorLine,
-  PlatformLine,
-  Reversal,
-  ReversalLine,
-  Role,
-  Settlement,
-  SettlementLine,
-} from './settle/settlement';
-export type {
-  AmendmentInput,
-  EventInput,
-  InvitationInput,
-  TransitionContext,
-} from './validate/append';
-export type { Domain, DomainInput } from './validate/domain';
-export { validateDomain } from './validate/domain';
-export {
-  availablePercentAt,
-  contractsCovering,
-  liveContractsAt,
-  timelineOf,
-  totalReservedPercentAt,
-} from './validate/queries';
-export {
-  accept,
-  amend,
-  approveAmendment,
-  approveCancellation,
-  cancel,
-  decline,
-  declineAmendment,
-  invite,
-  proposeAmendment,
-  rejectCancellation,
-  requestCancellation,
-  withdraw,
-  withdrawAmendment,
-  withdrawCancellation,
-} from './validate/transitions';
-export type { AccountId } from './values/account';
-export { accountId, MAX_ACCOUNT_ID_LENGTH } from './values/account';
-export type { Brand } from './values/brand';
-export type { Currency, CurrencyCode } from './values/currency';
-export { currencies, currency, isCurrency } from './values/currency';
-export type { Instant } from './values/instant';
-export { formatInstant, instant, MAX_INSTANT, MIN_INSTANT, parseInstant } from './values/instant';
-export type { Money } from './values/money';
-export { formatAmount, formatMoney, money, parseAmount, parseMoney } from './values/money';
-export type { Percent } from './values/percent';
-export {
-  addPercents,
-  checkPercentPrecision,
-  comparePercent,
-  formatPercent,
-  isPercentInRange,
-  MAX_PERCENT_SCALE,
-  PERCENT_0,
-  PERCENT_100,
-  parsePercent,
-  percent,
-  percentDecimals,
-  percentFromString,
-  percentOfAmount,
-  subtractPercents,
-} from './values/percent';
-export { explain } from './wire/explain';
-export type {
-  ContractEventJson,
-  ContractJson,
-  DecimalJson,
-  ErrorJson,
-  FeeScheduleJson,
-  MoneyJson,
-  PolicyJson,
-  PolicyObjectJson,
-  PrintedSettlement,
-  ProductJson,
-  RefundJson,
-  RefusedOutputJson,
-  ReversalJson,
-  ReversalLineJson,
-  SaleAffiliateJson,
-  SaleJson,
-  SettleDocument,
-  SettleDocumentJson,
-  SettledOutputJson,
-  SettlementJson,
-  SettlementLineJson,
-  SettleOutcome,
-  SettleOutputJson,
-  TermsJson,
-} from './wire/json';
-export {
-  documentToJson,
-  errorToJson,
-  parseDocument,
-  parseDocumentBytes,
-  parseDocumentText,
-  parseSettlementJson,
-  policyToJson,
-  reversalToJson,
-  settleDocument,
-  settlementToJson,
-  settleResultToJson,
-  settleText,
-  settleToJson,
-} from './wire/json';
-export type {
-  LedgerConflictJson,
-  LedgerJson,
-  LedgerLineJson,
-  LedgerRecordJson,
-} from './wire/ledger-json';
-export { ledgerToJson, parseLedgerJson } from './wire/ledger-json';
-export type { SchemaIssue, SchemaResult, SettleDocumentSchema } from './wire/standard-schema';
-export { settleDocumentSchema } from './wire/standard-schema';
-export type {
-  FeeOriginJson,
-  StoredReversalJson,
-  StoredReversalLineJson,
-  StoredSettlementJson,
-  StoredSettlementLineJson,
-} from './wire/store';
-export {
-  contractToJson,
-  parseStoredReversalJson,
-  parseStoredSettlementJson,
-  productToJson,
-  refundToJson,
-  storedReversalToJson,
-  storedSettlementToJson,
-} from './wire/store';
+export { LOCALES, localizeErrors } from './locales/locale';

@@ -47,8 +47,8 @@ describe('accountId', () => {
       fc.property(fc.oneof(fc.anything(), fc.string()), fc.array(fc.string()), (input, path) => {
         const result = accountId(input, path);
         if (result.isErr()) {
-          expect(isErrorCode(result.error.code)).toBe(true);
-          expect(result.error).toMatchObject({ code: 'invalid_field', path });
+          expect(isErrorCode(result.error[0].code)).toBe(true);
+          expect(result.error[0]).toMatchObject({ code: 'invalid_field', path });
         } else {
           expect(typeof result.value).toBe('string');
         }

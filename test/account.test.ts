@@ -23,16 +23,16 @@ describe('accountId', () => {
   });
 
   it('refuses more than 320 UTF-16 code units as invalid_field with the path', () => {
-    expect(accountId('a'.repeat(321), ['product', 'mainCreator'])._unsafeUnwrapErr()).toEqual({
+    expect(accountId('a'.repeat(321), ['product', 'mainCreator'])._unsafeUnwrapErr()[0]).toEqual({
       code: 'invalid_field',
       message: expect.any(String),
       path: ['product', 'mainCreator'],
     });
-    expect(accountId(`${'😀'.repeat(160)}a`)._unsafeUnwrapErr().code).toBe('invalid_field');
+    expect(accountId(`${'😀'.repeat(160)}a`)._unsafeUnwrapErr()[0].code).toBe('invalid_field');
   });
 
   it.each(['', '   ', '\n\t'])('refuses %j, empty after trimming, as invalid_field', (s) => {
-    expect(accountId(s, ['contracts', 0, 'cocreator'])._unsafeUnwrapErr()).toEqual({
+    expect(accountId(s, ['contracts', 0, 'cocreator'])._unsafeUnwrapErr()[0]).toEqual({
       code: 'invalid_field',
       message: expect.any(String),
       path: ['contracts', 0, 'cocreator'],
@@ -40,14 +40,14 @@ describe('accountId', () => {
   });
 
   it.each([null, undefined, 42, {}, ['a']])('refuses the non-string %j as invalid_field', (v) => {
-    expect(accountId(v)._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_field', path: [] });
+    expect(accountId(v)._unsafeUnwrapErr()[0]).toMatchObject({ code: 'invalid_field', path: [] });
   });
 });
 
 describe('the errors of accountId', () => {
   it('say why in their message, one message per problem', () => {
     const messages = [42, '  ', 'a'.repeat(321)].map(
-      (v) => accountId(v)._unsafeUnwrapErr().message,
+      (v) => accountId(v)._unsafeUnwrapErr()[0].message,
     );
     for (const message of messages) expect(message.trim()).not.toBe('');
     expect(new Set(messages).size).toBe(3);

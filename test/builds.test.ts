@@ -23,11 +23,15 @@ beforeAll(async () => {
   const esmTesting = await import(
     /* @vite-ignore */ pathToFileURL(join(dist, 'testing', 'index.js')).href
   );
+  const esmWire = await import(
+    /* @vite-ignore */ pathToFileURL(join(dist, 'wire', 'index.js')).href
+  );
   const require = createRequire(import.meta.url);
   const cjs = require(join(dist, 'index.cjs'));
+  const cjsWire = require(join(dist, 'wire', 'index.cjs'));
   const cjsTesting = require(join(dist, 'testing', 'index.cjs'));
-  builds.ESM = { ...esm, diffSettlements: esmTesting.diffSettlements };
-  builds.CommonJS = { ...cjs, diffSettlements: cjsTesting.diffSettlements };
+  builds.ESM = { ...esm, ...esmWire, diffSettlements: esmTesting.diffSettlements };
+  builds.CommonJS = { ...cjs, ...cjsWire, diffSettlements: cjsTesting.diffSettlements };
 }, 180_000);
 
 describe('the bin', () => {

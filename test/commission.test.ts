@@ -24,7 +24,7 @@ describe('appliesTo', () => {
   it('refuses any other value with invalid_field at its path', () => {
     for (const value of ['All-Sales', '', null, 1]) {
       const error = appliesTo(value, ['terms', 'appliesTo'])._unsafeUnwrapErr();
-      expect({ code: error.code, path: error.path }).toEqual({
+      expect({ code: error[0].code, path: error[0].path }).toEqual({
         code: 'invalid_field',
         path: ['terms', 'appliesTo'],
       });
@@ -67,9 +67,9 @@ describe('appliesToSale', () => {
 describe('the error of appliesTo', () => {
   it('is at the root by default and lists the four accepted values in its message', () => {
     const error = appliesTo('some-sales')._unsafeUnwrapErr();
-    expect(error.path).toEqual([]);
-    for (const value of APPLIES_TO) expect(error.message).toContain(`"${value}"`);
+    expect(error[0].path).toEqual([]);
+    for (const value of APPLIES_TO) expect(error[0].message).toContain(`"${value}"`);
     // One value after another, readable: separated by a comma.
-    expect(error.message).toContain('"all-sales", "direct-sales"');
+    expect(error[0].message).toContain('"all-sales", "direct-sales"');
   });
 });

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkContract,
+  commissionRule,
   contract,
   contractEvent,
-  contractTerms,
   termsPatch,
 } from '../src/contracts/read';
 import { isErrorCode } from '../src/errors';
@@ -58,7 +58,7 @@ describe('the contract constructors', () => {
   it('never throw on a single event or terms', () => {
     fc.assert(
       fc.property(fc.oneof(anything, almostAnEvent), (input) => {
-        for (const read of [contractEvent, contractTerms, termsPatch]) {
+        for (const read of [contractEvent, commissionRule, termsPatch]) {
           const result = read(input);
           if (result.isErr()) expect(result.error.length).toBeGreaterThan(0);
         }

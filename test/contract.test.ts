@@ -14,9 +14,9 @@ import {
 } from '../src/contracts/queries';
 import {
   checkContract,
+  commissionRule,
   contract,
   contractEvent,
-  contractTerms,
   termsPatch,
 } from '../src/contracts/read';
 import { replayContract } from '../src/contracts/replay';
@@ -230,9 +230,9 @@ describe('checkContract', () => {
   });
 });
 
-describe('contractTerms, termsPatch and contractEvent', () => {
+describe('commissionRule, termsPatch and contractEvent', () => {
   it('read one piece of a contract with paths relative to it', () => {
-    expect(problems(contractTerms({ percent: 'x' }, ['terms'])._unsafeUnwrapErr())).toEqual([
+    expect(problems(commissionRule({ percent: 'x' }, ['terms'])._unsafeUnwrapErr())).toEqual([
       { code: 'invalid_percent', path: ['terms', 'percent'] },
     ]);
     expect(problems(termsPatch({ mayAlsoSellAsAffiliate: null })._unsafeUnwrapErr())).toEqual([
@@ -246,7 +246,7 @@ describe('contractTerms, termsPatch and contractEvent', () => {
   });
 
   it('applyPatch keeps what the patch omits and makes endsAt: null unlimited', () => {
-    const terms = contractTerms({
+    const terms = commissionRule({
       percent: '20',
       appliesTo: 'direct-sales',
       endsAt: day(9),
@@ -1030,7 +1030,7 @@ describe('what the errors say', () => {
       expect(told(contractEvent(5)._unsafeUnwrapErr())).toEqual([
         ['invalid_field', [], 'expected an event object'],
       ]);
-      expect(told(contractTerms(5)._unsafeUnwrapErr())).toEqual([
+      expect(told(commissionRule(5)._unsafeUnwrapErr())).toEqual([
         ['invalid_field', [], 'expected a terms object'],
       ]);
       expect(told(termsPatch(5)._unsafeUnwrapErr())).toEqual([
@@ -1088,7 +1088,7 @@ describe('what the errors say', () => {
 
     it('report a bad field of a patch once, at its own path', () => {
       const bad = parsePercent('20%', ['percent'])._unsafeUnwrapErr();
-      expect(told(termsPatch({ percent: '20%' })._unsafeUnwrapErr())).toEqual(told([bad]));
+      expect(told(termsPatch({ percent: '20%' })._unsafeUnwrapErr())).toEqual(told(bad));
       expect(problems(termsPatch({ appliesTo: 'some' })._unsafeUnwrapErr())).toEqual([
         { code: 'invalid_field', path: ['appliesTo'] },
       ]);
@@ -1096,8 +1096,8 @@ describe('what the errors say', () => {
 
     it('read an object that is not a Percent as written text', () => {
       for (const value of [{}, { units: 20n }, { scale: 0 }]) {
-        const expected = told([parsePercent(value, ['percent'])._unsafeUnwrapErr()]);
-        expect(told(contractTerms({ percent: value })._unsafeUnwrapErr())).toEqual(expected);
+        const expected = told(parsePercent(value, ['percent'])._unsafeUnwrapErr());
+        expect(told(commissionRule({ percent: value })._unsafeUnwrapErr())).toEqual(expected);
       }
     });
   });
@@ -1106,7 +1106,7 @@ describe('what the errors say', () => {
 describe('pieces built in code', () => {
   it('take instants as epoch milliseconds in terms and patches', () => {
     const end = Date.UTC(2027, 0, 1);
-    expect(contractTerms({ percent: '20', endsAt: end })._unsafeUnwrap().endsAt).toBe(end);
+    expect(commissionRule({ percent: '20', endsAt: end })._unsafeUnwrap().endsAt).toBe(end);
     expect(termsPatch({ endsAt: end })._unsafeUnwrap()).toEqual({ endsAt: end });
   });
 

@@ -15,7 +15,7 @@ describe('currency', () => {
           const result = currency(code);
           expect(result.isOk()).toBe(codes.has(code));
           if (result.isOk()) expect(result.value.code).toBe(code);
-          else expect(result.error).toMatchObject({ code: 'unknown_currency', currency: code });
+          else expect(result.error[0]).toMatchObject({ code: 'unknown_currency', currency: code });
         },
       ),
     );
@@ -26,8 +26,8 @@ describe('currency', () => {
       fc.property(fc.anything(), fc.array(fc.string()), (input, path) => {
         const result = currency(input, path);
         if (result.isErr()) {
-          expect(isErrorCode(result.error.code)).toBe(true);
-          expect(result.error.path).toEqual(path);
+          expect(isErrorCode(result.error[0].code)).toBe(true);
+          expect(result.error[0].path).toEqual(path);
         } else {
           expect(Object.isFrozen(result.value)).toBe(true);
         }

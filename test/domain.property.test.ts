@@ -14,9 +14,9 @@ import { checkContract } from '../src/contracts/read';
 import { replayContract } from '../src/contracts/replay';
 import type {
   CocreationContract,
+  CommissionRule,
   ContractEvent,
   ContractEventType,
-  ContractTerms,
   TermsPatch,
 } from '../src/contracts/types';
 import type { DomainError } from '../src/errors';
@@ -96,7 +96,13 @@ function apply(
   event: ContractEvent,
 ): Result<CocreationContract, DomainError> {
   if (event.type === 'invited') {
-    return invite(context, { id, cocreator, terms: event.terms, by: event.by, at: event.at });
+    return invite(context, {
+      id,
+      cocreator,
+      terms: event.terms,
+      by: event.by,
+      at: event.at,
+    }).mapErr((errors) => errors[0]);
   }
   const input =
     'terms' in event
@@ -342,7 +348,9 @@ describe('the transition functions', () => {
         if (useInvite) {
           const id = `c${g.contracts.length + 1}`;
           const terms = { percent: written, endsAt };
-          result = invite(context, { id, cocreator: a.cocreator, terms, by, at });
+          result = invite(context, { id, cocreator: a.cocreator, terms, by, at }).mapErr(
+            (errors) => errors[0],
+          );
           candidate = checkContract({
             id,
             productId: g.product.id,
@@ -412,7 +420,7 @@ describe('the retention floor', () => {
 
 /** What specification §3 says of a contract at `t`, read directly from its raw history. */
 interface Facts {
-  readonly terms: ContractTerms | null;
+  readonly terms: CommissionRule | null;
   readonly covered: boolean;
   readonly live: boolean;
   readonly reserved: Percent;
@@ -422,7 +430,7 @@ interface Facts {
 }
 
 function oracle(c: CocreationContract, t: number): Facts {
-  let terms: ContractTerms | null = null;
+  let terms: CommissionRule | null = null;
   let pending: TermsPatch | null = null;
   let requestBy: string | null = null;
   let accepted = false;
@@ -446,7 +454,7 @@ function oracle(c: CocreationContract, t: number): Facts {
         pending = e.terms;
         break;
       case 'amendment-approved':
-        terms = applyPatch(terms as ContractTerms, pending as TermsPatch);
+        terms = applyPatch(terms as CommissionRule, pending as TermsPatch);
         pending = null;
         break;
       case 'amendment-declined':
@@ -454,7 +462,7 @@ function oracle(c: CocreationContract, t: number): Facts {
         pending = null;
         break;
       case 'amended':
-        terms = applyPatch(terms as ContractTerms, e.terms);
+        terms = applyPatch(terms as CommissionRule, e.terms);
         break;
       case 'cancellation-requested':
         requestBy = e.by;
@@ -646,7 +654,7 @@ describe('the retention floor, at an invitation', () => {
         const over = percent(floorUnits(room, d) + 1n, d)._unsafeUnwrap();
         if (isPercentInRange(fill, min, max)) expect(at(fill).isOk()).toBe(true);
         if (isPercentInRange(over, min, max)) {
-          const refused = at(over)._unsafeUnwrapErr();
+          const [refused] = at(over)._unsafeUnwrapErr();
           expect({ code: refused.code, path: refused.path }).toEqual({
             code: 'retention_floor_violated',
             path: [],
@@ -710,7 +718,7 @@ describe('expiry', () => {
         fc.pre(candidates.length > 0);
         const { c, i, last } = candidates[pick % candidates.length] as (typeof candidates)[number];
         const facts = oracle(c, last);
-        const end = (facts.terms as ContractTerms).endsAt as number;
+        const end = (facts.terms as CommissionRule).endsAt as number;
         const make = (at: number): ContractEvent => {
           const t = at as Instant;
           if (!facts.accepted) return { type: 'accepted', at: t, by: c.cocreator as never };

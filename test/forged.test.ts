@@ -247,7 +247,7 @@ describe('invite', () => {
       by: ANA,
       at: at('2026-01-01T00:00:00Z'),
     };
-    const error = invite(context, input as never)._unsafeUnwrapErr();
+    const [error] = invite(context, input as never)._unsafeUnwrapErr();
     expect([error.code, error.path]).toEqual(['invalid_field', ['id']]);
     expect(contract({ ...SPEC_DOCUMENT.contracts[0], id: '' }).isErr()).toBe(true);
   });
@@ -313,7 +313,7 @@ describe('ledgers', () => {
 
   it('refuse an entry with a line that is not an object', () => {
     const forged = { ...settlement, lines: [null] } as unknown as Settlement;
-    expect(ledgerOf([forged])._unsafeUnwrapErr()).toMatchObject({
+    expect(ledgerOf([forged])._unsafeUnwrapErr()[0]).toMatchObject({
       code: 'invalid_field',
       path: [0],
     });
@@ -329,14 +329,16 @@ describe('refunds of forged values', () => {
 
   it('refuse a settlement with a line that is not an object', () => {
     const forged = { ...settlement, lines: [...settlement.lines, null] } as unknown as Settlement;
-    expect(refundSale(forged, [], refund as never)._unsafeUnwrapErr().code).toBe('invalid_field');
+    expect(refundSale(forged, [], refund as never)._unsafeUnwrapErr()[0].code).toBe(
+      'invalid_field',
+    );
   });
 
   it('refuse a settlement whose lines do not sum to its price', () => {
     const [first, ...others] = settlement.lines;
     const short = { ...first, amount: (first?.amount ?? 0n) + 1n };
     const forged = { ...settlement, lines: [short, ...others] } as unknown as Settlement;
-    expect(refundSale(forged, [], refund as never)._unsafeUnwrapErr()).toMatchObject({
+    expect(refundSale(forged, [], refund as never)._unsafeUnwrapErr()[0]).toMatchObject({
       code: 'invalid_field',
       message: 'expected a settlement from settleSale',
       path: [],
@@ -344,9 +346,9 @@ describe('refunds of forged values', () => {
   });
 
   it('refuse previous refunds that are not a list', () => {
-    expect(refundSale(settlement, 'r0' as never, refund as never)._unsafeUnwrapErr()).toMatchObject(
-      { code: 'invalid_field', path: [] },
-    );
+    expect(
+      refundSale(settlement, 'r0' as never, refund as never)._unsafeUnwrapErr()[0],
+    ).toMatchObject({ code: 'invalid_field', path: [] });
   });
 });
 

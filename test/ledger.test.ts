@@ -112,14 +112,14 @@ describe('ledgerOf', () => {
   });
 
   it('refuses an entry that is not a settlement or reversal, at its index', () => {
-    expect(ledgerOf([s1, { lines: [] } as never])._unsafeUnwrapErr()).toMatchObject({
+    expect(ledgerOf([s1, { lines: [] } as never])._unsafeUnwrapErr()[0]).toMatchObject({
       code: 'invalid_field',
       path: [1],
     });
     const badLine = { ...s1, lines: [{ role: 'boss', account: null, amount: 1n }] };
-    expect(ledgerOf([badLine as never])._unsafeUnwrapErr().path).toEqual([0, 'lines', 0]);
-    expect(ledgerOf([s1], { period: () => 3 as never })._unsafeUnwrapErr().path).toEqual([0]);
-    expect(ledgerOf([s1], { period: 'month' as never })._unsafeUnwrapErr().path).toEqual([
+    expect(ledgerOf([badLine as never])._unsafeUnwrapErr()[0].path).toEqual([0, 'lines', 0]);
+    expect(ledgerOf([s1], { period: () => 3 as never })._unsafeUnwrapErr()[0].path).toEqual([0]);
+    expect(ledgerOf([s1], { period: 'month' as never })._unsafeUnwrapErr()[0].path).toEqual([
       'period',
     ]);
     expect(ledgerOf('nope' as never).isErr()).toBe(true);
@@ -130,7 +130,7 @@ describe('ledgerOf', () => {
       if ('refundId' in entry) throw new Error('no period for refunds');
       return 'all';
     };
-    expect(ledgerOf([s1, r1], { period })._unsafeUnwrapErr()).toMatchObject({
+    expect(ledgerOf([s1, r1], { period })._unsafeUnwrapErr()[0]).toMatchObject({
       code: 'invalid_field',
       path: [1],
     });
@@ -311,7 +311,7 @@ describe('the entries ledgerOf refuses', () => {
 
   it('refuses, without throwing, a line that is not an object or whose fields are forged', () => {
     for (const line of [null, 5]) {
-      expect(ledgerOf([s1, withLine(line)])._unsafeUnwrapErr()).toMatchObject({
+      expect(ledgerOf([s1, withLine(line)])._unsafeUnwrapErr()[0]).toMatchObject({
         code: 'invalid_field',
         path: [1],
       });
@@ -324,7 +324,7 @@ describe('the entries ledgerOf refuses', () => {
       { ...main, account: null },
       { ...s1.lines[0], account: 'x@example.com' },
     ]) {
-      expect(ledgerOf([s1, withLine(line)])._unsafeUnwrapErr()).toMatchObject({
+      expect(ledgerOf([s1, withLine(line)])._unsafeUnwrapErr()[0]).toMatchObject({
         code: 'invalid_field',
         path: [1, 'lines', 0],
       });
@@ -339,7 +339,7 @@ describe('the entries ledgerOf refuses', () => {
       { ...s1, currency: { code: 'XYZ', exponent: 2 } },
       { ...s1, currency: 'BRL' },
     ]) {
-      expect(ledgerOf([s1, entry as never])._unsafeUnwrapErr()).toMatchObject({
+      expect(ledgerOf([s1, entry as never])._unsafeUnwrapErr()[0]).toMatchObject({
         code: 'invalid_field',
         path: [1],
       });
@@ -355,7 +355,7 @@ describe('the entries ledgerOf refuses', () => {
       { ...cocreator, percent: { units: -1n, scale: 0 } },
       { ...affiliate, percent: '40' },
     ]) {
-      expect(ledgerOf([withLine(line)])._unsafeUnwrapErr().path).toEqual([0, 'lines', 0]);
+      expect(ledgerOf([withLine(line)])._unsafeUnwrapErr()[0].path).toEqual([0, 'lines', 0]);
     }
   });
 
@@ -379,13 +379,13 @@ describe('the entries ledgerOf refuses', () => {
         },
       }),
     ].map((r) => r._unsafeUnwrapErr());
-    expect(errors.map((e) => [e.code, e.path])).toEqual([
+    expect(errors.map((e) => [e[0].code, e[0].path])).toEqual([
       ['invalid_field', []],
       ['invalid_field', ['period']],
       ['invalid_field', [0]],
       ['invalid_field', [0]],
     ]);
-    for (const e of errors) expect(e.message.trim()).not.toBe('');
+    for (const e of errors) expect(e[0].message.trim()).not.toBe('');
   });
 
   it('reads null options as no options', () => {

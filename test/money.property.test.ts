@@ -95,8 +95,8 @@ describe('money', () => {
       fc.property(fc.anything(), fc.anything(), path, (amount, code, p) => {
         const result = parseMoney(amount, code, p);
         if (result.isErr()) {
-          expect(isErrorCode(result.error.code)).toBe(true);
-          expect(result.error.path.slice(0, p.length)).toEqual(p);
+          expect(isErrorCode(result.error[0].code)).toBe(true);
+          expect(result.error[0].path.slice(0, p.length)).toEqual(p);
           expect(Object.isFrozen(result.error)).toBe(true);
         } else {
           expect(Object.isFrozen(result.value)).toBe(true);
@@ -124,7 +124,7 @@ describe('money', () => {
     fc.assert(
       fc.property(fc.string(), fc.oneof(fc.string(), fc.constantFrom('BRL', 'JPY')), (a, c) => {
         const result = parseMoney(a, c);
-        expect(result.isOk() || isErrorCode(result._unsafeUnwrapErr().code)).toBe(true);
+        expect(result.isOk() || isErrorCode(result._unsafeUnwrapErr()[0].code)).toBe(true);
       }),
     );
   });

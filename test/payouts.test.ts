@@ -132,7 +132,7 @@ describe('settleTotals', () => {
     const settler = compileSettler(domainWithBia());
 
     it('a batch that is not a list', () => {
-      expect(settleTotals(settler, 's1' as never)._unsafeUnwrapErr()).toMatchObject({
+      expect(settleTotals(settler, 's1' as never)._unsafeUnwrapErr()[0]).toMatchObject({
         code: 'invalid_field',
         path: [],
       });
@@ -140,7 +140,10 @@ describe('settleTotals', () => {
 
     it('a period option that is not a function', () => {
       const answer = settleTotals(settler, [], { period: '2026-03' as never });
-      expect(answer._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_field', path: ['period'] });
+      expect(answer._unsafeUnwrapErr()[0]).toMatchObject({
+        code: 'invalid_field',
+        path: ['period'],
+      });
     });
 
     it('the batch when the period function throws, at the index of the sale', () => {
@@ -151,12 +154,12 @@ describe('settleTotals', () => {
         },
       });
       // The refused sale at 0 is never given to the period function.
-      expect(answer._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_field', path: [1] });
+      expect(answer._unsafeUnwrapErr()[0]).toMatchObject({ code: 'invalid_field', path: [1] });
     });
 
     it('the batch when the period function answers something else than a string', () => {
       const answer = settleTotals(settler, [workedSale('s1')], { period: () => 3 as never });
-      expect(answer._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_field', path: [0] });
+      expect(answer._unsafeUnwrapErr()[0]).toMatchObject({ code: 'invalid_field', path: [0] });
     });
 
     it('the batch when the period function throws on a repeated sale the second time round', () => {
@@ -168,7 +171,7 @@ describe('settleTotals', () => {
           return '2026-03';
         },
       });
-      expect(answer._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_field', path: [0] });
+      expect(answer._unsafeUnwrapErr()[0]).toMatchObject({ code: 'invalid_field', path: [0] });
     });
   });
 });

@@ -75,7 +75,7 @@ describe('percent', () => {
         expect(value(diff).equals(value(hi).minus(value(lo)))).toBe(true);
         expect(Object.isFrozen(sum) && Object.isFrozen(diff)).toBe(true);
         if (comparePercent(lo, hi) < 0) {
-          expect(subtractPercents(lo, hi)._unsafeUnwrapErr().code).toBe('percent_out_of_range');
+          expect(subtractPercents(lo, hi)._unsafeUnwrapErr()[0].code).toBe('percent_out_of_range');
         }
       }),
     );
@@ -101,7 +101,10 @@ describe('percent', () => {
         if (/^[0-9]+(\.[0-9]+)?$/.test(printed)) {
           expect(value(parsed._unsafeUnwrap()).equals(new Exact(printed))).toBe(true);
         } else {
-          expect(parsed._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_percent', path: ['p'] });
+          expect(parsed._unsafeUnwrapErr()[0]).toMatchObject({
+            code: 'invalid_percent',
+            path: ['p'],
+          });
         }
       }),
     );
@@ -112,10 +115,10 @@ describe('percent', () => {
       fc.property(fc.oneof(fc.anything(), fc.string()), fc.array(fc.string()), (input, path) => {
         const result = parsePercent(input, path);
         if (result.isErr()) {
-          expect(isErrorCode(result.error.code)).toBe(true);
+          expect(isErrorCode(result.error[0].code)).toBe(true);
           const typed = typeof input === 'string' || typeof input === 'number';
           const code = typed ? 'invalid_percent' : 'invalid_field';
-          expect(result.error).toMatchObject({ code, path });
+          expect(result.error[0]).toMatchObject({ code, path });
         } else {
           expect(Object.isFrozen(result.value)).toBe(true);
         }
@@ -124,7 +127,7 @@ describe('percent', () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), (units, scale) => {
         const result = percent(units as bigint, scale as number);
-        expect(result.isOk() || result.error.code === 'invalid_percent').toBe(true);
+        expect(result.isOk() || result.error[0].code === 'invalid_percent').toBe(true);
       }),
     );
   });

@@ -39,12 +39,12 @@ describe('parsePercent', () => {
   it('refuses a percent text longer than its places and a whole part could need', () => {
     const longest = `${'9'.repeat(99)}.${'0'.repeat(MAX_PERCENT_SCALE)}`;
     expect(parsePercent(longest).isOk()).toBe(true);
-    expect(parsePercent(`9${longest}`)._unsafeUnwrapErr()).toMatchObject({
+    expect(parsePercent(`9${longest}`)._unsafeUnwrapErr()[0]).toMatchObject({
       code: 'invalid_percent',
       path: [],
     });
     // Ten million digits: answered at once, not after seconds of exact arithmetic.
-    expect(parsePercent('7'.repeat(10_000_000), ['p'])._unsafeUnwrapErr().path).toEqual(['p']);
+    expect(parsePercent('7'.repeat(10_000_000), ['p'])._unsafeUnwrapErr()[0].path).toEqual(['p']);
   });
 
   it('reads a number as JavaScript prints it', () => {
@@ -58,7 +58,7 @@ describe('parsePercent', () => {
   it.each(['-1', '+1', '1.', '.5', '', ' 1', '1e2', '20%', 'NaN', 'Infinity', '1,5'])(
     'refuses the string %j as invalid_percent with the path',
     (text) => {
-      expect(parsePercent(text, ['product', 'affiliateCommission'])._unsafeUnwrapErr()).toEqual({
+      expect(parsePercent(text, ['product', 'affiliateCommission'])._unsafeUnwrapErr()[0]).toEqual({
         code: 'invalid_percent',
         message: expect.any(String),
         path: ['product', 'affiliateCommission'],
@@ -69,7 +69,7 @@ describe('parsePercent', () => {
   it.each([1e21, 1e-7, -5, Number.NaN, Number.POSITIVE_INFINITY])(
     'refuses the number %d as invalid_percent',
     (n) => {
-      expect(parsePercent(n)._unsafeUnwrapErr()).toMatchObject({
+      expect(parsePercent(n)._unsafeUnwrapErr()[0]).toMatchObject({
         code: 'invalid_percent',
         path: [],
       });
@@ -79,7 +79,7 @@ describe('parsePercent', () => {
   it.each([null, undefined, true, 20n, {}, ['20']])(
     'refuses the non-string, non-number %s as invalid_field (type before syntax)',
     (v) => {
-      expect(parsePercent(v, ['x'])._unsafeUnwrapErr()).toMatchObject({
+      expect(parsePercent(v, ['x'])._unsafeUnwrapErr()[0]).toMatchObject({
         code: 'invalid_field',
         path: ['x'],
       });
@@ -88,7 +88,9 @@ describe('parsePercent', () => {
 
   it('refuses more than 1000 decimal places as invalid_percent', () => {
     expect(parsePercent(`1.${'0'.repeat(1000)}`)._unsafeUnwrap().scale).toBe(1000);
-    expect(parsePercent(`1.${'0'.repeat(1001)}`)._unsafeUnwrapErr().code).toBe('invalid_percent');
+    expect(parsePercent(`1.${'0'.repeat(1001)}`)._unsafeUnwrapErr()[0].code).toBe(
+      'invalid_percent',
+    );
   });
 });
 
@@ -110,7 +112,7 @@ describe('percent', () => {
     [1n, 1001],
     [1n, Number.NaN],
   ] as const)('refuses units %s and scale %s as invalid_percent', (units, scale) => {
-    expect(percent(units, scale, ['p'])._unsafeUnwrapErr()).toEqual({
+    expect(percent(units, scale, ['p'])._unsafeUnwrapErr()[0]).toEqual({
       code: 'invalid_percent',
       message: expect.any(String),
       path: ['p'],
@@ -184,7 +186,7 @@ describe('subtractPercents', () => {
   });
 
   it('refuses a negative result as percent_out_of_range between 0 and a', () => {
-    expect(subtractPercents(p('30'), p('30.01'), ['policy'])._unsafeUnwrapErr()).toEqual({
+    expect(subtractPercents(p('30'), p('30.01'), ['policy'])._unsafeUnwrapErr()[0]).toEqual({
       code: 'percent_out_of_range',
       message: expect.any(String),
       path: ['policy'],
@@ -263,11 +265,11 @@ describe('a value forged around the type system', () => {
         code: 'invalid_percent',
         path: ['x'],
       });
-      expect(subtractPercents(PERCENT_100, p, ['y'])._unsafeUnwrapErr()).toMatchObject({
+      expect(subtractPercents(PERCENT_100, p, ['y'])._unsafeUnwrapErr()[0]).toMatchObject({
         code: 'invalid_percent',
         path: ['y'],
       });
-      expect(subtractPercents(p, PERCENT_0)._unsafeUnwrapErr().code).toBe('invalid_percent');
+      expect(subtractPercents(p, PERCENT_0)._unsafeUnwrapErr()[0].code).toBe('invalid_percent');
     }
   });
 
@@ -280,7 +282,7 @@ describe('a value forged around the type system', () => {
 
 describe('the errors and edges of parsePercent and percent', () => {
   it('say what was given, quoting a string and naming any other type', () => {
-    const message = (input: unknown) => parsePercent(input)._unsafeUnwrapErr().message;
+    const message = (input: unknown) => parsePercent(input)._unsafeUnwrapErr()[0].message;
     expect(message('12,5')).toContain('"12,5"');
     expect(message(Number.NaN)).toContain('NaN');
     expect(message(null)).toContain('null');
@@ -291,11 +293,11 @@ describe('the errors and edges of parsePercent and percent', () => {
   });
 
   it('are at the root by default', () => {
-    expect(parsePercent('x')._unsafeUnwrapErr().path).toEqual([]);
-    expect(percent(-1, 0)._unsafeUnwrapErr().path).toEqual([]);
+    expect(parsePercent('x')._unsafeUnwrapErr()[0].path).toEqual([]);
+    expect(percent(-1, 0)._unsafeUnwrapErr()[0].path).toEqual([]);
     const p = parsePercent('1.25')._unsafeUnwrap();
     expect(checkPercentPrecision(p, 1)._unsafeUnwrapErr().path).toEqual([]);
-    expect(subtractPercents(PERCENT_0, p)._unsafeUnwrapErr().path).toEqual([]);
+    expect(subtractPercents(PERCENT_0, p)._unsafeUnwrapErr()[0].path).toEqual([]);
   });
 
   it('name the places allowed and found, and the two percents of a subtraction', () => {
@@ -303,17 +305,17 @@ describe('the errors and edges of parsePercent and percent', () => {
     const precision = checkPercentPrecision(p, 1)._unsafeUnwrapErr().message;
     expect(precision).toContain('at most 1 decimal places');
     expect(precision).toContain('got 2');
-    const subtraction = subtractPercents(PERCENT_0, p)._unsafeUnwrapErr().message;
+    const subtraction = subtractPercents(PERCENT_0, p)._unsafeUnwrapErr()[0].message;
     expect(subtraction).toContain('1.25');
     expect(subtraction).toContain('from 0');
-    expect(percent(1, -1)._unsafeUnwrapErr().message).toContain('0 to 1000');
+    expect(percent(1, -1)._unsafeUnwrapErr()[0].message).toContain('0 to 1000');
   });
 
   it('build a percent from units 0 and from the largest scale, and refuse a numeric string', () => {
     expect(percent(0, 0)._unsafeUnwrap().units).toBe(0n);
     expect(percent(1, 1000)._unsafeUnwrap().scale).toBe(1000);
-    expect(percent('5' as never, 0)._unsafeUnwrapErr().code).toBe('invalid_percent');
-    expect(percent(2 ** 53, 0)._unsafeUnwrapErr().code).toBe('invalid_percent');
+    expect(percent('5' as never, 0)._unsafeUnwrapErr()[0].code).toBe('invalid_percent');
+    expect(percent(2 ** 53, 0)._unsafeUnwrapErr()[0].code).toBe('invalid_percent');
   });
 
   it('store a scale of -0 as 0', () => {

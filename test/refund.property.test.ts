@@ -134,7 +134,9 @@ describe('refundSale', () => {
             at: last?.at ?? s.at,
             amount: { amount: s.price - refunded + extra, currency: s.currency },
           };
-          expect(refundSale(s, refunds, over)._unsafeUnwrapErr().code).toBe('refund_exceeds_price');
+          expect(refundSale(s, refunds, over)._unsafeUnwrapErr()[0].code).toBe(
+            'refund_exceeds_price',
+          );
           expect(refundAll(s, [...refunds, over])._unsafeUnwrapErr()[0].code).toBe(
             'refund_exceeds_price',
           );

@@ -133,7 +133,7 @@ describe('refundSale', () => {
         'refunds',
         1,
       ]);
-      expect(result._unsafeUnwrapErr()).toEqual({
+      expect(result._unsafeUnwrapErr()[0]).toEqual({
         code: 'refund_exceeds_price',
         message: expect.any(String),
         path: ['refunds', 1, 'amount', 'amount'],
@@ -144,13 +144,16 @@ describe('refundSale', () => {
 
     it('a refund dated before the sale', () => {
       const result = refundSale(spec8, [], refundOf('r1', '2026-03-01T11:59:59.999Z', 100n));
-      expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'refund_before_sale', path: ['at'] });
+      expect(result._unsafeUnwrapErr()[0]).toMatchObject({
+        code: 'refund_before_sale',
+        path: ['at'],
+      });
     });
 
     it('a refund dated before the refund before it', () => {
       const previous = [refundOf('r1', '2026-03-05T00:00:00Z', 100n)];
       const result = refundSale(spec8, previous, refundOf('r2', '2026-03-04T00:00:00Z', 100n));
-      expect(result._unsafeUnwrapErr()).toMatchObject({
+      expect(result._unsafeUnwrapErr()[0]).toMatchObject({
         code: 'events_out_of_order',
         path: ['at'],
       });
@@ -158,7 +161,7 @@ describe('refundSale', () => {
 
     it('a refund in another currency', () => {
       const result = refundSale(spec8, [], refundOf('r1', '2026-03-05T00:00:00Z', 100n, USD));
-      expect(result._unsafeUnwrapErr()).toEqual({
+      expect(result._unsafeUnwrapErr()[0]).toEqual({
         code: 'currency_mismatch',
         message: expect.any(String),
         path: ['amount', 'currency'],
@@ -169,7 +172,7 @@ describe('refundSale', () => {
 
     it('a refund of nothing', () => {
       const result = refundSale(spec8, [], refundOf('r1', '2026-03-05T00:00:00Z', 0n));
-      expect(result._unsafeUnwrapErr()).toMatchObject({
+      expect(result._unsafeUnwrapErr()[0]).toMatchObject({
         code: 'invalid_amount',
         path: ['amount', 'amount'],
       });
@@ -178,7 +181,7 @@ describe('refundSale', () => {
     it('a refund id already used for the sale', () => {
       const previous = [refundOf('r1', '2026-03-05T00:00:00Z', 100n)];
       const result = refundSale(spec8, previous, refundOf('r1', '2026-03-06T00:00:00Z', 100n));
-      expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_field', path: ['id'] });
+      expect(result._unsafeUnwrapErr()[0]).toMatchObject({ code: 'invalid_field', path: ['id'] });
     });
 
     it('a value that is not a settlement, without throwing', () => {
@@ -187,7 +190,7 @@ describe('refundSale', () => {
         [],
         refundOf('r1', '2026-03-05T00:00:00Z', 1n),
       );
-      expect(result._unsafeUnwrapErr().code).toBe('invalid_field');
+      expect(result._unsafeUnwrapErr()[0].code).toBe('invalid_field');
     });
 
     it('a settlement whose line identity is forged, which its reversal would copy', () => {
@@ -206,7 +209,7 @@ describe('refundSale', () => {
         forge(at('cocreator'), { contractId: 1 }),
         forge(at('main-creator'), { account: null }),
       ]) {
-        expect(refundSale(forged, [], refund1)._unsafeUnwrapErr().code).toBe('invalid_field');
+        expect(refundSale(forged, [], refund1)._unsafeUnwrapErr()[0].code).toBe('invalid_field');
       }
     });
   });
@@ -307,7 +310,11 @@ describe('refunds against the refunds before them', () => {
       refundOf('r2', '2026-03-05T00:00:00Z', 100n),
     ];
     expect(
-      refundSale(spec8, previous, refundOf('r3', '2026-03-04T00:00:00Z', 100n))._unsafeUnwrapErr(),
+      refundSale(
+        spec8,
+        previous,
+        refundOf('r3', '2026-03-04T00:00:00Z', 100n),
+      )._unsafeUnwrapErr()[0],
     ).toMatchObject({ code: 'events_out_of_order', path: ['at'] });
     expect(refundSale(spec8, previous, refundOf('r3', '2026-03-05T00:00:00Z', 100n)).isOk()).toBe(
       true,
@@ -318,10 +325,10 @@ describe('refunds against the refunds before them', () => {
     const good = refundOf('r1', '2026-03-03T00:00:00Z', 100n);
     const bad = { ...good, amount: { amount: '1.00', currency: BRL } } as unknown as Refund;
     expect(
-      refundSale(spec8, [bad], refundOf('r2', '2026-03-04T00:00:00Z', 100n))._unsafeUnwrapErr(),
+      refundSale(spec8, [bad], refundOf('r2', '2026-03-04T00:00:00Z', 100n))._unsafeUnwrapErr()[0],
     ).toMatchObject({ code: 'invalid_field', path: [] });
     expect(
-      refundSale(spec8, [good], refundOf('r1', '2026-03-04T00:00:00Z', 100n))._unsafeUnwrapErr(),
+      refundSale(spec8, [good], refundOf('r1', '2026-03-04T00:00:00Z', 100n))._unsafeUnwrapErr()[0],
     ).toMatchObject({ code: 'invalid_field', path: ['id'] });
   });
 
@@ -375,7 +382,7 @@ describe('the settlement a refund is checked against', () => {
       forged({ at: '2026-03-01T12:00:00Z' }),
       forged({ at: 1n }),
     ]) {
-      expect(refundSale(settlement, [], refund1)._unsafeUnwrapErr()).toMatchObject({
+      expect(refundSale(settlement, [], refund1)._unsafeUnwrapErr()[0]).toMatchObject({
         code: 'invalid_field',
         path: [],
       });
@@ -397,7 +404,7 @@ describe('the settlement a refund is checked against', () => {
         Object.assign(() => 0, spec8.lines[0]),
       ),
     ]) {
-      expect(refundSale(settlement, [], refund1)._unsafeUnwrapErr().code).toBe('invalid_field');
+      expect(refundSale(settlement, [], refund1)._unsafeUnwrapErr()[0].code).toBe('invalid_field');
       expect(refundAll(settlement, [refund1])._unsafeUnwrapErr()[0]?.code).toBe('invalid_field');
     }
   });
@@ -412,7 +419,7 @@ describe('the settlement a refund is checked against', () => {
         spec8.lines[3],
       ],
     });
-    expect(refundSale(settlement, [], refund1)._unsafeUnwrapErr().code).toBe('invalid_field');
+    expect(refundSale(settlement, [], refund1)._unsafeUnwrapErr()[0].code).toBe('invalid_field');
   });
 });
 
@@ -439,7 +446,7 @@ describe('refundSale against previous refunds', () => {
         spec8,
         previous as never,
         refundOf('r1', '2026-03-05T00:00:00Z', 100n),
-      )._unsafeUnwrapErr();
+      )._unsafeUnwrapErr()[0];
       expect(error).toMatchObject({ code: 'invalid_field', path: [] });
       expect(error.message).toContain('previous refunds');
     }
@@ -453,7 +460,11 @@ describe('refundSale against previous refunds', () => {
       refundOf('r2', '2026-03-03T00:00:00Z', 100n),
     ];
     expect(
-      refundSale(spec8, previous, refundOf('r3', '2026-03-04T00:00:00Z', 100n))._unsafeUnwrapErr(),
+      refundSale(
+        spec8,
+        previous,
+        refundOf('r3', '2026-03-04T00:00:00Z', 100n),
+      )._unsafeUnwrapErr()[0],
     ).toMatchObject({ code: 'events_out_of_order', path: ['at'] });
   });
 });
@@ -474,7 +485,7 @@ describe('refundSale: the running total of the previous refunds', () => {
         spec8,
         previous,
         refundOf('r5', '2026-03-05T00:00:00Z', 18701n),
-      )._unsafeUnwrapErr(),
+      )._unsafeUnwrapErr()[0],
     ).toMatchObject({ code: 'refund_exceeds_price', path: ['amount', 'amount'] });
     const all = refundAll(spec8, [...previous, rest])._unsafeUnwrapErr();
     expect(all.map((e) => e.path[1])).toEqual([1, 2, 3]);
@@ -485,7 +496,7 @@ describe('refundSale: the running total of the previous refunds', () => {
       ...refundOf('r1', '2026-02-01T00:00:00Z', 1n, USD),
       amount: { amount: 0n, currency: USD },
     };
-    expect(refundSale(spec8, [], zero)._unsafeUnwrapErr()).toMatchObject({
+    expect(refundSale(spec8, [], zero)._unsafeUnwrapErr()[0]).toMatchObject({
       code: 'invalid_amount',
       path: ['amount', 'amount'],
     });
@@ -500,7 +511,7 @@ describe('refundSale: the running total of the previous refunds', () => {
 describe('the errors of a refund', () => {
   it('say in their message what is wrong, naming the values involved', () => {
     const message = (previous: Refund[], r: Refund) =>
-      refundSale(spec8, previous, r)._unsafeUnwrapErr().message;
+      refundSale(spec8, previous, r)._unsafeUnwrapErr()[0].message;
     const mismatch = message([], refundOf('r1', '2026-03-05T00:00:00Z', 100n, USD));
     expect(mismatch).toContain('USD');
     expect(mismatch).toContain('BRL');
@@ -527,8 +538,11 @@ describe('the errors of a refund', () => {
       expect(text.trim()).not.toBe('');
     }
     expect(
-      refundSale(null as never, [], refundOf('r1', '2026-03-05T00:00:00Z', 1n))._unsafeUnwrapErr()
-        .path,
+      refundSale(
+        null as never,
+        [],
+        refundOf('r1', '2026-03-05T00:00:00Z', 1n),
+      )._unsafeUnwrapErr()[0].path,
     ).toEqual([]);
   });
 
@@ -540,8 +554,11 @@ describe('the errors of a refund', () => {
     ])._unsafeUnwrapErr();
     expect(errors.map((e) => e.code)).toEqual(['currency_mismatch']);
     expect(
-      refundSale(spec8, [], refundOf('r1', '2026-03-05T00:00:00Z', 99999n, USD))._unsafeUnwrapErr()
-        .code,
+      refundSale(
+        spec8,
+        [],
+        refundOf('r1', '2026-03-05T00:00:00Z', 99999n, USD),
+      )._unsafeUnwrapErr()[0].code,
     ).toBe('currency_mismatch');
   });
 });

@@ -2,36 +2,39 @@
  * Storing values as JSON text and reading them back gives equal values: deep-equal to the
  * original, and every function that takes the value gives the same result on the copy.
  */
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+
 import {
   contract,
-  contractToJson,
   explain,
   ledgerOf,
   maxReservedPercent,
+  policy,
+  product,
+  refund,
+  refundAll,
+  refundSale,
+  settleSale,
+} from 'cocreation';
+import {
+  contractToJson,
   parseDocument,
   parseSettlementJson,
   parseStoredReversalJson,
   parseStoredSettlementJson,
-  policy,
   policyToJson,
-  product,
   productToJson,
-  refund,
-  refundAll,
-  refundSale,
   refundToJson,
   reversalToJson,
   type SettleDocument,
   type SettleOutcome,
   settleDocument,
   settlementToJson,
-  settleSale,
-  settleWithDomain,
   storedReversalToJson,
   storedSettlementToJson,
-} from '../src/index';
+} from 'cocreation/wire';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { settleWithDomain } from '../src/settle/settle';
 import { documentJson } from '../src/testing';
 import { domainAndSaleArb, refundsArb } from './arbitraries/settlement';
 

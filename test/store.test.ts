@@ -1,18 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { type DomainError, refund, refundSale } from 'cocreation';
 import {
-  type DomainError,
   parseDocument,
   parseStoredReversalJson,
   parseStoredSettlementJson,
-  refund,
-  refundSale,
   type SettleOutcome,
   type StoredReversalJson,
   type StoredSettlementJson,
   settleDocument,
   storedReversalToJson,
   storedSettlementToJson,
-} from '../src/index';
+} from 'cocreation/wire';
+import { describe, expect, it } from 'vitest';
 import { specDocument } from './support/spec-document';
 
 const codesAndPaths = (errors: ReadonlyArray<DomainError>) => errors.map((e) => [e.code, e.path]);

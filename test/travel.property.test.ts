@@ -9,6 +9,7 @@
  */
 import * as cocreation from 'cocreation';
 import { diffSettlements } from 'cocreation/testing';
+import * as wire from 'cocreation/wire';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -22,7 +23,7 @@ import {
   worldArb,
 } from './support/travel';
 
-const api: Api = { ...cocreation, diffSettlements };
+const api: Api = { ...cocreation, ...wire, diffSettlements };
 
 /** Ways a value travels: each copy must get the same answers as the original. */
 const COPIES: Readonly<Record<string, (value: unknown, kind: Kind) => unknown>> = {

@@ -12,10 +12,10 @@ import type { Instant } from '../values/instant';
 import type {
   AmendmentRecord,
   CancellationRequestRecord,
+  CommissionRule,
   ContractEvent,
   ContractEventType,
   ContractStatus,
-  ContractTerms,
   EndReason,
   TermsPatch,
   TermsPeriod,
@@ -27,19 +27,10 @@ import type {
  * @param terms - the terms in force
  * @param patch - the amendment
  * @returns the new terms, frozen
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { applyPatch, contractTerms, formatPercent, termsPatch } from 'cocreation';
  *
- * const before = contractTerms({ percent: '20', endsAt: '2027-01-01T00:00:00Z' })._unsafeUnwrap();
- * const after = applyPatch(before, termsPatch({ percent: '25', endsAt: null })._unsafeUnwrap());
- * assert.equal(formatPercent(after.percent), '25');
- * assert.equal(after.endsAt, null);
- * assert.equal(after.appliesTo, 'all-sales');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
-export function applyPatch(terms: ContractTerms, patch: TermsPatch): ContractTerms {
+export function applyPatch(terms: CommissionRule, patch: TermsPatch): CommissionRule {
   return Object.freeze({
     percent: patch.percent ?? terms.percent,
     appliesTo: patch.appliesTo ?? terms.appliesTo,
@@ -77,7 +68,7 @@ export interface Replay {
   /** Set exactly when `status` becomes an {@link EndReason}. */
   endedAt: Instant | null;
   /** The terms in force. */
-  terms: ContractTerms | null;
+  terms: CommissionRule | null;
   periods: TermsPeriod[];
   amendments: MutableAmendment[];
   cancellations: MutableCancellation[];
@@ -214,15 +205,15 @@ function propose(state: Replay, event: EventOf<'amendment-proposed'>): void {
 }
 
 /** The terms in force from `at` on. */
-function newTerms(state: Replay, at: Instant, terms: ContractTerms): void {
+function newTerms(state: Replay, at: Instant, terms: CommissionRule): void {
   state.terms = terms;
   state.periods.push(Object.freeze({ from: at, terms }));
 }
 
 /** The pending proposal's terms patched onto the terms in force (what approving it makes). */
-export function approvedTerms(state: Replay): ContractTerms {
+export function approvedTerms(state: Replay): CommissionRule {
   const pending = state.pendingAmendment as MutableAmendment;
-  return applyPatch(state.terms as ContractTerms, pending.terms);
+  return applyPatch(state.terms as CommissionRule, pending.terms);
 }
 
 /** Records the cocreator's or the main creator's answer to the pending proposal. */
@@ -244,7 +235,7 @@ function dropsAmendment(outcome: 'declined' | 'withdrawn'): Effect<ContractEvent
 }
 
 function amend(state: Replay, event: EventOf<'amended'>): void {
-  newTerms(state, event.at, applyPatch(state.terms as ContractTerms, event.terms));
+  newTerms(state, event.at, applyPatch(state.terms as CommissionRule, event.terms));
 }
 
 function requestCancellation(state: Replay, event: ContractEvent, actsAs: Party): void {

@@ -10,8 +10,8 @@ import { comparePercent, PERCENT_0, type Percent } from '../values/percent';
 import type {
   AmendmentRecord,
   CancellationRequestRecord,
+  CommissionRule,
   ContractStatus,
-  ContractTerms,
   ContractTimeline,
   TermsPeriod,
 } from './types';
@@ -26,7 +26,7 @@ import type {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, contract, formatPercent, parseInstant, product, replayContract, termsAt } from 'cocreation';
+ * import { contract, formatPercent, parseInstant, POLICIES, product, termsAt, validateDomain } from 'cocreation';
  *
  * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
  * const c = contract({
@@ -38,18 +38,18 @@ import type {
  *     { type: 'amendment-approved', at: '2026-02-03T00:00:00Z', by: 'bia@example.com' },
  *   ],
  * })._unsafeUnwrap();
- * const timeline = replayContract(c, POLICIES.hotmart, course)._unsafeUnwrap();
+ * const timeline = validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })._unsafeUnwrap().timelines[0]!;
  * const at = (s: string) => parseInstant(s)._unsafeUnwrap();
  * assert.equal(formatPercent(termsAt(timeline, at('2026-02-02T00:00:00Z'))!.percent), '20');
  * assert.equal(formatPercent(termsAt(timeline, at('2026-02-03T00:00:00Z'))!.percent), '25');
  * assert.equal(termsAt(timeline, at('2025-12-31T00:00:00Z')), null);
  * ```
  */
-export function termsAt(timeline: ContractTimeline, t: Instant): ContractTerms | null {
+export function termsAt(timeline: ContractTimeline, t: Instant): CommissionRule | null {
   const periods = timeline.terms;
   let lo = 0;
   let hi = periods.length - 1;
-  let found: ContractTerms | null = null;
+  let found: CommissionRule | null = null;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const period = periods[mid] as TermsPeriod;
@@ -71,28 +71,10 @@ export function termsAt(timeline: ContractTimeline, t: Instant): ContractTerms |
  * @param timeline - a replayed contract
  * @param t - the sale's instant
  * @returns the terms in force when covered, else `null`
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, contract, coveringTerms, parseInstant, product, replayContract } from 'cocreation';
  *
- * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
- * const c = contract({
- *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
- *   events: [
- *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com',
- *       terms: { percent: '20', endsAt: '2026-07-01T00:00:00Z' } },
- *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
- *   ],
- * })._unsafeUnwrap();
- * const timeline = replayContract(c, POLICIES.hotmart, course)._unsafeUnwrap();
- * const at = (s: string) => parseInstant(s)._unsafeUnwrap();
- * assert.equal(coveringTerms(timeline, at('2026-01-01T12:00:00Z')), null);
- * assert.notEqual(coveringTerms(timeline, at('2026-01-02T00:00:00Z')), null);
- * assert.equal(coveringTerms(timeline, at('2026-07-01T00:00:00Z')), null);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
-export function coveringTerms(timeline: ContractTimeline, t: Instant): ContractTerms | null {
+export function coveringTerms(timeline: ContractTimeline, t: Instant): CommissionRule | null {
   if (timeline.acceptedAt === null || t < timeline.acceptedAt) return null;
   if (timeline.endedAt !== null && t >= timeline.endedAt) return null;
   // Accepted and not ended: the terms in force exist (the invitation's at least), and t is
@@ -117,24 +99,8 @@ export interface SaleRef {
  * @param timeline - a replayed contract
  * @param sale - the sale (its `productId` and `at`)
  * @returns `true` when covered
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, contract, covers, parseInstant, product, replayContract } from 'cocreation';
  *
- * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
- * const c = contract({
- *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
- *   events: [
- *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
- *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
- *   ],
- * })._unsafeUnwrap();
- * const timeline = replayContract(c, POLICIES.hotmart, course)._unsafeUnwrap();
- * const at = parseInstant('2026-03-01T12:00:00Z')._unsafeUnwrap();
- * assert.equal(covers(timeline, { productId: 'p1', at }), true);
- * assert.equal(covers(timeline, { productId: 'p2', at }), false);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function covers(timeline: ContractTimeline, sale: SaleRef): boolean {
   return (
@@ -149,32 +115,13 @@ export function covers(timeline: ContractTimeline, sale: SaleRef): boolean {
  * @param timeline - a replayed contract
  * @param sale - the sale (its `productId`, `at` and `affiliate`)
  * @returns the terms in force, or `null` when the contract pays nothing on this sale
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accountId, commissionTerms, contract, parseInstant, product, replayContract } from 'cocreation';
  *
- * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
- * const c = contract({
- *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
- *   events: [
- *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com',
- *       terms: { percent: '20', appliesTo: 'direct-sales' } },
- *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
- *   ],
- * })._unsafeUnwrap();
- * const timeline = replayContract(c, POLICIES.hotmart, course)._unsafeUnwrap();
- * const at = parseInstant('2026-03-01T12:00:00Z')._unsafeUnwrap();
- * const leo = accountId('leo@example.com')._unsafeUnwrap();
- * assert.notEqual(commissionTerms(timeline, { productId: 'p1', at, affiliate: null }), null);
- * const viaAffiliate = { productId: 'p1', at, affiliate: { account: leo, percent: null, managedBy: null } };
- * assert.equal(commissionTerms(timeline, viaAffiliate), null);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function commissionTerms(
   timeline: ContractTimeline,
   sale: SaleRef & { readonly affiliate: SaleAffiliate | null },
-): ContractTerms | null {
+): CommissionRule | null {
   if (sale.productId !== timeline.contract.productId) return null;
   const terms = coveringTerms(timeline, sale.at);
   if (terms === null) return null;
@@ -192,7 +139,7 @@ export function commissionTerms(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, contract, isLive, parseInstant, product, replayContract } from 'cocreation';
+ * import { contract, isLive, parseInstant, POLICIES, product, validateDomain } from 'cocreation';
  *
  * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
  * const c = contract({
@@ -202,7 +149,7 @@ export function commissionTerms(
  *     { type: 'withdrawn', at: '2026-01-05T00:00:00Z', by: 'ana@example.com' },
  *   ],
  * })._unsafeUnwrap();
- * const timeline = replayContract(c, POLICIES.hotmart, course)._unsafeUnwrap();
+ * const timeline = validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })._unsafeUnwrap().timelines[0]!;
  * const at = (s: string) => parseInstant(s)._unsafeUnwrap();
  * assert.equal(isLive(timeline, at('2026-01-01T00:00:00Z')), true);
  * assert.equal(isLive(timeline, at('2026-01-05T00:00:00Z')), false);
@@ -227,7 +174,7 @@ export function isLive(timeline: ContractTimeline, t: Instant): boolean {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, contract, parseInstant, pendingAmendmentAt, product, replayContract } from 'cocreation';
+ * import { contract, parseInstant, pendingAmendmentAt, POLICIES, product, validateDomain } from 'cocreation';
  *
  * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
  * const c = contract({
@@ -238,7 +185,7 @@ export function isLive(timeline: ContractTimeline, t: Instant): boolean {
  *     { type: 'amendment-proposed', at: '2026-02-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '30' } },
  *   ],
  * })._unsafeUnwrap();
- * const timeline = replayContract(c, POLICIES.hotmart, course)._unsafeUnwrap();
+ * const timeline = validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })._unsafeUnwrap().timelines[0]!;
  * const at = (s: string) => parseInstant(s)._unsafeUnwrap();
  * assert.equal(pendingAmendmentAt(timeline, at('2026-01-31T00:00:00Z')), null);
  * assert.equal(pendingAmendmentAt(timeline, at('2026-02-01T00:00:00Z'))?.outcome, null);
@@ -263,7 +210,7 @@ export function pendingAmendmentAt(timeline: ContractTimeline, t: Instant): Amen
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, contract, parseInstant, pendingCancellationAt, product, replayContract } from 'cocreation';
+ * import { contract, parseInstant, pendingCancellationAt, POLICIES, product, validateDomain } from 'cocreation';
  *
  * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
  * const c = contract({
@@ -274,7 +221,7 @@ export function pendingAmendmentAt(timeline: ContractTimeline, t: Instant): Amen
  *     { type: 'cancellation-requested', at: '2026-02-01T00:00:00Z', by: 'bia@example.com' },
  *   ],
  * })._unsafeUnwrap();
- * const timeline = replayContract(c, POLICIES.hotmart, course)._unsafeUnwrap();
+ * const timeline = validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })._unsafeUnwrap().timelines[0]!;
  * const t = parseInstant('2026-03-01T00:00:00Z')._unsafeUnwrap();
  * assert.equal(pendingCancellationAt(timeline, t)?.requestedBy, 'bia@example.com');
  * ```
@@ -302,7 +249,7 @@ export function pendingCancellationAt(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, contract, parseInstant, product, replayContract, statusAt } from 'cocreation';
+ * import { contract, parseInstant, POLICIES, product, statusAt, validateDomain } from 'cocreation';
  *
  * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
  * const c = contract({
@@ -313,7 +260,7 @@ export function pendingCancellationAt(
  *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
  *   ],
  * })._unsafeUnwrap();
- * const timeline = replayContract(c, POLICIES.hotmart, course)._unsafeUnwrap();
+ * const timeline = validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })._unsafeUnwrap().timelines[0]!;
  * const at = (s: string) => parseInstant(s)._unsafeUnwrap();
  * assert.equal(statusAt(timeline, at('2025-12-31T00:00:00Z')), null);
  * assert.equal(statusAt(timeline, at('2026-01-01T00:00:00Z')), 'pending');
@@ -339,7 +286,7 @@ export function statusAt(timeline: ContractTimeline, t: Instant): ContractStatus
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, contract, formatPercent, parseInstant, product, replayContract, reservedPercentAt } from 'cocreation';
+ * import { contract, formatPercent, parseInstant, POLICIES, product, reservedPercentAt, validateDomain } from 'cocreation';
  *
  * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
  * const c = contract({
@@ -350,7 +297,7 @@ export function statusAt(timeline: ContractTimeline, t: Instant): ContractStatus
  *     { type: 'amendment-proposed', at: '2026-02-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '30' } },
  *   ],
  * })._unsafeUnwrap();
- * const timeline = replayContract(c, POLICIES.hotmart, course)._unsafeUnwrap();
+ * const timeline = validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })._unsafeUnwrap().timelines[0]!;
  * const at = (s: string) => parseInstant(s)._unsafeUnwrap();
  * assert.equal(formatPercent(reservedPercentAt(timeline, at('2026-01-15T00:00:00Z'))), '20');
  * assert.equal(formatPercent(reservedPercentAt(timeline, at('2026-02-15T00:00:00Z'))), '30');
@@ -359,7 +306,7 @@ export function statusAt(timeline: ContractTimeline, t: Instant): ContractStatus
  */
 export function reservedPercentAt(timeline: ContractTimeline, t: Instant): Percent {
   if (!isLive(timeline, t)) return PERCENT_0;
-  const inForce = (termsAt(timeline, t) as ContractTerms).percent;
+  const inForce = (termsAt(timeline, t) as CommissionRule).percent;
   const proposed = pendingAmendmentAt(timeline, t)?.terms.percent;
   return proposed !== undefined && comparePercent(proposed, inForce) > 0 ? proposed : inForce;
 }
@@ -371,7 +318,7 @@ export interface TermsHistoryEntry {
   /** Exclusive; `null` while open-ended. */
   readonly until: Instant | null;
   /** The complete terms in force on the interval. */
-  readonly terms: ContractTerms;
+  readonly terms: CommissionRule;
 }
 
 /**
@@ -385,7 +332,7 @@ export interface TermsHistoryEntry {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, contract, formatInstant, formatPercent, product, replayContract, termsHistory } from 'cocreation';
+ * import { contract, formatInstant, formatPercent, POLICIES, product, termsHistory, validateDomain } from 'cocreation';
  *
  * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
  * const c = contract({
@@ -397,7 +344,7 @@ export interface TermsHistoryEntry {
  *     { type: 'cancelled', at: '2026-03-01T00:00:00Z', by: 'bia@example.com' },
  *   ],
  * })._unsafeUnwrap();
- * const timeline = replayContract(c, POLICIES.gumroad, course)._unsafeUnwrap();
+ * const timeline = validateDomain({ policy: POLICIES.gumroad, product: course, contracts: [c] })._unsafeUnwrap().timelines[0]!;
  * assert.deepEqual(
  *   termsHistory(timeline).map((h) => [formatPercent(h.terms.percent), formatInstant(h.from), h.until && formatInstant(h.until)]),
  *   [

@@ -16,21 +16,29 @@ import {
   required,
 } from '../_internal/fields';
 import { type DomainErrors, domainError, type Path } from '../errors';
-import { type AppliesTo, appliesTo } from '../model/commission';
-import { type AccountId, accountId } from '../values/account';
-import { type Instant, instant, parseInstant } from '../values/instant';
-import { type Percent, parsePercent, percent } from '../values/percent';
+import { type AppliesTo, appliesToOrError as appliesTo } from '../model/commission';
+import { type AccountId, accountIdOrError as accountId } from '../values/account';
+import {
+  type Instant,
+  instantOrError as instant,
+  parseInstantOrError as parseInstant,
+} from '../values/instant';
+import {
+  type Percent,
+  parsePercentOrError as parsePercent,
+  percentOrError as percent,
+} from '../values/percent';
 import {
   CONTRACT_EVENT_TYPES,
   type CocreationContract,
+  type CommissionRule,
   type ContractEvent,
   type ContractEventType,
-  type ContractTerms,
   type TermsPatch,
 } from './types';
 
-/** What {@link contractTerms} reads: invitation terms on the wire, or built values. */
-export interface ContractTermsInput {
+/** What {@link commissionRule} reads: invitation terms on the wire, or built values. */
+export interface CommissionRuleInput {
   /** Required: a decimal string or number as on the wire, or a {@link Percent}. */
   readonly percent: string | number | Percent;
   /** Absent or `null` for `'all-sales'`. */
@@ -41,7 +49,7 @@ export interface ContractTermsInput {
   readonly mayAlsoSellAsAffiliate?: boolean | null;
 }
 
-/** What {@link termsPatch} reads: amendment terms; `endsAt: null` makes the term unlimited. */
+/** What `termsPatch` reads: amendment terms; `endsAt: null` makes the term unlimited. */
 export interface TermsPatchInput {
   /** The new percent; absent or `null` keeps the one in force. */
   readonly percent?: string | number | Percent | null;
@@ -70,7 +78,7 @@ export interface CocreationContractInput {
     /** The account that made the event. */
     readonly by: string;
     /** Only on `invited`, `amendment-proposed` and `amended`; `null` means absent. */
-    readonly terms?: ContractTermsInput | TermsPatchInput | null;
+    readonly terms?: CommissionRuleInput | TermsPatchInput | null;
   }>;
 }
 
@@ -112,7 +120,7 @@ function readTerms(
   path: Path,
   issues: Issues,
   mode: Mode,
-): ContractTerms | undefined {
+): CommissionRule | undefined {
   const fields = readObject(input, path, TERMS_KEYS, issues, 'a terms object');
   if (fields === undefined) return undefined;
   const before = issues.length;
@@ -214,7 +222,7 @@ function readEvent(
   const rawBy = required(fields, 'by', path, issues);
   const by = rawBy === undefined ? undefined : collect(accountId(rawBy, [...path, 'by']), issues);
   const termsPath = [...path, 'terms'];
-  let terms: ContractTerms | TermsPatch | undefined;
+  let terms: CommissionRule | TermsPatch | undefined;
   if (type === 'invited' || type === 'amendment-proposed' || type === 'amended') {
     const rawTerms = required(fields, 'terms', path, issues);
     if (rawTerms !== undefined) {
@@ -243,7 +251,7 @@ function readEvent(
 
 /**
  * Contracts this module built or re-read: already checked, frozen, canonical. Shared with
- * {@link replayContract}, which keeps such a contract as it is; not part of the package.
+ * `replayContract`, which keeps such a contract as it is; not part of the package.
  */
 export const checked = new WeakSet<object>();
 
@@ -303,7 +311,7 @@ function readContract(
  * `amendment-proposed` and `amended` carry terms (invitation terms need `percent`, and
  * default to `appliesTo: 'all-sales'`, `endsAt: null`, `mayAlsoSellAsAffiliate: false`; a
  * patch names at least one field), and that the history is not empty. Order, state, actors
- * and the policy's rules are `validateDomain`'s (and {@link replayContract}'s).
+ * and the policy's rules are `validateDomain`'s (and `replayContract`'s).
  *
  * @param input - a {@link CocreationContractInput}, from JSON or code
  * @param path - where the contract is in the input (default `[]`; the JSON document uses
@@ -347,20 +355,8 @@ export function contract(
  * @param input - a {@link CocreationContract}-shaped value
  * @param path - where the contract is in the input (default `[]`)
  * @returns the frozen {@link CocreationContract}, or every shape problem found
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { checkContract, instant, parsePercent } from 'cocreation';
  *
- * const at = instant(Date.UTC(2026, 0, 1))._unsafeUnwrap();
- * const stored = {
- *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
- *   events: [{ type: 'invited', at, by: 'ana@example.com',
- *     terms: { percent: parsePercent('20')._unsafeUnwrap(), appliesTo: 'all-sales', endsAt: null, mayAlsoSellAsAffiliate: false } }],
- * };
- * assert.equal(checkContract(stored)._unsafeUnwrap().events[0]?.at, at);
- * assert.equal(checkContract({ ...stored, events: [] }).isErr(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function checkContract(
   input: unknown,
@@ -380,15 +376,8 @@ export function checkContract(
  * @param input - `{ type, at, by, terms? }`
  * @param path - where the event is in the input (default `[]`)
  * @returns the frozen {@link ContractEvent}, or every shape problem found
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { contractEvent } from 'cocreation';
  *
- * const e = contractEvent({ type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'Bia@example.com' });
- * assert.equal(e._unsafeUnwrap().by, 'bia@example.com');
- * assert.deepEqual(contractEvent({ type: 'accepted', at: 'soon', by: 'bia' })._unsafeUnwrapErr()[0].path, ['at']);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function contractEvent(
   input: unknown,
@@ -412,24 +401,24 @@ export function contractEvent(
  * `appliesTo` defaults to `'all-sales'`, `endsAt` to `null` (unlimited) and
  * `mayAlsoSellAsAffiliate` to `false`. The policy's bounds are checked when the terms are used.
  *
- * @param input - a {@link ContractTermsInput}
+ * @param input - a {@link CommissionRuleInput}
  * @param path - where the terms are in the input (default `[]`)
- * @returns the frozen {@link ContractTerms}, or every shape problem found
+ * @returns the frozen {@link CommissionRule}, or every shape problem found
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { contractTerms } from 'cocreation';
+ * import { commissionRule } from 'cocreation';
  *
- * const terms = contractTerms({ percent: '12.5', endsAt: '2027-01-01T00:00:00Z' })._unsafeUnwrap();
+ * const terms = commissionRule({ percent: '12.5', endsAt: '2027-01-01T00:00:00Z' })._unsafeUnwrap();
  * assert.equal(terms.appliesTo, 'all-sales');
  * assert.equal(terms.mayAlsoSellAsAffiliate, false);
- * assert.deepEqual(contractTerms({})._unsafeUnwrapErr()[0].path, ['percent']);
+ * assert.deepEqual(commissionRule({})._unsafeUnwrapErr()[0].path, ['percent']);
  * ```
  */
-export function contractTerms(
+export function commissionRule(
   input: unknown,
   path: Path = [],
-): Result<ContractTerms, DomainErrors> {
+): Result<CommissionRule, DomainErrors> {
   const issues: Issues = [];
   const terms = readTerms(input, path, issues, 'code');
   const problems = nonEmpty(issues);
@@ -450,14 +439,8 @@ export function contractTerms(
  * @param input - a {@link TermsPatchInput}
  * @param path - where the terms are in the input (default `[]`)
  * @returns the frozen {@link TermsPatch}, or every shape problem found
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { termsPatch } from 'cocreation';
  *
- * assert.deepEqual(termsPatch({ endsAt: null })._unsafeUnwrap(), { endsAt: null });
- * assert.equal(termsPatch({})._unsafeUnwrapErr()[0].code, 'invalid_field');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function termsPatch(input: unknown, path: Path = []): Result<TermsPatch, DomainErrors> {
   const issues: Issues = [];

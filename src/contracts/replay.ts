@@ -52,31 +52,14 @@ import type {
  * the history is not read past it. The rules across
  * the product's contracts are `validateDomain`'s.
  *
- * @param c - the contract (from {@link contract} or {@link checkContract})
+ * @param c - the contract (from {@link contract} or `checkContract`)
  * @param rules - the policy
  * @param p - the product
  * @param path - where the contract is in the input (default `[]`)
  * @returns the frozen {@link ContractTimeline}, or the contract's problems (`invalid_field` at
  *   `path` for arguments that are not a contract, policy and product built by this library)
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, contract, product, replayContract } from 'cocreation';
  *
- * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
- * const c = contract({
- *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
- *   events: [
- *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
- *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'ana@example.com' },
- *   ],
- * })._unsafeUnwrap();
- * const replayed = replayContract(c, POLICIES.hotmart, course, ['contracts', 0]);
- * assert.deepEqual(
- *   replayed._unsafeUnwrapErr().map((e) => [e.code, e.path]),
- *   [['not_authorized', ['contracts', 0, 'events', 1, 'by']]],
- * );
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function replayContract(
   c: CocreationContract,

@@ -4,22 +4,14 @@
  * list of event types; reading is in `read.ts`, the state machine in `lifecycle.ts`, the
  * questions asked of a timeline in `queries.ts`.
  */
-import type { AppliesTo } from '../model/commission';
+import type { AppliesTo, CommissionRule } from '../model/commission';
 import type { AccountId } from '../values/account';
 import type { Instant } from '../values/instant';
 import type { Percent } from '../values/percent';
 
-/** The terms of a contract: what it pays, on which sales, until when. */
-export interface ContractTerms {
-  /** The cocreator's share of each covered sale's base, as written (`"20.00"` keeps two places). */
-  readonly percent: Percent;
-  /** Which sales pay the cocreator. */
-  readonly appliesTo: AppliesTo;
-  /** The term's end (exclusive), `null` for unlimited (H). */
-  readonly endsAt: Instant | null;
-  /** Whether the cocreator may also be the affiliate of a sale this contract covers (H). */
-  readonly mayAlsoSellAsAffiliate: boolean;
-}
+// The rule a contract pays under is the model's CommissionRule; the files of contracts/ read
+// it from here with the rest of a contract's data.
+export type { CommissionRule };
 
 /** Amended terms: an omitted field keeps its value in force; `endsAt: null` makes the term unlimited. */
 export interface TermsPatch {
@@ -57,7 +49,7 @@ export type ContractEvent =
       /** Who made it: the main creator. */
       readonly by: AccountId;
       /** The terms offered. */
-      readonly terms: ContractTerms;
+      readonly terms: CommissionRule;
     }
   | {
       /** The main creator changes the terms (with or without the cocreator's approval). */
@@ -83,7 +75,7 @@ export type ContractEventType = ContractEvent['type'];
 
 /**
  * A contract between a product's main creator and one cocreator: its whole history, oldest
- * first. Store it as JSON with {@link contractToJson}; {@link contract} reads that back into
+ * first. Store it as JSON with `contractToJson`; {@link contract} reads that back into
  * an equal contract.
  */
 export interface CocreationContract {
@@ -102,7 +94,7 @@ export interface TermsPeriod {
   /** When these terms took effect (inclusive). */
   readonly from: Instant;
   /** The complete terms in force, patches applied. */
-  readonly terms: ContractTerms;
+  readonly terms: CommissionRule;
 }
 
 /** Why a contract ended: its ending event, or `expired` when the `endsAt` in force was reached. */

@@ -13,7 +13,13 @@
  * kept in one canonical order, so equal ledgers are equal values.
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type DomainError, domainError, type Path } from '../errors';
+import {
+  asErrorList,
+  type DomainError,
+  type DomainErrors,
+  domainError,
+  type Path,
+} from '../errors';
 import type { Reversal, Role, Settlement } from '../settle/settlement';
 import type { AccountId } from '../values/account';
 import type { Brand } from '../values/brand';
@@ -159,13 +165,8 @@ export const EMPTY_LEDGER: Ledger = Object.freeze({
  * The empty ledger, as a function for callers that fold.
  *
  * @returns {@link EMPTY_LEDGER}
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { EMPTY_LEDGER, emptyLedger } from 'cocreation';
  *
- * assert.equal(emptyLedger(), EMPTY_LEDGER);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function emptyLedger(): Ledger {
   return EMPTY_LEDGER;
@@ -395,6 +396,43 @@ function recordOf(entry: unknown, path: Path): LedgerRecord | DomainError {
 }
 
 /**
+ * {@link ledgerOf} with its one error as it is: what the readers of this library collect.
+ *
+ * @internal
+ */
+export function ledgerOfOrError(
+  entries: ReadonlyArray<LedgerEntry>,
+  options: LedgerOptions = {},
+): Result<Ledger, DomainError> {
+  if (!Array.isArray(entries)) {
+    return err(domainError('invalid_field', 'expected a list of settlements and reversals', []));
+  }
+  const period = options?.period;
+  if (period !== undefined && typeof period !== 'function') {
+    return err(domainError('invalid_field', 'the period option must be a function', ['period']));
+  }
+  const records: LedgerRecord[] = [];
+  for (const [i, entry] of (entries as ReadonlyArray<LedgerEntry>).entries()) {
+    const record = recordOf(entry, [i]);
+    if ('code' in record) return err(record);
+    let p: unknown = null;
+    if (period !== undefined) {
+      try {
+        p = period(entry);
+      } catch {
+        // The caller's function, not ours: its failure is reported, never rethrown.
+        return err(domainError('invalid_field', 'the period function threw on this entry', [i]));
+      }
+    }
+    if (p !== null && typeof p !== 'string') {
+      return err(domainError('invalid_field', 'the period of an entry must be a string', [i]));
+    }
+    records.push(freezeRecord({ ...record, period: p }));
+  }
+  return ok(ledgerOfRecords(records));
+}
+
+/**
  * Sums settlements and reversals into a ledger: one row per currency, period, role and
  * account, with the settled (credit) and reversed (debit) sums and their net. Each entry is
  * counted once however often it occurs (a settlement is known by its sale id, a reversal by
@@ -435,33 +473,8 @@ function recordOf(entry: unknown, path: Path): LedgerRecord | DomainError {
 export function ledgerOf(
   entries: ReadonlyArray<LedgerEntry>,
   options: LedgerOptions = {},
-): Result<Ledger, DomainError> {
-  if (!Array.isArray(entries)) {
-    return err(domainError('invalid_field', 'expected a list of settlements and reversals', []));
-  }
-  const period = options?.period;
-  if (period !== undefined && typeof period !== 'function') {
-    return err(domainError('invalid_field', 'the period option must be a function', ['period']));
-  }
-  const records: LedgerRecord[] = [];
-  for (const [i, entry] of (entries as ReadonlyArray<LedgerEntry>).entries()) {
-    const record = recordOf(entry, [i]);
-    if ('code' in record) return err(record);
-    let p: unknown = null;
-    if (period !== undefined) {
-      try {
-        p = period(entry);
-      } catch {
-        // The caller's function, not ours: its failure is reported, never rethrown.
-        return err(domainError('invalid_field', 'the period function threw on this entry', [i]));
-      }
-    }
-    if (p !== null && typeof p !== 'string') {
-      return err(domainError('invalid_field', 'the period of an entry must be a string', [i]));
-    }
-    records.push(freezeRecord({ ...record, period: p }));
-  }
-  return ok(ledgerOfRecords(records));
+): Result<Ledger, DomainErrors> {
+  return ledgerOfOrError(entries, options).mapErr(asErrorList);
 }
 
 /**
@@ -477,7 +490,8 @@ export function ledgerOf(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { combineLedgers, ledgerOf, ledgerTotal, parseDocument, settleDocument } from 'cocreation';
+ * import { combineLedgers, ledgerOf, ledgerTotal } from 'cocreation';
+ * import { parseDocument, settleDocument } from 'cocreation/wire';
  *
  * const settled = settleDocument(
  *   parseDocument({

@@ -5,7 +5,7 @@
  * that with `distinctIds`).
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type DomainError, type DomainErrors, domainError } from '../errors';
+import { asErrorList, type DomainError, type DomainErrors, domainError } from '../errors';
 import { isSaleValue, type Sale } from '../model/sale';
 import {
   compiledSettler,
@@ -358,7 +358,7 @@ class TotalsSink implements SplitSink {
  *       [[2, 'fee_exceeds_price']],
  *     );
  *   },
- *   (error) => assert.fail(error.message),
+ *   (errors) => assert.fail(errors[0].message),
  * );
  * ```
  */
@@ -366,6 +366,15 @@ export function settleTotals(
   settler: Settler,
   sales: ReadonlyArray<Sale>,
   options: PayoutTotalsOptions = {},
+): Result<PayoutTotals, DomainErrors> {
+  return settleTotalsOrError(settler, sales, options).mapErr(asErrorList);
+}
+
+/** {@link settleTotals} with its one error as it is. Internal. */
+function settleTotalsOrError(
+  settler: Settler,
+  sales: ReadonlyArray<Sale>,
+  options: PayoutTotalsOptions,
 ): Result<PayoutTotals, DomainError> {
   if (!Array.isArray(sales)) {
     return err(domainError('invalid_field', 'expected a list of sales', []));

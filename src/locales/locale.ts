@@ -46,14 +46,8 @@ export interface LocaleOptions {
  *
  * @param value - anything
  * @returns `true` for `'en'`, `'pt-BR'` and `'es'`
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { isLocale } from 'cocreation';
  *
- * assert.equal(isLocale('pt-BR'), true);
- * assert.equal(isLocale('pt'), false);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function isLocale(value: unknown): value is Locale {
   return (LOCALES as ReadonlyArray<unknown>).includes(value);
@@ -344,20 +338,8 @@ function render(messages: MessageCatalog, error: DomainError, decimal: DecimalPr
  * @param error - an error of the library
  * @param locale - the language (default `'en'`)
  * @returns the error, frozen, with its message in `locale`
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { localizeError, parseDocument } from 'cocreation';
  *
- * const [error] = parseDocument({ product: {}, contracts: [], sale: {} })._unsafeUnwrapErr();
- * assert.equal(error.message, '"id" is required');
- * assert.deepEqual(localizeError(error, 'pt-BR'), {
- *   code: 'invalid_field', path: ['product', 'id'],
- *   message: 'product.id: campo obrigatório ausente',
- * });
- * assert.equal(localizeError(error, 'es').message, 'product.id: falta un campo obligatorio');
- * assert.equal(localizeError(error, 'en'), error);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function localizeError<E extends DomainError>(error: E, locale?: Locale): E {
   const catalog = catalogOf(locale);
@@ -380,7 +362,7 @@ export function localizeError<E extends DomainError>(error: E, locale?: Locale):
 }
 
 /**
- * Every error of a list with its `message` in another language, as {@link localizeError}.
+ * Every error of a list with its `message` in another language, as `localizeError`.
  *
  * @param errors - the errors of a failed parse, validation or settling
  * @param locale - the language (default `'en'`)
@@ -388,7 +370,8 @@ export function localizeError<E extends DomainError>(error: E, locale?: Locale):
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { localizeErrors, parseDocument } from 'cocreation';
+ * import { localizeErrors } from 'cocreation';
+ * import { parseDocument } from 'cocreation/wire';
  *
  * const errors = parseDocument({ contracts: [] })
  *   .mapErr((e) => localizeErrors(e, 'es'))

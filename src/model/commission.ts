@@ -2,8 +2,15 @@
  * Which sales pay a cocreator (specification §3, `appliesTo`).
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type DomainError, domainError, type Path } from '../errors';
+import {
+  asErrorList,
+  type DomainError,
+  type DomainErrors,
+  domainError,
+  type Path,
+} from '../errors';
 import type { AccountId } from '../values/account';
+import type { Instant } from '../values/instant';
 import type { Percent } from '../values/percent';
 import type { SaleAffiliate } from './sale';
 
@@ -33,30 +40,28 @@ export const APPLIES_TO: ReadonlyArray<AppliesTo> = Object.freeze([
   'managed-affiliate-sales',
 ]);
 
-/** What a cocreator earns and on which sales: the commission part of a contract's terms. */
+/**
+ * The rule a contract pays its cocreator under (its terms, specification §3): what share of
+ * the base, on which sales, until when, and whether the cocreator may also be the affiliate
+ * of a sale it covers. An amendment replaces it from its instant on (see `TermsPatch`).
+ */
 export interface CommissionRule {
-  /** The share of the base, as written. */
+  /** The cocreator's share of each covered sale's base, as written (`"20.00"` keeps two places). */
   readonly percent: Percent;
-  /** Which sales pay it (specification §3). */
+  /** Which sales pay the cocreator (specification §3). */
   readonly appliesTo: AppliesTo;
+  /** The term's end (exclusive), `null` for unlimited (H). */
+  readonly endsAt: Instant | null;
+  /** Whether the cocreator may also be the affiliate of a sale this contract covers (H). */
+  readonly mayAlsoSellAsAffiliate: boolean;
 }
 
 /**
- * Checks an `appliesTo` value (specification §3).
+ * {@link appliesTo} with its one error as it is: what the readers of this library collect.
  *
- * @param input - anything
- * @param path - where it is in the input (default `[]`)
- * @returns the value, or `invalid_field` for anything but the four strings of {@link APPLIES_TO}
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { appliesTo } from 'cocreation';
- *
- * assert.equal(appliesTo('direct-sales')._unsafeUnwrap(), 'direct-sales');
- * assert.equal(appliesTo('some-sales')._unsafeUnwrapErr().code, 'invalid_field');
- * ```
+ * @internal
  */
-export function appliesTo(input: unknown, path: Path = []): Result<AppliesTo, DomainError> {
+export function appliesToOrError(input: unknown, path: Path = []): Result<AppliesTo, DomainError> {
   // includes compares with SameValueZero: only one of the rule strings is found.
   if ((APPLIES_TO as ReadonlyArray<unknown>).includes(input)) {
     return ok(input as AppliesTo);
@@ -71,6 +76,25 @@ export function appliesTo(input: unknown, path: Path = []): Result<AppliesTo, Do
 }
 
 /**
+ * Checks an `appliesTo` value (specification §3).
+ *
+ * @param input - anything
+ * @param path - where it is in the input (default `[]`)
+ * @returns the value, or `invalid_field` for anything but the four strings of {@link APPLIES_TO}
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { appliesTo } from 'cocreation';
+ *
+ * assert.equal(appliesTo('direct-sales')._unsafeUnwrap(), 'direct-sales');
+ * assert.equal(appliesTo('some-sales')._unsafeUnwrapErr()[0].code, 'invalid_field');
+ * ```
+ */
+export function appliesTo(input: unknown, path: Path = []): Result<AppliesTo, DomainErrors> {
+  return appliesToOrError(input, path).mapErr(asErrorList);
+}
+
+/**
  * Tells whether a sale is one that `appliesTo` pays the cocreator on: `all-sales` every sale;
  * `direct-sales` those with no affiliate; `affiliate-sales` those with any affiliate;
  * `managed-affiliate-sales` those whose affiliate names `cocreator` as manager. Whether the
@@ -80,20 +104,8 @@ export function appliesTo(input: unknown, path: Path = []): Result<AppliesTo, Do
  * @param cocreator - the contract's cocreator (the manager that `managed-affiliate-sales` asks for)
  * @param sale - the sale, or just its `affiliate` (`null` for a direct sale)
  * @returns `true` when the rule matches the sale
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { accountId, appliesToSale } from 'cocreation';
  *
- * const bia = accountId('bia@example.com')._unsafeUnwrap();
- * const leo = accountId('leo@example.com')._unsafeUnwrap();
- * const direct = { affiliate: null };
- * const managed = { affiliate: { account: leo, percent: null, managedBy: bia } };
- * assert.equal(appliesToSale('direct-sales', bia, direct), true);
- * assert.equal(appliesToSale('affiliate-sales', bia, direct), false);
- * assert.equal(appliesToSale('managed-affiliate-sales', bia, managed), true);
- * assert.equal(appliesToSale('managed-affiliate-sales', leo, managed), false);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function appliesToSale(
   rule: AppliesTo,

@@ -15,7 +15,7 @@ import {
 } from '../_internal/fields';
 import { markBuilt } from '../_internal/provenance';
 import { type DomainErrors, domainError, type Path } from '../errors';
-import { type CurrencyCode, currency } from '../values/currency';
+import { type CurrencyCode, currencyOrError as currency } from '../values/currency';
 import { parseAmount } from '../values/money';
 import {
   checkPercentPrecision,
@@ -27,8 +27,8 @@ import {
   PERCENT_0,
   PERCENT_100,
   type Percent,
-  parsePercent,
-  subtractPercents,
+  parsePercentOrError as parsePercent,
+  subtractPercentsOrError as subtractPercents,
 } from '../values/percent';
 
 /** The names of the built-in presets. `hotmart` is the default. */
@@ -49,7 +49,7 @@ export interface FeeSchedule {
 }
 
 /**
- * A checked, frozen platform policy. Store it as JSON with {@link policyToJson}; {@link policy}
+ * A checked, frozen platform policy. Store it as JSON with `policyToJson`; {@link policy}
  * reads that back into an equal policy.
  */
 export interface Policy {
@@ -224,13 +224,7 @@ export const POLICIES: Readonly<Record<PolicyName, Policy>> = Object.freeze({
 /**
  * The default policy: the `hotmart` preset.
  *
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { DEFAULT_POLICY, POLICIES } from 'cocreation';
- *
- * assert.equal(DEFAULT_POLICY, POLICIES.hotmart);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export const DEFAULT_POLICY: Policy = POLICIES.hotmart;
 
@@ -239,14 +233,8 @@ export const DEFAULT_POLICY: Policy = POLICIES.hotmart;
  *
  * @param value - anything
  * @returns `true` for `'hotmart'`, `'kiwify'` and `'gumroad'`
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { isPolicyName } from 'cocreation';
  *
- * assert.equal(isPolicyName('kiwify'), true);
- * assert.equal(isPolicyName('Hotmart'), false);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function isPolicyName(value: unknown): value is PolicyName {
   // includes compares with SameValueZero: only one of the name strings is found.
@@ -640,18 +628,8 @@ function isPolicyShaped(rules: unknown): rules is Policy {
  * @param path - where the percent is in the input (default `[]`)
  * @returns `p`, or the one or two errors (`invalid_percent` / `invalid_field` for a value
  *   that is not a percent / a policy)
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, checkCocreatorPercent, parsePercent } from 'cocreation';
  *
- * const p = (s: string) => parsePercent(s)._unsafeUnwrap();
- * assert.equal(checkCocreatorPercent(p('20.00'), POLICIES.hotmart).isOk(), true);
- * assert.deepEqual(
- *   checkCocreatorPercent(p('80.5'), POLICIES.kiwify)._unsafeUnwrapErr().map((e) => e.code),
- *   ['percent_precision', 'percent_out_of_range'],
- * );
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function checkCocreatorPercent(
   p: Percent,

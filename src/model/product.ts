@@ -14,7 +14,7 @@ import {
 } from '../_internal/fields';
 import { markBuilt } from '../_internal/provenance';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
-import { type AccountId, accountId } from '../values/account';
+import { type AccountId, accountIdOrError as accountId } from '../values/account';
 import {
   comparePercent,
   frozenPercent,
@@ -22,11 +22,11 @@ import {
   PERCENT_0,
   PERCENT_100,
   type Percent,
-  parsePercent,
+  parsePercentOrError as parsePercent,
 } from '../values/percent';
 
 /**
- * A checked, frozen product. Store it as JSON with {@link productToJson}; {@link product}
+ * A checked, frozen product. Store it as JSON with `productToJson`; {@link product}
  * reads that back into an equal product.
  */
 export interface Product {
@@ -56,17 +56,8 @@ export interface ProductInput {
  * @param path - where it is in the input (default `[]`)
  * @returns `p`, or `percent_out_of_range` (with `min` `"0"` and `max` `"100"`, the minimum
  *   excluded)
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { checkAffiliatePercent, parsePercent } from 'cocreation';
  *
- * assert.equal(checkAffiliatePercent(parsePercent('0.001')._unsafeUnwrap()).isOk(), true);
- * assert.equal(
- *   checkAffiliatePercent(parsePercent('0')._unsafeUnwrap())._unsafeUnwrapErr().code,
- *   'percent_out_of_range',
- * );
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function checkAffiliatePercent(p: Percent, path: Path = []): Result<Percent, DomainError> {
   if (!isPercentValue(p)) {

@@ -13,11 +13,19 @@ import {
   required,
 } from '../_internal/fields';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
-import { type AccountId, accountId } from '../values/account';
-import { isCurrency, currency as lookupCurrency } from '../values/currency';
-import { type Instant, isInstantValue, parseInstant } from '../values/instant';
-import { type Money, parseMoney, readAmountText } from '../values/money';
-import { isPercentValue, type Percent, parsePercent } from '../values/percent';
+import { type AccountId, accountIdOrError as accountId } from '../values/account';
+import { isCurrency, currencyOrError as lookupCurrency } from '../values/currency';
+import {
+  type Instant,
+  isInstantValue,
+  parseInstantOrError as parseInstant,
+} from '../values/instant';
+import { type Money, parseMoneyOrError as parseMoney, readAmountText } from '../values/money';
+import {
+  isPercentValue,
+  type Percent,
+  parsePercentOrError as parsePercent,
+} from '../values/percent';
 import { checkAffiliatePercent } from './product';
 
 /** The affiliate who made a sale. */
@@ -48,7 +56,7 @@ export interface Sale {
 
 /**
  * A (partial or full) refund of a sale. Its amount is a `bigint`: store it as JSON with
- * {@link refundToJson}; {@link refund} reads that back into an equal refund.
+ * `refundToJson`; {@link refund} reads that back into an equal refund.
  */
 export interface Refund {
   /** Unique within the sale. */

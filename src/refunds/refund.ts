@@ -8,7 +8,13 @@
  * it was paid, and refunds totalling the price zero every party exactly.
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
+import {
+  asErrorList,
+  type DomainError,
+  type DomainErrors,
+  domainError,
+  type Path,
+} from '../errors';
 import { type Refund, refundValueIssues } from '../model/sale';
 import type { Reversal, ReversalLine, Settlement, SettlementLine } from '../settle/settlement';
 import { type Currency, isCurrency, sameCurrency, tableCurrency } from '../values/currency';
@@ -310,6 +316,49 @@ function reverse(
 }
 
 /**
+ * {@link refundSale} with its one error as it is: what the readers of this library collect.
+ *
+ * @internal
+ */
+export function refundSaleOrError(
+  settlement: Settlement,
+  previousRefunds: ReadonlyArray<Refund>,
+  refund: Refund,
+  path: Path = [],
+): Result<Reversal, DomainError> {
+  if (!isSettlementValue(settlement)) return err(notASettlement());
+  if (!Array.isArray(previousRefunds)) {
+    return err(domainError('invalid_field', 'expected the list of previous refunds', []));
+  }
+  const ids = new Set<string>();
+  const so: RefundsSoFar = { lastAt: null, total: 0n };
+  for (const previous of previousRefunds as ReadonlyArray<Refund>) {
+    // Stryker disable next-line ArrayDeclaration: only the number of issues is used, not their paths
+    if (refundValueIssues(previous, []).length > 0) {
+      return err(domainError('invalid_field', 'expected the list of previous refunds', []));
+    }
+    ids.add(previous.id);
+    // The running total counts the previous refunds as refundAll would (their own errors aside).
+    refundRuleIssuesOf(settlement, previous, [], so);
+  }
+  const refundedBefore = so.total;
+  const shape = refundValueIssues(refund, path);
+  const [issue] =
+    shape.length > 0
+      ? shape
+      : [
+          ...ownReadingIssues(refund, path, ids),
+          ...refundRuleIssuesOf(settlement, refund, path, so),
+        ];
+  if (issue !== undefined) return err(issue);
+  const weights = settlement.lines.map((l) => l.amount);
+  const before = dhondt(weights, settlement.price, refundedBefore);
+  return ok(
+    reverse(settlement, weights, refund, before, refundedBefore + refund.amount.amount).reversal,
+  );
+}
+
+/**
  * Reverses one refund of a settled sale (specification §6), given the refunds applied before
  * it. The reversal has one line per settlement line, same order and identity, each ≤ 0,
  * summing to −R; line i's cumulative reversal is the D'Hondt allocation of the refunded
@@ -354,37 +403,8 @@ export function refundSale(
   previousRefunds: ReadonlyArray<Refund>,
   refund: Refund,
   path: Path = [],
-): Result<Reversal, DomainError> {
-  if (!isSettlementValue(settlement)) return err(notASettlement());
-  if (!Array.isArray(previousRefunds)) {
-    return err(domainError('invalid_field', 'expected the list of previous refunds', []));
-  }
-  const ids = new Set<string>();
-  const so: RefundsSoFar = { lastAt: null, total: 0n };
-  for (const previous of previousRefunds as ReadonlyArray<Refund>) {
-    // Stryker disable next-line ArrayDeclaration: only the number of issues is used, not their paths
-    if (refundValueIssues(previous, []).length > 0) {
-      return err(domainError('invalid_field', 'expected the list of previous refunds', []));
-    }
-    ids.add(previous.id);
-    // The running total counts the previous refunds as refundAll would (their own errors aside).
-    refundRuleIssuesOf(settlement, previous, [], so);
-  }
-  const refundedBefore = so.total;
-  const shape = refundValueIssues(refund, path);
-  const [issue] =
-    shape.length > 0
-      ? shape
-      : [
-          ...ownReadingIssues(refund, path, ids),
-          ...refundRuleIssuesOf(settlement, refund, path, so),
-        ];
-  if (issue !== undefined) return err(issue);
-  const weights = settlement.lines.map((l) => l.amount);
-  const before = dhondt(weights, settlement.price, refundedBefore);
-  return ok(
-    reverse(settlement, weights, refund, before, refundedBefore + refund.amount.amount).reversal,
-  );
+): Result<Reversal, DomainErrors> {
+  return refundSaleOrError(settlement, previousRefunds, refund, path).mapErr(asErrorList);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Settling one sale (specification §5), and the affiliate rules that decide whether it may be
  * settled at all (specification §4.6).
  *
- * Two implementations with one contract: {@link settleWithDomain} follows the specification step by step
+ * Two implementations with one contract: `settleWithDomain` follows the specification step by step
  * in `bigint` and is the reference; {@link compileSettler} precomputes a domain once (an
  * index from instants to the covering contracts, each percent as an integer factor at one
  * common scale) and settles each sale in safe-integer `number` arithmetic, falling back to
@@ -11,7 +11,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { isBuilt } from '../_internal/provenance';
 import { coveringTerms } from '../contracts/queries';
-import type { CocreationContract, ContractTerms, ContractTimeline } from '../contracts/types';
+import type { CocreationContract, CommissionRule, ContractTimeline } from '../contracts/types';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import { type AppliesTo, appliesToAffiliate } from '../model/commission';
 import type { Policy } from '../model/policy';
@@ -300,8 +300,8 @@ function saleRuleIssues(
 function coversOf(
   timelines: ReadonlyArray<ContractTimeline>,
   at: Instant,
-): Array<{ timeline: ContractTimeline; terms: ContractTerms; cover: Cover }> {
-  const covering: Array<{ timeline: ContractTimeline; terms: ContractTerms; cover: Cover }> = [];
+): Array<{ timeline: ContractTimeline; terms: CommissionRule; cover: Cover }> {
+  const covering: Array<{ timeline: ContractTimeline; terms: CommissionRule; cover: Cover }> = [];
   for (const timeline of timelines) {
     const terms = coveringTerms(timeline, at);
     if (terms === null) continue;
@@ -346,28 +346,8 @@ function saleShape(sale: Sale): DomainErrors | undefined {
  *   `percent_out_of_range`), else every sale-level problem of stage 2: `product_mismatch`,
  *   `currency_mismatch` (a fee in another currency), `fee_exceeds_price`,
  *   `self_affiliation`, `affiliate_not_permitted`, `affiliates_not_allowed`
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { policy, product, sale, settleWithDomain, validateDomain } from 'cocreation';
  *
- * const domain = validateDomain({
- *   policy: policy('hotmart')._unsafeUnwrap(),
- *   product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
- *   contracts: [],
- * })._unsafeUnwrap();
- * const s = sale({
- *   id: 's1',
- *   productId: 'p1',
- *   at: '2026-03-01T12:00:00Z',
- *   price: { amount: '10.00', currency: 'BRL' },
- * })._unsafeUnwrap();
- * const settlement = settleWithDomain(domain, s)._unsafeUnwrap();
- * assert.deepEqual(
- *   settlement.lines.map((l) => [l.role, l.amount]),
- *   [['platform', 0n], ['main-creator', 1000n]],
- * );
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function settleWithDomain(domain: Domain, sale: Sale): Result<Settlement, DomainErrors> {
   const validated = trusted(domain);
@@ -495,7 +475,7 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
  * @param sale - the sale, from `sale()`
  * @returns the frozen {@link Settlement}, or every problem: the domain's (at `['policy']`,
  *   `['product']`, `['contracts', i, ...]`) and the sale's (at `['sale', ...]`, see
- *   {@link settleWithDomain})
+ *   `settleWithDomain`)
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -601,7 +581,7 @@ export interface Settler {
   /** The domain it was compiled from. */
   readonly domain: Domain;
   /**
-   * Settles one sale; the same result as {@link settleWithDomain} on the same domain.
+   * Settles one sale; the same result as `settleWithDomain` on the same domain.
    *
    * @param sale - the sale, from `sale()`
    * @returns the frozen {@link Settlement}, or every sale-level problem
@@ -787,7 +767,7 @@ function normalizedScale(p: Percent): number {
 
 function buildLookup(
   timelines: ReadonlyArray<ContractTimeline>,
-  entryOf: (index: number, terms: ContractTerms) => Entry,
+  entryOf: (index: number, terms: CommissionRule) => Entry,
   maxWork: number,
 ): CoverLookup {
   // Stryker disable next-line ConditionalExpression,MethodExpression: the instant index: any breakpoint set gives the same covers (contributing/mutation.md)
@@ -847,7 +827,7 @@ const EMPTY: ReadonlyArray<Entry> = Object.freeze([]);
  * cover them (one binary search per sale), each percent as an integer factor at one common
  * scale, the fee schedule's factors. Each sale then costs O(k) in the number of covering
  * contracts, in safe-integer `number` arithmetic (`bigint` for any product past 2^53), with
- * no decimal parsing; results equal {@link settleWithDomain}'s.
+ * no decimal parsing; results equal `settleWithDomain`'s.
  *
  * @param domain - a validated domain, from `validateDomain` (any other value typed as one is
  *   validated first; when it is refused, every sale is answered with `validateDomain`'s errors)
@@ -909,8 +889,8 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
   const numeric = wholeBig <= MAX_SAFE_BIG;
   const whole = Number(wholeBig);
 
-  const entries = new Map<ContractTerms, Entry>();
-  const entryOf = (index: number, terms: ContractTerms): Entry => {
+  const entries = new Map<CommissionRule, Entry>();
+  const entryOf = (index: number, terms: CommissionRule): Entry => {
     let entry = entries.get(terms);
     // Stryker disable next-line ConditionalExpression: a cache: recomputing gives an equal value (contributing/mutation.md)
     if (entry === undefined) {

@@ -88,8 +88,8 @@ export type FeeOrigin =
  *
  * Plain, frozen data whose amounts are `bigint`s, so `JSON.stringify` refuses it ("Do not
  * know how to serialize a BigInt"). To store it and refund it later, print it with
- * {@link storedSettlementToJson} and read it back with {@link parseStoredSettlementJson}
- * (docs/storage.md); {@link settlementToJson} prints what the `settle` oracle outputs.
+ * `storedSettlementToJson` and read it back with `parseStoredSettlementJson`
+ * (docs/storage.md); `settlementToJson` prints what the `settle` oracle outputs.
  */
 export interface Settlement {
   /** The settled sale's id. */
@@ -130,7 +130,7 @@ export type ReversalLine =
  * The reversal of one refund: one line per settlement line, same order, summing to −amount.
  *
  * Its amounts are `bigint`s, which `JSON.stringify` refuses: store it with
- * {@link storedReversalToJson} and read it back with {@link parseStoredReversalJson}.
+ * `storedReversalToJson` and read it back with `parseStoredReversalJson`.
  */
 export interface Reversal {
   /** The refund's id. */

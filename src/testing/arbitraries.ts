@@ -207,7 +207,7 @@ export function saleJson(options: SaleJsonOptions = {}): fc.Arbitrary<SaleJson> 
  * ```ts
  * import assert from 'node:assert/strict';
  * import fc from 'fast-check';
- * import { settleToJson } from 'cocreation';
+ * import { settleToJson } from 'cocreation/wire';
  * import { documentJson } from 'cocreation/testing';
  *
  * fc.assert(

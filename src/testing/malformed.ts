@@ -183,7 +183,7 @@ function corrupt(doc: SettleDocumentJson, tape: Tape): MalformedDocument {
  * ```ts
  * import assert from 'node:assert/strict';
  * import fc from 'fast-check';
- * import { parseDocument } from 'cocreation';
+ * import { parseDocument } from 'cocreation/wire';
  * import { malformedDocument } from 'cocreation/testing';
  *
  * fc.assert(

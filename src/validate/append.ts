@@ -5,7 +5,7 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import {
-  type ContractTermsInput,
+  type CommissionRuleInput,
   checkContract,
   contractEvent,
   type TermsPatchInput,
@@ -48,7 +48,7 @@ export interface InvitationInput extends EventInput {
   /** The invited account; never the main creator. */
   readonly cocreator: AccountId | string;
   /** The terms offered; `percent` is required. */
-  readonly terms: ContractTermsInput;
+  readonly terms: CommissionRuleInput;
 }
 
 /** An event that carries amended terms (a patch). */

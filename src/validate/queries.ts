@@ -81,7 +81,17 @@ export function contractsCovering(domain: Domain, sale: SaleRef): ReadonlyArray<
  * ```
  */
 export function totalReservedPercentAt(domain: Domain, t: Instant): Percent {
-  return domain.timelines.reduce<Percent>(
+  return reservedTotalAt(domain.timelines, t);
+}
+
+/**
+ * What `timelines` reserve together at `t`: the sum the retention floor bounds. Internal:
+ * {@link totalReservedPercentAt} and `validateRetentionFloor` share it.
+ *
+ * @internal
+ */
+export function reservedTotalAt(timelines: ReadonlyArray<ContractTimeline>, t: Instant): Percent {
+  return timelines.reduce<Percent>(
     (sum, timeline) => addPercents(sum, reservedPercentAt(timeline, t)),
     PERCENT_0,
   );

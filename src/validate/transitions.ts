@@ -5,8 +5,8 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import { checkContract, contractEvent } from '../contracts/read';
-import type { CocreationContract } from '../contracts/types';
-import { type DomainError, domainError } from '../errors';
+import type { CocreationContract, ContractEventType } from '../contracts/types';
+import { type DomainError, type DomainErrors, domainError } from '../errors';
 import {
   type AmendmentInput,
   appendEvent,
@@ -14,9 +14,14 @@ import {
   first,
   type InvitationInput,
   type TransitionContext,
-  transition,
+  transition as transitionWith,
 } from './append';
 import { isRecord } from './handmade';
+
+/** One error as the one-element list every fallible public function answers. */
+function one(error: DomainError): DomainErrors {
+  return Object.freeze([error]) as unknown as DomainErrors;
+}
 
 /**
  * Invites a cocreator: makes a new contract whose history is one `invited` event by the main
@@ -27,8 +32,9 @@ import { isRecord } from './handmade';
  *
  * @param context - the policy, the product and its other contracts
  * @param input - `{ id, cocreator, terms, by, at }`
- * @returns the new frozen contract, or the first error (an error on the invitation has its
- *   path relative to `input`: `['terms', 'percent']`, `['by']`, `['cocreator']`, `[]`)
+ * @returns the new frozen contract, or the first error in a one-element list (an error on the
+ *   invitation has its path relative to `input`: `['terms', 'percent']`, `['by']`,
+ *   `['cocreator']`, `[]`)
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -49,15 +55,15 @@ import { isRecord } from './handmade';
  *   id: 'c1', cocreator: 'bia@example.com', terms: { percent: '75' },
  *   by: 'ana@example.com', at: '2026-01-01T00:00:00Z',
  * });
- * assert.deepEqual(tooMuch._unsafeUnwrapErr().path, ['terms', 'percent']);
- * assert.equal(tooMuch._unsafeUnwrapErr().code, 'percent_out_of_range');
+ * assert.deepEqual(tooMuch._unsafeUnwrapErr()[0].path, ['terms', 'percent']);
+ * assert.equal(tooMuch._unsafeUnwrapErr()[0].code, 'percent_out_of_range');
  * ```
  */
 export function invite(
   context: TransitionContext,
   input: InvitationInput,
-): Result<CocreationContract, DomainError> {
-  return transition(context, null, () => {
+): Result<CocreationContract, DomainErrors> {
+  return transitionWith(context, null, () => {
     if (!isRecord(input)) {
       return err(domainError('invalid_field', 'expected { id, cocreator, terms, by, at }', []));
     }
@@ -77,7 +83,7 @@ export function invite(
     });
     if (built.isErr()) return err(first(built.error));
     return ok(built.value);
-  });
+  }).mapErr(one);
 }
 
 /**
@@ -88,18 +94,8 @@ export function invite(
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error (`not_authorized`,
  *   `invalid_transition`, `term_already_expired` when the invitation's term has ended, ...)
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, invite, product } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * const c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * const accepted = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' });
- * assert.equal(accepted._unsafeUnwrap().events.length, 2);
- * const byAna = accept(context, c1, { by: 'ana@example.com', at: '2026-01-02T00:00:00Z' });
- * assert.equal(byAna._unsafeUnwrapErr().code, 'not_authorized');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function accept(
   context: TransitionContext,
@@ -116,15 +112,8 @@ export function accept(
  * @param c - the contract
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, decline, invite, product } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * const c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(decline(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' }).isOk(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function decline(
   context: TransitionContext,
@@ -141,15 +130,8 @@ export function decline(
  * @param c - the contract
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, invite, product, withdraw } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * const c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(withdraw(context, c1, { by: 'ana@example.com', at: '2026-01-02T00:00:00Z' }).isOk(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function withdraw(
   context: TransitionContext,
@@ -167,17 +149,8 @@ export function withdraw(
  * @param c - the contract (active, no amendment pending)
  * @param input - `{ terms, by, at }`, `terms` a patch
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, invite, product, proposeAmendment } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * const proposed = proposeAmendment(context, c1, { terms: { percent: '25' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' });
- * assert.equal(proposed._unsafeUnwrap().events[2]?.type, 'amendment-proposed');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function proposeAmendment(
   context: TransitionContext,
@@ -194,18 +167,8 @@ export function proposeAmendment(
  * @param c - the contract (an amendment pending)
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, approveAmendment, invite, product, proposeAmendment } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(approveAmendment(context, c1, { by: 'bia@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrapErr().code, 'invalid_transition');
- * c1 = proposeAmendment(context, c1, { terms: { percent: '25' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(approveAmendment(context, c1, { by: 'bia@example.com', at: '2026-02-02T00:00:00Z' }).isOk(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function approveAmendment(
   context: TransitionContext,
@@ -222,17 +185,8 @@ export function approveAmendment(
  * @param c - the contract (an amendment pending)
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, declineAmendment, invite, product, proposeAmendment } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * c1 = proposeAmendment(context, c1, { terms: { percent: '10' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(declineAmendment(context, c1, { by: 'bia@example.com', at: '2026-02-02T00:00:00Z' }).isOk(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function declineAmendment(
   context: TransitionContext,
@@ -249,18 +203,8 @@ export function declineAmendment(
  * @param c - the contract (an amendment pending)
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, invite, product, proposeAmendment, withdrawAmendment } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * c1 = proposeAmendment(context, c1, { terms: { percent: '10' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(withdrawAmendment(context, c1, { by: 'bia@example.com', at: '2026-02-02T00:00:00Z' })._unsafeUnwrapErr().code, 'not_authorized');
- * assert.equal(withdrawAmendment(context, c1, { by: 'ana@example.com', at: '2026-02-02T00:00:00Z' }).isOk(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function withdrawAmendment(
   context: TransitionContext,
@@ -278,17 +222,8 @@ export function withdrawAmendment(
  * @param c - the contract (active)
  * @param input - `{ terms, by, at }`, `terms` a patch
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, amend, invite, product } from 'cocreation';
  *
- * const context = { policy: POLICIES.gumroad, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(amend(context, c1, { terms: { percent: '30' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' }).isOk(), true);
- * assert.equal(amend(context, c1, { terms: { percent: '60' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrapErr().code, 'percent_out_of_range');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function amend(
   context: TransitionContext,
@@ -306,17 +241,8 @@ export function amend(
  * @param c - the contract (active, no request pending)
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, invite, product, requestCancellation } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(requestCancellation(context, c1, { by: 'bia@example.com', at: '2026-03-01T00:00:00Z' }).isOk(), true);
- * assert.equal(requestCancellation(context, c1, { by: 'leo@example.com', at: '2026-03-01T00:00:00Z' })._unsafeUnwrapErr().code, 'not_authorized');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function requestCancellation(
   context: TransitionContext,
@@ -334,18 +260,8 @@ export function requestCancellation(
  * @param c - the contract (a request pending)
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, approveCancellation, invite, product, requestCancellation } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * c1 = requestCancellation(context, c1, { by: 'bia@example.com', at: '2026-03-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(approveCancellation(context, c1, { by: 'bia@example.com', at: '2026-03-02T00:00:00Z' })._unsafeUnwrapErr().code, 'not_authorized');
- * assert.equal(approveCancellation(context, c1, { by: 'ana@example.com', at: '2026-03-02T00:00:00Z' }).isOk(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function approveCancellation(
   context: TransitionContext,
@@ -363,17 +279,8 @@ export function approveCancellation(
  * @param c - the contract (a request pending)
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, invite, product, rejectCancellation, requestCancellation } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * c1 = requestCancellation(context, c1, { by: 'ana@example.com', at: '2026-03-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(rejectCancellation(context, c1, { by: 'bia@example.com', at: '2026-03-02T00:00:00Z' }).isOk(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function rejectCancellation(
   context: TransitionContext,
@@ -390,17 +297,8 @@ export function rejectCancellation(
  * @param c - the contract (a request pending)
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, invite, product, requestCancellation, withdrawCancellation } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * c1 = requestCancellation(context, c1, { by: 'ana@example.com', at: '2026-03-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(withdrawCancellation(context, c1, { by: 'ana@example.com', at: '2026-03-02T00:00:00Z' }).isOk(), true);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function withdrawCancellation(
   context: TransitionContext,
@@ -417,17 +315,8 @@ export function withdrawCancellation(
  * @param c - the contract (active)
  * @param input - `{ by, at }`
  * @returns the contract with the event appended, or the first error
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { POLICIES, accept, cancel, invite, product } from 'cocreation';
  *
- * const context = { policy: POLICIES.gumroad, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = accept(context, c1, { by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(cancel(context, c1, { by: 'bia@example.com', at: '2026-03-01T00:00:00Z' }).isOk(), true);
- * assert.equal(cancel({ ...context, policy: POLICIES.hotmart }, c1, { by: 'bia@example.com', at: '2026-03-01T00:00:00Z' })._unsafeUnwrapErr().code, 'invalid_transition');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function cancel(
   context: TransitionContext,
@@ -435,4 +324,62 @@ export function cancel(
   input: EventInput,
 ): Result<CocreationContract, DomainError> {
   return appendEvent(context, c, 'cancelled', input, false);
+}
+
+/**
+ * The event types a {@link transition} records: every type but `invited` (a contract starts
+ * with {@link invite}).
+ */
+export type TransitionType = Exclude<ContractEventType, 'invited'>;
+
+/**
+ * One event for {@link transition}: its type, who makes it and when, and for
+ * `amendment-proposed` and `amended` the terms that change (a patch).
+ */
+export type TransitionInput =
+  | (EventInput & {
+      /** Any type of {@link TransitionType} but the two that carry terms. */
+      readonly type: Exclude<TransitionType, 'amendment-proposed' | 'amended'>;
+    })
+  | (AmendmentInput & {
+      /** `amendment-proposed` or `amended`: the event carries `terms`. */
+      readonly type: 'amendment-proposed' | 'amended';
+    });
+
+/**
+ * Records one event of a contract's lifecycle (specification §3): accepting, declining or
+ * withdrawing an invitation, proposing and answering an amendment, amending, asking for and
+ * answering a cancellation, cancelling. Checks every rule the event meets: the party who may
+ * make it, its instant, the policy's flow, and, with the product's other contracts, the
+ * retention floor and `maxCocreators`. Pure: the contract given is not changed.
+ *
+ * @param context - the policy, the product and its other contracts
+ * @param c - the contract as it stands
+ * @param input - `{ type, by, at }`, with `terms` (a patch) for `amendment-proposed` and `amended`
+ * @returns the contract with the event appended, frozen, or the first error in a one-element
+ *   list (an error on the event has its path relative to `input`: `['terms', 'percent']`,
+ *   `['by']`, `[]`)
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { POLICIES, invite, product, transition } from 'cocreation';
+ *
+ * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
+ * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
+ * c1 = transition(context, c1, { type: 'accepted', by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
+ * const proposed = transition(context, c1, { type: 'amendment-proposed', terms: { percent: '30' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrap();
+ * assert.deepEqual(proposed.events.map((e) => e.type), ['invited', 'accepted', 'amendment-proposed']);
+ * // Only the cocreator may approve an amendment.
+ * const refused = transition(context, proposed, { type: 'amendment-approved', by: 'ana@example.com', at: '2026-02-02T00:00:00Z' });
+ * assert.equal(refused._unsafeUnwrapErr()[0].code, 'not_authorized');
+ * ```
+ */
+export function transition(
+  context: TransitionContext,
+  c: CocreationContract,
+  input: TransitionInput,
+): Result<CocreationContract, DomainErrors> {
+  const type: unknown = isRecord(input) ? input.type : undefined;
+  const withTerms = type === 'amendment-proposed' || type === 'amended';
+  return appendEvent(context, c, type as ContractEventType, input, withTerms).mapErr(one);
 }

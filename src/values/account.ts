@@ -1,5 +1,11 @@
 import { err, ok, type Result } from 'neverthrow';
-import { type DomainError, domainError, type Path } from '../errors';
+import {
+  asErrorList,
+  type DomainError,
+  type DomainErrors,
+  domainError,
+  type Path,
+} from '../errors';
 import type { Brand } from './brand';
 
 /** An account id in canonical form: trimmed, ASCII A–Z lower-cased (specification §1). */
@@ -14,31 +20,17 @@ export type AccountId = string & Brand<'AccountId'>;
  * import { accountId, MAX_ACCOUNT_ID_LENGTH } from 'cocreation';
  *
  * assert.equal(accountId('a'.repeat(MAX_ACCOUNT_ID_LENGTH)).isOk(), true);
- * assert.equal(accountId('a'.repeat(MAX_ACCOUNT_ID_LENGTH + 1))._unsafeUnwrapErr().code, 'invalid_field');
+ * assert.equal(accountId('a'.repeat(MAX_ACCOUNT_ID_LENGTH + 1))._unsafeUnwrapErr()[0].code, 'invalid_field');
  * ```
  */
 export const MAX_ACCOUNT_ID_LENGTH = 320;
 
 /**
- * Checks an account id and puts it in canonical form: JavaScript's `trim()`, then only the
- * ASCII letters A–Z lower-cased (`'É'` stays as it is, unlike `toLowerCase()`), so ids compare
- * with `===`.
+ * {@link accountId} with its one error as it is: what the readers of this library collect.
  *
- * @param input - the id as written, usually an e-mail address
- * @param path - where the id is in the input (default `[]`)
- * @returns the canonical {@link AccountId}, or `invalid_field` when `input` is not a string,
- *   or is empty or longer than {@link MAX_ACCOUNT_ID_LENGTH} after trimming
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { accountId } from 'cocreation';
- *
- * assert.equal(accountId('  Ana@Example.COM ')._unsafeUnwrap(), 'ana@example.com');
- * assert.equal(accountId('ÉLODIE')._unsafeUnwrap(), 'Élodie');
- * assert.equal(accountId('   ', ['sale', 'affiliate', 'account'])._unsafeUnwrapErr().code, 'invalid_field');
- * ```
+ * @internal
  */
-export function accountId(input: unknown, path: Path = []): Result<AccountId, DomainError> {
+export function accountIdOrError(input: unknown, path: Path = []): Result<AccountId, DomainError> {
   if (typeof input !== 'string') {
     return err(domainError('invalid_field', 'an account id must be a string', path));
   }
@@ -58,4 +50,27 @@ export function accountId(input: unknown, path: Path = []): Result<AccountId, Do
   return ok(
     trimmed.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32)) as AccountId,
   );
+}
+
+/**
+ * Checks an account id and puts it in canonical form: JavaScript's `trim()`, then only the
+ * ASCII letters A–Z lower-cased (`'É'` stays as it is, unlike `toLowerCase()`), so ids compare
+ * with `===`.
+ *
+ * @param input - the id as written, usually an e-mail address
+ * @param path - where the id is in the input (default `[]`)
+ * @returns the canonical {@link AccountId}, or `invalid_field` when `input` is not a string,
+ *   or is empty or longer than {@link MAX_ACCOUNT_ID_LENGTH} after trimming
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { accountId } from 'cocreation';
+ *
+ * assert.equal(accountId('  Ana@Example.COM ')._unsafeUnwrap(), 'ana@example.com');
+ * assert.equal(accountId('ÉLODIE')._unsafeUnwrap(), 'Élodie');
+ * assert.equal(accountId('   ', ['sale', 'affiliate', 'account'])._unsafeUnwrapErr()[0].code, 'invalid_field');
+ * ```
+ */
+export function accountId(input: unknown, path: Path = []): Result<AccountId, DomainErrors> {
+  return accountIdOrError(input, path).mapErr(asErrorList);
 }

@@ -1,5 +1,11 @@
 import { err, ok, type Result } from 'neverthrow';
-import { type DomainError, domainError, type Path } from '../errors';
+import {
+  asErrorList,
+  type DomainError,
+  type DomainErrors,
+  domainError,
+  type Path,
+} from '../errors';
 import type { Brand } from './brand';
 
 /** An active ISO 4217 alphabetic code that has minor units, e.g. `'BRL'`. */
@@ -108,23 +114,11 @@ let lastFound: Currency | undefined;
 const ALL: ReadonlyArray<Currency> = Object.freeze([...TABLE.values()]);
 
 /**
- * Looks up an active ISO 4217 currency by its code. Codes are case-sensitive: `'brl'` is
- * unknown.
+ * {@link currency} with its one error as it is: what the readers of this library collect.
  *
- * @param code - the alphabetic code, e.g. `'BRL'`
- * @param path - where the code is in the input (default `[]`)
- * @returns the shared frozen {@link Currency}, `unknown_currency` for a string that is not an
- *   active code with minor units, or `invalid_field` when `code` is not a string
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { currency } from 'cocreation';
- *
- * assert.equal(currency('KWD')._unsafeUnwrap().exponent, 3);
- * assert.equal(currency('XAU', ['price', 'currency'])._unsafeUnwrapErr().code, 'unknown_currency');
- * ```
+ * @internal
  */
-export function currency(code: unknown, path: Path = []): Result<Currency, DomainError> {
+export function currencyOrError(code: unknown, path: Path = []): Result<Currency, DomainError> {
   if (typeof code !== 'string') {
     return err(domainError('invalid_field', 'a currency code must be a string', path));
   }
@@ -140,6 +134,27 @@ export function currency(code: unknown, path: Path = []): Result<Currency, Domai
     );
   }
   return ok(found);
+}
+
+/**
+ * Looks up an active ISO 4217 currency by its code. Codes are case-sensitive: `'brl'` is
+ * unknown.
+ *
+ * @param code - the alphabetic code, e.g. `'BRL'`
+ * @param path - where the code is in the input (default `[]`)
+ * @returns the shared frozen {@link Currency}, `unknown_currency` for a string that is not an
+ *   active code with minor units, or `invalid_field` when `code` is not a string
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { currency } from 'cocreation';
+ *
+ * assert.equal(currency('KWD')._unsafeUnwrap().exponent, 3);
+ * assert.equal(currency('XAU', ['price', 'currency'])._unsafeUnwrapErr()[0].code, 'unknown_currency');
+ * ```
+ */
+export function currency(code: unknown, path: Path = []): Result<Currency, DomainErrors> {
+  return currencyOrError(code, path).mapErr(asErrorList);
 }
 
 /**

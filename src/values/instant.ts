@@ -1,5 +1,11 @@
 import { err, ok, type Result } from 'neverthrow';
-import { type DomainError, domainError, type Path } from '../errors';
+import {
+  asErrorList,
+  type DomainError,
+  type DomainErrors,
+  domainError,
+  type Path,
+} from '../errors';
 import type { Brand } from './brand';
 
 /** A point in time: integer milliseconds since 1970-01-01T00:00:00Z, years 0001 to 9999. */
@@ -136,29 +142,11 @@ function invalid(input: string, path: Path, why: string): DomainError {
 }
 
 /**
- * Reads an instant in specification §8's form: `YYYY-MM-DDTHH:MM:SS[.fraction]` followed by `Z`
- * or `±HH:MM`. The date must exist (leap years count; no hour 24, no leap second), the offset
- * is within ±23:59, the year is 0001–9999 both as written and in UTC, and 1 to 9 fraction
- * digits are truncated to milliseconds. Nothing else is accepted (no lower-case `t`/`z`, no
- * `+HHMM`, no date-only form).
+ * {@link parseInstant} with its one error as it is: what the readers of this library collect.
  *
- * @param input - the text
- * @param path - where the instant is in the input (default `[]`)
- * @returns the {@link Instant} in UTC epoch milliseconds; `invalid_field` when `input` is not
- *   a string (type before syntax, specification §7), `invalid_instant` for a string that breaks
- *   the grammar or the bounds
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { formatInstant, parseInstant } from 'cocreation';
- *
- * const t = parseInstant('2026-03-01T09:00:00.123456-03:00')._unsafeUnwrap();
- * assert.equal(formatInstant(t), '2026-03-01T12:00:00.123Z');
- * assert.equal(parseInstant('2026-02-29T00:00:00Z')._unsafeUnwrapErr().code, 'invalid_instant');
- * assert.equal(parseInstant(1772366400000)._unsafeUnwrapErr().code, 'invalid_field');
- * ```
+ * @internal
  */
-export function parseInstant(input: unknown, path: Path = []): Result<Instant, DomainError> {
+export function parseInstantOrError(input: unknown, path: Path = []): Result<Instant, DomainError> {
   if (typeof input !== 'string') {
     // Type before syntax (specification §7): a number (or anything but a string) is no instant's text.
     const kind = Array.isArray(input) ? 'array' : typeof input;
@@ -201,6 +189,33 @@ export function parseInstant(input: unknown, path: Path = []): Result<Instant, D
 }
 
 /**
+ * Reads an instant in specification §8's form: `YYYY-MM-DDTHH:MM:SS[.fraction]` followed by `Z`
+ * or `±HH:MM`. The date must exist (leap years count; no hour 24, no leap second), the offset
+ * is within ±23:59, the year is 0001–9999 both as written and in UTC, and 1 to 9 fraction
+ * digits are truncated to milliseconds. Nothing else is accepted (no lower-case `t`/`z`, no
+ * `+HHMM`, no date-only form).
+ *
+ * @param input - the text
+ * @param path - where the instant is in the input (default `[]`)
+ * @returns the {@link Instant} in UTC epoch milliseconds; `invalid_field` when `input` is not
+ *   a string (type before syntax, specification §7), `invalid_instant` for a string that breaks
+ *   the grammar or the bounds
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { formatInstant, parseInstant } from 'cocreation';
+ *
+ * const t = parseInstant('2026-03-01T09:00:00.123456-03:00')._unsafeUnwrap();
+ * assert.equal(formatInstant(t), '2026-03-01T12:00:00.123Z');
+ * assert.equal(parseInstant('2026-02-29T00:00:00Z')._unsafeUnwrapErr()[0].code, 'invalid_instant');
+ * assert.equal(parseInstant(1772366400000)._unsafeUnwrapErr()[0].code, 'invalid_field');
+ * ```
+ */
+export function parseInstant(input: unknown, path: Path = []): Result<Instant, DomainErrors> {
+  return parseInstantOrError(input, path).mapErr(asErrorList);
+}
+
+/**
  * Whether a value is an {@link Instant}: integer epoch milliseconds within the years 0001 to
  * 9999. Internal: the checks of values built in code use it.
  *
@@ -211,6 +226,25 @@ export function isInstantValue(value: unknown): value is Instant {
   return (
     Number.isInteger(value) && (value as number) >= MIN_INSTANT && (value as number) <= MAX_INSTANT
   );
+}
+
+/**
+ * {@link instant} with its one error as it is: what the readers of this library collect.
+ *
+ * @internal
+ */
+export function instantOrError(epochMs: number, path: Path = []): Result<Instant, DomainError> {
+  if (!isInstantValue(epochMs)) {
+    return err(
+      domainError(
+        'invalid_instant',
+        'an instant is integer epoch milliseconds within the years 0001–9999',
+        path,
+      ),
+    );
+  }
+  // `+ 0` turns -0 into 0, so equal instants are `Object.is`-equal too.
+  return ok((epochMs + 0) as Instant);
 }
 
 /**
@@ -226,21 +260,11 @@ export function isInstantValue(value: unknown): value is Instant {
  * import { formatInstant, instant } from 'cocreation';
  *
  * assert.equal(formatInstant(instant(0)._unsafeUnwrap()), '1970-01-01T00:00:00.000Z');
- * assert.equal(instant(1.5)._unsafeUnwrapErr().code, 'invalid_instant');
+ * assert.equal(instant(1.5)._unsafeUnwrapErr()[0].code, 'invalid_instant');
  * ```
  */
-export function instant(epochMs: number, path: Path = []): Result<Instant, DomainError> {
-  if (!isInstantValue(epochMs)) {
-    return err(
-      domainError(
-        'invalid_instant',
-        'an instant is integer epoch milliseconds within the years 0001–9999',
-        path,
-      ),
-    );
-  }
-  // `+ 0` turns -0 into 0, so equal instants are `Object.is`-equal too.
-  return ok((epochMs + 0) as Instant);
+export function instant(epochMs: number, path: Path = []): Result<Instant, DomainErrors> {
+  return instantOrError(epochMs, path).mapErr(asErrorList);
 }
 
 /**

@@ -1,6 +1,17 @@
 import { err, ok, type Result } from 'neverthrow';
-import { type DomainError, domainError, type Path } from '../errors';
-import { type Currency, isCurrency, currency as lookupCurrency, tableCurrency } from './currency';
+import {
+  asErrorList,
+  type DomainError,
+  type DomainErrors,
+  domainError,
+  type Path,
+} from '../errors';
+import {
+  type Currency,
+  isCurrency,
+  currencyOrError as lookupCurrency,
+  tableCurrency,
+} from './currency';
 
 /** An amount of money: an integer of minor units (cents for BRL) and its currency. Frozen. */
 export interface Money {
@@ -20,26 +31,11 @@ function notACurrency(path: Path): DomainError {
 }
 
 /**
- * Makes money from an integer of minor units. Negative amounts are allowed (reversal lines
- * are negative); a `number` must be a safe integer, since larger ones have already lost digits.
+ * {@link money} with its one error as it is: what the readers of this library collect.
  *
- * @param amount - minor units, e.g. `1999n` for BRL 19.99
- * @param currency - the currency, from `currency()`
- * @param path - where the amount is in the input (default `[]`)
- * @returns frozen {@link Money}, `invalid_amount` when `amount` is not an integer (or a
- *   `number` beyond `Number.MAX_SAFE_INTEGER`), `invalid_field` when `currency` is not a
- *   currency of the table (see `isCurrency`: a copy of one is fine)
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { currency, money } from 'cocreation';
- *
- * const brl = currency('BRL')._unsafeUnwrap();
- * assert.equal(money(1999, brl)._unsafeUnwrap().amount, 1999n);
- * assert.equal(money(0.5, brl)._unsafeUnwrapErr().code, 'invalid_amount');
- * ```
+ * @internal
  */
-export function money(
+export function moneyOrError(
   amount: bigint | number,
   currency: Currency,
   path: Path = [],
@@ -58,6 +54,34 @@ export function money(
 }
 
 /**
+ * Makes money from an integer of minor units. Negative amounts are allowed (reversal lines
+ * are negative); a `number` must be a safe integer, since larger ones have already lost digits.
+ *
+ * @param amount - minor units, e.g. `1999n` for BRL 19.99
+ * @param currency - the currency, from `currency()`
+ * @param path - where the amount is in the input (default `[]`)
+ * @returns frozen {@link Money}, `invalid_amount` when `amount` is not an integer (or a
+ *   `number` beyond `Number.MAX_SAFE_INTEGER`), `invalid_field` when `currency` is not a
+ *   currency of the table (see `isCurrency`: a copy of one is fine)
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { currency, money } from 'cocreation';
+ *
+ * const brl = currency('BRL')._unsafeUnwrap();
+ * assert.equal(money(1999, brl)._unsafeUnwrap().amount, 1999n);
+ * assert.equal(money(0.5, brl)._unsafeUnwrapErr()[0].code, 'invalid_amount');
+ * ```
+ */
+export function money(
+  amount: bigint | number,
+  currency: Currency,
+  path: Path = [],
+): Result<Money, DomainErrors> {
+  return moneyOrError(amount, currency, path).mapErr(asErrorList);
+}
+
+/**
  * Reads a non-negative decimal amount (specification §8) into minor units, exactly. Its text
  * is at most 1000 characters: past any price, and it keeps the work of one document bounded
  * (exact arithmetic on a 10 MB number takes minutes). A JSON number is read as JavaScript
@@ -72,18 +96,8 @@ export function money(
  *   nor a number (type before syntax, specification §7); `invalid_amount` for a string or number
  *   that is not a non-negative decimal (or is longer than 1000 characters);
  *   `amount_precision` (with `currency` and `maxDecimals`) for too many decimals
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { currency, parseAmount } from 'cocreation';
  *
- * const brl = currency('BRL')._unsafeUnwrap();
- * assert.equal(parseAmount('19.9', brl)._unsafeUnwrap(), 1990n);
- * assert.equal(parseAmount(100, brl)._unsafeUnwrap(), 10000n);
- * assert.equal(parseAmount('0.001', brl)._unsafeUnwrapErr().code, 'amount_precision');
- * assert.equal(parseAmount('-1', brl)._unsafeUnwrapErr().code, 'invalid_amount');
- * assert.equal(parseAmount(true, brl)._unsafeUnwrapErr().code, 'invalid_field');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function parseAmount(
   input: unknown,
@@ -115,7 +129,7 @@ function describe(input: unknown): string {
 }
 
 /**
- * The syntax half of {@link parseAmount}, which needs no currency: the decimal's match, or
+ * The syntax half of `parseAmount`, which needs no currency: the decimal's match, or
  * the `invalid_amount` error. Internal: it lets a reader report a malformed amount even when
  * its currency is missing or unknown (specification §7: every problem).
  */
@@ -149,14 +163,31 @@ export function readAmountText(input: unknown, path: Path): RegExpExecArray | Do
 }
 
 /**
+ * {@link parseMoney} with its one error as it is: what the readers of this library collect.
+ *
+ * @internal
+ */
+export function parseMoneyOrError(
+  amount: unknown,
+  currencyCode: unknown,
+  path: Path = [],
+): Result<Money, DomainError> {
+  return lookupCurrency(currencyCode, [...path, 'currency']).andThen((cur) =>
+    parseAmount(amount, cur, [...path, 'amount']).map((minor) =>
+      Object.freeze({ amount: minor, currency: cur }),
+    ),
+  );
+}
+
+/**
  * Reads an amount and a currency code (the wire format's `{ amount, currency }`) into money.
  * The currency is checked first, since the amount's precision depends on it.
  *
- * @param amount - a decimal string or number, as in {@link parseAmount}
+ * @param amount - a decimal string or number, as in `parseAmount`
  * @param currencyCode - an ISO 4217 code, as in {@link currency}
  * @param path - the path of the money object; errors point at `[...path, 'amount']` or
  *   `[...path, 'currency']` (default `[]`)
- * @returns frozen {@link Money}, or the first error of {@link currency} or {@link parseAmount}
+ * @returns frozen {@link Money}, or the first error of {@link currency} or `parseAmount`
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -165,7 +196,7 @@ export function readAmountText(input: unknown, path: Path): RegExpExecArray | Do
  * const price = parseMoney('197.00', 'BRL')._unsafeUnwrap();
  * assert.equal(price.amount, 19700n);
  * assert.equal(price.currency.code, 'BRL');
- * assert.deepEqual(parseMoney('1.5', 'JPY', ['sale', 'price'])._unsafeUnwrapErr().path, [
+ * assert.deepEqual(parseMoney('1.5', 'JPY', ['sale', 'price'])._unsafeUnwrapErr()[0].path, [
  *   'sale',
  *   'price',
  *   'amount',
@@ -176,12 +207,8 @@ export function parseMoney(
   amount: unknown,
   currencyCode: unknown,
   path: Path = [],
-): Result<Money, DomainError> {
-  return lookupCurrency(currencyCode, [...path, 'currency']).andThen((cur) =>
-    parseAmount(amount, cur, [...path, 'amount']).map((minor) =>
-      Object.freeze({ amount: minor, currency: cur }),
-    ),
-  );
+): Result<Money, DomainErrors> {
+  return parseMoneyOrError(amount, currencyCode, path).mapErr(asErrorList);
 }
 
 /**
@@ -216,13 +243,8 @@ export function formatAmount(minor: bigint, currency: Currency): string {
  *
  * @param m - the money
  * @returns the same as `formatAmount(m.amount, m.currency)`
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { formatMoney, parseMoney } from 'cocreation';
  *
- * assert.equal(formatMoney(parseMoney('19.9', 'BRL')._unsafeUnwrap()), '19.90');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function formatMoney(m: Money): string {
   return formatAmount(m.amount, m.currency);

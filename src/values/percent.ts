@@ -1,5 +1,11 @@
 import { err, ok, type Result } from 'neverthrow';
-import { type DomainError, domainError, type Path } from '../errors';
+import {
+  asErrorList,
+  type DomainError,
+  type DomainErrors,
+  domainError,
+  type Path,
+} from '../errors';
 import type { Brand } from './brand';
 
 /**
@@ -17,18 +23,11 @@ export type Percent = {
 /**
  * The most decimal places a percent may have, so that `10^scale` stays cheap to compute.
  *
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { MAX_PERCENT_SCALE, parsePercent } from 'cocreation';
- *
- * assert.equal(parsePercent(`1.${'0'.repeat(MAX_PERCENT_SCALE)}`).isOk(), true);
- * assert.equal(parsePercent(`1.${'0'.repeat(MAX_PERCENT_SCALE + 1)}`)._unsafeUnwrapErr().code, 'invalid_percent');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export const MAX_PERCENT_SCALE = 1000;
 
-/** The longest percent text read: {@link MAX_PERCENT_SCALE} places and a whole part. */
+/** The longest percent text read: 1000 places and a whole part. */
 const MAX_PERCENT_TEXT = MAX_PERCENT_SCALE + 100;
 
 const DECIMAL = /^([0-9]+)(?:\.([0-9]+))?$/;
@@ -74,7 +73,7 @@ export function frozenPercent(p: Percent): Percent {
 
 /**
  * Tells whether a value has the shape of a {@link Percent} (non-negative integer units, a
- * scale from 0 to {@link MAX_PERCENT_SCALE}). Internal: the checking operations use it so that
+ * scale from 0 to 1000). Internal: the checking operations use it so that
  * a value forged around the type system is answered with an error, not an exception.
  */
 export function isPercentValue(value: unknown): value is Percent {
@@ -103,30 +102,11 @@ function describe(input: unknown): string {
 }
 
 /**
- * Reads a non-negative decimal percent (specification §8), keeping the places as written. A
- * JSON number is read as JavaScript prints it (`String(n)`): a printed exponent, `NaN`,
- * `Infinity` and negatives are refused; `-0` prints as `"0"` and is read as 0. The range is
- * not checked here (that depends on whose percent it is).
+ * {@link parsePercent} with its one error as it is: what the readers of this library collect.
  *
- * @param input - a decimal string such as `"12.5"`, or a number
- * @param path - where the percent is in the input (default `[]`)
- * @returns the frozen {@link Percent}; `invalid_field` for a value that is neither a string
- *   nor a number (type before syntax, specification §7); `invalid_percent` for a string or
- *   number that is not a non-negative decimal, is longer than 1100 characters or has more
- *   than {@link MAX_PERCENT_SCALE} decimal places
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { parsePercent } from 'cocreation';
- *
- * const p = parsePercent('20.00')._unsafeUnwrap();
- * assert.equal(p.units, 2000n);
- * assert.equal(p.scale, 2);
- * assert.equal(parsePercent('1e2')._unsafeUnwrapErr().code, 'invalid_percent');
- * assert.equal(parsePercent(true)._unsafeUnwrapErr().code, 'invalid_field');
- * ```
+ * @internal
  */
-export function parsePercent(input: unknown, path: Path = []): Result<Percent, DomainError> {
+export function parsePercentOrError(input: unknown, path: Path = []): Result<Percent, DomainError> {
   // Type before syntax (specification §7): a value that is neither a string nor a number is no percent.
   if (typeof input !== 'string' && typeof input !== 'number') {
     return err(
@@ -155,22 +135,39 @@ export function parsePercent(input: unknown, path: Path = []): Result<Percent, D
 }
 
 /**
- * Makes a percent from its parts, checked: `percent(125n, 1)` is 12.5 %.
+ * Reads a non-negative decimal percent (specification §8), keeping the places as written. A
+ * JSON number is read as JavaScript prints it (`String(n)`): a printed exponent, `NaN`,
+ * `Infinity` and negatives are refused; `-0` prints as `"0"` and is read as 0. The range is
+ * not checked here (that depends on whose percent it is).
  *
- * @param units - a non-negative integer (`bigint`, or a safe integer `number`)
- * @param scale - the number of decimal places, an integer from 0 to {@link MAX_PERCENT_SCALE}
+ * @param input - a decimal string such as `"12.5"`, or a number
  * @param path - where the percent is in the input (default `[]`)
- * @returns the frozen {@link Percent}, or `invalid_percent`
+ * @returns the frozen {@link Percent}; `invalid_field` for a value that is neither a string
+ *   nor a number (type before syntax, specification §7); `invalid_percent` for a string or
+ *   number that is not a non-negative decimal, is longer than 1100 characters or has more
+ *   than 1000 decimal places
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { formatPercent, percent } from 'cocreation';
+ * import { parsePercent } from 'cocreation';
  *
- * assert.equal(formatPercent(percent(125n, 1)._unsafeUnwrap()), '12.5');
- * assert.equal(percent(-1n, 0)._unsafeUnwrapErr().code, 'invalid_percent');
+ * const p = parsePercent('20.00')._unsafeUnwrap();
+ * assert.equal(p.units, 2000n);
+ * assert.equal(p.scale, 2);
+ * assert.equal(parsePercent('1e2')._unsafeUnwrapErr()[0].code, 'invalid_percent');
+ * assert.equal(parsePercent(true)._unsafeUnwrapErr()[0].code, 'invalid_field');
  * ```
  */
-export function percent(
+export function parsePercent(input: unknown, path: Path = []): Result<Percent, DomainErrors> {
+  return parsePercentOrError(input, path).mapErr(asErrorList);
+}
+
+/**
+ * {@link percent} with its one error as it is: what the readers of this library collect.
+ *
+ * @internal
+ */
+export function percentOrError(
   units: bigint | number,
   scale: number,
   path: Path = [],
@@ -193,18 +190,36 @@ export function percent(
 }
 
 /**
+ * Makes a percent from its parts, checked: `percent(125n, 1)` is 12.5 %.
+ *
+ * @param units - a non-negative integer (`bigint`, or a safe integer `number`)
+ * @param scale - the number of decimal places, an integer from 0 to 1000
+ * @param path - where the percent is in the input (default `[]`)
+ * @returns the frozen {@link Percent}, or `invalid_percent`
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { formatPercent, percent } from 'cocreation';
+ *
+ * assert.equal(formatPercent(percent(125n, 1)._unsafeUnwrap()), '12.5');
+ * assert.equal(percent(-1n, 0)._unsafeUnwrapErr()[0].code, 'invalid_percent');
+ * ```
+ */
+export function percent(
+  units: bigint | number,
+  scale: number,
+  path: Path = [],
+): Result<Percent, DomainErrors> {
+  return percentOrError(units, scale, path).mapErr(asErrorList);
+}
+
+/**
  * The number of decimal places as written: `"20.00"` has two.
  *
  * @param p - the percent
  * @returns its scale
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { parsePercent, percentDecimals } from 'cocreation';
  *
- * assert.equal(percentDecimals(parsePercent('20.00')._unsafeUnwrap()), 2);
- * assert.equal(percentDecimals(parsePercent('20')._unsafeUnwrap()), 0);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function percentDecimals(p: Percent): number {
   return p.scale;
@@ -218,15 +233,8 @@ export function percentDecimals(p: Percent): number {
  * @param path - where the percent is in the input (default `[]`)
  * @returns `p` itself, or `percent_precision` with `maxDecimals` (`invalid_percent` for a value
  *   that is not a percent)
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { checkPercentPrecision, parsePercent } from 'cocreation';
  *
- * const p = parsePercent('20.00')._unsafeUnwrap();
- * assert.equal(checkPercentPrecision(p, 2).isOk(), true);
- * assert.equal(checkPercentPrecision(p, 0)._unsafeUnwrapErr().code, 'percent_precision');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function checkPercentPrecision(
   p: Percent,
@@ -292,18 +300,37 @@ export function comparePercent(a: Percent, b: Percent): -1 | 0 | 1 {
  * @param a - a percent
  * @param b - another percent
  * @returns `a + b`, frozen
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { addPercents, formatPercent, parsePercent } from 'cocreation';
  *
- * const p = (s: string) => parsePercent(s)._unsafeUnwrap();
- * assert.equal(formatPercent(addPercents(p('12.5'), p('7.55'))), '20.05');
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function addPercents(a: Percent, b: Percent): Percent {
   const [x, y, scale] = aligned(a, b);
   return make(x + y, scale);
+}
+
+/**
+ * {@link subtractPercents} with its one error as it is: what the readers of this library collect.
+ *
+ * @internal
+ */
+export function subtractPercentsOrError(
+  a: Percent,
+  b: Percent,
+  path: Path = [],
+): Result<Percent, DomainError> {
+  if (!isPercentValue(a) || !isPercentValue(b)) return err(notAPercent(path));
+  const [x, y, scale] = aligned(a, b);
+  if (y > x) {
+    return err(
+      domainError(
+        'percent_out_of_range',
+        `cannot subtract ${formatPercent(b)} from ${formatPercent(a)}: a percent is never negative`,
+        path,
+        { min: '0', max: formatPercent(a) },
+      ),
+    );
+  }
+  return ok(make(x - y, scale));
 }
 
 /**
@@ -322,27 +349,15 @@ export function addPercents(a: Percent, b: Percent): Percent {
  *
  * const floor = parsePercent('30')._unsafeUnwrap();
  * assert.equal(formatPercent(subtractPercents(PERCENT_100, floor)._unsafeUnwrap()), '70');
- * assert.equal(subtractPercents(floor, PERCENT_100)._unsafeUnwrapErr().code, 'percent_out_of_range');
+ * assert.equal(subtractPercents(floor, PERCENT_100)._unsafeUnwrapErr()[0].code, 'percent_out_of_range');
  * ```
  */
 export function subtractPercents(
   a: Percent,
   b: Percent,
   path: Path = [],
-): Result<Percent, DomainError> {
-  if (!isPercentValue(a) || !isPercentValue(b)) return err(notAPercent(path));
-  const [x, y, scale] = aligned(a, b);
-  if (y > x) {
-    return err(
-      domainError(
-        'percent_out_of_range',
-        `cannot subtract ${formatPercent(b)} from ${formatPercent(a)}: a percent is never negative`,
-        path,
-        { min: '0', max: formatPercent(a) },
-      ),
-    );
-  }
-  return ok(make(x - y, scale));
+): Result<Percent, DomainErrors> {
+  return subtractPercentsOrError(a, b, path).mapErr(asErrorList);
 }
 
 /**
@@ -373,14 +388,8 @@ export function formatPercent(p: Percent): string {
  *
  * @param s - a decimal string such as `"12.5"`
  * @returns the {@link Percent}, or `undefined` when `s` is not one
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { percentFromString } from 'cocreation';
  *
- * assert.equal(percentFromString('12.5')?.units, 125n);
- * assert.equal(percentFromString('abc'), undefined);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function percentFromString(s: string): Percent | undefined {
   const parsed = parsePercent(s);
@@ -394,15 +403,8 @@ export function percentFromString(s: string): Percent | undefined {
  * @param min - the lower bound, included
  * @param max - the upper bound, included
  * @returns `true` when `p` is within the bounds
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { PERCENT_100, isPercentInRange, parsePercent } from 'cocreation';
  *
- * const p = (s: string) => parsePercent(s)._unsafeUnwrap();
- * assert.equal(isPercentInRange(p('70.00'), p('0.01'), p('70')), true);
- * assert.equal(isPercentInRange(p('100.01'), p('0'), PERCENT_100), false);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function isPercentInRange(p: Percent, min: Percent, max: Percent): boolean {
   return comparePercent(min, p) <= 0 && comparePercent(p, max) <= 0;

@@ -291,14 +291,18 @@ function explainReversals(
  * floor, and for each refund a table of what it reversed, what was reversed so far and what
  * each party keeps.
  *
- * @param settlement - the settled sale
- * @param reversals - its reversals, in the order they were applied (default none)
+ * Takes only values the library built: a settlement from `settleSale` (or any settling
+ * function, or read back from its stored form) and its reversals. It does not check its
+ * arguments (it is no reader of untrusted data); on anything else the text it answers is
+ * not specified.
+ *
+ * @param settlement - the settled sale, as the library built it
+ * @param reversals - its reversals, as the library built them, in the order they were
+ *   applied (default none)
  * @param options - `locale`: the language of the words, and in `'pt-BR'` and `'es'` amounts
  *   written as their readers write money (`R$ 1.234,56`), printed exactly from the minor
  *   units; `'en'` (the default) prints amounts as the wire does (`1234.56`)
- * @returns the text, lines separated by `\n`, ending without a newline; `'not a settlement'`
- *   or `'not a list of reversals of this settlement'` (in the locale) for a value forged
- *   around the types
+ * @returns the text, lines separated by `\n`, ending without a newline
  * @example
  * ```ts
  * import assert from 'node:assert/strict';

@@ -19,8 +19,8 @@ import {
 import { contract } from '../contracts/read';
 import type {
   CocreationContract,
+  CommissionRule,
   ContractEvent,
-  ContractTerms,
   TermsPatch,
 } from '../contracts/types';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
@@ -37,11 +37,19 @@ import type {
   SettlementLine,
 } from '../settle/settlement';
 import type { AccountId } from '../values/account';
-import { accountId } from '../values/account';
-import { type Currency, currency } from '../values/currency';
-import { formatInstant, type Instant, parseInstant } from '../values/instant';
+import { accountIdOrError as accountId } from '../values/account';
+import { type Currency, currencyOrError as currency } from '../values/currency';
+import {
+  formatInstant,
+  type Instant,
+  parseInstantOrError as parseInstant,
+} from '../values/instant';
 import { formatAmount, parseAmount } from '../values/money';
-import { formatPercent, type Percent, parsePercent } from '../values/percent';
+import {
+  formatPercent,
+  type Percent,
+  parsePercentOrError as parsePercent,
+} from '../values/percent';
 
 // ---------------------------------------------------------------------------------------------
 // Wire shapes
@@ -383,7 +391,7 @@ function reportAffiliateWithoutPercent(productInput: unknown, saleInput: unknown
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseDocument } from 'cocreation';
+ * import { parseDocument } from 'cocreation/wire';
  *
  * const doc = parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
@@ -476,7 +484,7 @@ function invalidJson(message: string): DomainErrors {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseDocumentText } from 'cocreation';
+ * import { parseDocumentText } from 'cocreation/wire';
  *
  * const bad = parseDocumentText('{"product": ');
  * assert.equal(bad._unsafeUnwrapErr()[0].code, 'invalid_json');
@@ -527,7 +535,7 @@ function decodeUtf8(bytes: Uint8Array): string | null {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseDocumentBytes } from 'cocreation';
+ * import { parseDocumentBytes } from 'cocreation/wire';
  *
  * const text = JSON.stringify({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
@@ -583,7 +591,7 @@ export function readDocumentBytes(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseDocument, settleDocument } from 'cocreation';
+ * import { parseDocument, settleDocument } from 'cocreation/wire';
  *
  * const doc = parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
@@ -697,7 +705,7 @@ function reversalLineToJson(line: ReversalLine, cur: Currency): ReversalLineJson
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseDocument, settleDocument, settlementToJson } from 'cocreation';
+ * import { parseDocument, settleDocument, settlementToJson } from 'cocreation/wire';
  *
  * const doc = parseDocument({
  *   product: { id: 'p1', mainCreator: 'Ana@Example.com' },
@@ -739,7 +747,7 @@ export function settlementToJson(settlement: Settlement): SettlementJson {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseDocument, reversalToJson, settleDocument } from 'cocreation';
+ * import { parseDocument, reversalToJson, settleDocument } from 'cocreation/wire';
  *
  * const doc = parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
@@ -778,9 +786,10 @@ export function reversalToJson(reversal: Reversal): ReversalJson {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { currency, errorToJson } from 'cocreation';
+ * import { currency } from 'cocreation';
+ * import { errorToJson } from 'cocreation/wire';
  *
- * const error = currency('XYZ', ['sale', 'price', 'currency'])._unsafeUnwrapErr();
+ * const [error] = currency('XYZ', ['sale', 'price', 'currency'])._unsafeUnwrapErr();
  * assert.equal(
  *   JSON.stringify(errorToJson(error)),
  *   '{"code":"unknown_currency","message":"\\"XYZ\\" is not an active ISO 4217 currency code with minor units","path":["sale","price","currency"],"currency":"XYZ"}',
@@ -797,14 +806,8 @@ export function errorToJson(error: DomainError): ErrorJson {
  *
  * @param result - the result of {@link settleDocument} (or any settling step)
  * @returns `{ ok: true, settlement, refunds }` or `{ ok: false, errors }`, frozen
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { parseDocumentText, settleDocument, settleResultToJson } from 'cocreation';
  *
- * const output = settleResultToJson(parseDocumentText('[]').andThen(settleDocument));
- * assert.equal(output.ok, false);
- * ```
+ * @internal Not part of the package API since 0.2.0.
  */
 export function settleResultToJson(result: Result<SettleOutcome, DomainErrors>): SettleOutputJson {
   if (result.isErr()) {
@@ -827,7 +830,7 @@ export function settleResultToJson(result: Result<SettleOutcome, DomainErrors>):
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { settleToJson } from 'cocreation';
+ * import { settleToJson } from 'cocreation/wire';
  *
  * const output = settleToJson({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
@@ -853,7 +856,7 @@ export function settleToJson(input: unknown): SettleOutputJson {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { settleText } from 'cocreation';
+ * import { settleText } from 'cocreation/wire';
  *
  * const answer = JSON.parse(settleText(''));
  * assert.equal(answer.ok, false);
@@ -893,7 +896,8 @@ export function percentAsWritten(p: Percent): string {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, policy, policyToJson } from 'cocreation';
+ * import { POLICIES, policy } from 'cocreation';
+ * import { policyToJson } from 'cocreation/wire';
  *
  * const json = policyToJson(POLICIES.gumroad);
  * assert.equal(json.extends, 'gumroad');
@@ -935,7 +939,7 @@ export function policyToJson(p: Policy): PolicyObjectJson {
   });
 }
 
-function termsToJson(terms: ContractTerms | TermsPatch): TermsJson {
+function termsToJson(terms: CommissionRule | TermsPatch): TermsJson {
   return {
     ...(terms.percent === undefined ? {} : { percent: percentAsWritten(terms.percent) }),
     ...(terms.appliesTo === undefined ? {} : { appliesTo: terms.appliesTo }),
@@ -985,7 +989,7 @@ export function moneyToJson(m: {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { documentToJson, parseDocument } from 'cocreation';
+ * import { documentToJson, parseDocument } from 'cocreation/wire';
  *
  * const doc = parseDocument({
  *   policy: 'hotmart',
@@ -1198,7 +1202,7 @@ function checkLines(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseSettlementJson } from 'cocreation';
+ * import { parseSettlementJson } from 'cocreation/wire';
  *
  * const s = parseSettlementJson({
  *   saleId: 's1', productId: 'p1', at: '2026-03-01T12:00:00.000Z', currency: 'USD',

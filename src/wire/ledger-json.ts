@@ -24,10 +24,10 @@ import {
   ledgerOfRecords,
 } from '../ledger/ledger';
 import type { Role } from '../settle/settlement';
-import { accountId } from '../values/account';
-import { type Currency, type CurrencyCode, currency } from '../values/currency';
+import { accountIdOrError as accountId } from '../values/account';
+import { type Currency, type CurrencyCode, currencyOrError as currency } from '../values/currency';
 import { formatAmount, parseAmount } from '../values/money';
-import { formatPercent, parsePercent } from '../values/percent';
+import { formatPercent, parsePercentOrError as parsePercent } from '../values/percent';
 
 /** One line of a ledger entry on the wire. */
 export interface LedgerLineJson {
@@ -124,7 +124,8 @@ function conflictToJson(conflict: LedgerConflict): LedgerConflictJson {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { ledgerOf, ledgerToJson, parseDocument, parseLedgerJson, settleDocument } from 'cocreation';
+ * import { ledgerOf } from 'cocreation';
+ * import { ledgerToJson, parseDocument, parseLedgerJson, settleDocument } from 'cocreation/wire';
  *
  * const { settlement, reversals } = settleDocument(
  *   parseDocument({
@@ -332,7 +333,8 @@ function readConflict(value: unknown, path: Path, issues: Issues): LedgerRecord[
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { ledgerTotal, parseLedgerJson } from 'cocreation';
+ * import { ledgerTotal } from 'cocreation';
+ * import { parseLedgerJson } from 'cocreation/wire';
  *
  * const ledger = parseLedgerJson({
  *   entries: [{ saleId: 's1', currency: 'BRL', period: '2026-03', lines: [

@@ -69,7 +69,7 @@ export interface SettleDocumentSchema {
  * ```ts
  * import assert from 'node:assert/strict';
  * import type { StandardSchemaV1 } from '@standard-schema/spec';
- * import { settleDocumentSchema } from 'cocreation';
+ * import { settleDocumentSchema } from 'cocreation/wire';
  *
  * // What a framework (tRPC, Hono, TanStack Form, …) does with any Standard Schema.
  * function check<T>(schema: StandardSchemaV1<unknown, T>, value: unknown) {

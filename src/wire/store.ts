@@ -4,7 +4,7 @@
  * equal: deep-equal to the original, so every function gives the same result on the copy.
  *
  * The wire forms of a product, a contract and a refund are the ones a `settle` document
- * holds, read back by {@link product}, {@link contract} and {@link refund}. A settlement and a
+ * holds, read back by `product`, `contract` and `refund`. A settlement and a
  * reversal are printed by the oracle without some of what their values hold (how the fee was
  * reached, the retention floor, a percent's places as written, the refunded total): their
  * *stored* forms are the oracle's output with those fields added, which specification §8 allows
@@ -32,16 +32,20 @@ import type {
   Settlement,
   SettlementLine,
 } from '../settle/settlement';
-import { type AccountId, accountId } from '../values/account';
-import { type Currency, currency } from '../values/currency';
-import { formatInstant, type Instant, parseInstant } from '../values/instant';
+import { type AccountId, accountIdOrError as accountId } from '../values/account';
+import { type Currency, currencyOrError as currency } from '../values/currency';
+import {
+  formatInstant,
+  type Instant,
+  parseInstantOrError as parseInstant,
+} from '../values/instant';
 import { formatAmount, parseAmount } from '../values/money';
 import {
   comparePercent,
   formatPercent,
   PERCENT_100,
   type Percent,
-  parsePercent,
+  parsePercentOrError as parsePercent,
   percentOfAmount,
   pow10,
 } from '../values/percent';
@@ -68,15 +72,16 @@ import {
 /**
  * Prints a product as a `settle` document holds it: the main creator's account canonical,
  * `affiliateCommission` with its places as written (absent when the product has none).
- * {@link product} reads the result back into an equal product.
+ * `product` reads the result back into an equal product.
  *
- * @param course - a product from {@link product} (a formatter: it assumes a value the library
+ * @param course - a product from `product` (a formatter: it assumes a value the library
  *   built, as specification §7 allows, and does not check it)
  * @returns frozen JSON-ready data, for `JSON.stringify`
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { product, productToJson } from 'cocreation';
+ * import { product } from 'cocreation';
+ * import { productToJson } from 'cocreation/wire';
  *
  * const course = product({ id: 'p1', mainCreator: ' Ana@Example.com', affiliateCommission: '40.0' });
  * if (course.isErr()) throw new Error(course.error[0].message);
@@ -98,14 +103,15 @@ export function productToJson(course: Product): ProductJson {
 /**
  * Prints a contract with its whole history as a `settle` document holds it: instants in UTC
  * with milliseconds, accounts canonical, every term as the event gave it (percents with their
- * places as written). {@link contract} reads the result back into an equal contract.
+ * places as written). `contract` reads the result back into an equal contract.
  *
- * @param deal - a contract from {@link contract} (or {@link checkContract}); not checked
+ * @param deal - a contract from `contract` (or `checkContract`); not checked
  * @returns frozen JSON-ready data, for `JSON.stringify`
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { contract, contractToJson } from 'cocreation';
+ * import { contract } from 'cocreation';
+ * import { contractToJson } from 'cocreation/wire';
  *
  * const deal = contract({
  *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
@@ -130,16 +136,17 @@ export function contractToJson(deal: CocreationContract): ContractJson {
 }
 
 /**
- * Prints a refund as a `settle` document holds it. {@link refund} reads the result back into
+ * Prints a refund as a `settle` document holds it. `refund` reads the result back into
  * an equal refund: this is how the refunds already made to a sale are kept, to give
- * {@link refundSale} the `previousRefunds` of the next one.
+ * `refundSale` the `previousRefunds` of the next one.
  *
- * @param r - a refund from {@link refund}; not checked
+ * @param r - a refund from `refund`; not checked
  * @returns frozen JSON-ready data, for `JSON.stringify`
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { refund, refundToJson } from 'cocreation';
+ * import { refund } from 'cocreation';
+ * import { refundToJson } from 'cocreation/wire';
  *
  * const r = refund({ id: 'r1', at: '2026-03-05T00:00:00Z', amount: { amount: '50', currency: 'BRL' } });
  * if (r.isErr()) throw new Error(r.error[0].message);
@@ -239,16 +246,15 @@ function feeOriginToJson(origin: FeeOrigin, cur: Currency): FeeOriginJson {
  * percent was written with places its shortest form drops, `percentAsWritten`. Amounts are
  * decimal strings, so `JSON.stringify` takes it (it refuses the `bigint`s of a
  * {@link Settlement}); {@link parseStoredSettlementJson} reads it back into an equal
- * settlement, which {@link refundSale}, {@link explain} and {@link ledgerOf} take.
+ * settlement, which `refundSale`, `explain` and `ledgerOf` take.
  *
- * @param settlement - a settlement from {@link settleSale} (or any settling function); not
+ * @param settlement - a settlement from `settleSale` (or any settling function); not
  *   checked
  * @returns frozen JSON-ready data, for `JSON.stringify`
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseStoredSettlementJson, settleToJson, settlementToJson, storedSettlementToJson,
- *   parseDocument, settleDocument } from 'cocreation';
+ * import { parseDocument, parseStoredSettlementJson, settleDocument, settlementToJson, settleToJson, storedSettlementToJson } from 'cocreation/wire';
  *
  * const doc = parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
@@ -286,12 +292,12 @@ export function storedSettlementToJson(settlement: Settlement): StoredSettlement
  * `percentAsWritten` where a line's percent was written with more places than its shortest
  * form. {@link parseStoredReversalJson} reads it back into an equal reversal.
  *
- * @param reversal - a reversal from {@link refundSale} or {@link refundAll}; not checked
+ * @param reversal - a reversal from `refundSale` or `refundAll`; not checked
  * @returns frozen JSON-ready data, for `JSON.stringify`
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseDocument, parseStoredReversalJson, settleDocument, storedReversalToJson } from 'cocreation';
+ * import { parseDocument, parseStoredReversalJson, settleDocument, storedReversalToJson } from 'cocreation/wire';
  *
  * const doc = parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
@@ -472,8 +478,8 @@ function checkArithmetic(settlement: Settlement, issues: Issues): void {
 
 /**
  * Reads a settlement stored by {@link storedSettlementToJson} back into a {@link Settlement}
- * equal to the one printed (deep-equal: {@link refundSale}, {@link explain} and
- * {@link ledgerOf} give the same results on it). It checks what {@link parseSettlementJson}
+ * equal to the one printed (deep-equal: `refundSale`, `explain` and
+ * `ledgerOf` give the same results on it). It checks what {@link parseSettlementJson}
  * checks of the printed fields, then `feeOrigin`, `minRetainedPercent` and the arithmetic of
  * specification §5 that they allow: the fee from its origin, the affiliate's and each
  * cocreator's line from its percent, the base, and the main creator's retention floor. Other
@@ -484,7 +490,7 @@ function checkArithmetic(settlement: Settlement, issues: Issues): void {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseStoredSettlementJson } from 'cocreation';
+ * import { parseStoredSettlementJson } from 'cocreation/wire';
  *
  * const stored = {
  *   saleId: 's1', productId: 'p1', at: '2026-03-01T12:00:00.000Z', currency: 'USD',
@@ -651,7 +657,7 @@ function readReversalLine(
 
 /**
  * Reads a reversal stored by {@link storedReversalToJson} back into a {@link Reversal} equal
- * to the one printed (deep-equal: {@link ledgerOf} and {@link explain} give the same results
+ * to the one printed (deep-equal: `ledgerOf` and `explain` give the same results
  * on it). It checks the shape of every field, that each line is negative or zero, that the
  * lines come in settlement order (platform first, at most one affiliate, cocreators, main
  * creator last) and sum to −amount, and that `refundedTotal` is at least `amount`. Other
@@ -662,7 +668,7 @@ function readReversalLine(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseStoredReversalJson } from 'cocreation';
+ * import { parseStoredReversalJson } from 'cocreation/wire';
  *
  * const stored = {
  *   refundId: 'r1', saleId: 's1', at: '2026-03-02T00:00:00.000Z', currency: 'USD',

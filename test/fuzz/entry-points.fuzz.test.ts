@@ -4,51 +4,66 @@
  * argument: it never throws, answers a Result whose error carries a the specification code, a message and
  * a path, returns only frozen values, and never mutates its (deep-frozen) arguments.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as lib from '../../src/index';
+import { checkContract, contractEvent, termsPatch } from '../../src/contracts/read';
+import { replayContract } from '../../src/contracts/replay';
+import * as main from '../../src/index';
+import { isLocale, localizeError } from '../../src/locales/locale';
+import { checkCocreatorPercent, isPolicyName } from '../../src/model/policy';
+import { checkAffiliatePercent } from '../../src/model/product';
+import { settleWithDomain } from '../../src/settle/settle';
+import {
+  accept,
+  amend,
+  approveAmendment,
+  approveCancellation,
+  cancel,
+  decline,
+  declineAmendment,
+  proposeAmendment,
+  rejectCancellation,
+  requestCancellation,
+  withdraw,
+  withdrawAmendment,
+  withdrawCancellation,
+} from '../../src/validate/transitions';
+import { parseAmount } from '../../src/values/money';
+import { checkPercentPrecision, percentFromString } from '../../src/values/percent';
+import * as wire from '../../src/wire/index';
 import { deepFreeze, expectDeepFrozen, expectResult, hostileValue, runs } from './support';
 
 type AnyFn = (...args: unknown[]) => unknown;
 
-const api: Readonly<Record<string, unknown>> = { ...lib };
+const root = join(import.meta.dirname, '..', '..');
+const lib = { ...main, ...wire };
+const api: Readonly<Record<string, unknown>> = lib;
 
 /** Result-returning functions: name, number of arguments fuzzed, one error or a list. */
 const CHECKED: ReadonlyArray<readonly [keyof typeof lib, number, 'one' | 'many']> = [
-  ['accountId', 1, 'one'],
-  ['appliesTo', 1, 'one'],
-  ['currency', 1, 'one'],
-  ['parseInstant', 1, 'one'],
-  ['instant', 1, 'one'],
-  ['parsePercent', 1, 'one'],
-  ['percent', 2, 'one'],
-  ['parseAmount', 2, 'one'],
-  ['money', 2, 'one'],
-  ['parseMoney', 2, 'one'],
+  ['accountId', 1, 'many'],
+  ['appliesTo', 1, 'many'],
+  ['currency', 1, 'many'],
+  ['parseInstant', 1, 'many'],
+  ['instant', 1, 'many'],
+  ['parsePercent', 1, 'many'],
+  ['percent', 2, 'many'],
+  ['money', 2, 'many'],
+  ['parseMoney', 2, 'many'],
   ['policy', 1, 'many'],
   ['product', 1, 'many'],
   ['sale', 1, 'many'],
   ['refund', 1, 'many'],
   ['contract', 1, 'many'],
-  ['checkContract', 1, 'many'],
-  ['contractEvent', 1, 'many'],
-  ['contractTerms', 1, 'many'],
-  ['termsPatch', 1, 'many'],
+  ['commissionRule', 1, 'many'],
   ['validateDomain', 1, 'many'],
-  ['invite', 2, 'one'],
-  ['accept', 3, 'one'],
-  ['decline', 3, 'one'],
-  ['withdraw', 3, 'one'],
-  ['proposeAmendment', 3, 'one'],
-  ['approveAmendment', 3, 'one'],
-  ['declineAmendment', 3, 'one'],
-  ['withdrawAmendment', 3, 'one'],
-  ['amend', 3, 'one'],
-  ['requestCancellation', 3, 'one'],
-  ['approveCancellation', 3, 'one'],
-  ['rejectCancellation', 3, 'one'],
-  ['withdrawCancellation', 3, 'one'],
-  ['cancel', 3, 'one'],
+  ['invite', 2, 'many'],
+  ['transition', 3, 'many'],
+  ['validateRetentionFloor', 2, 'many'],
+  ['validateAffiliatePermission', 2, 'many'],
+  ['validateTermAt', 3, 'many'],
   ['parseDocument', 1, 'many'],
   ['parseDocumentBytes', 1, 'many'],
   ['parseDocumentText', 1, 'many'],
@@ -57,38 +72,69 @@ const CHECKED: ReadonlyArray<readonly [keyof typeof lib, number, 'one' | 'many']
   ['parseStoredReversalJson', 1, 'many'],
   ['settleDocument', 1, 'many'],
   ['settleSale', 4, 'many'],
-  ['settleWithDomain', 2, 'many'],
-  ['refundSale', 3, 'one'],
+  ['refundSale', 3, 'many'],
   ['refundAll', 2, 'many'],
-  ['ledgerOf', 2, 'one'],
-  ['settleTotals', 3, 'one'],
+  ['ledgerOf', 2, 'many'],
+  ['settleTotals', 3, 'many'],
   ['parseLedgerJson', 1, 'many'],
-  ['replayContract', 3, 'many'],
-  ['checkCocreatorPercent', 2, 'many'],
-  ['checkAffiliatePercent', 1, 'one'],
-  ['checkPercentPrecision', 2, 'one'],
-  ['subtractPercents', 2, 'one'],
+  ['subtractPercents', 2, 'many'],
 ];
 
 /** Predicates and total functions: they answer a value of a fixed type, never throw. */
 const TOTAL: ReadonlyArray<readonly [keyof typeof lib, number, (answer: unknown) => boolean]> = [
   ['isCurrency', 1, (a) => typeof a === 'boolean'],
   ['isErrorCode', 1, (a) => typeof a === 'boolean'],
-  ['isPolicyName', 1, (a) => typeof a === 'boolean'],
   ['can', 4, (a) => typeof a === 'boolean'],
-  ['percentFromString', 1, (a) => a === undefined || (typeof a === 'object' && a !== null)],
-  ['explain', 3, (a) => typeof a === 'string'],
-  ['isLocale', 1, (a) => typeof a === 'boolean'],
-  ['localizeError', 2, () => true],
   ['localizeErrors', 2, () => true],
+  ['settleText', 1, (a) => typeof a === 'string' && JSON.parse(a as string) !== undefined],
+  ['settleToJson', 1, (a) => typeof a === 'object' && a !== null && 'ok' in a],
   [
     'settleDocumentSchema',
     1,
     (a) =>
       typeof (a as { '~standard': { validate: unknown } })['~standard'].validate === 'function',
   ],
-  ['settleText', 1, (a) => typeof a === 'string' && JSON.parse(a as string) !== undefined],
-  ['settleToJson', 1, (a) => typeof a === 'object' && a !== null && 'ok' in a],
+];
+
+/**
+ * Functions that left the public API in 0.2.0 but still read input on its behalf (the public
+ * readers and `transition` call them): fuzzed as before, outside the public lists.
+ */
+const INTERNAL_CHECKED: ReadonlyArray<readonly [string, AnyFn, number, 'one' | 'many']> = [
+  ['parseAmount', parseAmount as AnyFn, 2, 'one'],
+  ['checkContract', checkContract as AnyFn, 1, 'many'],
+  ['contractEvent', contractEvent as AnyFn, 1, 'many'],
+  ['termsPatch', termsPatch as AnyFn, 1, 'many'],
+  ['replayContract', replayContract as AnyFn, 3, 'many'],
+  ['settleWithDomain', settleWithDomain as AnyFn, 2, 'many'],
+  ['checkCocreatorPercent', checkCocreatorPercent as AnyFn, 2, 'many'],
+  ['checkAffiliatePercent', checkAffiliatePercent as AnyFn, 1, 'one'],
+  ['checkPercentPrecision', checkPercentPrecision as AnyFn, 2, 'one'],
+  ['accept', accept as AnyFn, 3, 'one'],
+  ['decline', decline as AnyFn, 3, 'one'],
+  ['withdraw', withdraw as AnyFn, 3, 'one'],
+  ['proposeAmendment', proposeAmendment as AnyFn, 3, 'one'],
+  ['approveAmendment', approveAmendment as AnyFn, 3, 'one'],
+  ['declineAmendment', declineAmendment as AnyFn, 3, 'one'],
+  ['withdrawAmendment', withdrawAmendment as AnyFn, 3, 'one'],
+  ['amend', amend as AnyFn, 3, 'one'],
+  ['requestCancellation', requestCancellation as AnyFn, 3, 'one'],
+  ['approveCancellation', approveCancellation as AnyFn, 3, 'one'],
+  ['rejectCancellation', rejectCancellation as AnyFn, 3, 'one'],
+  ['withdrawCancellation', withdrawCancellation as AnyFn, 3, 'one'],
+  ['cancel', cancel as AnyFn, 3, 'one'],
+];
+
+const INTERNAL_TOTAL: ReadonlyArray<readonly [string, AnyFn, number, (a: unknown) => boolean]> = [
+  ['isPolicyName', isPolicyName as AnyFn, 1, (a) => typeof a === 'boolean'],
+  ['isLocale', isLocale as AnyFn, 1, (a) => typeof a === 'boolean'],
+  ['localizeError', localizeError as AnyFn, 2, () => true],
+  [
+    'percentFromString',
+    percentFromString as AnyFn,
+    1,
+    (a) => a === undefined || (typeof a === 'object' && a !== null),
+  ],
 ];
 
 function argsOf(arity: number) {
@@ -103,6 +149,31 @@ describe('every checking function', () => {
         fc.property(argsOf(arity), (args) => {
           const frozen = deepFreeze(args);
           expectResult(fn(...frozen), shape === 'many');
+        }),
+        runs(),
+      );
+    });
+  }
+});
+
+describe('every internal reader the public API calls', () => {
+  for (const [name, fn, arity, shape] of INTERNAL_CHECKED) {
+    it(`${name} answers any arguments with a Result and the specification errors, never throwing`, () => {
+      fc.assert(
+        fc.property(argsOf(arity), (args) => {
+          expectResult(fn(...deepFreeze(args)), shape === 'many');
+        }),
+        runs(),
+      );
+    });
+  }
+  for (const [name, fn, arity, isAnswer] of INTERNAL_TOTAL) {
+    it(`${name} answers any arguments with a value of its type, never throwing`, () => {
+      fc.assert(
+        fc.property(argsOf(arity), (args) => {
+          const answer = fn(...deepFreeze(args));
+          expect(isAnswer(answer)).toBe(true);
+          expectDeepFrozen(answer);
         }),
         runs(),
       );
@@ -133,12 +204,8 @@ describe('every predicate and total function', () => {
  * forged around the type system is outside their contract (contributing/mutation.md, "Fuzzing").
  */
 const TYPED: ReadonlyArray<string> = [
-  'appliesToSale',
-  'applyPatch',
+  'explain',
   'termsAt',
-  'coveringTerms',
-  'covers',
-  'commissionTerms',
   'isLive',
   'pendingAmendmentAt',
   'pendingCancellationAt',
@@ -162,18 +229,12 @@ const TYPED: ReadonlyArray<string> = [
   'storedSettlementToJson',
   'storedReversalToJson',
   'errorToJson',
-  'settleResultToJson',
-  'emptyLedger',
   'combineLedgers',
   'ledgerTotal',
   'ledgerToJson',
   'formatAmount',
-  'formatMoney',
-  'percentDecimals',
   'comparePercent',
-  'addPercents',
   'formatPercent',
-  'isPercentInRange',
   'percentOfAmount',
   'allowedActions',
   'maxReservedPercent',
@@ -181,6 +242,17 @@ const TYPED: ReadonlyArray<string> = [
 ];
 
 describe('the public API', () => {
+  it("says in the README and in each entry's documentation which functions take only built values", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const docs = ['src/index.ts', 'src/wire/index.ts']
+      .map((file) => readFileSync(join(root, file), 'utf8'))
+      .join('\n');
+    const said = (text: string) =>
+      TYPED.filter((name) => name !== 'currencies' && !text.includes(`\`${name}\``));
+    expect(said(readme)).toEqual([]);
+    expect(said(docs)).toEqual([]);
+  });
+
   it('has every exported function in exactly one of the fuzzed or typed lists', () => {
     const functions = Object.keys(api).filter((name) => typeof api[name] === 'function');
     const listed = [...CHECKED.map(([n]) => n), ...TOTAL.map(([n]) => n), ...TYPED];

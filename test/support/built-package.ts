@@ -10,7 +10,12 @@ import { join } from 'node:path';
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
 
-const OUTPUTS = [CLI, join(ROOT, 'dist', 'index.js'), join(ROOT, 'dist', 'testing', 'index.js')];
+const OUTPUTS = [
+  CLI,
+  join(ROOT, 'dist', 'index.js'),
+  join(ROOT, 'dist', 'wire', 'index.js'),
+  join(ROOT, 'dist', 'testing', 'index.js'),
+];
 const LOCK = join(ROOT, 'node_modules', '.cache', 'cocreation-tsup.lock');
 
 function newestSource(dir: string): number {

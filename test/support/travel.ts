@@ -17,20 +17,23 @@ import type {
   Money,
   Percent,
   Policy,
-  PrintedSettlement,
   Product,
   Refund,
   Reversal,
   Sale,
-  SettleDocument,
   Settlement,
 } from 'cocreation';
 import type * as Testing from 'cocreation/testing';
 import { documentJson } from 'cocreation/testing';
+import type * as Wire from 'cocreation/wire';
+import type { PrintedSettlement, SettleDocument } from 'cocreation/wire';
 import type fc from 'fast-check';
 
-/** One copy of the library: its main entry and `diffSettlements` of `cocreation/testing`. */
-export type Api = typeof Cocreation & Pick<typeof Testing, 'diffSettlements'>;
+/**
+ * One copy of the library: its main entry, `cocreation/wire`, and `diffSettlements` of
+ * `cocreation/testing`.
+ */
+export type Api = typeof Cocreation & typeof Wire & Pick<typeof Testing, 'diffSettlements'>;
 
 /** One random valid document and everything the library makes of it. */
 export interface World {
@@ -105,8 +108,6 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
         validateDomain: (p: Policy, w) => api.validateDomain({ ...context(w), policy: p }),
         settleSale: (p: Policy, w) => api.settleSale(p, w.doc.product, contractsOf(w), w.doc.sale),
         maxReservedPercent: (p: Policy) => api.maxReservedPercent(p),
-        checkCocreatorPercent: (p: Policy, w) =>
-          api.checkCocreatorPercent(w.settlement.minRetainedPercent, p),
         allowedActions: (p: Policy, w) =>
           api.allowedActions(
             w.doc.product.mainCreator,
@@ -116,6 +117,10 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
             p,
           ),
         invite: (p: Policy, w) => api.invite({ ...context(w), policy: p }, invitation(api, w)),
+        validateRetentionFloor: (p: Policy, w) =>
+          api.validateRetentionFloor({ ...context(w), policy: p }, w.doc.sale.at),
+        validateAffiliatePermission: (p: Policy, w) =>
+          api.validateAffiliatePermission({ ...context(w), policy: p }, w.doc.sale),
       },
     },
     {
@@ -134,23 +139,41 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
             w.doc.policy,
           ),
         invite: (p: Product, w) => api.invite({ ...context(w), product: p }, invitation(api, w)),
+        validateTermAt: (p: Product, w) =>
+          api.validateTermAt(
+            { ...context(w), product: p },
+            w.timeline?.contract.id ?? 'none',
+            w.doc.sale.at,
+          ),
       },
     },
     {
       name: 'contract history',
       pick: (w) => w.doc.contracts[0],
       uses: {
-        checkContract: (c: CocreationContract) => api.checkContract(c),
-        replayContract: (c: CocreationContract, w) =>
-          api.replayContract(c, w.doc.policy, w.doc.product),
+        validateRetentionFloor: (c: CocreationContract, w) =>
+          api.validateRetentionFloor(
+            { ...context(w), contracts: [c, ...w.doc.contracts.slice(1)] },
+            w.doc.sale.at,
+          ),
+        validateTermAt: (c: CocreationContract, w) =>
+          api.validateTermAt(
+            { ...context(w), contracts: [c, ...w.doc.contracts.slice(1)] },
+            c.id,
+            w.doc.sale.at,
+          ),
         validateDomain: (c: CocreationContract, w) =>
           api.validateDomain({ ...context(w), contracts: [c, ...w.doc.contracts.slice(1)] }),
         settleSale: (c: CocreationContract, w) =>
           api.settleSale(w.doc.policy, w.doc.product, [c, ...w.doc.contracts.slice(1)], w.doc.sale),
         accept: (c: CocreationContract, w) =>
-          api.accept(context(w), c, { by: c.cocreator, at: later(api, w) }),
+          api.transition(context(w), c, { type: 'accepted', by: c.cocreator, at: later(api, w) }),
         withdraw: (c: CocreationContract, w) =>
-          api.withdraw(context(w), c, { by: w.doc.product.mainCreator, at: later(api, w) }),
+          api.transition(context(w), c, {
+            type: 'withdrawn',
+            by: w.doc.product.mainCreator,
+            at: later(api, w),
+          }),
       },
     },
     {
@@ -158,9 +181,6 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
       pick: (w) => w.timeline,
       uses: {
         termsAt: (t: ContractTimeline, w) => api.termsAt(t, w.doc.sale.at),
-        coveringTerms: (t: ContractTimeline, w) => api.coveringTerms(t, w.doc.sale.at),
-        covers: (t: ContractTimeline, w) => api.covers(t, w.doc.sale),
-        commissionTerms: (t: ContractTimeline, w) => api.commissionTerms(t, w.doc.sale),
         statusAt: (t: ContractTimeline, w) => api.statusAt(t, w.doc.sale.at),
         isLive: (t: ContractTimeline, w) => api.isLive(t, w.doc.sale.at),
         reservedPercentAt: (t: ContractTimeline, w) => api.reservedPercentAt(t, w.doc.sale.at),
@@ -177,7 +197,6 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
       pick: (w) => w.domain,
       uses: {
         validateDomain: (d: Domain) => api.validateDomain(d),
-        settleWithDomain: (d: Domain, w) => api.settleWithDomain(d, w.doc.sale),
         compileSettler: (d: Domain, w) => api.compileSettler(d).settle(w.doc.sale),
         liveContractsAt: (d: Domain, w) => api.liveContractsAt(d, w.doc.sale.at),
         contractsCovering: (d: Domain, w) => api.contractsCovering(d, w.doc.sale),
@@ -191,7 +210,7 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
       pick: (w) => w.doc.sale,
       uses: {
         settleSale: (s: Sale, w) => api.settleSale(w.doc.policy, w.doc.product, contractsOf(w), s),
-        settleWithDomain: (s: Sale, w) => api.settleWithDomain(w.domain, s),
+        validateAffiliatePermission: (s: Sale, w) => api.validateAffiliatePermission(w.doc, s),
         compileSettler: (s: Sale, w) => api.compileSettler(w.domain).settle(s),
         contractsCovering: (s: Sale, w) => api.contractsCovering(w.domain, s),
       },
@@ -250,9 +269,8 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
       name: 'money',
       pick: (w) => w.doc.sale.price,
       uses: {
-        formatMoney: (m: Money) => api.formatMoney(m),
+        formatAmount: (m: Money) => api.formatAmount(m.amount, m.currency),
         money: (m: Money) => api.money(m.amount, m.currency),
-        parseAmount: (m: Money) => api.parseAmount('1', m.currency),
       },
     },
     {
@@ -261,7 +279,6 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
       uses: {
         isCurrency: (c: Currency) => api.isCurrency(c),
         money: (c: Currency) => api.money(100n, c),
-        parseAmount: (c: Currency) => api.parseAmount('12', c),
         formatAmount: (c: Currency) => api.formatAmount(-12345n, c),
       },
     },
@@ -271,14 +288,8 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
       uses: {
         formatPercent: (p: Percent) => api.formatPercent(p),
         comparePercent: (p: Percent) => api.comparePercent(p, api.PERCENT_0),
-        addPercents: (p: Percent) => api.addPercents(p, api.PERCENT_0),
         subtractPercents: (p: Percent) => api.subtractPercents(api.PERCENT_100, p),
-        percentDecimals: (p: Percent) => api.percentDecimals(p),
-        checkPercentPrecision: (p: Percent) => api.checkPercentPrecision(p, 2),
-        isPercentInRange: (p: Percent) => api.isPercentInRange(p, api.PERCENT_0, api.PERCENT_100),
         percentOfAmount: (p: Percent) => api.percentOfAmount(1_234_567n, p, 'down'),
-        checkAffiliatePercent: (p: Percent) => api.checkAffiliatePercent(p),
-        checkCocreatorPercent: (p: Percent, w) => api.checkCocreatorPercent(p, w.doc.policy),
       },
     },
     {
@@ -288,6 +299,8 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
         formatInstant: (t: number) => api.formatInstant(t as Sale['at']),
         instant: (t: number) => api.instant(t),
         liveContractsAt: (t: number, w) => api.liveContractsAt(w.domain, t as Sale['at']),
+        validateRetentionFloor: (t: number, w) =>
+          api.validateRetentionFloor(w.domain, t as Sale['at']),
       },
     },
     {
