@@ -80,6 +80,15 @@ export interface Kind {
   /** A value of this kind in the world, or `undefined` when the world has none. */
   readonly pick: (world: World) => unknown;
   readonly uses: Readonly<Record<string, Use>>;
+  /**
+   * The kind's wire form, where the library has one: `print` gives JSON-ready data and `read`
+   * reads it back, as a platform stores the value and loads it days later.
+   */
+  readonly wire?: {
+    // biome-ignore lint/suspicious/noExplicitAny: each row reads the value as its own kind
+    readonly print: (value: any, world: World) => unknown;
+    readonly read: (json: unknown) => { _unsafeUnwrap(): unknown };
+  };
 }
 
 const contractsOf = (w: World) => w.doc.contracts;
@@ -98,11 +107,17 @@ const invitation = (api: Api, w: World) => ({
 });
 const later = (api: Api, w: World) => api.instant(w.doc.sale.at + 86_400_000)._unsafeUnwrap();
 
+/** The values of a list of results, read as one result (each read must succeed). */
+const all = (results: ReadonlyArray<{ _unsafeUnwrap(): unknown }>) => ({
+  _unsafeUnwrap: () => results.map((result) => result._unsafeUnwrap()),
+});
+
 /** The kinds of value the library returns, with the functions of `api` that accept each. */
 export function kindsOf(api: Api): ReadonlyArray<Kind> {
   return [
     {
       name: 'policy',
+      wire: { print: (p: Policy) => api.policyToJson(p), read: (j) => api.policy(j) },
       pick: (w) => w.doc.policy,
       uses: {
         validateDomain: (p: Policy, w) => api.validateDomain({ ...context(w), policy: p }),
@@ -125,6 +140,7 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
     },
     {
       name: 'product',
+      wire: { print: (p: Product) => api.productToJson(p), read: (j) => api.product(j) },
       pick: (w) => w.doc.product,
       uses: {
         validateDomain: (p: Product, w) => api.validateDomain({ ...context(w), product: p }),
@@ -149,6 +165,10 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
     },
     {
       name: 'contract history',
+      wire: {
+        print: (c: CocreationContract) => api.contractToJson(c),
+        read: (j) => api.contract(j),
+      },
       pick: (w) => w.doc.contracts[0],
       uses: {
         validateRetentionFloor: (c: CocreationContract, w) =>
@@ -207,6 +227,10 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
     },
     {
       name: 'sale',
+      wire: {
+        print: (v: Sale, w) => api.documentToJson({ ...w.doc, sale: v }).sale,
+        read: (j) => api.sale(j),
+      },
       pick: (w) => w.doc.sale,
       uses: {
         settleSale: (s: Sale, w) => api.settleSale(w.doc.policy, w.doc.product, contractsOf(w), s),
@@ -217,6 +241,10 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
     },
     {
       name: 'refunds',
+      wire: {
+        print: (r: ReadonlyArray<Refund>) => r.map((one) => api.refundToJson(one)),
+        read: (j) => all((j as unknown[]).map((one) => api.refund(one))),
+      },
       pick: (w) => w.doc.refunds,
       uses: {
         refundAll: (r: ReadonlyArray<Refund>, w) => api.refundAll(w.settlement, r),
@@ -228,6 +256,10 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
     },
     {
       name: 'settlement',
+      wire: {
+        print: (v: Settlement) => api.storedSettlementToJson(v),
+        read: (j) => api.parseStoredSettlementJson(j),
+      },
       pick: (w) => w.settlement,
       uses: {
         refundAll: (s: Settlement, w) => api.refundAll(s, w.doc.refunds),
@@ -242,6 +274,10 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
     },
     {
       name: 'reversals',
+      wire: {
+        print: (r: ReadonlyArray<Reversal>) => r.map((one) => api.storedReversalToJson(one)),
+        read: (j) => all((j as unknown[]).map((one) => api.parseStoredReversalJson(one))),
+      },
       pick: (w) => w.reversals,
       uses: {
         explain: (r: ReadonlyArray<Reversal>, w) => api.explain(w.settlement, r),
@@ -251,6 +287,7 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
     },
     {
       name: 'ledger',
+      wire: { print: (l: Ledger) => api.ledgerToJson(l), read: (j) => api.parseLedgerJson(j) },
       pick: (w) => w.ledger,
       uses: {
         combineLedgers: (l: Ledger, w) => api.combineLedgers(l, w.ledger),
@@ -305,6 +342,10 @@ export function kindsOf(api: Api): ReadonlyArray<Kind> {
     },
     {
       name: 'parsed document',
+      wire: {
+        print: (d: SettleDocument) => api.documentToJson(d),
+        read: (j) => api.parseDocument(j),
+      },
       pick: (w) => w.doc,
       uses: {
         settleDocument: (d: SettleDocument) => api.settleDocument(d),
