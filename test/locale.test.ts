@@ -17,7 +17,12 @@ import { documentJson, malformedDocument } from '../src/testing';
 import { currency } from '../src/values/currency';
 import { formatAmount } from '../src/values/money';
 import { explain } from '../src/wire/explain';
-import { parseDocument, settleDocument } from '../src/wire/json';
+import {
+  parseDocument,
+  parseDocumentBytes,
+  parseDocumentText,
+  settleDocument,
+} from '../src/wire/json';
 import { specDocument } from './support/spec-document';
 
 const SEED = 20_260_418;
@@ -349,5 +354,46 @@ describe('explain in a locale', () => {
     expect(explain(outcome.settlement, outcome.reversals, null as never)).toBe(
       explain(outcome.settlement, outcome.reversals),
     );
+  });
+});
+
+describe('the locale option of the wire readers', () => {
+  const refused = { product: {}, contracts: [], sale: {}, extra: 1 };
+  const english = parseDocument(refused)._unsafeUnwrapErr();
+
+  it('writes the errors of parseDocument, parseDocumentText and parseDocumentBytes in the locale, codes and paths unchanged', () => {
+    const text = JSON.stringify(refused);
+    for (const locale of ['pt-BR', 'es'] as const) {
+      const expected = localizeErrors(english, locale);
+      expect(parseDocument(refused, { locale })._unsafeUnwrapErr()).toEqual(expected);
+      expect(parseDocumentText(text, { locale })._unsafeUnwrapErr()).toEqual(expected);
+      const bytes = new TextEncoder().encode(text);
+      expect(parseDocumentBytes(bytes, { locale })._unsafeUnwrapErr()).toEqual(expected);
+      expect(expected.map((e) => [e.code, e.path])).toEqual(english.map((e) => [e.code, e.path]));
+      expect(expected.map((e) => e.message)).not.toEqual(english.map((e) => e.message));
+    }
+  });
+
+  it('writes the errors of settleDocument in the locale', () => {
+    const doc = parseDocument({
+      product: { id: 'p1', mainCreator: 'ana@example.com' },
+      contracts: [],
+      sale: {
+        id: 's1',
+        productId: 'p2',
+        at: '2026-03-01T12:00:00Z',
+        price: { amount: '10.00', currency: 'BRL' },
+      },
+    })._unsafeUnwrap();
+    const inEnglish = settleDocument(doc)._unsafeUnwrapErr();
+    expect(inEnglish.map((e) => e.code)).toEqual(['product_mismatch']);
+    expect(settleDocument(doc, { locale: 'pt-BR' })._unsafeUnwrapErr()).toEqual(
+      localizeErrors(inEnglish, 'pt-BR'),
+    );
+  });
+
+  it('keeps English, the very same answer, with no option or locale en', () => {
+    expect(parseDocument(refused, {})._unsafeUnwrapErr()).toEqual(english);
+    expect(parseDocument(refused, { locale: 'en' })._unsafeUnwrapErr()).toEqual(english);
   });
 });

@@ -24,6 +24,7 @@ import type {
   TermsPatch,
 } from '../contracts/types';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
+import { type Locale, type LocaleOptions, localizeErrors } from '../locales/locale';
 import { DEFAULT_POLICY, type Policy, policy } from '../model/policy';
 import { type Product, product } from '../model/product';
 import { type Refund, refund, type Sale, sale } from '../model/sale';
@@ -387,6 +388,8 @@ function reportAffiliateWithoutPercent(productInput: unknown, saleInput: unknown
  * reads.
  *
  * @param input - anything
+ * @param options - `locale`: the language of the errors' messages (default English; codes,
+ *   paths and fields never change with it)
  * @returns the checked, frozen {@link SettleDocument}, or every problem found
  * @example
  * ```ts
@@ -406,9 +409,37 @@ function reportAffiliateWithoutPercent(productInput: unknown, saleInput: unknown
  * assert.deepEqual(bad._unsafeUnwrapErr()[0], {
  *   code: 'invalid_field', message: 'unknown field "extra"', path: ['extra'],
  * });
+ *
+ * const emPortugues = parseDocument({ product: {}, contracts: [], sale: {}, extra: 1 },
+ *   { locale: 'pt-BR' });
+ * assert.equal(emPortugues._unsafeUnwrapErr()[0].code, 'invalid_field');
+ * assert.deepEqual(emPortugues._unsafeUnwrapErr()[0].path, ['extra']);
+ * assert.notEqual(emPortugues._unsafeUnwrapErr()[0].message, 'unknown field "extra"');
  * ```
  */
-export function parseDocument(input: unknown): Result<SettleDocument, DomainErrors> {
+export function parseDocument(
+  input: unknown,
+  options?: LocaleOptions,
+): Result<SettleDocument, DomainErrors> {
+  return inLocale(readDocument(input), options);
+}
+
+/**
+ * A result whose errors' messages are in the options' locale (English, the library's own,
+ * when none is given): codes, paths and fields stay as they are.
+ */
+function inLocale<T>(
+  result: Result<T, DomainErrors>,
+  options: LocaleOptions | undefined,
+): Result<T, DomainErrors> {
+  // Read as anything: a JavaScript caller may pass a value that is not an options object.
+  const locale = (options as { readonly locale?: unknown } | null | undefined)?.locale;
+  if (locale === undefined || locale === 'en') return result;
+  return result.mapErr((errors) => localizeErrors(errors, locale as Locale));
+}
+
+/** {@link parseDocument} in English. */
+function readDocument(input: unknown): Result<SettleDocument, DomainErrors> {
   const issues: Issues = [];
   const fields = readObject(input, [], DOCUMENT_KEYS, issues, 'a settle document object');
   if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);
@@ -494,7 +525,15 @@ function invalidJson(message: string): DomainErrors {
  * assert.equal(withBom._unsafeUnwrapErr()[0].code, 'invalid_field');
  * ```
  */
-export function parseDocumentText(text: string): Result<SettleDocument, DomainErrors> {
+export function parseDocumentText(
+  text: string,
+  options?: LocaleOptions,
+): Result<SettleDocument, DomainErrors> {
+  return inLocale(readDocumentText(text), options);
+}
+
+/** {@link parseDocumentText} in English. */
+function readDocumentText(text: string): Result<SettleDocument, DomainErrors> {
   if (typeof text !== 'string') {
     return err(invalidJson('expected JSON text (a string)'));
   }
@@ -505,7 +544,7 @@ export function parseDocumentText(text: string): Result<SettleDocument, DomainEr
     // JSON.parse of a string throws only a SyntaxError, whose message says what is wrong where.
     return err(invalidJson(`the input is not JSON: ${(cause as SyntaxError).message}`));
   }
-  return parseDocument(value);
+  return readDocument(value);
 }
 
 /**
@@ -551,8 +590,11 @@ function decodeUtf8(bytes: Uint8Array): string | null {
  * assert.deepEqual(latin1._unsafeUnwrapErr().map((e) => [e.code, e.path]), [['invalid_json', []]]);
  * ```
  */
-export function parseDocumentBytes(bytes: Uint8Array): Result<SettleDocument, DomainErrors> {
-  return readDocumentBytes(bytes, true);
+export function parseDocumentBytes(
+  bytes: Uint8Array,
+  options?: LocaleOptions,
+): Result<SettleDocument, DomainErrors> {
+  return inLocale(readDocumentBytes(bytes, true), options);
 }
 
 /**
@@ -606,7 +648,15 @@ export function readDocumentBytes(
  * assert.deepEqual(reversals[0]?.lines.map((l) => l.amount), [0n, -400n]);
  * ```
  */
-export function settleDocument(doc: SettleDocument): Result<SettleOutcome, DomainErrors> {
+export function settleDocument(
+  doc: SettleDocument,
+  options?: LocaleOptions,
+): Result<SettleOutcome, DomainErrors> {
+  return inLocale(settleRead(doc), options);
+}
+
+/** {@link settleDocument} in English. */
+function settleRead(doc: SettleDocument): Result<SettleOutcome, DomainErrors> {
   if (typeof doc !== 'object' || doc === null) {
     const why = 'expected a document from parseDocument()';
     return err(Object.freeze([domainError('invalid_field', why, [])]) as DomainErrors);
