@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeFixture } from '../bench/fixtures';
-import { readDocumentBytes, settleDocument, settleResultToJson } from '../src/wire/json';
 import { documentJson, malformedDocument } from '../src/testing';
+import { readDocumentBytes, settleDocument, settleResultToJson } from '../src/wire/json';
 import { ensureBuilt, runCli } from './support/built-package';
 
 const SEED = 20_261_205;

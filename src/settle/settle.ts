@@ -74,15 +74,69 @@ export function formatScaled(
   return end === cut ? digits.slice(0, cut) : `${digits.slice(0, cut)}.${digits.slice(cut, end)}`;
 }
 
-function platformLine(amount: bigint, exactShare: string): PlatformLine {
-  return Object.freeze({ role: 'platform', account: null, amount, exactShare });
+/**
+ * The decimals of `x / 10^decimals` (x ≥ 0) in its one form: trailing zeros dropped, but at
+ * least `minDecimals` kept (what {@link formatScaled} prints). Not part of the package API.
+ *
+ * @internal
+ */
+export function trimmedScale(x: number | bigint, decimals: number, minDecimals: number): number {
+  let d = decimals;
+  if (typeof x === 'number') {
+    // ⌊x / 10⌋ is exact for a safe x (see floorDivides), and so is q × 10 ≤ x.
+    while (d > minDecimals) {
+      const q = Math.floor(x / 10);
+      if (q * 10 !== x) break;
+      x = q;
+      d--;
+    }
+  } else {
+    while (d > minDecimals && x % 10n === 0n) {
+      x /= 10n;
+      d--;
+    }
+  }
+  return d;
+}
+
+/**
+ * `x / 10^(decimals − scale)` as a `bigint`, for the `scale` {@link trimmedScale} gave: the
+ * exact share's units. The division is exact (the dropped digits are zeros). Not part of the
+ * package API.
+ *
+ * @internal
+ */
+export function scaledUnits(x: number | bigint, decimals: number, scale: number): bigint {
+  if (typeof x === 'number') return BigInt(decimals === scale ? x : x / 10 ** (decimals - scale));
+  return decimals === scale ? x : x / pow10(decimals - scale);
+}
+
+/**
+ * A line's exact share printed: `exactUnits / 10^exactScale` with all `exactScale` decimals
+ * (its form already has no trailing zeros past the currency's). What {@link settlementToJson}
+ * prints as `exactShare`. Not part of the package API.
+ *
+ * @internal
+ */
+export function exactShareText(line: {
+  readonly exactUnits: bigint;
+  readonly exactScale: number;
+}): string {
+  const units = line.exactUnits;
+  if (units < 0n) return `-${formatScaled(-units, line.exactScale, line.exactScale)}`;
+  return formatScaled(units, line.exactScale, line.exactScale);
+}
+
+function platformLine(amount: bigint, exactUnits: bigint, exactScale: number): PlatformLine {
+  return Object.freeze({ role: 'platform', account: null, amount, exactUnits, exactScale });
 }
 
 function affiliateLine(
   account: AccountId,
   percent: Percent,
   amount: bigint,
-  exactShare: string,
+  exactUnits: bigint,
+  exactScale: number,
 ): AffiliateLine {
   // The sale's own percent may be a copy that is not frozen (a structuredClone of the sale).
   return Object.freeze({
@@ -90,7 +144,8 @@ function affiliateLine(
     account,
     percent: frozenPercent(percent),
     amount,
-    exactShare,
+    exactUnits,
+    exactScale,
   });
 }
 
@@ -99,13 +154,27 @@ function cocreatorLine(
   contractId: string,
   percent: Percent,
   amount: bigint,
-  exactShare: string,
+  exactUnits: bigint,
+  exactScale: number,
 ): CocreatorLine {
-  return Object.freeze({ role: 'cocreator', account, contractId, percent, amount, exactShare });
+  return Object.freeze({
+    role: 'cocreator',
+    account,
+    contractId,
+    percent,
+    amount,
+    exactUnits,
+    exactScale,
+  });
 }
 
-function mainCreatorLine(account: AccountId, amount: bigint, exactShare: string): MainCreatorLine {
-  return Object.freeze({ role: 'main-creator', account, amount, exactShare });
+function mainCreatorLine(
+  account: AccountId,
+  amount: bigint,
+  exactUnits: bigint,
+  exactScale: number,
+): MainCreatorLine {
+  return Object.freeze({ role: 'main-creator', account, amount, exactUnits, exactScale });
 }
 
 interface Totals {
@@ -427,7 +496,7 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
   if (issues.length > 0) return err(asErrors(issues));
 
   const exponent = currency.exponent;
-  const lines: SettlementLine[] = [platformLine(fee, formatScaled(fee, exponent, exponent))];
+  const lines: SettlementLine[] = [platformLine(fee, fee, exponent)];
 
   // Steps 3 to 5: net, affiliate, base.
   const net = price - fee;
@@ -436,8 +505,12 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
   if (affiliate !== null) {
     const percent = (affiliate.percent ?? product.affiliateCommission) as Percent;
     const commission = percentOfAmount(net, percent, 'down');
-    const exact = formatScaled(net * percent.units, percent.scale + 2 + exponent, exponent);
-    lines.push(affiliateLine(affiliate.account, percent, commission, exact));
+    const x = net * percent.units;
+    const decimals = percent.scale + 2 + exponent;
+    const d = trimmedScale(x, decimals, exponent);
+    lines.push(
+      affiliateLine(affiliate.account, percent, commission, scaledUnits(x, decimals, d), d),
+    );
     base = net - commission;
   }
 
@@ -448,12 +521,11 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
     const account = timeline.contract.cocreator;
     if (!appliesToAffiliate(terms.appliesTo, account, affiliate)) continue;
     const share = percentOfAmount(base, terms.percent, 'down');
-    const exact = formatScaled(
-      base * terms.percent.units,
-      terms.percent.scale + 2 + exponent,
-      exponent,
-    );
-    lines.push(cocreatorLine(account, timeline.contract.id, terms.percent, share, exact));
+    const x = base * terms.percent.units;
+    const decimals = terms.percent.scale + 2 + exponent;
+    const d = trimmedScale(x, decimals, exponent);
+    const units = scaledUnits(x, decimals, d);
+    lines.push(cocreatorLine(account, timeline.contract.id, terms.percent, share, units, d));
     shares += share;
     matched.push(terms.percent);
   }
@@ -462,11 +534,15 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
   const scale = matched.reduce((s, p) => Math.max(s, p.scale), 0);
   const whole = 100n * pow10(scale);
   const rest = matched.reduce((r, p) => r - p.units * pow10(scale - p.scale), whole);
+  const mainX = base * rest;
+  const mainDecimals = scale + 2 + exponent;
+  const mainScale = trimmedScale(mainX, mainDecimals, exponent);
   lines.push(
     mainCreatorLine(
       product.mainCreator,
       base - shares,
-      formatScaled(base * rest, scale + 2 + exponent, exponent),
+      scaledUnits(mainX, mainDecimals, mainScale),
+      mainScale,
     ),
   );
   return ok(settlementOf(sale, policy, { price, platformFee: fee, feeOrigin, net, base }, lines));
@@ -685,8 +761,8 @@ class LineSink implements SplitSink {
     return true;
   }
 
-  platform(fee: bigint, amount: number | bigint): void {
-    this.lines.push(platformLine(fee, formatScaled(amount, this.exponent, this.exponent)));
+  platform(fee: bigint, _amount: number | bigint): void {
+    this.lines.push(platformLine(fee, fee, this.exponent));
   }
 
   affiliate(
@@ -696,14 +772,16 @@ class LineSink implements SplitSink {
     x: number | bigint,
     decimals: number,
   ): void {
-    const exact = formatScaled(x, decimals, this.exponent);
-    this.lines.push(affiliateLine(account, percent, BigInt(amount), exact));
+    const d = trimmedScale(x, decimals, this.exponent);
+    const units = scaledUnits(x, decimals, d);
+    this.lines.push(affiliateLine(account, percent, BigInt(amount), units, d));
   }
 
   cocreator(entry: Entry, amount: number | bigint, x: number | bigint, decimals: number): void {
-    const exact = formatScaled(x, decimals, this.exponent);
+    const d = trimmedScale(x, decimals, this.exponent);
+    const units = scaledUnits(x, decimals, d);
     this.lines.push(
-      cocreatorLine(entry.account, entry.contractId, entry.percent, BigInt(amount), exact),
+      cocreatorLine(entry.account, entry.contractId, entry.percent, BigInt(amount), units, d),
     );
   }
 
@@ -715,8 +793,8 @@ class LineSink implements SplitSink {
     net: number | bigint,
     base: number | bigint,
   ): void {
-    const exact = formatScaled(x, decimals, this.exponent);
-    this.lines.push(mainCreatorLine(account, BigInt(amount), exact));
+    const d = trimmedScale(x, decimals, this.exponent);
+    this.lines.push(mainCreatorLine(account, BigInt(amount), scaledUnits(x, decimals, d), d));
     this.net = BigInt(net);
     this.base = BigInt(base);
   }

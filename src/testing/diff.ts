@@ -55,8 +55,12 @@ export interface ComparableLine {
   readonly percent?: string | number | PercentValue;
   /** A decimal (string or number) in major units, or `bigint` minor units. */
   readonly amount: string | number | bigint;
-  /** Compared by value when both sides have it. */
+  /** Compared by value when both sides have it (or its scaled form below). */
   readonly exactShare?: string;
+  /** A library line's exact share, `exactUnits / 10^exactScale`: compared as `exactShare`. */
+  readonly exactUnits?: bigint;
+  /** The decimals of `exactUnits`. */
+  readonly exactScale?: number;
 }
 
 /**
@@ -126,6 +130,15 @@ function showDecimal(value: unknown, exponent: number): Shown | undefined {
     return { text, key: normalDecimal(text) };
   }
   return undefined;
+}
+
+/** A line's exact share: printed (`exactShare`) or as a library line's scaled integer. */
+function showExact(line: Loose): Shown | undefined {
+  if (line.exactShare !== undefined) return showDecimal(line.exactShare, 0);
+  const scale = line.exactScale;
+  if (typeof line.exactUnits !== 'bigint' || !Number.isSafeInteger(scale) || (scale as number) < 0)
+    return undefined;
+  return showDecimal(line.exactUnits, scale as number);
 }
 
 function showPercent(value: unknown): Shown | undefined {
@@ -292,8 +305,8 @@ export function diffSettlements(
     differ(index, line, 'contractId', showText(line.contractId), showText(other.contractId));
     differ(index, line, 'percent', showPercent(line.percent), showPercent(other.percent));
     differ(index, line, 'amount', amount, showDecimal(other.amount, right.exponent));
-    const exactA = showDecimal(line.exactShare, 0);
-    const exactB = showDecimal(other.exactShare, 0);
+    const exactA = showExact(line);
+    const exactB = showExact(other);
     if (exactA !== undefined && exactB !== undefined) {
       differ(index, line, 'exactShare', exactA, exactB);
     }
