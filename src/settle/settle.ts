@@ -177,18 +177,13 @@ function mainCreatorLine(
   return Object.freeze({ role: 'main-creator', account, amount, exactUnits, exactScale });
 }
 
-interface Totals {
-  readonly price: bigint;
-  readonly platformFee: bigint;
-  readonly feeOrigin: FeeOrigin;
-  readonly net: bigint;
-  readonly base: bigint;
-}
-
 function settlementOf(
   sale: Sale,
   policy: Policy,
-  totals: Totals,
+  platformFee: bigint,
+  feeOrigin: FeeOrigin,
+  net: bigint,
+  base: bigint,
   lines: SettlementLine[],
 ): Settlement {
   return Object.freeze({
@@ -197,11 +192,11 @@ function settlementOf(
     at: sale.at,
     // The table's frozen object: a sale made with a copy of a currency settles the same.
     currency: tableCurrency(sale.price.currency) as Currency,
-    price: totals.price,
-    platformFee: totals.platformFee,
-    feeOrigin: totals.feeOrigin,
-    net: totals.net,
-    base: totals.base,
+    price: sale.price.amount,
+    platformFee,
+    feeOrigin,
+    net,
+    base,
     minRetainedPercent: policy.minRetainedPercent,
     lines: Object.freeze(lines),
   });
@@ -545,7 +540,7 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
       mainScale,
     ),
   );
-  return ok(settlementOf(sale, policy, { price, platformFee: fee, feeOrigin, net, base }, lines));
+  return ok(settlementOf(sale, policy, fee, feeOrigin, net, base, lines));
 }
 
 /**
@@ -795,21 +790,23 @@ class LineSink implements SplitSink {
   ): void {
     const d = trimmedScale(x, decimals, this.exponent);
     this.lines.push(mainCreatorLine(account, BigInt(amount), scaledUnits(x, decimals, d), d));
-    this.net = BigInt(net);
-    this.base = BigInt(base);
+    const netBig = BigInt(net);
+    this.net = netBig;
+    // With no affiliate the base is the net: one bigint for both.
+    this.base = base === net ? netBig : BigInt(base);
   }
 
   /** The settlement of the sale last split into this sink. */
   settlement(): Settlement {
-    const sale = this.sale;
-    const totals = {
-      price: sale.price.amount,
-      platformFee: this.fee,
-      feeOrigin: this.feeOrigin,
-      net: this.net,
-      base: this.base,
-    };
-    return settlementOf(sale, this.policy, totals, this.lines);
+    return settlementOf(
+      this.sale,
+      this.policy,
+      this.fee,
+      this.feeOrigin,
+      this.net,
+      this.base,
+      this.lines,
+    );
   }
 }
 
@@ -1044,7 +1041,9 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     if (affiliate.account === product.mainCreator) return false;
     // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: a pre-check; saleRuleIssues checks the same rules itself (contributing/mutation.md)
     if (covering.length > 0 && !policy.affiliatesOnCocreatedProducts) return false;
-    for (const entry of covering) {
+    // An index loop: the covering list is a frozen array, which for...of iterates slower.
+    for (let k = 0, count = covering.length; k < count; k++) {
+      const entry = covering[k] as Entry;
       // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-check; saleRuleIssues checks the same rules itself (contributing/mutation.md)
       if (entry.account === affiliate.account && !entry.mayAlsoSellAsAffiliate) return false;
     }
@@ -1094,7 +1093,9 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     const decimals = scale + 2 + exponent;
     let sum = 0;
     let rest = whole;
-    for (const entry of covering) {
+    // An index loop: the covering list is a frozen array, which for...of iterates slower.
+    for (let k = 0, count = covering.length; k < count; k++) {
+      const entry = covering[k] as Entry;
       if (!appliesToAffiliate(entry.appliesTo, entry.account, affiliate)) continue;
       let c: number;
       let x: number | bigint;
@@ -1139,7 +1140,9 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     const decimals = scale + 2 + exponent;
     let shares = 0n;
     let rest = wholeBig;
-    for (const entry of covering) {
+    // An index loop: the covering list is a frozen array, which for...of iterates slower.
+    for (let k = 0, count = covering.length; k < count; k++) {
+      const entry = covering[k] as Entry;
       if (!appliesToAffiliate(entry.appliesTo, entry.account, affiliate)) continue;
       const x = base * entry.unitsBig;
       const amount = x / wholeBig;
