@@ -71,4 +71,14 @@ describe('the exact share kept as a scaled integer', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('prints a negative share (a stored one read back) with its sign', () => {
+    fc.assert(
+      fc.property(bigNumerator, fc.integer({ min: 0, max: 40 }), (x, scale) => {
+        fc.pre(x > 0n);
+        const text = exactShareText({ exactUnits: -x, exactScale: scale });
+        expect(text).toBe(`-${formatScaled(x, scale, scale)}`);
+      }),
+    );
+  });
 });

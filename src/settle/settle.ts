@@ -25,6 +25,7 @@ import { formatAmount } from '../values/money';
 import {
   comparePercent,
   frozenPercent,
+  MAX_PERCENT_SCALE,
   PERCENT_100,
   type Percent,
   percentOfAmount,
@@ -110,6 +111,17 @@ export function scaledUnits(x: number | bigint, decimals: number, scale: number)
   if (typeof x === 'number') return BigInt(decimals === scale ? x : x / 10 ** (decimals - scale));
   return decimals === scale ? x : x / pow10(decimals - scale);
 }
+
+/**
+ * The largest `exactScale` a line can have: a percent's decimals (at most
+ * `MAX_PERCENT_SCALE`), 2 for the percent's hundredth, 4 for the largest currency exponent.
+ * The guards of functions that take lines from anywhere (`explain`, the testing `diff`)
+ * refuse more, so that a corrupted scale cannot make them build a huge string. Not part of
+ * the package API.
+ *
+ * @internal
+ */
+export const MAX_EXACT_SCALE = MAX_PERCENT_SCALE + 2 + 4;
 
 /**
  * A line's exact share printed: `exactUnits / 10^exactScale` with all `exactScale` decimals

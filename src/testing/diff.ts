@@ -1,6 +1,7 @@
 /**
  * Comparing a platform's split with the oracle's, party by party.
  */
+import { MAX_EXACT_SCALE } from '../settle/settle';
 import { currency } from '../values/currency';
 import { parseInstant } from '../values/instant';
 
@@ -136,8 +137,9 @@ function showDecimal(value: unknown, exponent: number): Shown | undefined {
 function showExact(line: Loose): Shown | undefined {
   if (line.exactShare !== undefined) return showDecimal(line.exactShare, 0);
   const scale = line.exactScale;
-  if (typeof line.exactUnits !== 'bigint' || !Number.isSafeInteger(scale) || (scale as number) < 0)
-    return undefined;
+  // A scale no line can have (a corrupted value) is not printed: it could be a huge string.
+  if (typeof line.exactUnits !== 'bigint' || !Number.isInteger(scale)) return undefined;
+  if ((scale as number) < 0 || (scale as number) > MAX_EXACT_SCALE) return undefined;
   return showDecimal(line.exactUnits, scale as number);
 }
 

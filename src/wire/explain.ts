@@ -11,7 +11,7 @@ import {
   localMoney,
 } from '../locales/locale';
 import { hasLineIdentity } from '../refunds/refund';
-import { exactShareText, formatScaled } from '../settle/settle';
+import { exactShareText, formatScaled, MAX_EXACT_SCALE } from '../settle/settle';
 import type {
   AffiliateLine,
   CocreatorLine,
@@ -87,8 +87,9 @@ function isLineValue(value: unknown): boolean {
     isObject(value) &&
     typeof value.amount === 'bigint' &&
     typeof value.exactUnits === 'bigint' &&
-    Number.isSafeInteger(value.exactScale) &&
+    Number.isInteger(value.exactScale) &&
     (value.exactScale as number) >= 0 &&
+    (value.exactScale as number) <= MAX_EXACT_SCALE &&
     hasLineIdentity(value)
   );
 }
