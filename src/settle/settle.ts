@@ -747,13 +747,17 @@ export interface SplitSink {
   ): void;
 }
 
+// Frozen: a sink that were written before start() would throw, not share lines.
+const NO_LINES = Object.freeze([]) as unknown as SettlementLine[];
+
 /** The settler's sink: the settlement's lines, each with its exact share. */
 class LineSink implements SplitSink {
   private sale: Sale = undefined as unknown as Sale;
   private fee = 0n;
   private feeOrigin: FeeOrigin = NO_FEE;
   private exponent = 0;
-  private lines: SettlementLine[] = [];
+  // Set by start(); no array is allocated for a sink until then.
+  private lines: SettlementLine[] = NO_LINES;
   private net = 0n;
   private base = 0n;
 
