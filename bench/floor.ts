@@ -1,7 +1,7 @@
 /**
  * Not a competitor but a measuring stick: the kernel's arithmetic wrapped in the library's
  * output shape (a frozen settlement of frozen lines, amounts as `bigint`), without validation
- * and without the exact-share strings. What any settler returning that type must pay at least;
+ * and with each exact share as the bigint of its numerator (untrimmed). What any settler returning that type must pay at least;
  * the distance from it to the compiled settler is the library's own overhead.
  */
 import type { PlainSale, ScaledPercent, Split } from './fixtures';
@@ -13,7 +13,8 @@ export interface FloorLine {
   readonly role: string;
   readonly account: string | null;
   readonly amount: bigint;
-  readonly exactShare: string;
+  readonly exactUnits: bigint;
+  readonly exactScale: number;
 }
 
 /** Settles one sale into the library's output shape. */
@@ -32,9 +33,17 @@ export function compileFloor(percents: ReadonlyArray<ScaledPercent>): FloorSettl
   const accounts = percents.map((_, i) => `co${i + 1}@example.com`);
   const contractIds = percents.map((_, i) => `c${i + 1}`);
   const n = units.length;
+  const rest = units.reduce((r, u) => r - u, denominator);
   return (sale) => {
+    const fee = BigInt(sale.fee);
     const lines: FloorLine[] = [
-      Object.freeze({ role: 'platform', account: null, amount: BigInt(sale.fee), exactShare: '' }),
+      Object.freeze({
+        role: 'platform',
+        account: null,
+        amount: fee,
+        exactUnits: fee,
+        exactScale: 2,
+      }),
     ];
     const net = sale.price - sale.fee;
     let affiliate = 0;
@@ -49,7 +58,8 @@ export function compileFloor(percents: ReadonlyArray<ScaledPercent>): FloorSettl
           account: 'leo@example.com',
           percent: a,
           amount: BigInt(affiliate),
-          exactShare: '',
+          exactUnits: BigInt(x),
+          exactScale: a.scale + 4,
         }),
       );
     }
@@ -66,7 +76,8 @@ export function compileFloor(percents: ReadonlyArray<ScaledPercent>): FloorSettl
           contractId: contractIds[i] as string,
           percent: percents[i],
           amount: BigInt(share),
-          exactShare: '',
+          exactUnits: BigInt(x),
+          exactScale: scale + 4,
         }),
       );
     }
@@ -75,12 +86,13 @@ export function compileFloor(percents: ReadonlyArray<ScaledPercent>): FloorSettl
         role: 'main-creator',
         account: 'ana@example.com',
         amount: BigInt(main),
-        exactShare: '',
+        exactUnits: BigInt(base * rest),
+        exactScale: scale + 4,
       }),
     );
     return Object.freeze({
       price: BigInt(sale.price),
-      platformFee: BigInt(sale.fee),
+      platformFee: fee,
       net: BigInt(net),
       base: BigInt(base),
       lines: Object.freeze(lines),

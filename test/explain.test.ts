@@ -210,7 +210,12 @@ describe('explain, given values built around the types', () => {
     ['lines that are not a list', { ...s, lines: {} }],
     ['a line that is null', { ...s, lines: [platform, null] }],
     ['a line with an amount that is a number', withLine(0, { amount: 0 })],
-    ['a line without its exact share', withLine(3, { exactShare: undefined })],
+    ['a line without its exact share', withLine(3, { exactUnits: undefined })],
+    ['a line whose exact scale is not an integer', withLine(3, { exactScale: 1.5 })],
+    ['a line whose exact scale is negative', withLine(3, { exactScale: -1 })],
+    // No line has more decimals than a percent's 1,000, its hundredth and a currency's 4;
+    // printing a billion would build a string of a billion digits.
+    ['a line whose exact scale no line can have', withLine(3, { exactScale: 1007 })],
     ['a platform line with an account', withLine(0, { account: 'ana@example.com' })],
     ['a main-creator line without an account', withLine(3, { account: null })],
     ['an affiliate line without a percent', withLine(1, { percent: '35' })],

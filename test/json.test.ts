@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainErrors } from '../src/errors';
+import { exactShareText } from '../src/settle/settle';
 import {
   documentToJson,
   errorToJson,
@@ -726,7 +727,7 @@ describe('parseSettlementJson', () => {
         l.account,
         'percent' in l ? l.percent : null,
         'contractId' in l ? l.contractId : null,
-        l.exactShare,
+        exactShareText(l),
       ]),
     ).toEqual([
       ['platform', null, null, null, '20.50'],

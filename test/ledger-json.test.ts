@@ -26,17 +26,25 @@ const kwd: Settlement = {
   base: 5397n,
   minRetainedPercent: pct(30),
   lines: [
-    { role: 'platform', account: null, amount: 1005n, exactShare: '1.005' },
-    { role: 'affiliate', account: LEO, percent: pct(4000, 2), amount: 3598n, exactShare: '3.598' },
+    { role: 'platform', account: null, amount: 1005n, exactUnits: 1005n, exactScale: 3 },
+    {
+      role: 'affiliate',
+      account: LEO,
+      percent: pct(4000, 2),
+      amount: 3598n,
+      exactUnits: 3598n,
+      exactScale: 3,
+    },
     {
       role: 'cocreator',
       account: BIA,
       contractId: 'c1',
       percent: pct(125, 1),
       amount: 674n,
-      exactShare: '0.674625',
+      exactUnits: 674625n,
+      exactScale: 6,
     },
-    { role: 'main-creator', account: ANA, amount: 4723n, exactShare: '4.723' },
+    { role: 'main-creator', account: ANA, amount: 4723n, exactUnits: 4723n, exactScale: 3 },
   ],
 };
 const reversal = refundSale(kwd, [], {
@@ -53,8 +61,8 @@ const yen: Settlement = {
   net: 900n,
   base: 900n,
   lines: [
-    { role: 'platform', account: null, amount: 100n, exactShare: '100' },
-    { role: 'main-creator', account: ANA, amount: 900n, exactShare: '900' },
+    { role: 'platform', account: null, amount: 100n, exactUnits: 100n, exactScale: 0 },
+    { role: 'main-creator', account: ANA, amount: 900n, exactUnits: 900n, exactScale: 0 },
   ],
 };
 

@@ -28,17 +28,25 @@ function settlement(
 ): Settlement {
   const [fee, affiliate, cocreator, main] = amounts;
   const lines: SettlementLine[] = [
-    { role: 'platform', account: null, amount: fee, exactShare: '' },
-    { role: 'affiliate', account: LEO, percent: pct(40), amount: affiliate, exactShare: '' },
+    { role: 'platform', account: null, amount: fee, exactUnits: 0n, exactScale: 0 },
+    {
+      role: 'affiliate',
+      account: LEO,
+      percent: pct(40),
+      amount: affiliate,
+      exactUnits: 0n,
+      exactScale: 0,
+    },
     {
       role: 'cocreator',
       account: BIA,
       contractId: 'c1',
       percent: pct(20),
       amount: cocreator,
-      exactShare: '',
+      exactUnits: 0n,
+      exactScale: 0,
     },
-    { role: 'main-creator', account: ANA, amount: main, exactShare: '' },
+    { role: 'main-creator', account: ANA, amount: main, exactUnits: 0n, exactScale: 0 },
   ];
   const price = fee + affiliate + cocreator + main;
   return {

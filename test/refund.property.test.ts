@@ -114,7 +114,7 @@ describe('refundSale', () => {
       fc.property(withRefunds(false), ({ s, refunds }) => {
         for (const r of refundAll(s, refunds)._unsafeUnwrap()) {
           expect(r.lines.map(({ amount: _, ...id }) => id)).toEqual(
-            s.lines.map(({ amount: _, exactShare: __, ...id }) => id),
+            s.lines.map(({ amount: _, exactUnits: __, exactScale: ___, ...id }) => id),
           );
         }
       }),

@@ -23,13 +23,14 @@ const spec8: Settlement = Object.freeze({
   base: 10590n,
   minRetainedPercent: pct(30),
   lines: Object.freeze<SettlementLine[]>([
-    { role: 'platform', account: null, amount: 2050n, exactShare: '20.50' },
+    { role: 'platform', account: null, amount: 2050n, exactUnits: 2050n, exactScale: 2 },
     {
       role: 'affiliate',
       account: 'leo@example.com' as AccountId,
       percent: pct(40),
       amount: 7060n,
-      exactShare: '70.60',
+      exactUnits: 7060n,
+      exactScale: 2,
     },
     {
       role: 'cocreator',
@@ -37,13 +38,15 @@ const spec8: Settlement = Object.freeze({
       contractId: 'c1',
       percent: pct(20),
       amount: 2118n,
-      exactShare: '21.18',
+      exactUnits: 2118n,
+      exactScale: 2,
     },
     {
       role: 'main-creator',
       account: 'ana@example.com' as AccountId,
       amount: 8472n,
-      exactShare: '84.72',
+      exactUnits: 8472n,
+      exactScale: 2,
     },
   ]),
 });

@@ -7,7 +7,13 @@ import { type Policy, type PolicyInput, policy } from '../src/model/policy';
 import { type Product, product } from '../src/model/product';
 import { refund, type Sale, sale } from '../src/model/sale';
 import { refundAll } from '../src/refunds/refund';
-import { compileSettler, compileWith, settleSale, settleWithDomain } from '../src/settle/settle';
+import {
+  compileSettler,
+  compileWith,
+  exactShareText,
+  settleSale,
+  settleWithDomain,
+} from '../src/settle/settle';
 import type { Settlement } from '../src/settle/settlement';
 import { type Domain, validateDomain } from '../src/validate/domain';
 import { formatAmount } from '../src/values/money';
@@ -91,7 +97,7 @@ function table(settlement: Settlement): string[][] {
     l.role === 'cocreator' ? l.contractId : '-',
     l.role === 'cocreator' || l.role === 'affiliate' ? formatPercent(l.percent) : '-',
     formatAmount(l.amount, settlement.currency),
-    l.exactShare,
+    exactShareText(l),
   ]);
 }
 
@@ -536,7 +542,7 @@ describe('settleSale', () => {
       // M = 922337203685477581, exact 2^60 x 0.8 = 922337203685477580.8 minor units.
       const s = saleOf({ price: brl('11529215046068469.76') });
       const settlement = settle(p, s)._unsafeUnwrap();
-      expect(settlement.lines.map((l) => [l.amount, l.exactShare])).toEqual([
+      expect(settlement.lines.map((l) => [l.amount, exactShareText(l)])).toEqual([
         [0n, '0.00'],
         [230584300921369395n, '2305843009213693.952'],
         [922337203685477581n, '9223372036854775.808'],

@@ -25,6 +25,7 @@ import { formatAmount } from '../values/money';
 import {
   comparePercent,
   frozenPercent,
+  MAX_PERCENT_SCALE,
   PERCENT_100,
   type Percent,
   percentOfAmount,
@@ -74,15 +75,80 @@ export function formatScaled(
   return end === cut ? digits.slice(0, cut) : `${digits.slice(0, cut)}.${digits.slice(cut, end)}`;
 }
 
-function platformLine(amount: bigint, exactShare: string): PlatformLine {
-  return Object.freeze({ role: 'platform', account: null, amount, exactShare });
+/**
+ * The decimals of `x / 10^decimals` (x ≥ 0) in its one form: trailing zeros dropped, but at
+ * least `minDecimals` kept (what {@link formatScaled} prints). Not part of the package API.
+ *
+ * @internal
+ */
+export function trimmedScale(x: number | bigint, decimals: number, minDecimals: number): number {
+  let d = decimals;
+  if (typeof x === 'number') {
+    // ⌊x / 10⌋ is exact for a safe x (see floorDivides), and so is q × 10 ≤ x.
+    while (d > minDecimals) {
+      const q = Math.floor(x / 10);
+      if (q * 10 !== x) break;
+      x = q;
+      d--;
+    }
+  } else {
+    while (d > minDecimals && x % 10n === 0n) {
+      x /= 10n;
+      d--;
+    }
+  }
+  return d;
+}
+
+/**
+ * `x / 10^(decimals − scale)` as a `bigint`, for the `scale` {@link trimmedScale} gave: the
+ * exact share's units. The division is exact (the dropped digits are zeros). Not part of the
+ * package API.
+ *
+ * @internal
+ */
+export function scaledUnits(x: number | bigint, decimals: number, scale: number): bigint {
+  if (typeof x === 'number') return BigInt(decimals === scale ? x : x / 10 ** (decimals - scale));
+  return decimals === scale ? x : x / pow10(decimals - scale);
+}
+
+/**
+ * The largest `exactScale` a line can have: a percent's decimals (at most
+ * `MAX_PERCENT_SCALE`), 2 for the percent's hundredth, 4 for the largest currency exponent.
+ * The guards of functions that take lines from anywhere (`explain`, the testing `diff`)
+ * refuse more, so that a corrupted scale cannot make them build a huge string. Not part of
+ * the package API.
+ *
+ * @internal
+ */
+export const MAX_EXACT_SCALE = MAX_PERCENT_SCALE + 2 + 4;
+
+/**
+ * A line's exact share printed: `exactUnits / 10^exactScale` with all `exactScale` decimals
+ * (its form already has no trailing zeros past the currency's). What {@link settlementToJson}
+ * prints as `exactShare`. Not part of the package API.
+ *
+ * @internal
+ */
+export function exactShareText(line: {
+  readonly exactUnits: bigint;
+  readonly exactScale: number;
+}): string {
+  const units = line.exactUnits;
+  if (units < 0n) return `-${formatScaled(-units, line.exactScale, line.exactScale)}`;
+  return formatScaled(units, line.exactScale, line.exactScale);
+}
+
+function platformLine(amount: bigint, exactUnits: bigint, exactScale: number): PlatformLine {
+  return Object.freeze({ role: 'platform', account: null, amount, exactUnits, exactScale });
 }
 
 function affiliateLine(
   account: AccountId,
   percent: Percent,
   amount: bigint,
-  exactShare: string,
+  exactUnits: bigint,
+  exactScale: number,
 ): AffiliateLine {
   // The sale's own percent may be a copy that is not frozen (a structuredClone of the sale).
   return Object.freeze({
@@ -90,7 +156,8 @@ function affiliateLine(
     account,
     percent: frozenPercent(percent),
     amount,
-    exactShare,
+    exactUnits,
+    exactScale,
   });
 }
 
@@ -99,27 +166,36 @@ function cocreatorLine(
   contractId: string,
   percent: Percent,
   amount: bigint,
-  exactShare: string,
+  exactUnits: bigint,
+  exactScale: number,
 ): CocreatorLine {
-  return Object.freeze({ role: 'cocreator', account, contractId, percent, amount, exactShare });
+  return Object.freeze({
+    role: 'cocreator',
+    account,
+    contractId,
+    percent,
+    amount,
+    exactUnits,
+    exactScale,
+  });
 }
 
-function mainCreatorLine(account: AccountId, amount: bigint, exactShare: string): MainCreatorLine {
-  return Object.freeze({ role: 'main-creator', account, amount, exactShare });
-}
-
-interface Totals {
-  readonly price: bigint;
-  readonly platformFee: bigint;
-  readonly feeOrigin: FeeOrigin;
-  readonly net: bigint;
-  readonly base: bigint;
+function mainCreatorLine(
+  account: AccountId,
+  amount: bigint,
+  exactUnits: bigint,
+  exactScale: number,
+): MainCreatorLine {
+  return Object.freeze({ role: 'main-creator', account, amount, exactUnits, exactScale });
 }
 
 function settlementOf(
   sale: Sale,
   policy: Policy,
-  totals: Totals,
+  platformFee: bigint,
+  feeOrigin: FeeOrigin,
+  net: bigint,
+  base: bigint,
   lines: SettlementLine[],
 ): Settlement {
   return Object.freeze({
@@ -128,11 +204,11 @@ function settlementOf(
     at: sale.at,
     // The table's frozen object: a sale made with a copy of a currency settles the same.
     currency: tableCurrency(sale.price.currency) as Currency,
-    price: totals.price,
-    platformFee: totals.platformFee,
-    feeOrigin: totals.feeOrigin,
-    net: totals.net,
-    base: totals.base,
+    price: sale.price.amount,
+    platformFee,
+    feeOrigin,
+    net,
+    base,
     minRetainedPercent: policy.minRetainedPercent,
     lines: Object.freeze(lines),
   });
@@ -407,7 +483,7 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
   if (issues.length > 0) return err(asErrors(issues));
 
   const exponent = currency.exponent;
-  const lines: SettlementLine[] = [platformLine(fee, formatScaled(fee, exponent, exponent))];
+  const lines: SettlementLine[] = [platformLine(fee, fee, exponent)];
 
   // Steps 3 to 5: net, affiliate, base.
   const net = price - fee;
@@ -416,8 +492,12 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
   if (affiliate !== null) {
     const percent = (affiliate.percent ?? product.affiliateCommission) as Percent;
     const commission = percentOfAmount(net, percent, 'down');
-    const exact = formatScaled(net * percent.units, percent.scale + 2 + exponent, exponent);
-    lines.push(affiliateLine(affiliate.account, percent, commission, exact));
+    const x = net * percent.units;
+    const decimals = percent.scale + 2 + exponent;
+    const d = trimmedScale(x, decimals, exponent);
+    lines.push(
+      affiliateLine(affiliate.account, percent, commission, scaledUnits(x, decimals, d), d),
+    );
     base = net - commission;
   }
 
@@ -428,12 +508,11 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
     const account = timeline.contract.cocreator;
     if (!appliesToAffiliate(terms.appliesTo, account, affiliate)) continue;
     const share = percentOfAmount(base, terms.percent, 'down');
-    const exact = formatScaled(
-      base * terms.percent.units,
-      terms.percent.scale + 2 + exponent,
-      exponent,
-    );
-    lines.push(cocreatorLine(account, timeline.contract.id, terms.percent, share, exact));
+    const x = base * terms.percent.units;
+    const decimals = terms.percent.scale + 2 + exponent;
+    const d = trimmedScale(x, decimals, exponent);
+    const units = scaledUnits(x, decimals, d);
+    lines.push(cocreatorLine(account, timeline.contract.id, terms.percent, share, units, d));
     shares += share;
     matched.push(terms.percent);
   }
@@ -442,14 +521,18 @@ function settleReference(domain: Domain, sale: Sale): Result<Settlement, DomainE
   const scale = matched.reduce((s, p) => Math.max(s, p.scale), 0);
   const whole = 100n * pow10(scale);
   const rest = matched.reduce((r, p) => r - p.units * pow10(scale - p.scale), whole);
+  const mainX = base * rest;
+  const mainDecimals = scale + 2 + exponent;
+  const mainScale = trimmedScale(mainX, mainDecimals, exponent);
   lines.push(
     mainCreatorLine(
       product.mainCreator,
       base - shares,
-      formatScaled(base * rest, scale + 2 + exponent, exponent),
+      scaledUnits(mainX, mainDecimals, mainScale),
+      mainScale,
     ),
   );
-  return ok(settlementOf(sale, policy, { price, platformFee: fee, feeOrigin, net, base }, lines));
+  return ok(settlementOf(sale, policy, fee, feeOrigin, net, base, lines));
 }
 
 /**
@@ -644,13 +727,17 @@ export interface SplitSink {
   ): void;
 }
 
+// Frozen: a sink that were written before start() would throw, not share lines.
+const NO_LINES = Object.freeze([]) as unknown as SettlementLine[];
+
 /** The settler's sink: the settlement's lines, each with its exact share. */
 class LineSink implements SplitSink {
   private sale: Sale = undefined as unknown as Sale;
   private fee = 0n;
   private feeOrigin: FeeOrigin = NO_FEE;
   private exponent = 0;
-  private lines: SettlementLine[] = [];
+  // Set by start(); no array is allocated for a sink until then.
+  private lines: SettlementLine[] = NO_LINES;
   private net = 0n;
   private base = 0n;
 
@@ -665,8 +752,8 @@ class LineSink implements SplitSink {
     return true;
   }
 
-  platform(fee: bigint, amount: number | bigint): void {
-    this.lines.push(platformLine(fee, formatScaled(amount, this.exponent, this.exponent)));
+  platform(fee: bigint, _amount: number | bigint): void {
+    this.lines.push(platformLine(fee, fee, this.exponent));
   }
 
   affiliate(
@@ -676,14 +763,16 @@ class LineSink implements SplitSink {
     x: number | bigint,
     decimals: number,
   ): void {
-    const exact = formatScaled(x, decimals, this.exponent);
-    this.lines.push(affiliateLine(account, percent, BigInt(amount), exact));
+    const d = trimmedScale(x, decimals, this.exponent);
+    const units = scaledUnits(x, decimals, d);
+    this.lines.push(affiliateLine(account, percent, BigInt(amount), units, d));
   }
 
   cocreator(entry: Entry, amount: number | bigint, x: number | bigint, decimals: number): void {
-    const exact = formatScaled(x, decimals, this.exponent);
+    const d = trimmedScale(x, decimals, this.exponent);
+    const units = scaledUnits(x, decimals, d);
     this.lines.push(
-      cocreatorLine(entry.account, entry.contractId, entry.percent, BigInt(amount), exact),
+      cocreatorLine(entry.account, entry.contractId, entry.percent, BigInt(amount), units, d),
     );
   }
 
@@ -695,23 +784,25 @@ class LineSink implements SplitSink {
     net: number | bigint,
     base: number | bigint,
   ): void {
-    const exact = formatScaled(x, decimals, this.exponent);
-    this.lines.push(mainCreatorLine(account, BigInt(amount), exact));
-    this.net = BigInt(net);
-    this.base = BigInt(base);
+    const d = trimmedScale(x, decimals, this.exponent);
+    this.lines.push(mainCreatorLine(account, BigInt(amount), scaledUnits(x, decimals, d), d));
+    const netBig = BigInt(net);
+    this.net = netBig;
+    // With no affiliate the base is the net: one bigint for both.
+    this.base = base === net ? netBig : BigInt(base);
   }
 
   /** The settlement of the sale last split into this sink. */
   settlement(): Settlement {
-    const sale = this.sale;
-    const totals = {
-      price: sale.price.amount,
-      platformFee: this.fee,
-      feeOrigin: this.feeOrigin,
-      net: this.net,
-      base: this.base,
-    };
-    return settlementOf(sale, this.policy, totals, this.lines);
+    return settlementOf(
+      this.sale,
+      this.policy,
+      this.fee,
+      this.feeOrigin,
+      this.net,
+      this.base,
+      this.lines,
+    );
   }
 }
 
@@ -946,7 +1037,9 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     if (affiliate.account === product.mainCreator) return false;
     // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: a pre-check; saleRuleIssues checks the same rules itself (contributing/mutation.md)
     if (covering.length > 0 && !policy.affiliatesOnCocreatedProducts) return false;
-    for (const entry of covering) {
+    // An index loop: the covering list is a frozen array, which for...of iterates slower.
+    for (let k = 0, count = covering.length; k < count; k++) {
+      const entry = covering[k] as Entry;
       // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-check; saleRuleIssues checks the same rules itself (contributing/mutation.md)
       if (entry.account === affiliate.account && !entry.mayAlsoSellAsAffiliate) return false;
     }
@@ -996,7 +1089,9 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     const decimals = scale + 2 + exponent;
     let sum = 0;
     let rest = whole;
-    for (const entry of covering) {
+    // An index loop: the covering list is a frozen array, which for...of iterates slower.
+    for (let k = 0, count = covering.length; k < count; k++) {
+      const entry = covering[k] as Entry;
       if (!appliesToAffiliate(entry.appliesTo, entry.account, affiliate)) continue;
       let c: number;
       let x: number | bigint;
@@ -1041,7 +1136,9 @@ function compile(domain: Domain, maxIndexWork: number): Settler {
     const decimals = scale + 2 + exponent;
     let shares = 0n;
     let rest = wholeBig;
-    for (const entry of covering) {
+    // An index loop: the covering list is a frozen array, which for...of iterates slower.
+    for (let k = 0, count = covering.length; k < count; k++) {
+      const entry = covering[k] as Entry;
       if (!appliesToAffiliate(entry.appliesTo, entry.account, affiliate)) continue;
       const x = base * entry.unitsBig;
       const amount = x / wholeBig;

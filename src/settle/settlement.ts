@@ -13,13 +13,17 @@ interface LineAmount {
   /** In the settlement's currency, minor units. */
   readonly amount: bigint;
   /**
-   * The exact, unrounded share as a decimal string in major units, without trailing zeros
-   * but with at least the currency's decimals (e.g. `"5.824"` for 10 % of 58.24, `"21.18"`
-   * for 20 % of 105.90, `"0.5"` for 10 % of JPY 5). For the platform it is the fee as
-   * charged, for the affiliate `net × percent / 100`, for a cocreator
+   * The exact, unrounded share in major units, as a scaled integer: `exactUnits / 10^exactScale`
+   * (e.g. `5824n` and `3` for 10 % of 58.24, `2118n` and `2` for 20 % of 105.90, `5n` and `1`
+   * for 10 % of JPY 5). `exactScale` is at least the currency's decimals and has no trailing
+   * zeros past them, so one value has one form; printed (the `exactShare` field of
+   * {@link settlementToJson}) it is that decimal string, e.g. `"5.824"`. For the platform it
+   * is the fee as charged, for the affiliate `net × percent / 100`, for a cocreator
    * `base × percent / 100`, for the main creator the base less the cocreators' exact shares.
    */
-  readonly exactShare: string;
+  readonly exactUnits: bigint;
+  /** The decimals of {@link LineAmount.exactUnits}: the exact share is `exactUnits / 10^exactScale`. */
+  readonly exactScale: number;
 }
 
 /** The platform's fee. */
@@ -121,10 +125,13 @@ export interface Settlement {
 
 /** A reversal line: the original line's identity with a negative (or zero) amount. */
 export type ReversalLine =
-  | Omit<PlatformLine, 'exactShare'>
-  | Omit<AffiliateLine, 'exactShare'>
-  | Omit<CocreatorLine, 'exactShare'>
-  | Omit<MainCreatorLine, 'exactShare'>;
+  | Omit<PlatformLine, ExactFields>
+  | Omit<AffiliateLine, ExactFields>
+  | Omit<CocreatorLine, ExactFields>
+  | Omit<MainCreatorLine, ExactFields>;
+
+/** The fields of a line's exact share, which a reversal line does not have. */
+type ExactFields = 'exactUnits' | 'exactScale';
 
 /**
  * The reversal of one refund: one line per settlement line, same order, summing to −amount.

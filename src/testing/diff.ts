@@ -1,6 +1,7 @@
 /**
  * Comparing a platform's split with the oracle's, party by party.
  */
+import { MAX_EXACT_SCALE } from '../settle/settle';
 import { currency } from '../values/currency';
 import { parseInstant } from '../values/instant';
 
@@ -55,8 +56,12 @@ export interface ComparableLine {
   readonly percent?: string | number | PercentValue;
   /** A decimal (string or number) in major units, or `bigint` minor units. */
   readonly amount: string | number | bigint;
-  /** Compared by value when both sides have it. */
+  /** Compared by value when both sides have it (or its scaled form below). */
   readonly exactShare?: string;
+  /** A library line's exact share, `exactUnits / 10^exactScale`: compared as `exactShare`. */
+  readonly exactUnits?: bigint;
+  /** The decimals of `exactUnits`. */
+  readonly exactScale?: number;
 }
 
 /**
@@ -126,6 +131,16 @@ function showDecimal(value: unknown, exponent: number): Shown | undefined {
     return { text, key: normalDecimal(text) };
   }
   return undefined;
+}
+
+/** A line's exact share: printed (`exactShare`) or as a library line's scaled integer. */
+function showExact(line: Loose): Shown | undefined {
+  if (line.exactShare !== undefined) return showDecimal(line.exactShare, 0);
+  const scale = line.exactScale;
+  // A scale no line can have (a corrupted value) is not printed: it could be a huge string.
+  if (typeof line.exactUnits !== 'bigint' || !Number.isInteger(scale)) return undefined;
+  if ((scale as number) < 0 || (scale as number) > MAX_EXACT_SCALE) return undefined;
+  return showDecimal(line.exactUnits, scale as number);
 }
 
 function showPercent(value: unknown): Shown | undefined {
@@ -292,8 +307,8 @@ export function diffSettlements(
     differ(index, line, 'contractId', showText(line.contractId), showText(other.contractId));
     differ(index, line, 'percent', showPercent(line.percent), showPercent(other.percent));
     differ(index, line, 'amount', amount, showDecimal(other.amount, right.exponent));
-    const exactA = showDecimal(line.exactShare, 0);
-    const exactB = showDecimal(other.exactShare, 0);
+    const exactA = showExact(line);
+    const exactB = showExact(other);
     if (exactA !== undefined && exactB !== undefined) {
       differ(index, line, 'exactShare', exactA, exactB);
     }

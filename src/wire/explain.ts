@@ -11,7 +11,7 @@ import {
   localMoney,
 } from '../locales/locale';
 import { hasLineIdentity } from '../refunds/refund';
-import { formatScaled } from '../settle/settle';
+import { exactShareText, formatScaled, MAX_EXACT_SCALE } from '../settle/settle';
 import type {
   AffiliateLine,
   CocreatorLine,
@@ -86,7 +86,10 @@ function isLineValue(value: unknown): boolean {
   return (
     isObject(value) &&
     typeof value.amount === 'bigint' &&
-    typeof value.exactShare === 'string' &&
+    typeof value.exactUnits === 'bigint' &&
+    Number.isInteger(value.exactScale) &&
+    (value.exactScale as number) >= 0 &&
+    (value.exactScale as number) <= MAX_EXACT_SCALE &&
     hasLineIdentity(value)
   );
 }
@@ -171,14 +174,19 @@ function explainSettlement(s: Settlement, print: Printer): string[] {
   steps.push([words.net, money(s.net)]);
   if (affiliate !== undefined) {
     steps.push([
-      words.affiliate(pct(affiliate.percent), decimal(affiliate.exactShare)),
+      words.affiliate(pct(affiliate.percent), decimal(exactShareText(affiliate))),
       money(affiliate.amount),
     ]);
   }
   steps.push([affiliate === undefined ? words.baseAlone : words.baseAfterAffiliate, money(s.base)]);
   for (const line of cocreators) {
     steps.push([
-      words.cocreator(line.account, line.contractId, pct(line.percent), decimal(line.exactShare)),
+      words.cocreator(
+        line.account,
+        line.contractId,
+        pct(line.percent),
+        decimal(exactShareText(line)),
+      ),
       money(line.amount),
     ]);
   }
@@ -203,7 +211,7 @@ function explainSettlement(s: Settlement, print: Printer): string[] {
         line.role === 'cocreator' ? line.contractId : '-',
         line.role === 'affiliate' || line.role === 'cocreator' ? pct(line.percent) : '-',
         howLine(line, s, print),
-        decimal(line.exactShare),
+        decimal(exactShareText(line)),
         money(line.amount),
       ]),
       null,
@@ -227,7 +235,7 @@ function explainSettlement(s: Settlement, print: Printer): string[] {
     );
     out.push(
       '',
-      words.remainder(money(main.amount), decimal(main.exactShare)),
+      words.remainder(money(main.amount), decimal(exactShareText(main))),
       words.floor(pct(floor), decimal(floorExact), money(main.amount)),
     );
   }

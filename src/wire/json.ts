@@ -29,7 +29,7 @@ import { DEFAULT_POLICY, type Policy, policy } from '../model/policy';
 import { type Product, product } from '../model/product';
 import { type Refund, refund, type Sale, sale } from '../model/sale';
 import { refundAll, refundReadingIssues, refundRuleIssues } from '../refunds/refund';
-import { settleStages } from '../settle/settle';
+import { exactShareText, settleStages } from '../settle/settle';
 import type {
   Reversal,
   ReversalLine,
@@ -716,7 +716,7 @@ function settlementLineToJson(line: SettlementLine, cur: Currency): SettlementLi
         contractId: line.contractId,
         percent: formatPercent(line.percent),
         amount: formatAmount(line.amount, cur),
-        exactShare: line.exactShare,
+        exactShare: exactShareText(line),
       });
     case 'affiliate':
       return Object.freeze({
@@ -724,14 +724,14 @@ function settlementLineToJson(line: SettlementLine, cur: Currency): SettlementLi
         account: line.account,
         percent: formatPercent(line.percent),
         amount: formatAmount(line.amount, cur),
-        exactShare: line.exactShare,
+        exactShare: exactShareText(line),
       });
     default:
       return Object.freeze({
         role: line.role,
         account: line.account,
         amount: formatAmount(line.amount, cur),
-        exactShare: line.exactShare,
+        exactShare: exactShareText(line),
       });
   }
 }
@@ -1109,6 +1109,13 @@ export function documentToJson(doc: SettleDocument): SettleDocumentJson {
 export type PrintedSettlement = Omit<Settlement, 'feeOrigin' | 'minRetainedPercent'>;
 
 const EXACT = /^-?[0-9]+(?:\.[0-9]+)?$/;
+
+/** A decimal string EXACT accepts as a scaled integer: its digits and its number of decimals. */
+function scaledFromText(text: string): [bigint, number] {
+  const dot = text.indexOf('.');
+  if (dot < 0) return [BigInt(text), 0];
+  return [BigInt(text.slice(0, dot) + text.slice(dot + 1)), text.length - dot - 1];
+}
 const ROLES: ReadonlyArray<Role> = ['platform', 'affiliate', 'cocreator', 'main-creator'];
 
 /** A lenient object reader: specification §8 readers ignore fields they do not know. */
@@ -1174,20 +1181,27 @@ function readLine(
   if (issues.length > before || role === undefined || amount === undefined) return undefined;
   // With no problem reported on this line, every field its role needs was read: each reader
   // above reports what it cannot read, and only the platform line has no account.
-  const share = exactShare as string;
+  const [exactUnits, exactScale] = scaledFromText(exactShare as string);
   const party = account as AccountId;
   switch (role) {
     case 'platform':
-      return { role, account: null, amount, exactShare: share };
+      return { role, account: null, amount, exactUnits, exactScale };
     case 'affiliate':
-      return { role, account: party, percent: linePercent as Percent, amount, exactShare: share };
+      return {
+        role,
+        account: party,
+        percent: linePercent as Percent,
+        amount,
+        exactUnits,
+        exactScale,
+      };
     case 'cocreator': {
       const id = contractId as string;
       const percent = linePercent as Percent;
-      return { role, account: party, contractId: id, percent, amount, exactShare: share };
+      return { role, account: party, contractId: id, percent, amount, exactUnits, exactScale };
     }
     default:
-      return { role: 'main-creator', account: party, amount, exactShare: share };
+      return { role: 'main-creator', account: party, amount, exactUnits, exactScale };
   }
 }
 

@@ -16,7 +16,6 @@ import type { AccountId } from '../../src/values/account';
 import { accountId } from '../../src/values/account';
 import { type Currency, currency } from '../../src/values/currency';
 import { formatInstant, type Instant } from '../../src/values/instant';
-import { formatAmount } from '../../src/values/money';
 import { type Percent, percent } from '../../src/values/percent';
 
 export const MAIN = 'ana@example.com' as AccountId;
@@ -422,9 +421,14 @@ export const settlementArb: fc.Arbitrary<Settlement> = fc
   })
   .map(({ currency: c, platform, affiliate, cocreators, main, saleId, at: when }) => {
     const line = (l: SettlementLine) => Object.freeze(l);
-    const exact = (amount: bigint) => formatAmount(amount, c);
     const lines: SettlementLine[] = [
-      line({ role: 'platform', account: null, amount: platform, exactShare: exact(platform) }),
+      line({
+        role: 'platform',
+        account: null,
+        amount: platform,
+        exactUnits: platform,
+        exactScale: c.exponent,
+      }),
       ...(affiliate === null
         ? []
         : [
@@ -433,7 +437,8 @@ export const settlementArb: fc.Arbitrary<Settlement> = fc
               account: AFFILIATE,
               percent: pct(40),
               amount: affiliate,
-              exactShare: exact(affiliate),
+              exactUnits: affiliate,
+              exactScale: c.exponent,
             }),
           ]),
       ...cocreators.map((amount, i) =>
@@ -443,10 +448,17 @@ export const settlementArb: fc.Arbitrary<Settlement> = fc
           contractId: `c${i}`,
           percent: pct(10),
           amount,
-          exactShare: exact(amount),
+          exactUnits: amount,
+          exactScale: c.exponent,
         }),
       ),
-      line({ role: 'main-creator', account: MAIN, amount: main, exactShare: exact(main) }),
+      line({
+        role: 'main-creator',
+        account: MAIN,
+        amount: main,
+        exactUnits: main,
+        exactScale: c.exponent,
+      }),
     ];
     const price = lines.reduce((s, l) => s + l.amount, 0n);
     const fee = platform;
