@@ -17,7 +17,7 @@ interface LineAmount {
    * (e.g. `5824n` and `3` for 10 % of 58.24, `2118n` and `2` for 20 % of 105.90, `5n` and `1`
    * for 10 % of JPY 5). `exactScale` is at least the currency's decimals and has no trailing
    * zeros past them, so one value has one form; printed (the `exactShare` field of
-   * {@link settlementToJson}) it is that decimal string, e.g. `"5.824"`. For the platform it
+   * `settlementToJson` in `cocreation/wire`) it is that decimal string, e.g. `"5.824"`. For the platform it
    * is the fee as charged, for the affiliate `net × percent / 100`, for a cocreator
    * `base × percent / 100`, for the main creator the base less the cocreators' exact shares.
    */
@@ -125,13 +125,10 @@ export interface Settlement {
 
 /** A reversal line: the original line's identity with a negative (or zero) amount. */
 export type ReversalLine =
-  | Omit<PlatformLine, ExactFields>
-  | Omit<AffiliateLine, ExactFields>
-  | Omit<CocreatorLine, ExactFields>
-  | Omit<MainCreatorLine, ExactFields>;
-
-/** The fields of a line's exact share, which a reversal line does not have. */
-type ExactFields = 'exactUnits' | 'exactScale';
+  | Omit<PlatformLine, 'exactUnits' | 'exactScale'>
+  | Omit<AffiliateLine, 'exactUnits' | 'exactScale'>
+  | Omit<CocreatorLine, 'exactUnits' | 'exactScale'>
+  | Omit<MainCreatorLine, 'exactUnits' | 'exactScale'>;
 
 /**
  * The reversal of one refund: one line per settlement line, same order, summing to −amount.
