@@ -73,11 +73,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   let failed = false;
   for (const [name, measured, budget] of [
     ['whole entry', await measure(), BUDGET_BYTES],
-    [
-      `quickstart (${quickstartNames})`,
-      await measureQuickstart(),
-      QUICKSTART_BUDGET_BYTES,
-    ],
+    [`quickstart (${quickstartNames})`, await measureQuickstart(), QUICKSTART_BUDGET_BYTES],
   ]) {
     const { minified, gzipped } = measured;
     console.log(
