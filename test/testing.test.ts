@@ -480,6 +480,14 @@ describe('diffSettlements', () => {
     expect(at('2026-03-01T12:00:01+00:00')).toEqual([
       ['at', '2026-03-01T12:00:00.000Z', '2026-03-01T12:00:01+00:00'],
     ]);
+    // A Date holds ±8.64e15 ms: at the edge as ISO text, one past it as the number it is.
+    expect(at(-8.64e15)).toEqual([
+      ['at', '2026-03-01T12:00:00.000Z', '-271821-04-20T00:00:00.000Z'],
+    ]);
+    expect(at(-8640000000000001)).toEqual([
+      ['at', '2026-03-01T12:00:00.000Z', '-8640000000000001'],
+    ]);
+    expect(at(Number.NaN)).toEqual([['at', '2026-03-01T12:00:00.000Z', 'NaN']]);
   });
 
   it('writes minor units in the currency decimals, zero decimals and negative amounts included', () => {

@@ -151,9 +151,13 @@ function showPercent(value: unknown): Shown | undefined {
   return showDecimal(value, 0);
 }
 
+/** The largest distance from the epoch, in ms, that a `Date` holds. */
+const MAX_DATE_MS = 8.64e15;
+
 function showInstant(value: unknown): Shown | undefined {
   if (typeof value === 'number') {
-    const text = Number.isFinite(value) ? new Date(value).toISOString() : String(value);
+    // Date covers ±8.64e15 ms: past it (or NaN) toISOString throws, so the number is shown as is.
+    const text = Math.abs(value) <= MAX_DATE_MS ? new Date(value).toISOString() : String(value);
     return { text, key: String(value) };
   }
   if (typeof value === 'string') {
