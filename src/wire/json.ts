@@ -1118,14 +1118,29 @@ function scaledFromText(text: string): [bigint, number] {
 }
 const ROLES: ReadonlyArray<Role> = ['platform', 'affiliate', 'cocreator', 'main-creator'];
 
-/** A lenient object reader: specification §8 readers ignore fields they do not know. */
-function readLenient(value: unknown, path: Path, issues: Issues): Fields | undefined {
+/**
+ * A lenient object reader: specification §8 readers ignore fields they do not know. Internal:
+ * shared with the stored forms of store.ts.
+ *
+ * @internal
+ */
+export function readLenient(value: unknown, path: Path, issues: Issues): Fields | undefined {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Fields;
   issues.push(domainError('invalid_field', 'expected an object', path));
   return undefined;
 }
 
-function readString(fields: Fields, key: string, path: Path, issues: Issues): string | undefined {
+/**
+ * A required non-empty string field of a lenient object. Internal: shared with store.ts.
+ *
+ * @internal
+ */
+export function readString(
+  fields: Fields,
+  key: string,
+  path: Path,
+  issues: Issues,
+): string | undefined {
   const value = required(fields, key, path, issues);
   if (value === undefined) return undefined;
   if (typeof value === 'string' && value.length > 0) return value;

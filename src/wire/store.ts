@@ -19,6 +19,7 @@ import {
   nonEmpty,
   optional,
   readEnum,
+  required,
 } from '../_internal/fields';
 import type { CocreationContract } from '../contracts/types';
 import { type DomainErrors, domainError, type Path } from '../errors';
@@ -59,6 +60,8 @@ import {
   type RefundJson,
   type ReversalJson,
   type ReversalLineJson,
+  readLenient,
+  readString,
   reversalToJson,
   type SettlementJson,
   type SettlementLineJson,
@@ -338,37 +341,13 @@ export function storedReversalToJson(reversal: Reversal): StoredReversalJson {
 // Reading them back
 // ---------------------------------------------------------------------------------------------
 
-/** specification §8 readers ignore fields they do not know: any plain object is read. */
-function readFields(value: unknown, path: Path, issues: Issues): Fields | undefined {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Fields;
-  issues.push(domainError('invalid_field', 'expected an object', path));
-  return undefined;
-}
-
-function need(fields: Fields, key: string, path: Path, issues: Issues): unknown {
-  const value = optional(fields, key);
-  if (value === undefined) {
-    issues.push(domainError('invalid_field', `"${key}" is required`, [...path, key]));
-  }
-  return value;
-}
-
-function readText(fields: Fields, key: string, path: Path, issues: Issues): string | undefined {
-  const value = need(fields, key, path, issues);
-  if (typeof value === 'string' && value.length > 0) return value;
-  if (value !== undefined) {
-    issues.push(domainError('invalid_field', 'expected a non-empty string', [...path, key]));
-  }
-  return undefined;
-}
-
 function readPercentField(
   fields: Fields,
   key: string,
   path: Path,
   issues: Issues,
 ): Percent | undefined {
-  const value = need(fields, key, path, issues);
+  const value = required(fields, key, path, issues);
   return value === undefined ? undefined : collect(parsePercent(value, [...path, key]), issues);
 }
 
@@ -398,13 +377,13 @@ function readFeeOrigin(
   issues: Issues,
 ): FeeOrigin | undefined {
   const path = ['feeOrigin'];
-  const fields = readFields(value, path, issues);
+  const fields = readLenient(value, path, issues);
   if (fields === undefined) return undefined;
   const kinds = ['sale', 'schedule', 'none'] as const;
-  const kind = readEnum(need(fields, 'kind', path, issues), kinds, [...path, 'kind'], issues);
+  const kind = readEnum(required(fields, 'kind', path, issues), kinds, [...path, 'kind'], issues);
   if (kind !== 'schedule') return kind === undefined ? undefined : Object.freeze({ kind });
   const feePercent = readPercentField(fields, 'percent', path, issues);
-  const fixedValue = need(fields, 'fixed', path, issues);
+  const fixedValue = required(fields, 'fixed', path, issues);
   const fixed =
     fixedValue === undefined || cur === undefined
       ? undefined
@@ -521,7 +500,7 @@ export function parseStoredSettlementJson(input: unknown): Result<Settlement, Do
   }
   const fields = input as Fields;
   const cur = currency(optional(fields, 'currency')).unwrapOr(undefined);
-  const originValue = need(fields, 'feeOrigin', [], issues);
+  const originValue = required(fields, 'feeOrigin', [], issues);
   const feeOrigin = originValue === undefined ? undefined : readFeeOrigin(originValue, cur, issues);
   const floor = readPercentField(fields, 'minRetainedPercent', [], issues);
   const linesValue = optional(fields, 'lines');
@@ -605,9 +584,9 @@ function readReversalLine(
   issues: Issues,
 ): ReversalLine | undefined {
   const before = issues.length;
-  const fields = readFields(value, path, issues);
+  const fields = readLenient(value, path, issues);
   if (fields === undefined) return undefined;
-  const role = readEnum(need(fields, 'role', path, issues), ROLES, [...path, 'role'], issues);
+  const role = readEnum(required(fields, 'role', path, issues), ROLES, [...path, 'role'], issues);
   let account: AccountId | undefined;
   if (role === 'platform') {
     if (optional(fields, 'account') !== undefined) {
@@ -616,16 +595,16 @@ function readReversalLine(
       );
     }
   } else {
-    const accountValue = need(fields, 'account', path, issues);
+    const accountValue = required(fields, 'account', path, issues);
     account =
       accountValue === undefined
         ? undefined
         : collect(accountId(accountValue, [...path, 'account']), issues);
   }
   const contractId =
-    role === 'cocreator' ? readText(fields, 'contractId', path, issues) : undefined;
+    role === 'cocreator' ? readString(fields, 'contractId', path, issues) : undefined;
   const linePercent = hasPercent(role) ? readLinePercent(fields, path, issues) : undefined;
-  const amountValue = need(fields, 'amount', path, issues);
+  const amountValue = required(fields, 'amount', path, issues);
   const amount =
     amountValue === undefined || cur === undefined
       ? undefined
@@ -689,25 +668,25 @@ function readReversalLine(
  */
 export function parseStoredReversalJson(input: unknown): Result<Reversal, DomainErrors> {
   const issues: Issues = [];
-  const fields = readFields(input, [], issues);
+  const fields = readLenient(input, [], issues);
   if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);
-  const refundId = readText(fields, 'refundId', [], issues);
-  const saleId = readText(fields, 'saleId', [], issues);
-  const atValue = need(fields, 'at', [], issues);
+  const refundId = readString(fields, 'refundId', [], issues);
+  const saleId = readString(fields, 'saleId', [], issues);
+  const atValue = required(fields, 'at', [], issues);
   const at: Instant | undefined =
     atValue === undefined ? undefined : collect(parseInstant(atValue, ['at']), issues);
-  const codeValue = need(fields, 'currency', [], issues);
+  const codeValue = required(fields, 'currency', [], issues);
   const cur =
     codeValue === undefined ? undefined : collect(currency(codeValue, ['currency']), issues);
   const amountOf = (key: string): bigint | undefined => {
-    const value = need(fields, key, [], issues);
+    const value = required(fields, key, [], issues);
     return value === undefined || cur === undefined
       ? undefined
       : collect(parseAmount(value, cur, [key]), issues);
   };
   const amount = amountOf('amount');
   const refundedTotal = amountOf('refundedTotal');
-  const linesValue = need(fields, 'lines', [], issues);
+  const linesValue = required(fields, 'lines', [], issues);
   if (linesValue !== undefined && !Array.isArray(linesValue)) {
     issues.push(domainError('invalid_field', 'expected an array', ['lines']));
   }
