@@ -15,7 +15,7 @@ export default defineConfig([
     external: ['fast-check', 'neverthrow'],
   },
   {
-    entry: { cli: 'src/cli.ts' },
+    entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     clean: false,
     target: 'node20',

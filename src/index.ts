@@ -143,18 +143,20 @@ export { explain } from './wire/explain';
 
 // Refunds and ledgers.
 export { refundAll, refundSale } from './refunds/refund';
+export { combineLedgers } from './ledger/combine';
+export type { LedgerOptions } from './ledger/entries';
+export { ledgerOf } from './ledger/entries';
 export type {
   Ledger,
-  LedgerAmounts,
   LedgerConflict,
   LedgerEntry,
   LedgerLine,
-  LedgerOptions,
-  LedgerQuery,
   LedgerRecord,
   LedgerRow,
 } from './ledger/ledger';
-export { combineLedgers, EMPTY_LEDGER, ledgerOf, ledgerTotal } from './ledger/ledger';
+export { EMPTY_LEDGER } from './ledger/ledger';
+export type { LedgerAmounts, LedgerQuery } from './ledger/totals';
+export { ledgerTotal } from './ledger/totals';
 export type { PayoutTotals, PayoutTotalsOptions, RefusedSale } from './ledger/payouts';
 export { settleTotals } from './ledger/payouts';
 

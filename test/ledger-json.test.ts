@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { combineLedgers, type LedgerEntry, ledgerOf } from '../src/ledger/ledger';
+import { combineLedgers } from '../src/ledger/combine';
+import { ledgerOf } from '../src/ledger/entries';
+import type { LedgerEntry } from '../src/ledger/ledger';
 import { refundSale } from '../src/refunds/refund';
 import type { Settlement } from '../src/settle/settlement';
 import type { AccountId } from '../src/values/account';

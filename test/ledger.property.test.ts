@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  combineLedgers,
-  EMPTY_LEDGER,
-  type Ledger,
-  type LedgerEntry,
-  type LedgerOptions,
-  ledgerOf,
-  ledgerTotal,
-} from '../src/ledger/ledger';
+import { combineLedgers } from '../src/ledger/combine';
+import { type LedgerOptions, ledgerOf } from '../src/ledger/entries';
+import { EMPTY_LEDGER, type Ledger, type LedgerEntry } from '../src/ledger/ledger';
+import { ledgerTotal } from '../src/ledger/totals';
 import { documentJson } from '../src/testing/arbitraries';
 import { formatInstant } from '../src/values/instant';
 import { parseDocument, settleDocument } from '../src/wire/json';

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  combineLedgers,
-  EMPTY_LEDGER,
-  emptyLedger,
-  type LedgerEntry,
-  ledgerOf,
-  ledgerTotal,
-} from '../src/ledger/ledger';
+import { combineLedgers } from '../src/ledger/combine';
+import { ledgerOf } from '../src/ledger/entries';
+import { EMPTY_LEDGER, emptyLedger, type LedgerEntry } from '../src/ledger/ledger';
+import { ledgerTotal } from '../src/ledger/totals';
 import { refundSale } from '../src/refunds/refund';
 import type { Settlement, SettlementLine } from '../src/settle/settlement';
 import type { AccountId } from '../src/values/account';

@@ -8,13 +8,9 @@
 import type { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  combineLedgers,
-  EMPTY_LEDGER,
-  type Ledger,
-  type LedgerEntry,
-  ledgerOf,
-} from '../src/ledger/ledger';
+import { combineLedgers } from '../src/ledger/combine';
+import { ledgerOf } from '../src/ledger/entries';
+import { EMPTY_LEDGER, type Ledger, type LedgerEntry } from '../src/ledger/ledger';
 import { distinctEntriesArb, partitionsArb } from './arbitraries/ledger';
 import { type LedgerJob, startLedgerWorker } from './support/ledger-worker';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ledgerOf } from '../src/ledger/ledger';
+import { ledgerOf } from '../src/ledger/entries';
 import { type PayoutTotalsOptions, settleTotals } from '../src/ledger/payouts';
 import { type Sale, sale } from '../src/model/sale';
 import { compileSettler, compileWith, floorDivides, type Settler } from '../src/settle/settle';

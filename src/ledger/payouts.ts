@@ -17,7 +17,9 @@ import {
 import type { FeeOrigin, Role, Settlement } from '../settle/settlement';
 import type { AccountId } from '../values/account';
 import type { CurrencyCode } from '../values/currency';
-import { compareRows, type LedgerConflict, type LedgerRow, ledgerOf } from './ledger';
+import { ledgerOf } from './entries';
+import type { LedgerConflict, LedgerRow } from './ledger';
+import { compareRows } from './order';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 

@@ -12,17 +12,11 @@ import type {
   SaleJson,
   SettleDocumentJson,
 } from '../wire/json';
-import {
-  type DocumentOptions,
-  genContract,
-  genDocument,
-  genPolicyModel,
-  genProduct,
-  genSale,
-  type PolicyChoice,
-  PRESET_MODELS,
-  policyJson,
-} from './documents';
+import { type DocumentOptions, genDocument } from './generate/document';
+import { genContract } from './generate/history';
+import { genPolicyModel, type PolicyChoice, PRESET_MODELS, policyJson } from './generate/policy';
+import { genProduct } from './generate/product';
+import { genSale } from './generate/sale';
 import { Tape, tapeValues } from './tape';
 
 /** Options of {@link documentJson}. */

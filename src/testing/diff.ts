@@ -269,30 +269,46 @@ export function diffSettlements(
   const left = side(expected);
   const right = side(actual);
   const differences: SettlementDifference[] = [];
-  const differ = (
-    index: number | null,
-    line: Loose | null,
-    field: string,
-    a: Shown | undefined,
-    b: Shown | undefined,
-  ) => {
-    if (a?.key === b?.key) return;
-    differences.push({
-      index,
-      role: line === null ? null : String(line.role),
-      account: line === null ? null : canonicalAccount(line.account),
-      field,
-      expected: a?.text ?? null,
-      actual: b?.text ?? null,
-    });
-  };
+  diffHeader(left, right, differences);
+  diffLines(left, right, differences);
+  return Object.freeze(differences.map((d) => Object.freeze(d)));
+}
 
+/** Adds a difference to `out` unless the two values are equal (two absent ones included). */
+function differ(
+  out: SettlementDifference[],
+  index: number | null,
+  line: Loose | null,
+  field: string,
+  a: Shown | undefined,
+  b: Shown | undefined,
+): void {
+  if (a?.key === b?.key) return;
+  out.push({
+    index,
+    role: line === null ? null : String(line.role),
+    account: line === null ? null : canonicalAccount(line.account),
+    field,
+    expected: a?.text ?? null,
+    actual: b?.text ?? null,
+  });
+}
+
+/** The settlement's own fields, each compared only when both sides have it. */
+function diffHeader(left: Side, right: Side, out: SettlementDifference[]): void {
   for (const [field, show] of HEADER) {
     const a = show(left.fields[field], left.exponent);
     const b = show(right.fields[field], right.exponent);
-    if (a !== undefined && b !== undefined) differ(null, null, field, a, b);
+    if (a !== undefined && b !== undefined) differ(out, null, null, field, a, b);
   }
+}
 
+/**
+ * The lines, matched by role and account (the first unmatched line of `actual` with the same
+ * key): a line of `expected` without a match, the fields of matched lines, then the lines of
+ * `actual` left over, in their order.
+ */
+function diffLines(left: Side, right: Side, out: SettlementDifference[]): void {
   const unmatched = new Map<string, number[]>();
   right.lines.forEach((line, index) => {
     const key = lineKey(line);
@@ -301,26 +317,50 @@ export function diffSettlements(
   left.lines.forEach((line, index) => {
     const candidates = unmatched.get(lineKey(line)) ?? [];
     const match = candidates.shift();
-    const amount = showDecimal(line.amount, left.exponent);
     if (match === undefined) {
-      differ(index, line, 'line', amount ?? PRESENT, undefined);
+      differ(
+        out,
+        index,
+        line,
+        'line',
+        showDecimal(line.amount, left.exponent) ?? PRESENT,
+        undefined,
+      );
       return;
     }
-    const other = right.lines[match] as Loose;
-    // Compared when either side has it: two absent values agree, as two equal ones.
-    differ(index, line, 'contractId', showText(line.contractId), showText(other.contractId));
-    differ(index, line, 'percent', showPercent(line.percent), showPercent(other.percent));
-    differ(index, line, 'amount', amount, showDecimal(other.amount, right.exponent));
-    const exactA = showExact(line);
-    const exactB = showExact(other);
-    if (exactA !== undefined && exactB !== undefined) {
-      differ(index, line, 'exactShare', exactA, exactB);
-    }
+    diffMatchedLine(out, index, line, left.exponent, right.lines[match] as Loose, right.exponent);
   });
   const extra = [...unmatched.values()].flat().sort((a, b) => a - b);
   for (const index of extra) {
     const line = right.lines[index] as Loose;
-    differ(index, line, 'line', undefined, showDecimal(line.amount, right.exponent) ?? PRESENT);
+    differ(
+      out,
+      index,
+      line,
+      'line',
+      undefined,
+      showDecimal(line.amount, right.exponent) ?? PRESENT,
+    );
   }
-  return Object.freeze(differences.map((d) => Object.freeze(d)));
+}
+
+/** Two lines with the same role and account: their contract, percent, amount and exact share. */
+function diffMatchedLine(
+  out: SettlementDifference[],
+  index: number,
+  line: Loose,
+  exponent: number,
+  other: Loose,
+  otherExponent: number,
+): void {
+  // Compared when either side has it: two absent values agree, as two equal ones.
+  differ(out, index, line, 'contractId', showText(line.contractId), showText(other.contractId));
+  differ(out, index, line, 'percent', showPercent(line.percent), showPercent(other.percent));
+  const amount = showDecimal(line.amount, exponent);
+  differ(out, index, line, 'amount', amount, showDecimal(other.amount, otherExponent));
+  const exactA = showExact(line);
+  const exactB = showExact(other);
+  if (exactA !== undefined && exactB !== undefined) {
+    differ(out, index, line, 'exactShare', exactA, exactB);
+  }
 }

@@ -4,7 +4,8 @@
  * combining meets conflicts), and ways to spread entries over partitions, redelivery included.
  */
 import fc from 'fast-check';
-import type { LedgerEntry, LedgerOptions } from '../../src/ledger/ledger';
+import type { LedgerOptions } from '../../src/ledger/entries';
+import type { LedgerEntry } from '../../src/ledger/ledger';
 import { refundAll } from '../../src/refunds/refund';
 import type { Reversal, Settlement } from '../../src/settle/settlement';
 import { refundsArb, settlementArb } from './settlement';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ledgerOf } from '../../src/ledger/ledger';
+import { ledgerOf } from '../../src/ledger/entries';
 import { refundAll, refundSale } from '../../src/refunds/refund';
 import { compileSettler, settleSale, settleWithDomain } from '../../src/settle/settle';
 import { malformedDocument } from '../../src/testing';

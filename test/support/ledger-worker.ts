@@ -4,7 +4,8 @@
  * structured clone again). Start it with {@link startLedgerWorker}.
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { type LedgerEntry, ledgerOf } from '../../src/ledger/ledger';
+import { ledgerOf } from '../../src/ledger/entries';
+import type { LedgerEntry } from '../../src/ledger/ledger';
 
 /** A request: an id to answer with, the entries, and the period function by name. */
 export interface LedgerJob {
