@@ -19,6 +19,7 @@
  */
 import type { AppliesTo } from '../model/commission';
 import type { PolicyName } from '../model/policy';
+import { formatDecimal } from '../values/decimal';
 import type {
   ContractEventJson,
   ContractJson,
@@ -137,17 +138,12 @@ function minBig(a: bigint, b: bigint): bigint {
  * with exactly `places` decimals (`places` at least the needed ones).
  */
 function decimal(units: bigint, scale: number, places: number): string {
-  const digits = units.toString().padStart(scale + 1, '0');
-  const cut = digits.length - scale;
-  const fraction = digits.slice(cut, cut + places);
-  const whole = digits.slice(0, cut);
-  return fraction === '' ? whole : `${whole}.${fraction}`;
+  return formatDecimal(units, scale, places);
 }
 
 /** `units / 10^scale` in shortest form. */
 function shortest(units: bigint, scale: number): string {
-  const full = decimal(units, scale, scale);
-  return full.includes('.') ? full.replace(/\.?0+$/, '') : full;
+  return formatDecimal(units, scale, 0);
 }
 
 function placesOf(text: string): number {
