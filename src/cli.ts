@@ -1,6 +1,7 @@
 /**
- * The command-line oracle (specification §9). Thin: it reads text, asks src/wire/json.ts (and
- * src/wire/explain.ts) for the answer, and writes it. Every rule lives in the library.
+ * The command-line oracle (specification §9). Thin: it reads text, asks the wire functions of
+ * src/wire/ (reading, settling, printing, explaining) for the answer, and writes it. Every rule
+ * lives in the library.
  */
 import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -20,16 +21,16 @@ import { sale } from './model/sale';
 import { compileSettler, type Settler } from './settle/settle';
 import type { Reversal } from './settle/settlement';
 import { validateDomain } from './validate/domain';
-import { explain } from './wire/explain';
 import {
   parseDocument,
   parseDocumentBytes,
   parseDocumentText,
   readDocumentBytes,
-  type SettleOutputJson,
-  settleDocument,
-  settleResultToJson,
-} from './wire/json';
+} from './wire/document';
+import { explain } from './wire/explain';
+import type { SettleOutputJson } from './wire/json';
+import { settleResultToJson } from './wire/print';
+import { settleDocument } from './wire/settle-document';
 
 const EXIT_SETTLED = 0;
 const EXIT_REFUSED = 1;

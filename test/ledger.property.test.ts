@@ -11,8 +11,9 @@ import {
 } from '../src/ledger/ledger';
 import { documentJson } from '../src/testing/arbitraries';
 import { formatInstant } from '../src/values/instant';
-import { parseDocument, settleDocument } from '../src/wire/json';
+import { parseDocument } from '../src/wire/document';
 import { ledgerToJson, parseLedgerJson } from '../src/wire/ledger-json';
+import { settleDocument } from '../src/wire/settle-document';
 import {
   collidingEntriesArb,
   distinctEntriesArb,
