@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeFixture } from '../bench/fixtures';
 import { documentJson, malformedDocument } from '../src/testing';
-import { readDocumentBytes, settleDocument, settleResultToJson } from '../src/wire/json';
+import { readDocumentBytes } from '../src/wire/document';
+import { settleResultToJson } from '../src/wire/print';
+import { settleDocument } from '../src/wire/settle-document';
 import { ensureBuilt, runCli } from './support/built-package';
 
 const SEED = 20_261_205;

@@ -2,8 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from '../src/wire/document';
 import { explain } from '../src/wire/explain';
-import { parseDocument, settleDocument, settleText } from '../src/wire/json';
+import { settleText } from '../src/wire/oracle';
+import { settleDocument } from '../src/wire/settle-document';
 import { ensureBuilt, ROOT, runCli } from './support/built-package';
 
 const DOCUMENT = JSON.parse(

@@ -17,8 +17,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../src/errors';
 import { documentJson, malformedDocument } from '../src/testing';
+import { parseDocument } from '../src/wire/document';
 import { explain } from '../src/wire/explain';
-import { parseDocument, settleDocument, settleText } from '../src/wire/json';
+import { settleText } from '../src/wire/oracle';
+import { settleDocument } from '../src/wire/settle-document';
 import { CLI, ensureBuilt, ROOT, runCli } from './support/built-package';
 
 const SEED = 20_260_301;

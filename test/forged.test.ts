@@ -26,12 +26,10 @@ import { validateDomain } from '../src/validate/domain';
 import { accept, invite, proposeAmendment } from '../src/validate/transitions';
 import { accountId } from '../src/values/account';
 import { type Instant, parseInstant } from '../src/values/instant';
-import {
-  parseDocument,
-  parseSettlementJson,
-  settleDocument,
-  settlementToJson,
-} from '../src/wire/json';
+import { parseDocument } from '../src/wire/document';
+import { settlementToJson } from '../src/wire/print';
+import { parseSettlementJson } from '../src/wire/read-output';
+import { settleDocument } from '../src/wire/settle-document';
 
 const problems = (errors: ReadonlyArray<DomainError>) => errors.map((e) => [e.code, e.path]);
 const at = (text: string): Instant => parseInstant(text)._unsafeUnwrap();

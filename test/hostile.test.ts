@@ -15,7 +15,8 @@ import { currency } from '../src/values/currency';
 import { instant, parseInstant } from '../src/values/instant';
 import { money, parseAmount } from '../src/values/money';
 import { parsePercent } from '../src/values/percent';
-import { parseDocument, parseDocumentText, settleText, settleToJson } from '../src/wire/json';
+import { parseDocument, parseDocumentText } from '../src/wire/document';
+import { settleText, settleToJson } from '../src/wire/oracle';
 import { deepFreeze, expectDeepFrozen } from './fuzz/support';
 import { specDocument } from './support/spec-document';
 

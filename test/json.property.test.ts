@@ -3,19 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../src/errors';
 import { documentJson, malformedDocument } from '../src/testing';
 import { formatPercent } from '../src/values/percent';
-import {
-  documentToJson,
-  type PrintedSettlement,
-  parseDocument,
-  parseDocumentText,
-  parseSettlementJson,
-  reversalToJson,
-  type SettleOutputJson,
-  settleDocument,
-  settlementToJson,
-  settleText,
-  settleToJson,
-} from '../src/wire/json';
+import { parseDocument, parseDocumentText } from '../src/wire/document';
+import type { SettleOutputJson } from '../src/wire/json';
+import { settleText, settleToJson } from '../src/wire/oracle';
+import { reversalToJson, settlementToJson } from '../src/wire/print';
+import { documentToJson } from '../src/wire/print-document';
+import { type PrintedSettlement, parseSettlementJson } from '../src/wire/read-output';
+import { settleDocument } from '../src/wire/settle-document';
 import { expectDeepFrozen } from './fuzz/support';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

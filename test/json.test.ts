@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainErrors } from '../src/errors';
 import { exactShareText } from '../src/settle/settle';
-import {
-  documentToJson,
-  errorToJson,
-  parseDocument,
-  parseDocumentText,
-  parseSettlementJson,
-  reversalToJson,
-  type SettleOutputJson,
-  settleDocument,
-  settlementToJson,
-  settleText,
-  settleToJson,
-} from '../src/wire/json';
+import { parseDocument, parseDocumentText } from '../src/wire/document';
+import type { SettleOutputJson } from '../src/wire/json';
+import { settleText, settleToJson } from '../src/wire/oracle';
+import { errorToJson, reversalToJson, settlementToJson } from '../src/wire/print';
+import { documentToJson } from '../src/wire/print-document';
+import { parseSettlementJson } from '../src/wire/read-output';
+import { settleDocument } from '../src/wire/settle-document';
 import { minimalDocument, specDocument } from './support/spec-document';
 
 /** specification §8's input document, verbatim. */

@@ -6,8 +6,9 @@ import { EMPTY_LEDGER, type Ledger, type LedgerEntry } from '../src/ledger/ledge
 import { ledgerTotal } from '../src/ledger/totals';
 import { documentJson } from '../src/testing/arbitraries';
 import { formatInstant } from '../src/values/instant';
-import { parseDocument, settleDocument } from '../src/wire/json';
+import { parseDocument } from '../src/wire/document';
 import { ledgerToJson, parseLedgerJson } from '../src/wire/ledger-json';
+import { settleDocument } from '../src/wire/settle-document';
 import {
   collidingEntriesArb,
   distinctEntriesArb,

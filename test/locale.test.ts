@@ -16,13 +16,9 @@ import {
 import { documentJson, malformedDocument } from '../src/testing';
 import { currency } from '../src/values/currency';
 import { formatAmount } from '../src/values/money';
+import { parseDocument, parseDocumentBytes, parseDocumentText } from '../src/wire/document';
 import { explain } from '../src/wire/explain';
-import {
-  parseDocument,
-  parseDocumentBytes,
-  parseDocumentText,
-  settleDocument,
-} from '../src/wire/json';
+import { settleDocument } from '../src/wire/settle-document';
 import { specDocument } from './support/spec-document';
 
 const SEED = 20_260_418;

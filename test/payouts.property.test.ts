@@ -8,7 +8,7 @@ import type { Settlement } from '../src/settle/settlement';
 import { documentJson, saleJson } from '../src/testing/arbitraries';
 import { type Domain, validateDomain } from '../src/validate/domain';
 import { formatInstant } from '../src/values/instant';
-import { parseDocument } from '../src/wire/json';
+import { parseDocument } from '../src/wire/document';
 import { domainArb, saleArb } from './arbitraries/settlement';
 import { deepFreeze, expectDeepFrozen } from './fuzz/support';
 

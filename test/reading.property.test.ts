@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DomainError } from '../src/errors';
 import { documentJson } from '../src/testing';
-import { parseDocument } from '../src/wire/json';
+import { parseDocument } from '../src/wire/document';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Step = string | number;

@@ -12,8 +12,8 @@ import {
   parseDocumentBytes,
   parseDocumentText,
   readDocumentBytes,
-  settleToJson,
-} from '../src/wire/json';
+} from '../src/wire/document';
+import { settleToJson } from '../src/wire/oracle';
 import { minimalDocument, specDocument } from './support/spec-document';
 
 type Doc = ReturnType<typeof specDocument>;

@@ -5,7 +5,7 @@
  * then the refunds one by one.
  */
 import { describe, expect, it } from 'vitest';
-import { settleToJson } from '../src/wire/json';
+import { settleToJson } from '../src/wire/oracle';
 
 const ANA = 'ana@example.com';
 const BIA = 'bia@example.com';

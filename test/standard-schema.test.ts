@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localizeErrors } from '../src/locales/locale';
 import { documentJson, malformedDocument } from '../src/testing';
-import { parseDocument, type SettleDocument, settleDocument } from '../src/wire/json';
+import { parseDocument } from '../src/wire/document';
+import type { SettleDocument } from '../src/wire/json';
+import { settleDocument } from '../src/wire/settle-document';
 import { settleDocumentSchema } from '../src/wire/standard-schema';
 import { specDocument } from './support/spec-document';
 

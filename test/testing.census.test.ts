@@ -21,15 +21,15 @@ import {
   validPolicyJson,
 } from '../src/testing';
 import { validateDomain } from '../src/validate/domain';
-import {
-  type ContractEventJson,
-  type DecimalJson,
-  type PolicyJson,
-  parseDocument,
-  type SettleDocumentJson,
-  settleToJson,
-  type TermsJson,
+import { parseDocument } from '../src/wire/document';
+import type {
+  ContractEventJson,
+  DecimalJson,
+  PolicyJson,
+  SettleDocumentJson,
+  TermsJson,
 } from '../src/wire/json';
+import { settleToJson } from '../src/wire/oracle';
 
 const SEED = 20_261_126;
 

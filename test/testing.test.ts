@@ -17,15 +17,11 @@ import {
   validPolicyJson,
 } from '../src/testing';
 import { validateDomain } from '../src/validate/domain';
-import {
-  parseDocument,
-  parseSettlementJson,
-  type SettlementJson,
-  type SettleOutputJson,
-  settleDocument,
-  settleText,
-  settleToJson,
-} from '../src/wire/json';
+import { parseDocument } from '../src/wire/document';
+import type { SettlementJson, SettleOutputJson } from '../src/wire/json';
+import { settleText, settleToJson } from '../src/wire/oracle';
+import { parseSettlementJson } from '../src/wire/read-output';
+import { settleDocument } from '../src/wire/settle-document';
 import { minimalDocument } from './support/spec-document';
 
 type Settled = Extract<SettleOutputJson, { ok: true }>;

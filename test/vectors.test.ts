@@ -9,7 +9,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type SettleOutputJson, settleText, settleToJson } from '../src/wire/json';
+import type { SettleOutputJson } from '../src/wire/json';
+import { settleText, settleToJson } from '../src/wire/oracle';
 import { ensureBuilt, ROOT, runCli } from './support/built-package';
 
 interface ErrorKey {

@@ -160,3 +160,38 @@ export function frozenCopy<T>(value: T, ancestors: Set<object> = new Set()): T {
   ancestors.delete(value);
   return result;
 }
+
+/**
+ * A lenient object reader: specification §8's readers of printed and stored values ignore
+ * fields they do not know, so any plain object is read (no key is refused).
+ */
+export function readLenient(value: unknown, path: Path, issues: Issues): Fields | undefined {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Fields;
+  issues.push(domainError('invalid_field', 'expected an object', path));
+  return undefined;
+}
+
+/** A required non-empty string field of a lenient object. */
+export function readString(
+  fields: Fields,
+  key: string,
+  path: Path,
+  issues: Issues,
+): string | undefined {
+  const value = required(fields, key, path, issues);
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && value.length > 0) return value;
+  issues.push(domainError('invalid_field', 'expected a non-empty string', [...path, key]));
+  return undefined;
+}
+
+/** An array, or `undefined` when absent; anything else is reported at `path`. */
+export function readArray(
+  value: unknown,
+  path: Path,
+  issues: Issues,
+): ReadonlyArray<unknown> | undefined {
+  if (Array.isArray(value)) return value;
+  if (value !== undefined) issues.push(domainError('invalid_field', 'expected an array', path));
+  return undefined;
+}

@@ -9,7 +9,8 @@ import { sale } from '../model/sale';
 import { compileSettler, type Settler } from '../settle/settle';
 import type { Reversal } from '../settle/settlement';
 import { validateDomain } from '../validate/domain';
-import { parseDocument, settleResultToJson } from '../wire/json';
+import { parseDocument } from '../wire/document';
+import { settleResultToJson } from '../wire/print';
 import { scanMembers } from './scan';
 
 /** A domain compiled from the text of a policy, product and contracts; `null` when refused. */

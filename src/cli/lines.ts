@@ -2,13 +2,11 @@
  * `settle --jsonl`: the answers to a block of whole lines, one line of JSON each, as the main
  * thread and the worker threads both give them.
  */
+
+import { parseDocumentText, readDocumentBytes } from '../wire/document';
 import type { SettleOutputJson } from '../wire/json';
-import {
-  parseDocumentText,
-  readDocumentBytes,
-  settleDocument,
-  settleResultToJson,
-} from '../wire/json';
+import { settleResultToJson } from '../wire/print';
+import { settleDocument } from '../wire/settle-document';
 import { fastAnswer } from './fast-path';
 
 export const NEWLINE = 0x0a;

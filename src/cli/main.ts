@@ -1,7 +1,7 @@
 /**
  * The command-line oracle (specification §9), the `cocreation` bin. Thin: it reads the
- * arguments, reads text, asks src/wire/json.ts (and src/wire/explain.ts) for the answer, and
- * writes it. Every rule lives in the library. Built into one file, dist/cli.js, which is also
+ * arguments, reads text, asks the wire functions of src/wire/ (reading, settling, printing,
+ * explaining) for the answer, and writes it. Every rule lives in the library. Built into one file, dist/cli.js, which is also
  * the script the worker threads of `settle --jsonl` run.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';

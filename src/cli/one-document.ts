@@ -1,7 +1,9 @@
 /** `settle [FILE|-]` and `explain [FILE|-]`: one document in, one answer out. */
 import type { Readable } from 'node:stream';
+import { parseDocumentBytes } from '../wire/document';
 import { explain } from '../wire/explain';
-import { parseDocumentBytes, settleDocument, settleResultToJson } from '../wire/json';
+import { settleResultToJson } from '../wire/print';
+import { settleDocument } from '../wire/settle-document';
 import type { Invocation } from './args';
 import { EXIT_REFUSED, EXIT_SETTLED, EXIT_USAGE } from './exit';
 import { readAll, writeOut } from './io';

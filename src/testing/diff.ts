@@ -3,6 +3,7 @@
  */
 import { MAX_EXACT_SCALE } from '../settle/settle';
 import { currency } from '../values/currency';
+import { formatDecimal } from '../values/decimal';
 import { parseInstant } from '../values/instant';
 
 /** One difference between two settlements. */
@@ -108,14 +109,6 @@ function normalDecimal(text: string): string {
   return body === '0' ? '0' : `${sign}${body}`;
 }
 
-function minorToText(minor: bigint, exponent: number): string {
-  const negative = minor < 0n;
-  const digits = (negative ? -minor : minor).toString().padStart(exponent + 1, '0');
-  const cut = digits.length - exponent;
-  const text = exponent === 0 ? digits : `${digits.slice(0, cut)}.${digits.slice(cut)}`;
-  return negative ? `-${text}` : text;
-}
-
 interface Shown {
   readonly text: string;
   readonly key: string;
@@ -123,7 +116,7 @@ interface Shown {
 
 function showDecimal(value: unknown, exponent: number): Shown | undefined {
   if (typeof value === 'bigint') {
-    const text = minorToText(value, exponent);
+    const text = formatDecimal(value, exponent);
     return { text, key: normalDecimal(text) };
   }
   if (typeof value === 'number' || typeof value === 'string') {
@@ -145,7 +138,7 @@ function showExact(line: Loose): Shown | undefined {
 
 function showPercent(value: unknown): Shown | undefined {
   if (isRecord(value) && typeof value.units === 'bigint' && typeof value.scale === 'number') {
-    const text = normalDecimal(minorToText(value.units, value.scale));
+    const text = normalDecimal(formatDecimal(value.units, value.scale));
     return { text, key: text };
   }
   return showDecimal(value, 0);

@@ -12,6 +12,7 @@ import {
   currencyOrError as lookupCurrency,
   tableCurrency,
 } from './currency';
+import { formatDecimal } from './decimal';
 
 /** An amount of money: an integer of minor units (cents for BRL) and its currency. Frozen. */
 export interface Money {
@@ -228,14 +229,7 @@ export function parseMoney(
  * ```
  */
 export function formatAmount(minor: bigint, currency: Currency): string {
-  const negative = minor < 0n;
-  const digits = (negative ? -minor : minor).toString();
-  const exponent = currency.exponent;
-  const sign = negative ? '-' : '';
-  if (exponent === 0) return sign + digits;
-  const padded = digits.padStart(exponent + 1, '0');
-  const cut = padded.length - exponent;
-  return `${sign}${padded.slice(0, cut)}.${padded.slice(cut)}`;
+  return formatDecimal(minor, currency.exponent);
 }
 
 /**

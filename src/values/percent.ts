@@ -7,6 +7,7 @@ import {
   type Path,
 } from '../errors';
 import type { Brand } from './brand';
+import { formatDecimal } from './decimal';
 
 /**
  * An exact, non-negative decimal percent, kept as written: its value is `units / 10^scale`,
@@ -376,11 +377,7 @@ export function subtractPercents(
  * ```
  */
 export function formatPercent(p: Percent): string {
-  const digits = p.units.toString().padStart(p.scale + 1, '0');
-  const cut = digits.length - p.scale;
-  const whole = digits.slice(0, cut);
-  const fraction = digits.slice(cut).replace(/0+$/, '');
-  return fraction === '' ? whole : `${whole}.${fraction}`;
+  return formatDecimal(p.units, p.scale, 0);
 }
 
 /**

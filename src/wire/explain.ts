@@ -11,7 +11,7 @@ import {
   localMoney,
 } from '../locales/locale';
 import { hasLineIdentity } from '../refunds/refund';
-import { exactShareText, formatScaled, MAX_EXACT_SCALE } from '../settle/settle';
+import { exactShareText, MAX_EXACT_SCALE } from '../settle/settle';
 import type {
   AffiliateLine,
   CocreatorLine,
@@ -21,6 +21,7 @@ import type {
 } from '../settle/settlement';
 import type { Currency } from '../values/currency';
 import { isCurrency } from '../values/currency';
+import { formatDecimal } from '../values/decimal';
 import { formatInstant, isInstantValue } from '../values/instant';
 import { formatAmount } from '../values/money';
 import { formatPercent, isPercentValue, type Percent } from '../values/percent';
@@ -163,7 +164,7 @@ function explainSettlement(s: Settlement, print: Printer): string[] {
   const origin = s.feeOrigin;
   if (origin.kind === 'schedule') {
     const p = origin.percent;
-    const unrounded = formatScaled(s.price * p.units, p.scale + 2 + cur.exponent, cur.exponent);
+    const unrounded = formatDecimal(s.price * p.units, p.scale + 2 + cur.exponent, cur.exponent);
     steps.push([
       words.feeSchedule(pct(p), decimal(unrounded), money(origin.fixed)),
       money(s.platformFee),
@@ -228,7 +229,7 @@ function explainSettlement(s: Settlement, print: Printer): string[] {
   );
   if (main !== undefined) {
     const floor = s.minRetainedPercent;
-    const floorExact = formatScaled(
+    const floorExact = formatDecimal(
       s.base * floor.units,
       floor.scale + 2 + cur.exponent,
       cur.exponent,

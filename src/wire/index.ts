@@ -18,6 +18,7 @@
  * @packageDocumentation
  */
 
+export { parseDocument, parseDocumentBytes, parseDocumentText } from './document';
 export type {
   ContractEventJson,
   ContractJson,
@@ -27,7 +28,6 @@ export type {
   MoneyJson,
   PolicyJson,
   PolicyObjectJson,
-  PrintedSettlement,
   ProductJson,
   RefundJson,
   RefusedOutputJson,
@@ -44,20 +44,6 @@ export type {
   SettleOutputJson,
   TermsJson,
 } from './json';
-export {
-  documentToJson,
-  errorToJson,
-  parseDocument,
-  parseDocumentBytes,
-  parseDocumentText,
-  parseSettlementJson,
-  policyToJson,
-  reversalToJson,
-  settleDocument,
-  settlementToJson,
-  settleText,
-  settleToJson,
-} from './json';
 export type {
   LedgerConflictJson,
   LedgerJson,
@@ -65,6 +51,13 @@ export type {
   LedgerRecordJson,
 } from './ledger-json';
 export { ledgerToJson, parseLedgerJson } from './ledger-json';
+export { settleText, settleToJson } from './oracle';
+export { errorToJson, reversalToJson, settlementToJson } from './print';
+export { documentToJson, policyToJson } from './print-document';
+export type { PrintedSettlement } from './read-output';
+export { parseSettlementJson } from './read-output';
+export { parseStoredReversalJson, parseStoredSettlementJson } from './read-stored';
+export { settleDocument } from './settle-document';
 export type { SchemaIssue, SchemaResult, SettleDocumentSchema } from './standard-schema';
 export { settleDocumentSchema } from './standard-schema';
 export type {
@@ -76,8 +69,6 @@ export type {
 } from './store';
 export {
   contractToJson,
-  parseStoredReversalJson,
-  parseStoredSettlementJson,
   productToJson,
   refundToJson,
   storedReversalToJson,

@@ -14,6 +14,8 @@ import {
   raw,
   readEnum,
   readId,
+  readLenient,
+  required,
 } from '../_internal/fields';
 import { type DomainErrors, domainError, type Path } from '../errors';
 import {
@@ -28,6 +30,7 @@ import { accountIdOrError as accountId } from '../values/account';
 import { type Currency, type CurrencyCode, currencyOrError as currency } from '../values/currency';
 import { formatAmount, parseAmount } from '../values/money';
 import { formatPercent, parsePercentOrError as parsePercent } from '../values/percent';
+import { ROLES } from './read-line';
 
 /** One line of a ledger entry on the wire. */
 export interface LedgerLineJson {
@@ -74,8 +77,6 @@ export interface LedgerJson {
   /** The ids seen with different lines, counted nowhere. */
   readonly conflicts: ReadonlyArray<LedgerConflictJson>;
 }
-
-const ROLES: ReadonlyArray<Role> = ['platform', 'affiliate', 'cocreator', 'main-creator'];
 
 function amountText(amount: bigint, code: CurrencyCode): string {
   // A ledger built by the library only holds known currencies; a forged one is printed in
@@ -155,12 +156,6 @@ export function ledgerToJson(ledger: Ledger): LedgerJson {
   });
 }
 
-function readFields(value: unknown, path: Path, issues: Issues): Fields | undefined {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Fields;
-  issues.push(domainError('invalid_field', 'expected an object', path));
-  return undefined;
-}
-
 function readList(value: unknown, path: Path, issues: Issues): ReadonlyArray<unknown> {
   if (Array.isArray(value)) return value;
   issues.push(domainError('invalid_field', 'expected an array', path));
@@ -192,6 +187,48 @@ function readLineAmount(
   return amount;
 }
 
+/** A line's account: none on the platform line, required on the others (by a role that read). */
+function readLineAccount(
+  fields: Fields,
+  role: Role | undefined,
+  path: Path,
+  issues: Issues,
+): string | null | undefined {
+  if (role === 'platform') {
+    if (optional(fields, 'account') !== undefined) {
+      issues.push(
+        domainError('invalid_field', 'the platform line has no account', [...path, 'account']),
+      );
+    }
+    return null;
+  }
+  // Whether the line needs an account depends on its role: a role that did not read is reported.
+  if (role === undefined) return null;
+  const accountValue = required(fields, 'account', path, issues);
+  return accountValue === undefined
+    ? null
+    : collect(accountId(accountValue, [...path, 'account']), issues);
+}
+
+/** A field only lines of `roles` have: required on them, refused on the others. */
+function readRoleField(
+  fields: Fields,
+  key: string,
+  roles: ReadonlyArray<Role>,
+  role: Role | undefined,
+  path: Path,
+  issues: Issues,
+): unknown {
+  const v = optional(fields, key);
+  if (role === undefined) return undefined;
+  if (roles.includes(role) && v === undefined) {
+    issues.push(domainError('invalid_field', `"${key}" is required`, [...path, key]));
+  } else if (!roles.includes(role) && v !== undefined) {
+    issues.push(domainError('invalid_field', `a ${role} line has no ${key}`, [...path, key]));
+  }
+  return v;
+}
+
 function readLine(
   value: unknown,
   path: Path,
@@ -200,52 +237,30 @@ function readLine(
   issues: Issues,
 ): LedgerLine | undefined {
   const before = issues.length;
-  const fields = readFields(value, path, issues);
+  const fields = readLenient(value, path, issues);
   if (fields === undefined) return undefined;
-  const role = readEnum(optional(fields, 'role'), ROLES, [...path, 'role'], issues);
-  if (role === undefined && optional(fields, 'role') === undefined) {
-    issues.push(domainError('invalid_field', '"role" is required', [...path, 'role']));
-  }
-  let account: string | null | undefined = null;
-  const accountValue = optional(fields, 'account');
-  if (role === 'platform') {
-    if (accountValue !== undefined) {
-      issues.push(
-        domainError('invalid_field', 'the platform line has no account', [...path, 'account']),
-      );
-    }
-  } else if (role === undefined) {
-    // Whether the line needs an account depends on its role, already reported.
-  } else if (accountValue === undefined) {
-    issues.push(domainError('invalid_field', '"account" is required', [...path, 'account']));
-  } else {
-    account = collect(accountId(accountValue, [...path, 'account']), issues);
-  }
-  const only = (key: string, roles: ReadonlyArray<Role>): unknown => {
-    const v = optional(fields, key);
-    if (role === undefined) return undefined;
-    if (roles.includes(role) && v === undefined) {
-      issues.push(domainError('invalid_field', `"${key}" is required`, [...path, key]));
-    } else if (!roles.includes(role) && v !== undefined) {
-      issues.push(domainError('invalid_field', `a ${role} line has no ${key}`, [...path, key]));
-    }
-    return v;
-  };
-  const contractValue = only('contractId', ['cocreator']);
+  const role = readEnum(required(fields, 'role', path, issues), ROLES, [...path, 'role'], issues);
+  const account = readLineAccount(fields, role, path, issues);
+  const contractValue = readRoleField(fields, 'contractId', ['cocreator'], role, path, issues);
   const contractId =
     contractValue === undefined ? null : readId(contractValue, [...path, 'contractId'], issues);
-  const percentValue = only('percent', ['affiliate', 'cocreator']);
+  const percentValue = readRoleField(
+    fields,
+    'percent',
+    ['affiliate', 'cocreator'],
+    role,
+    path,
+    issues,
+  );
   const percent =
     percentValue === undefined
       ? null
       : collect(parsePercent(percentValue, [...path, 'percent']), issues);
-  const amountValue = optional(fields, 'amount');
-  let amount: bigint | undefined;
-  if (amountValue === undefined) {
-    issues.push(domainError('invalid_field', '"amount" is required', [...path, 'amount']));
-  } else if (cur !== undefined) {
-    amount = readLineAmount(amountValue, cur, reversal, [...path, 'amount'], issues);
-  }
+  const amountValue = required(fields, 'amount', path, issues);
+  const amount =
+    amountValue === undefined || cur === undefined
+      ? undefined
+      : readLineAmount(amountValue, cur, reversal, [...path, 'amount'], issues);
   if (issues.length > before || role === undefined || amount === undefined) return undefined;
   return {
     role,
@@ -258,7 +273,7 @@ function readLine(
 
 function readRecord(value: unknown, path: Path, issues: Issues): LedgerRecord | undefined {
   const before = issues.length;
-  const fields = readFields(value, path, issues);
+  const fields = readLenient(value, path, issues);
   if (fields === undefined) return undefined;
   const saleValue = optional(fields, 'saleId');
   if (saleValue === undefined) {
@@ -294,7 +309,7 @@ function readRecord(value: unknown, path: Path, issues: Issues): LedgerRecord | 
 }
 
 function readConflict(value: unknown, path: Path, issues: Issues): LedgerRecord[] {
-  const fields = readFields(value, path, issues);
+  const fields = readLenient(value, path, issues);
   if (fields === undefined) return [];
   const saleId = optional(fields, 'saleId');
   const refundId = optional(fields, 'refundId') ?? null;
@@ -351,7 +366,7 @@ function readConflict(value: unknown, path: Path, issues: Issues): LedgerRecord[
  */
 export function parseLedgerJson(input: unknown): Result<Ledger, DomainErrors> {
   const issues: Issues = [];
-  const fields = readFields(input, [], issues);
+  const fields = readLenient(input, [], issues);
   const records: LedgerRecord[] = [];
   if (fields !== undefined) {
     readList(optional(fields, 'entries'), ['entries'], issues).forEach((entry, i) => {

@@ -6,7 +6,9 @@
  */
 import type { DomainError, Issue, Path } from '../errors';
 import { type LocaleOptions, localizeErrors } from '../locales/locale';
-import { parseDocument, type SettleDocument, settleDocument } from './json';
+import { parseDocument } from './document';
+import type { SettleDocument } from './json';
+import { settleDocument } from './settle-document';
 
 /** One problem as Standard Schema reports it: the library's `message` and `path`, and its `code`. */
 export interface SchemaIssue {

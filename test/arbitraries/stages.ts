@@ -11,7 +11,9 @@
 import fc from 'fast-check';
 import { documentJson } from '../../src/testing';
 import type { Percent } from '../../src/values/percent';
-import { parseDocument, type SettleDocumentJson, settleToJson } from '../../src/wire/json';
+import { parseDocument } from '../../src/wire/document';
+import type { SettleDocumentJson } from '../../src/wire/json';
+import { settleToJson } from '../../src/wire/oracle';
 
 /** An error as the tests compare it: its code and its path. */
 export interface ErrorKey {

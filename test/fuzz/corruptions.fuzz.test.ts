@@ -12,8 +12,10 @@ import { refundAll, refundSale } from '../../src/refunds/refund';
 import { compileSettler, settleSale, settleWithDomain } from '../../src/settle/settle';
 import { malformedDocument } from '../../src/testing';
 import { validateDomain } from '../../src/validate/domain';
+import { parseDocument } from '../../src/wire/document';
 import { explain } from '../../src/wire/explain';
-import { parseDocument, settleDocument, settleText, settleToJson } from '../../src/wire/json';
+import { settleText, settleToJson } from '../../src/wire/oracle';
+import { settleDocument } from '../../src/wire/settle-document';
 import {
   domainAndSaleArb,
   domainPartsArb,

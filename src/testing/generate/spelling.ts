@@ -3,6 +3,8 @@
  * §8): the generators vary how a value is written so that every reader of it is exercised.
  * Internal to the testing kit.
  */
+
+import { formatDecimal } from '../../values/decimal';
 import type { DecimalJson, MoneyJson } from '../../wire/json';
 import type { Tape } from '../tape';
 import { SCALE } from './units';
@@ -14,17 +16,12 @@ const MAX_OFFSET_MINUTES = 23 * 60 + 59;
  * with exactly `places` decimals (`places` at least the needed ones).
  */
 function decimal(units: bigint, scale: number, places: number): string {
-  const digits = units.toString().padStart(scale + 1, '0');
-  const cut = digits.length - scale;
-  const fraction = digits.slice(cut, cut + places);
-  const whole = digits.slice(0, cut);
-  return fraction === '' ? whole : `${whole}.${fraction}`;
+  return formatDecimal(units, scale, places);
 }
 
 /** `units / 10^scale` in shortest form. */
 function shortest(units: bigint, scale: number): string {
-  const full = decimal(units, scale, scale);
-  return full.includes('.') ? full.replace(/\.?0+$/, '') : full;
+  return formatDecimal(units, scale, 0);
 }
 
 function placesOf(text: string): number {

@@ -1,0 +1,21 @@
+/**
+ * Errors in the caller's language: what the wire functions that take `LocaleOptions` do with
+ * their English errors before they answer.
+ */
+import type { Result } from 'neverthrow';
+import type { DomainErrors } from '../errors';
+import { type Locale, type LocaleOptions, localizeErrors } from '../locales/locale';
+
+/**
+ * A result whose errors' messages are in the options' locale (English, the library's own,
+ * when none is given): codes, paths and fields stay as they are.
+ */
+export function inLocale<T>(
+  result: Result<T, DomainErrors>,
+  options: LocaleOptions | undefined,
+): Result<T, DomainErrors> {
+  // Read as anything: a JavaScript caller may pass a value that is not an options object.
+  const locale = (options as { readonly locale?: unknown } | null | undefined)?.locale;
+  if (locale === undefined || locale === 'en') return result;
+  return result.mapErr((errors) => localizeErrors(errors, locale as Locale));
+}
