@@ -27,6 +27,7 @@ import {
   parsePercentOrError as parsePercent,
 } from '../values/percent';
 import { checkAffiliatePercent } from './product';
+import { keysOf, MONEY, REFUND, SALE, SALE_AFFILIATE } from './shapes';
 
 /** The affiliate who made a sale. */
 export interface SaleAffiliate {
@@ -69,7 +70,7 @@ export interface Refund {
 
 /** Reads a wire `{ amount, currency }` object, reporting every problem into `issues`. */
 function readMoney(value: unknown, path: Path, issues: Issues): Money | undefined {
-  const fields = readObject(value, path, ['amount', 'currency'], issues, 'an amount object');
+  const fields = readObject(value, path, keysOf(MONEY), issues, 'an amount object');
   if (fields === undefined) return undefined;
   const amount = required(fields, 'amount', path, issues);
   const code = required(fields, 'currency', path, issues);
@@ -94,13 +95,7 @@ function readInstant(value: unknown, path: Path, issues: Issues): Instant | unde
 }
 
 function readAffiliate(value: unknown, path: Path, issues: Issues): SaleAffiliate | undefined {
-  const fields = readObject(
-    value,
-    path,
-    ['account', 'percent', 'managedBy'],
-    issues,
-    'an affiliate',
-  );
+  const fields = readObject(value, path, keysOf(SALE_AFFILIATE), issues, 'an affiliate');
   if (fields === undefined) return undefined;
   const before = issues.length;
   const account = readAccount(
@@ -170,13 +165,7 @@ function readAffiliate(value: unknown, path: Path, issues: Issues): SaleAffiliat
  */
 export function sale(input: unknown, path: Path = []): Result<Sale, DomainErrors> {
   const issues: Issues = [];
-  const fields = readObject(
-    input,
-    path,
-    ['id', 'productId', 'at', 'price', 'platformFee', 'affiliate'],
-    issues,
-    'a sale',
-  );
+  const fields = readObject(input, path, keysOf(SALE), issues, 'a sale');
   if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);
   const id = readId(required(fields, 'id', path, issues), [...path, 'id'], issues);
   const productId = readId(
@@ -239,7 +228,7 @@ export function sale(input: unknown, path: Path = []): Result<Sale, DomainErrors
  */
 export function refund(input: unknown, path: Path = []): Result<Refund, DomainErrors> {
   const issues: Issues = [];
-  const fields = readObject(input, path, ['id', 'at', 'amount'], issues, 'a refund');
+  const fields = readObject(input, path, keysOf(REFUND), issues, 'a refund');
   if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);
   const id = readId(required(fields, 'id', path, issues), [...path, 'id'], issues);
   const at = readInstant(required(fields, 'at', path, issues), [...path, 'at'], issues);

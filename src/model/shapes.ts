@@ -14,8 +14,9 @@
  * `contract`): the rules of a field are prose in specification §8, and the readers say them
  * with their own messages; this file only says what is there.
  */
-import type { AmendmentRule, CancellationRule, PolicyName } from './policy';
+
 import type { AppliesTo } from './commission';
+import type { AmendmentRule, CancellationRule, PolicyName } from './policy';
 
 /** A decimal on input: a string such as `"19.90"`, or a JSON number read as `String(n)`. */
 export type DecimalJson = string | number;
@@ -61,7 +62,9 @@ export interface Field<T = unknown, P extends Presence = Presence> {
  *
  * @internal
  */
-export interface Shape<F extends Readonly<Record<string, Field>> = Readonly<Record<string, Field>>> {
+export interface Shape<
+  F extends Readonly<Record<string, Field>> = Readonly<Record<string, Field>>,
+> {
   /** The fields, by key. */
   readonly fields: F;
 }
@@ -108,7 +111,9 @@ function shape<F extends Readonly<Record<string, Field>>>(fields: F): Shape<F> {
 }
 
 type ValueOf<X> = X extends Field<infer T> ? T : never;
-type RequiredKeys<F> = { [K in keyof F]: F[K] extends Field<unknown, 'required'> ? K : never }[keyof F];
+type RequiredKeys<F> = {
+  [K in keyof F]: F[K] extends Field<unknown, 'required'> ? K : never;
+}[keyof F];
 /** Flattens an intersection into one object type; each property keeps its doc comment. */
 type Flat<T> = T extends infer U ? { [K in keyof U]: U[K] } : never;
 type FromPresetKeys<F> = {
@@ -126,9 +131,9 @@ export type JsonOf<F> = Flat<
   { readonly [K in keyof F as K extends RequiredKeys<F> ? K : never]: ValueOf<F[K]> } & {
     readonly [K in keyof F as K extends FromPresetKeys<F> ? K : never]?: ValueOf<F[K]>;
   } & {
-    readonly [K in keyof F as K extends RequiredKeys<F> | FromPresetKeys<F>
-      ? never
-      : K]?: ValueOf<F[K]> | null;
+    readonly [K in keyof F as K extends RequiredKeys<F> | FromPresetKeys<F> ? never : K]?: ValueOf<
+      F[K]
+    > | null;
   }
 >;
 

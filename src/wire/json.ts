@@ -27,22 +27,22 @@ import { type DomainError, type DomainErrors, domainError, type Path } from '../
 import { type Locale, type LocaleOptions, localizeErrors } from '../locales/locale';
 import { DEFAULT_POLICY, type Policy, type PolicyName, policy } from '../model/policy';
 import { type Product, product } from '../model/product';
+import { type Refund, refund, type Sale, sale } from '../model/sale';
 import {
-  CONTRACT,
-  CONTRACT_EVENT,
-  FEE_SCHEDULE,
+  type CONTRACT,
+  type CONTRACT_EVENT,
+  type FEE_SCHEDULE,
   type JsonOf,
   keysOf,
-  MONEY,
-  POLICY,
-  PRODUCT,
-  REFUND,
-  SALE,
-  SALE_AFFILIATE,
+  type MONEY,
+  type POLICY,
+  type PRODUCT,
+  type REFUND,
+  type SALE,
+  type SALE_AFFILIATE,
   SETTLE_DOCUMENT,
-  TERMS_PATCH,
+  type TERMS_PATCH,
 } from '../model/shapes';
-import { type Refund, refund, type Sale, sale } from '../model/sale';
 import { refundAll, refundReadingIssues, refundRuleIssues } from '../refunds/refund';
 import { exactShareText, settleStages } from '../settle/settle';
 import type {
