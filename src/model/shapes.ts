@@ -300,6 +300,35 @@ export const SETTLE_DOCUMENT = shape({
 });
 
 /**
+ * The shape of the value a field holds, given the object it is in: an event's `terms` take
+ * the shape its `type` names (none: the event carries no terms). `undefined` for a field
+ * that holds no object (or a table, whose keys are data).
+ *
+ * @internal
+ */
+export function shapeOf(f: Field, parent: Readonly<Record<string, unknown>>): Shape | undefined {
+  if (f.byType === undefined) return f.shape;
+  const type = parent.type;
+  return typeof type === 'string' && Object.hasOwn(f.byType, type) ? f.byType[type] : undefined;
+}
+
+/**
+ * Whether a field must be in the object `parent` (specification §8): a `required` field
+ * always; a `fromPreset` one unless the policy it is part of extends a preset (`inPreset`);
+ * an event's `terms` when its `type` carries terms.
+ *
+ * @internal
+ */
+export function isRequired(
+  f: Field,
+  parent: Readonly<Record<string, unknown>>,
+  inPreset: boolean,
+): boolean {
+  if (f.byType !== undefined) return shapeOf(f, parent) !== undefined;
+  return f.presence === 'required' || (f.presence === 'from-preset' && !inPreset);
+}
+
+/**
  * The keys an object of this shape may have, for the readers' `readObject`.
  *
  * @internal
