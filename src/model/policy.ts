@@ -86,7 +86,14 @@ export interface Policy {
  * `fee` is required. `null` on a field means absent, except `maxCocreators: null`, which
  * means no limit.
  */
-export type PolicyInput = PolicyName | JsonOf<typeof POLICY.fields>;
+export type PolicyInput = PolicyName | PolicyObjectInput;
+
+/**
+ * A policy written out as an object (see {@link PolicyInput}): the wire's `PolicyObjectJson`.
+ *
+ * @interface
+ */
+export type PolicyObjectInput = JsonOf<typeof POLICY.fields>;
 
 /**
  * The preset names, default first.
@@ -231,6 +238,34 @@ export function maxReservedPercent(p: Policy): Percent {
   return subtractPercents(PERCENT_100, p.minRetainedPercent).unwrapOr(PERCENT_0);
 }
 
+/**
+ * The rules of specification §2 on a policy's values, stated once: {@link policy} reports them
+ * as it reads an object, and validate/handmade.ts on a policy built in code. Each holds of a
+ * good value.
+ *
+ * @internal
+ */
+export const POLICY_RULES = {
+  /** `0 <= minRetainedPercent < 100` (a percent is never negative). */
+  minRetainedPercent: (p: Percent): boolean => comparePercent(p, PERCENT_100) < 0,
+  /** `cocreatorPercent.min > 0`. */
+  minAboveZero: (min: Percent): boolean => comparePercent(min, PERCENT_0) > 0,
+  /** `cocreatorPercent.min <= cocreatorPercent.max`. */
+  minAtMostMax: (min: Percent, max: Percent): boolean => comparePercent(min, max) <= 0,
+  /** `cocreatorPercent.max <= 100 - minRetainedPercent` (not judged when the cap is negative). */
+  maxWithinCap: (max: Percent, minRetained: Percent): boolean => {
+    const cap = subtractPercents(PERCENT_100, minRetained);
+    return !cap.isOk() || comparePercent(max, cap.value) <= 0;
+  },
+  /** `percentDecimals` is an integer from 0 to {@link MAX_PERCENT_DECIMALS}. */
+  percentDecimals: (n: number): boolean =>
+    Number.isInteger(n) && n >= 0 && n <= MAX_PERCENT_DECIMALS,
+  /** `maxCocreators` is a positive integer (or `null`, no limit). */
+  maxCocreators: (n: number): boolean => Number.isSafeInteger(n) && n >= 1,
+  /** A fee schedule's percent is at most 100. */
+  feePercent: (p: Percent): boolean => comparePercent(p, PERCENT_100) <= 0,
+} as const;
+
 const CANCELLATION_RULES: ReadonlyArray<CancellationRule> = ['mutual', 'unilateral'];
 const AMENDMENT_RULES: ReadonlyArray<AmendmentRule> = ['cocreator-approval', 'immediate'];
 
@@ -316,7 +351,7 @@ const RULES = {
     fromBase: (b) => b.minRetainedPercent,
     read: (value, at, issues) => {
       const p = readPercentValue(value, at, issues);
-      if (p !== undefined && comparePercent(p, PERCENT_100) >= 0) {
+      if (p !== undefined && !POLICY_RULES.minRetainedPercent(p)) {
         issues.push(domainError('invalid_policy', 'minRetainedPercent is below 100', at));
       }
       return p;
@@ -337,7 +372,7 @@ const RULES = {
         issues.push(domainError('invalid_field', 'expected a number', at));
         return undefined;
       }
-      if (!Number.isInteger(value) || value < 0 || value > MAX_PERCENT_DECIMALS) {
+      if (!POLICY_RULES.percentDecimals(value)) {
         issues.push(
           domainError(
             'invalid_policy',
@@ -358,7 +393,7 @@ const RULES = {
         issues.push(domainError('invalid_field', 'expected a number or null', at));
         return undefined;
       }
-      if (!Number.isSafeInteger(value) || value < 1) {
+      if (!POLICY_RULES.maxCocreators(value)) {
         issues.push(
           domainError('invalid_policy', 'maxCocreators is a positive integer, or null', at),
         );
@@ -385,7 +420,7 @@ function readFee(value: unknown, at: Path, issues: Issues): FeeSchedule | undefi
     const parsed = collect(parsePercent(rawPercent, [...at, 'percent']), issues);
     // A percent that cannot be read was reported, and the schedule is then never used.
     feePercent = parsed as Percent;
-    if (parsed !== undefined && comparePercent(parsed, PERCENT_100) > 0) {
+    if (parsed !== undefined && !POLICY_RULES.feePercent(parsed)) {
       issues.push(
         domainError('invalid_policy', 'a fee percent is from 0 to 100', [...at, 'percent']),
       );
@@ -565,11 +600,11 @@ function checkBounds(
   issues: Issues,
 ): void {
   if (min !== undefined) {
-    if (comparePercent(min.value, PERCENT_0) <= 0) {
+    if (!POLICY_RULES.minAboveZero(min.value)) {
       issues.push(
         domainError('invalid_policy', 'cocreatorPercent.min is above 0', [...boundsPath, 'min']),
       );
-    } else if (max !== undefined && comparePercent(min.value, max.value) > 0) {
+    } else if (max !== undefined && !POLICY_RULES.minAtMostMax(min.value, max.value)) {
       issues.push(
         domainError(
           'invalid_policy',
@@ -579,18 +614,21 @@ function checkBounds(
       );
     }
   }
-  if (max !== undefined && minRetained !== undefined) {
-    const cap = subtractPercents(PERCENT_100, minRetained.value);
-    if (cap.isOk() && comparePercent(max.value, cap.value) > 0) {
-      issues.push(
-        domainError(
-          'invalid_policy',
-          `cocreatorPercent.max (${formatPercent(max.value)}) is above 100 - minRetainedPercent (${formatPercent(cap.value)})`,
-          // At the bound the rule is written on, even when inherited from the preset.
-          [...boundsPath, 'max'],
-        ),
-      );
-    }
+  if (
+    max !== undefined &&
+    minRetained !== undefined &&
+    !POLICY_RULES.maxWithinCap(max.value, minRetained.value)
+  ) {
+    // The rule judges only a cap that is not negative: this one is.
+    const cap = subtractPercents(PERCENT_100, minRetained.value).unwrapOr(PERCENT_0);
+    issues.push(
+      domainError(
+        'invalid_policy',
+        `cocreatorPercent.max (${formatPercent(max.value)}) is above 100 - minRetainedPercent (${formatPercent(cap)})`,
+        // At the bound the rule is written on, even when inherited from the preset.
+        [...boundsPath, 'max'],
+      ),
+    );
   }
 }
 

@@ -16,7 +16,7 @@ import {
   readObject,
   required,
 } from '../_internal/fields';
-import { contract } from '../contracts/read';
+import { type CocreationContractInput, contract } from '../contracts/read';
 import type {
   CocreationContract,
   CommissionRule,
@@ -25,18 +25,21 @@ import type {
 } from '../contracts/types';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import { type Locale, type LocaleOptions, localizeErrors } from '../locales/locale';
-import { DEFAULT_POLICY, type Policy, type PolicyName, policy } from '../model/policy';
-import { type Product, product } from '../model/product';
+import {
+  DEFAULT_POLICY,
+  type Policy,
+  type PolicyInput,
+  type PolicyObjectInput,
+  policy,
+} from '../model/policy';
+import { type Product, type ProductInput, product } from '../model/product';
 import { type Refund, refund, type Sale, sale } from '../model/sale';
 import {
-  type CONTRACT,
   type CONTRACT_EVENT,
   type FEE_SCHEDULE,
   type JsonOf,
   keysOf,
   type MONEY,
-  type POLICY,
-  type PRODUCT,
   type REFUND,
   type SALE,
   type SALE_AFFILIATE,
@@ -74,8 +77,9 @@ import {
 export type { DecimalJson } from '../model/shapes';
 
 // The input shapes are described once, in model/shapes.ts; these types are derived from that
-// description and carry its doc comments. (`@interface`: the API reference shows each one's
-// fields rather than the mapped type it is.)
+// description and carry its doc comments (those that a constructor reads too are its input
+// types: ProductJson is ProductInput). `@interface`: the API reference shows each one's fields
+// rather than the mapped type it is.
 
 /**
  * Money on the wire: `{ "amount": "197.00", "currency": "BRL" }`.
@@ -96,17 +100,17 @@ export type FeeScheduleJson = JsonOf<typeof FEE_SCHEDULE.fields>;
  *
  * @interface
  */
-export type PolicyObjectJson = JsonOf<typeof POLICY.fields>;
+export type PolicyObjectJson = PolicyObjectInput;
 
 /** A policy on the wire: a preset name (`"hotmart"`, `"kiwify"`, `"gumroad"`) or an object. */
-export type PolicyJson = PolicyName | PolicyObjectJson;
+export type PolicyJson = PolicyInput;
 
 /**
  * A product on the wire.
  *
  * @interface
  */
-export type ProductJson = JsonOf<typeof PRODUCT.fields>;
+export type ProductJson = ProductInput;
 
 /**
  * Contract terms on the wire: the invitation's (with `percent`) or an amendment's patch.
@@ -127,7 +131,7 @@ export type ContractEventJson = JsonOf<typeof CONTRACT_EVENT.fields>;
  *
  * @interface
  */
-export type ContractJson = JsonOf<typeof CONTRACT.fields>;
+export type ContractJson = CocreationContractInput;
 
 /**
  * A sale's affiliate on the wire.
