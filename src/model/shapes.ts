@@ -21,11 +21,21 @@ import type { AmendmentRule, CancellationRule, PolicyName } from './policy';
 /** A decimal on input: a string such as `"19.90"`, or a JSON number read as `String(n)`. */
 export type DecimalJson = string | number;
 
-/** What a field holds (its checks are the reader's, specification §8). */
-type Kind =
-  | 'text'
+/**
+ * What a field holds (its checks are the reader's, specification §8): an `id` (a non-empty
+ * string kept as written), an `account` id, a `currency` code, an `amount` or a `percent` (a
+ * decimal string or number), an `instant` string, an `integer`, a `boolean`, one of a fixed
+ * set of strings (`enum`), an `object`, a `list` of objects, a `table` (an object whose keys
+ * are data), or a policy (`preset-or-object`: a preset's name or a policy object).
+ *
+ * @internal
+ */
+export type Kind =
+  | 'id'
   | 'account'
-  | 'decimal'
+  | 'currency'
+  | 'amount'
+  | 'percent'
   | 'instant'
   | 'integer'
   | 'boolean'
@@ -77,9 +87,11 @@ interface Of<T> {
   readonly json?: T;
 }
 
-const text: Of<string> = { kind: 'text' };
+const id: Of<string> = { kind: 'id' };
 const account: Of<string> = { kind: 'account' };
-const decimal: Of<DecimalJson> = { kind: 'decimal' };
+const currency: Of<string> = { kind: 'currency' };
+const amount: Of<DecimalJson> = { kind: 'amount' };
+const percent: Of<DecimalJson> = { kind: 'percent' };
 const instant: Of<string> = { kind: 'instant' };
 const integer: Of<number> = { kind: 'integer' };
 const boolean: Of<boolean> = { kind: 'boolean' };
@@ -107,7 +119,7 @@ function fromPreset<T>(of: Of<T>): Field<T, 'from-preset'> {
   return { ...of, presence: 'from-preset' };
 }
 function shape<F extends Readonly<Record<string, Field>>>(fields: F): Shape<F> {
-  return { fields };
+  return Object.freeze({ fields: Object.freeze(fields) });
 }
 
 type ValueOf<X> = X extends Field<infer T> ? T : never;
@@ -144,25 +156,25 @@ export type JsonOf<F> = Flat<
 /** `{ "amount": "197.00", "currency": "BRL" }` @internal */
 export const MONEY = shape({
   /** Non-negative, with at most the currency's decimals. */
-  amount: required(decimal),
+  amount: required(amount),
   /** An active ISO 4217 code, case-sensitive. */
-  currency: required(text),
+  currency: required(currency),
 });
 
 /** A platform fee schedule (specification §2). @internal */
 export const FEE_SCHEDULE = shape({
   /** From 0 to 100; absent is 0. */
-  percent: optional(decimal),
+  percent: optional(percent),
   /** Fixed fee per currency code, as an amount in that currency's major units (`{ USD: '0.99' }`); absent is none. */
-  fixed: optional(table(decimal)),
+  fixed: optional(table(amount)),
 });
 
 /** A policy's bounds on one contract's percent. @internal */
 export const COCREATOR_PERCENT = shape({
   /** The smallest contract percent, above 0. */
-  min: fromPreset(decimal),
+  min: fromPreset(percent),
   /** The largest contract percent, at most `100 - minRetainedPercent`. */
-  max: fromPreset(decimal),
+  max: fromPreset(percent),
 });
 
 /** A custom policy: with `extends` it overrides single fields of a preset. @internal */
@@ -170,7 +182,7 @@ export const POLICY = shape({
   /** The preset to start from; without it every field but `fee` is required. */
   extends: optional(oneOf<PolicyName>()),
   /** The part of the split base the main creator always keeps, `0 <= p < 100`. */
-  minRetainedPercent: fromPreset(decimal),
+  minRetainedPercent: fromPreset(percent),
   /** Bounds on one contract's percent; with `extends`, either bound alone is merged. */
   cocreatorPercent: fromPreset(object(COCREATOR_PERCENT)),
   /** Decimal places allowed in a contract percent, an integer from 0 to 6. */
@@ -190,11 +202,11 @@ export const POLICY = shape({
 /** A product. @internal */
 export const PRODUCT = shape({
   /** A non-empty string of at most 1000 characters, kept as written. */
-  id: required(text),
+  id: required(id),
   /** The account that registered the product (trimmed and ASCII lower-cased when read). */
   mainCreator: required(account),
   /** The affiliate percent used when a sale names none, `0 < p <= 100`, any number of places. */
-  affiliateCommission: optional(decimal),
+  affiliateCommission: optional(percent),
 });
 
 /**
@@ -203,7 +215,7 @@ export const PRODUCT = shape({
  */
 export const TERMS_PATCH = shape({
   /** The cocreator's percent of the split base. */
-  percent: optional(decimal),
+  percent: optional(percent),
   /** Which sales pay: `all-sales` (default), `direct-sales`, `affiliate-sales`, `managed-affiliate-sales`. */
   appliesTo: optional(oneOf<AppliesTo>()),
   /** The end of the term (exclusive), with an offset; `null` is unlimited. */
@@ -213,7 +225,7 @@ export const TERMS_PATCH = shape({
 });
 
 /** Contract terms as an invitation gives them: the patch's keys, `percent` required. @internal */
-export const INVITATION_TERMS = shape({ ...TERMS_PATCH.fields, percent: required(decimal) });
+export const INVITATION_TERMS = shape({ ...TERMS_PATCH.fields, percent: required(percent) });
 
 /** The event types whose events carry terms, and the shape of their terms. */
 const TERMS_BY_EVENT_TYPE: Readonly<Record<string, Shape>> = {
@@ -225,7 +237,7 @@ const TERMS_BY_EVENT_TYPE: Readonly<Record<string, Shape>> = {
 /** One event of a contract history. @internal */
 export const CONTRACT_EVENT = shape({
   /** One of specification §3's event types, e.g. `"invited"`. */
-  type: required(text),
+  type: required(oneOf<string>()),
   /** When it happened: an instant with an offset, e.g. `"2026-01-01T00:00:00Z"`. */
   at: required(instant),
   /** The account that made it. */
@@ -237,9 +249,9 @@ export const CONTRACT_EVENT = shape({
 /** A contract: its whole history, oldest first. @internal */
 export const CONTRACT = shape({
   /** A non-empty string of at most 1000 characters, unique in a document. */
-  id: required(text),
+  id: required(id),
   /** The product it belongs to. */
-  productId: required(text),
+  productId: required(id),
   /** The account that holds the contract. */
   cocreator: required(account),
   /** The history, oldest first, times non-decreasing; at least one event, the first an `invited`. */
@@ -251,7 +263,7 @@ export const SALE_AFFILIATE = shape({
   /** The account that sold. */
   account: required(account),
   /** The affiliate's percent of the net, `0 < p <= 100`; absent uses the product's `affiliateCommission`. */
-  percent: optional(decimal),
+  percent: optional(percent),
   /** The affiliate manager, for `managed-affiliate-sales` contracts. */
   managedBy: optional(account),
 });
@@ -259,9 +271,9 @@ export const SALE_AFFILIATE = shape({
 /** A sale. @internal */
 export const SALE = shape({
   /** A non-empty string of at most 1000 characters, kept as written. */
-  id: required(text),
+  id: required(id),
   /** The product sold. */
-  productId: required(text),
+  productId: required(id),
   /** When it was paid, with an offset. */
   at: required(instant),
   /** What the buyer paid, P. */
@@ -275,7 +287,7 @@ export const SALE = shape({
 /** A refund. @internal */
 export const REFUND = shape({
   /** Unique within the sale. */
-  id: required(text),
+  id: required(id),
   /** Not before the sale, nor before the refund before it. */
   at: required(instant),
   /** Above 0, in the sale's currency. */
