@@ -29,6 +29,31 @@ const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind
 /** Strips the `$1` that the declaration bundler appends to names it had to tell apart. */
 const unbundled = (text) => text.replace(/\b([A-Za-z_]\w*)\$\d+\b/g, '$1');
 
+const NODE_FLAGS =
+  ts.NodeBuilderFlags.NoTruncation |
+  ts.NodeBuilderFlags.InTypeAlias |
+  ts.NodeBuilderFlags.MultilineObjectLiterals |
+  ts.NodeBuilderFlags.UseSingleQuotesForStringLiteralType;
+
+/**
+ * A type alias tagged `@interface` (a wire shape derived from src/model/shapes.ts): typedoc
+ * shows it as an interface, and so does the report, so that a change to the description is
+ * a visible diff here too.
+ */
+function isInterfaceAlias(declaration) {
+  return (
+    ts.isTypeAliasDeclaration(declaration) &&
+    ts.getJSDocTags(declaration).some((tag) => tag.tagName.text === 'interface')
+  );
+}
+
+/** The object type an `@interface` alias stands for, written out. */
+function expanded(checker, declaration, source) {
+  const type = checker.getTypeAtLocation(declaration.name);
+  const node = checker.typeToTypeNode(type, undefined, NODE_FLAGS);
+  return printer.printNode(ts.EmitHint.Unspecified, node, source);
+}
+
 /** One exported name as a line (or block) of TypeScript. */
 function describe(checker, name, exported) {
   const symbol =
@@ -48,6 +73,10 @@ function describe(checker, name, exported) {
       ts.isClassDeclaration(declaration) ||
       ts.isEnumDeclaration(declaration)
     ) {
+      if (isInterfaceAlias(declaration)) {
+        parts.push(`interface ${name} ${expanded(checker, declaration, source)}`);
+        continue;
+      }
       const text = printer.printNode(ts.EmitHint.Unspecified, declaration, source);
       parts.push(
         text

@@ -53,6 +53,7 @@ export type {
   Policy,
   PolicyInput,
   PolicyName,
+  PolicyObjectInput,
 } from './model/policy';
 export {
   MAX_PERCENT_DECIMALS,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSaleValue, saleValueIssues } from '../src/model/sale';
+import { isSaleValue, saleValueIssues } from '../src/validate/handmade';
 import { domainAndSaleArb } from './arbitraries/settlement';
 import { corruptedOnce } from './fuzz/support';
 

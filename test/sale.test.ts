@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainError } from '../src/errors';
-import {
-  isSaleValue,
-  type Refund,
-  refund,
-  refundValueIssues,
-  type Sale,
-  sale,
-  saleValueIssues,
-} from '../src/model/sale';
+import { type Refund, refund, type Sale, sale } from '../src/model/sale';
+import { isSaleValue, refundValueIssues, saleValueIssues } from '../src/validate/handmade';
 import { currency } from '../src/values/currency';
 import { formatInstant, MAX_INSTANT, MIN_INSTANT } from '../src/values/instant';
 import { formatPercent } from '../src/values/percent';

@@ -17,6 +17,7 @@ import {
 } from '../_internal/fields';
 import { type DomainErrors, domainError, type Path } from '../errors';
 import { type AppliesTo, appliesToOrError as appliesTo } from '../model/commission';
+import { CONTRACT, CONTRACT_EVENT, type JsonOf, keysOf, TERMS_PATCH } from '../model/shapes';
 import { type AccountId, accountIdOrError as accountId } from '../values/account';
 import {
   type Instant,
@@ -61,30 +62,17 @@ export interface TermsPatchInput {
   readonly mayAlsoSellAsAffiliate?: boolean | null;
 }
 
-/** What {@link contract} reads: the wire shape of specification §8. */
-export interface CocreationContractInput {
-  /** A non-empty string of at most 1000 characters, unique in a document. */
-  readonly id: string;
-  /** The product's id. */
-  readonly productId: string;
-  /** The invited account id. */
-  readonly cocreator: string;
-  /** The history, oldest first; at least one event, the first an `invited`. */
-  readonly events: ReadonlyArray<{
-    /** One of {@link CONTRACT_EVENT_TYPES}. */
-    readonly type: ContractEventType;
-    /** An instant string with an offset, e.g. `'2026-01-01T00:00:00Z'`. */
-    readonly at: string;
-    /** The account that made the event. */
-    readonly by: string;
-    /** Only on `invited`, `amendment-proposed` and `amended`; `null` means absent. */
-    readonly terms?: CommissionRuleInput | TermsPatchInput | null;
-  }>;
-}
+/**
+ * What {@link contract} reads: the wire shape of specification §8 (`ContractJson` of
+ * `cocreation/wire`), derived from its one description.
+ *
+ * @interface
+ */
+export type CocreationContractInput = JsonOf<typeof CONTRACT.fields>;
 
-const CONTRACT_KEYS = ['id', 'productId', 'cocreator', 'events'] as const;
-const EVENT_KEYS = ['type', 'at', 'by', 'terms'] as const;
-const TERMS_KEYS = ['percent', 'appliesTo', 'endsAt', 'mayAlsoSellAsAffiliate'] as const;
+const CONTRACT_KEYS = keysOf(CONTRACT);
+const EVENT_KEYS = keysOf(CONTRACT_EVENT);
+const TERMS_KEYS = keysOf(TERMS_PATCH);
 
 /**
  * How a reader treats instants: the wire has only strings; code may also pass an

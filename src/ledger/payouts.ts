@@ -6,7 +6,7 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import { asErrorList, type DomainError, type DomainErrors, domainError } from '../errors';
-import { isSaleValue, type Sale } from '../model/sale';
+import type { Sale } from '../model/sale';
 import {
   compiledSettler,
   type Entry,
@@ -15,6 +15,7 @@ import {
   saleRunOf,
 } from '../settle/settle';
 import type { FeeOrigin, Role, Settlement } from '../settle/settlement';
+import { isSaleValue } from '../validate/handmade';
 import type { AccountId } from '../values/account';
 import type { CurrencyCode } from '../values/currency';
 import { ledgerOf } from './entries';

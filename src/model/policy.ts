@@ -30,6 +30,7 @@ import {
   parsePercentOrError as parsePercent,
   subtractPercentsOrError as subtractPercents,
 } from '../values/percent';
+import { COCREATOR_PERCENT, FEE_SCHEDULE, type JsonOf, keysOf, POLICY } from './shapes';
 
 /** The names of the built-in presets. `hotmart` is the default. */
 export type PolicyName = 'hotmart' | 'kiwify' | 'gumroad';
@@ -79,43 +80,20 @@ export interface Policy {
 }
 
 /**
- * What {@link policy} reads: a preset name, or an object as in specification §2. With `extends`
- * every field is optional and overrides the preset's (a partial `cocreatorPercent` is merged);
- * without it every field but `fee` is required. `null` on a field means absent, except
- * `maxCocreators: null`, which means no limit.
+ * What {@link policy} reads: a preset name, or an object as in specification §2 (the wire's
+ * `PolicyJson`, derived from its one description). With `extends` every field is optional and
+ * overrides the preset's (a partial `cocreatorPercent` is merged); without it every field but
+ * `fee` is required. `null` on a field means absent, except `maxCocreators: null`, which
+ * means no limit.
  */
-export type PolicyInput =
-  | PolicyName
-  | {
-      /** The preset whose fields the others override. */
-      readonly extends?: PolicyName;
-      /** See {@link Policy.minRetainedPercent}; `0 <= p < 100`. */
-      readonly minRetainedPercent?: string | number;
-      /** See {@link Policy.cocreatorPercent}; with `extends`, either bound may be omitted. */
-      readonly cocreatorPercent?: {
-        /** The smallest percent a contract may have, above 0. */
-        readonly min?: string | number;
-        /** The largest percent a contract may have. */
-        readonly max?: string | number;
-      };
-      /** An integer from 0 to 6. */
-      readonly percentDecimals?: number;
-      /** A positive integer, or `null` for no limit. */
-      readonly maxCocreators?: number | null;
-      /** See {@link Policy.affiliatesOnCocreatedProducts}. */
-      readonly affiliatesOnCocreatedProducts?: boolean;
-      /** See {@link Policy.cancellation}. */
-      readonly cancellation?: CancellationRule;
-      /** See {@link Policy.amendments}. */
-      readonly amendments?: AmendmentRule;
-      /** An optional fee schedule; absent or `null` for none. */
-      readonly fee?: {
-        /** The percent of the price, 0 to 100 (default 0). */
-        readonly percent?: string | number;
-        /** Decimal amounts in each currency's major units, as on the wire: `{ USD: '0.99' }`. */
-        readonly fixed?: Readonly<Record<string, string | number>>;
-      } | null;
-    };
+export type PolicyInput = PolicyName | PolicyObjectInput;
+
+/**
+ * A policy written out as an object (see {@link PolicyInput}): the wire's `PolicyObjectJson`.
+ *
+ * @interface
+ */
+export type PolicyObjectInput = JsonOf<typeof POLICY.fields>;
 
 /**
  * The preset names, default first.
@@ -260,17 +238,33 @@ export function maxReservedPercent(p: Policy): Percent {
   return subtractPercents(PERCENT_100, p.minRetainedPercent).unwrapOr(PERCENT_0);
 }
 
-const POLICY_KEYS = [
-  'extends',
-  'minRetainedPercent',
-  'cocreatorPercent',
-  'percentDecimals',
-  'maxCocreators',
-  'affiliatesOnCocreatedProducts',
-  'cancellation',
-  'amendments',
-  'fee',
-] as const;
+/**
+ * The rules of specification §2 on a policy's values, stated once: {@link policy} reports them
+ * as it reads an object, and validate/handmade.ts on a policy built in code. Each holds of a
+ * good value.
+ *
+ * @internal
+ */
+export const POLICY_RULES = {
+  /** `0 <= minRetainedPercent < 100` (a percent is never negative). */
+  minRetainedPercent: (p: Percent): boolean => comparePercent(p, PERCENT_100) < 0,
+  /** `cocreatorPercent.min > 0`. */
+  minAboveZero: (min: Percent): boolean => comparePercent(min, PERCENT_0) > 0,
+  /** `cocreatorPercent.min <= cocreatorPercent.max`. */
+  minAtMostMax: (min: Percent, max: Percent): boolean => comparePercent(min, max) <= 0,
+  /** `cocreatorPercent.max <= 100 - minRetainedPercent` (not judged when the cap is negative). */
+  maxWithinCap: (max: Percent, minRetained: Percent): boolean => {
+    const cap = subtractPercents(PERCENT_100, minRetained);
+    return !cap.isOk() || comparePercent(max, cap.value) <= 0;
+  },
+  /** `percentDecimals` is an integer from 0 to {@link MAX_PERCENT_DECIMALS}. */
+  percentDecimals: (n: number): boolean =>
+    Number.isInteger(n) && n >= 0 && n <= MAX_PERCENT_DECIMALS,
+  /** `maxCocreators` is a positive integer (or `null`, no limit). */
+  maxCocreators: (n: number): boolean => Number.isSafeInteger(n) && n >= 1,
+  /** A fee schedule's percent is at most 100. */
+  feePercent: (p: Percent): boolean => comparePercent(p, PERCENT_100) <= 0,
+} as const;
 
 const CANCELLATION_RULES: ReadonlyArray<CancellationRule> = ['mutual', 'unilateral'];
 const AMENDMENT_RULES: ReadonlyArray<AmendmentRule> = ['cocreator-approval', 'immediate'];
@@ -281,56 +275,144 @@ const AMENDMENT_RULES: ReadonlyArray<AmendmentRule> = ['cocreator-approval', 'im
  */
 type Read<T> = { readonly value: T } | undefined;
 
+/** One policy object being read: where it is, the preset it extends, the problems so far. */
+interface Reading {
+  /** The object's fields. */
+  readonly fields: Fields;
+  /** Where the object is in the input. */
+  readonly path: Path;
+  /** Every problem found so far. */
+  readonly issues: Issues;
+  /** The preset that `extends` names, when it names one. */
+  readonly base: Policy | undefined;
+  /** Whether a field may be absent: with `extends`, even a broken one (which explains itself). */
+  readonly partial: boolean;
+}
+
+/** How one policy field is read. */
+interface FieldRule<T> {
+  /** The base preset's value, taken when the field is absent. */
+  readonly fromBase: (base: Policy) => T;
+  /** Reads a present value; answers `undefined` only after reporting why. */
+  readonly read: (value: unknown, at: Path, issues: Issues) => T | undefined;
+  /** Whether `null` is a value (`maxCocreators: null` is no limit) rather than absent. */
+  readonly nullIsValue?: boolean;
+}
+
 /**
  * Reads one policy field. Absent: the base preset's value, or `required` when there is no
  * base (and no broken `extends`, which already explains the problem).
  */
-function field<T>(
-  fields: Fields,
-  key: string,
-  path: Path,
-  issues: Issues,
-  base: Policy | undefined,
-  partial: boolean,
-  fromBase: (b: Policy) => T,
-  read: (value: unknown, at: Path) => T | undefined,
-  nullMeansAbsent = true,
-): Read<T> {
-  const value = nullMeansAbsent ? optional(fields, key) : raw(fields, key);
+function field<T>(r: Reading, key: string, rule: FieldRule<T>): Read<T> {
+  const value = rule.nullIsValue === true ? raw(r.fields, key) : optional(r.fields, key);
   if (value === undefined) {
-    if (base !== undefined) return { value: fromBase(base) };
-    if (!partial) issues.push(domainError('invalid_field', `"${key}" is required`, [...path, key]));
+    if (r.base !== undefined) return { value: rule.fromBase(r.base) };
+    if (!r.partial) {
+      r.issues.push(domainError('invalid_field', `"${key}" is required`, [...r.path, key]));
+    }
     return undefined;
   }
-  const before = issues.length;
-  const result = read(value, [...path, key]);
+  const before = r.issues.length;
+  const result = rule.read(value, [...r.path, key], r.issues);
   // A reader answers undefined only after reporting why.
-  return issues.length > before ? undefined : { value: result as T };
+  return r.issues.length > before ? undefined : { value: result as T };
 }
 
-function readPolicyEnum<T extends string>(
+function enumRule<T extends string>(
+  fromBase: (base: Policy) => T,
   allowed: ReadonlyArray<T>,
-  issues: Issues,
-): (value: unknown, at: Path) => T | undefined {
-  return (value, at) => {
-    if (typeof value !== 'string') {
-      issues.push(domainError('invalid_field', 'expected a string', at));
+): FieldRule<T> {
+  return {
+    fromBase,
+    read: (value, at, issues) => {
+      if (typeof value !== 'string') {
+        issues.push(domainError('invalid_field', 'expected a string', at));
+        return undefined;
+      }
+      if ((allowed as ReadonlyArray<string>).includes(value)) return value as T;
+      issues.push(
+        domainError(
+          'invalid_policy',
+          `${JSON.stringify(value)} is not one of ${allowed.map((a) => `"${a}"`).join(', ')}`,
+          at,
+        ),
+      );
       return undefined;
-    }
-    if ((allowed as ReadonlyArray<string>).includes(value)) return value as T;
-    issues.push(
-      domainError(
-        'invalid_policy',
-        `${JSON.stringify(value)} is not one of ${allowed.map((a) => `"${a}"`).join(', ')}`,
-        at,
-      ),
-    );
-    return undefined;
+    },
   };
 }
 
+const readPercentValue = (value: unknown, at: Path, issues: Issues) =>
+  collect(parsePercent(value, at), issues);
+
+/** How each field of a policy object is read (specification §2); `cocreatorPercent` and `fee` are read apart. */
+const RULES = {
+  minRetainedPercent: {
+    fromBase: (b) => b.minRetainedPercent,
+    read: (value, at, issues) => {
+      const p = readPercentValue(value, at, issues);
+      if (p !== undefined && !POLICY_RULES.minRetainedPercent(p)) {
+        issues.push(domainError('invalid_policy', 'minRetainedPercent is below 100', at));
+      }
+      return p;
+    },
+  } satisfies FieldRule<Percent>,
+  min: {
+    fromBase: (b) => b.cocreatorPercent.min,
+    read: readPercentValue,
+  } satisfies FieldRule<Percent>,
+  max: {
+    fromBase: (b) => b.cocreatorPercent.max,
+    read: readPercentValue,
+  } satisfies FieldRule<Percent>,
+  percentDecimals: {
+    fromBase: (b) => b.percentDecimals,
+    read: (value, at, issues) => {
+      if (typeof value !== 'number') {
+        issues.push(domainError('invalid_field', 'expected a number', at));
+        return undefined;
+      }
+      if (!POLICY_RULES.percentDecimals(value)) {
+        issues.push(
+          domainError(
+            'invalid_policy',
+            `percentDecimals is an integer from 0 to ${MAX_PERCENT_DECIMALS}`,
+            at,
+          ),
+        );
+        return undefined;
+      }
+      return value + 0;
+    },
+  } satisfies FieldRule<number>,
+  maxCocreators: {
+    fromBase: (b) => b.maxCocreators,
+    read: (value, at, issues) => {
+      if (value === null) return null;
+      if (typeof value !== 'number') {
+        issues.push(domainError('invalid_field', 'expected a number or null', at));
+        return undefined;
+      }
+      if (!POLICY_RULES.maxCocreators(value)) {
+        issues.push(
+          domainError('invalid_policy', 'maxCocreators is a positive integer, or null', at),
+        );
+        return undefined;
+      }
+      return value;
+    },
+    nullIsValue: true,
+  } satisfies FieldRule<number | null>,
+  affiliatesOnCocreatedProducts: {
+    fromBase: (b) => b.affiliatesOnCocreatedProducts,
+    read: readBoolean,
+  } satisfies FieldRule<boolean>,
+  cancellation: enumRule((b) => b.cancellation, CANCELLATION_RULES),
+  amendments: enumRule((b) => b.amendments, AMENDMENT_RULES),
+};
+
 function readFee(value: unknown, at: Path, issues: Issues): FeeSchedule | undefined {
-  const fields = readObject(value, at, ['percent', 'fixed'], issues, 'a fee schedule object');
+  const fields = readObject(value, at, keysOf(FEE_SCHEDULE), issues, 'a fee schedule object');
   if (fields === undefined) return undefined;
   let feePercent: Percent = PERCENT_0;
   const rawPercent = optional(fields, 'percent');
@@ -338,7 +420,7 @@ function readFee(value: unknown, at: Path, issues: Issues): FeeSchedule | undefi
     const parsed = collect(parsePercent(rawPercent, [...at, 'percent']), issues);
     // A percent that cannot be read was reported, and the schedule is then never used.
     feePercent = parsed as Percent;
-    if (parsed !== undefined && comparePercent(parsed, PERCENT_100) > 0) {
+    if (parsed !== undefined && !POLICY_RULES.feePercent(parsed)) {
       issues.push(
         domainError('invalid_policy', 'a fee percent is from 0 to 100', [...at, 'percent']),
       );
@@ -412,189 +494,46 @@ function readFee(value: unknown, at: Path, issues: Issues): FeeSchedule | undefi
  * ```
  */
 export function policy(input: unknown, path: Path = []): Result<Policy, DomainErrors> {
-  if (typeof input === 'string') {
-    if (isPolicyName(input)) return ok(POLICIES[input]);
-    return err(
-      Object.freeze([
-        domainError(
-          'invalid_policy',
-          `unknown policy preset ${JSON.stringify(input)}; expected "hotmart", "kiwify" or "gumroad"`,
-          path,
-        ),
-      ]) as DomainErrors,
-    );
-  }
+  if (typeof input === 'string') return presetNamed(input, path);
   const issues: Issues = [];
-  const fields = readObject(input, path, POLICY_KEYS, issues, 'a preset name or a policy object');
+  const fields = readObject(
+    input,
+    path,
+    keysOf(POLICY),
+    issues,
+    'a preset name or a policy object',
+  );
   if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);
-
   const extendsValue = optional(fields, 'extends');
-  let base: Policy | undefined;
-  if (extendsValue !== undefined) {
-    if (typeof extendsValue !== 'string') {
-      issues.push(domainError('invalid_field', 'expected a preset name', [...path, 'extends']));
-    } else if (!isPolicyName(extendsValue)) {
-      issues.push(
-        domainError(
-          'invalid_policy',
-          `unknown policy preset ${JSON.stringify(extendsValue)}; expected "hotmart", "kiwify" or "gumroad"`,
-          [...path, 'extends'],
-        ),
-      );
-    } else {
-      base = POLICIES[extendsValue];
-    }
-  }
   // With a broken `extends` the fields are still read, but none is "required".
-  const partial = extendsValue !== undefined;
-  const read = <T>(
-    key: string,
-    fromBase: (b: Policy) => T,
-    reader: (value: unknown, at: Path) => T | undefined,
-    nullMeansAbsent = true,
-  ) => field(fields, key, path, issues, base, partial, fromBase, reader, nullMeansAbsent);
-
-  const minRetained = read(
-    'minRetainedPercent',
-    (b) => b.minRetainedPercent,
-    (value, at) => {
-      const p = collect(parsePercent(value, at), issues);
-      if (p !== undefined && comparePercent(p, PERCENT_100) >= 0) {
-        issues.push(domainError('invalid_policy', 'minRetainedPercent is below 100', at));
-      }
-      return p;
-    },
-  );
-
-  const boundsPath = [...path, 'cocreatorPercent'];
-  const rawBounds = optional(fields, 'cocreatorPercent');
-  let min: Read<Percent>;
-  let max: Read<Percent>;
-  const readBoundValue = (value: unknown, at: Path) => collect(parsePercent(value, at), issues);
-  if (rawBounds === undefined) {
-    // The field is absent here, so `read` takes the base's value (or reports it required)
-    // and never calls the reader.
-    min = read('cocreatorPercent', (b) => b.cocreatorPercent.min, readBoundValue);
-    max = base === undefined ? undefined : { value: base.cocreatorPercent.max };
-  } else {
-    const bounds = readObject(rawBounds, boundsPath, ['min', 'max'], issues, 'an object');
-    const readBound = (key: 'min' | 'max'): Read<Percent> => {
-      if (bounds === undefined) return undefined;
-      return field(
-        bounds,
-        key,
-        boundsPath,
-        issues,
-        base,
-        partial,
-        (b) => b.cocreatorPercent[key],
-        readBoundValue,
-      );
-    };
-    min = readBound('min');
-    max = readBound('max');
-  }
-
-  const percentDecimals = read(
-    'percentDecimals',
-    (b) => b.percentDecimals,
-    (value, at) => {
-      if (typeof value !== 'number') {
-        issues.push(domainError('invalid_field', 'expected a number', at));
-        return undefined;
-      }
-      if (!Number.isInteger(value) || value < 0 || value > MAX_PERCENT_DECIMALS) {
-        issues.push(
-          domainError(
-            'invalid_policy',
-            `percentDecimals is an integer from 0 to ${MAX_PERCENT_DECIMALS}`,
-            at,
-          ),
-        );
-        return undefined;
-      }
-      return value + 0;
-    },
-  );
-
-  const maxCocreators = read<number | null>(
-    'maxCocreators',
-    (b) => b.maxCocreators,
-    (value, at) => {
-      if (value === null) return null;
-      if (typeof value !== 'number') {
-        issues.push(domainError('invalid_field', 'expected a number or null', at));
-        return undefined;
-      }
-      if (!Number.isSafeInteger(value) || value < 1) {
-        issues.push(
-          domainError('invalid_policy', 'maxCocreators is a positive integer, or null', at),
-        );
-        return undefined;
-      }
-      return value;
-    },
-    false,
-  );
-
-  const affiliates = read(
-    'affiliatesOnCocreatedProducts',
-    (b) => b.affiliatesOnCocreatedProducts,
-    (value, at) => readBoolean(value, at, issues),
-  );
-  const cancellation = read(
-    'cancellation',
-    (b) => b.cancellation,
-    readPolicyEnum(CANCELLATION_RULES, issues),
-  );
-  const amendments = read(
-    'amendments',
-    (b) => b.amendments,
-    readPolicyEnum(AMENDMENT_RULES, issues),
-  );
-
+  const r: Reading = {
+    fields,
+    path,
+    issues,
+    base: readBase(extendsValue, [...path, 'extends'], issues),
+    partial: extendsValue !== undefined,
+  };
+  const minRetained = field(r, 'minRetainedPercent', RULES.minRetainedPercent);
+  const { min, max } = readBounds(r);
+  const percentDecimals = field(r, 'percentDecimals', RULES.percentDecimals);
+  const maxCocreators = field(r, 'maxCocreators', RULES.maxCocreators);
+  const affiliates = field(r, 'affiliatesOnCocreatedProducts', RULES.affiliatesOnCocreatedProducts);
+  const cancellation = field(r, 'cancellation', RULES.cancellation);
+  const amendments = field(r, 'amendments', RULES.amendments);
   // A fee schedule is only ever used when no problem was reported, so a broken one (which
   // reported its problems) needs no marking.
   const rawFee = optional(fields, 'fee');
   const fee =
-    rawFee === undefined ? (base?.fee ?? null) : readFee(rawFee, [...path, 'fee'], issues);
-
-  if (min !== undefined) {
-    if (comparePercent(min.value, PERCENT_0) <= 0) {
-      issues.push(
-        domainError('invalid_policy', 'cocreatorPercent.min is above 0', [...boundsPath, 'min']),
-      );
-    } else if (max !== undefined && comparePercent(min.value, max.value) > 0) {
-      issues.push(
-        domainError(
-          'invalid_policy',
-          `cocreatorPercent.min (${formatPercent(min.value)}) is above cocreatorPercent.max (${formatPercent(max.value)})`,
-          [...boundsPath, 'min'],
-        ),
-      );
-    }
-  }
-  if (max !== undefined && minRetained !== undefined) {
-    const cap = subtractPercents(PERCENT_100, minRetained.value);
-    if (cap.isOk() && comparePercent(max.value, cap.value) > 0) {
-      issues.push(
-        domainError(
-          'invalid_policy',
-          `cocreatorPercent.max (${formatPercent(max.value)}) is above 100 - minRetainedPercent (${formatPercent(cap.value)})`,
-          // At the bound the rule is written on, even when inherited from the preset.
-          [...boundsPath, 'max'],
-        ),
-      );
-    }
-  }
+    rawFee === undefined ? (r.base?.fee ?? null) : readFee(rawFee, [...path, 'fee'], issues);
+  checkBounds([...path, 'cocreatorPercent'], min, max, minRetained, issues);
 
   const problems = nonEmpty(issues);
   if (problems !== undefined) return err(problems);
-  const value = <T>(r: Read<T>): T => (r as { readonly value: T }).value;
+  const value = <T>(read: Read<T>): T => (read as { readonly value: T }).value;
   return ok(
     markBuilt(
       Object.freeze({
-        name: base === undefined ? null : (extendsValue as PolicyName),
+        name: r.base === undefined ? null : (extendsValue as PolicyName),
         minRetainedPercent: value(minRetained),
         cocreatorPercent: Object.freeze({ min: value(min), max: value(max) }),
         percentDecimals: value(percentDecimals),
@@ -606,6 +545,91 @@ export function policy(input: unknown, path: Path = []): Result<Policy, DomainEr
       }),
     ),
   );
+}
+
+function unknownPreset(name: string, path: Path) {
+  return domainError(
+    'invalid_policy',
+    `unknown policy preset ${JSON.stringify(name)}; expected "hotmart", "kiwify" or "gumroad"`,
+    path,
+  );
+}
+
+/** A policy given by its preset's name. */
+function presetNamed(name: string, path: Path): Result<Policy, DomainErrors> {
+  if (isPolicyName(name)) return ok(POLICIES[name]);
+  return err(Object.freeze([unknownPreset(name, path)]) as DomainErrors);
+}
+
+/** The preset that `extends` names; `undefined` when absent or broken (reported). */
+function readBase(value: unknown, at: Path, issues: Issues): Policy | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    issues.push(domainError('invalid_field', 'expected a preset name', at));
+  } else if (!isPolicyName(value)) {
+    issues.push(unknownPreset(value, at));
+  } else {
+    return POLICIES[value];
+  }
+  return undefined;
+}
+
+/** `cocreatorPercent`: both bounds, each from the object or the base preset. */
+function readBounds(r: Reading): { readonly min: Read<Percent>; readonly max: Read<Percent> } {
+  const rawBounds = optional(r.fields, 'cocreatorPercent');
+  if (rawBounds === undefined) {
+    // The field is absent here, so `field` takes the base's value (or reports it required)
+    // and never calls the reader.
+    const min = field(r, 'cocreatorPercent', RULES.min);
+    return { min, max: r.base === undefined ? undefined : { value: r.base.cocreatorPercent.max } };
+  }
+  const boundsPath = [...r.path, 'cocreatorPercent'];
+  const what = 'an object';
+  const bounds = readObject(rawBounds, boundsPath, keysOf(COCREATOR_PERCENT), r.issues, what);
+  if (bounds === undefined) return { min: undefined, max: undefined };
+  const inner: Reading = { ...r, fields: bounds, path: boundsPath };
+  return { min: field(inner, 'min', RULES.min), max: field(inner, 'max', RULES.max) };
+}
+
+/** The rules between the bounds and `minRetainedPercent` (specification §2). */
+function checkBounds(
+  boundsPath: Path,
+  min: Read<Percent>,
+  max: Read<Percent>,
+  minRetained: Read<Percent>,
+  issues: Issues,
+): void {
+  if (min !== undefined) {
+    if (!POLICY_RULES.minAboveZero(min.value)) {
+      issues.push(
+        domainError('invalid_policy', 'cocreatorPercent.min is above 0', [...boundsPath, 'min']),
+      );
+    } else if (max !== undefined && !POLICY_RULES.minAtMostMax(min.value, max.value)) {
+      issues.push(
+        domainError(
+          'invalid_policy',
+          `cocreatorPercent.min (${formatPercent(min.value)}) is above cocreatorPercent.max (${formatPercent(max.value)})`,
+          [...boundsPath, 'min'],
+        ),
+      );
+    }
+  }
+  if (
+    max !== undefined &&
+    minRetained !== undefined &&
+    !POLICY_RULES.maxWithinCap(max.value, minRetained.value)
+  ) {
+    // The rule judges only a cap that is not negative: this one is.
+    const cap = subtractPercents(PERCENT_100, minRetained.value).unwrapOr(PERCENT_0);
+    issues.push(
+      domainError(
+        'invalid_policy',
+        `cocreatorPercent.max (${formatPercent(max.value)}) is above 100 - minRetainedPercent (${formatPercent(cap)})`,
+        // At the bound the rule is written on, even when inherited from the preset.
+        [...boundsPath, 'max'],
+      ),
+    );
+  }
 }
 
 /** Enough of a policy's shape for {@link checkCocreatorPercent} to read it without throwing. */

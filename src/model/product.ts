@@ -24,6 +24,7 @@ import {
   type Percent,
   parsePercentOrError as parsePercent,
 } from '../values/percent';
+import { type JsonOf, keysOf, PRODUCT } from './shapes';
 
 /**
  * A checked, frozen product. Store it as JSON with `productToJson`; {@link product}
@@ -38,15 +39,13 @@ export interface Product {
   readonly affiliateCommission: Percent | null;
 }
 
-/** What {@link product} reads: the wire shape of specification §8. */
-export interface ProductInput {
-  /** A non-empty string of at most 1000 characters. */
-  readonly id: string;
-  /** The main creator's account id (trimmed and ASCII lower-cased when checked). */
-  readonly mainCreator: string;
-  /** `0 < p <= 100`, any number of places; absent or `null` for none. */
-  readonly affiliateCommission?: string | number | null;
-}
+/**
+ * What {@link product} reads: the wire shape of specification §8 (`ProductJson` of
+ * `cocreation/wire`), derived from its one description.
+ *
+ * @interface
+ */
+export type ProductInput = JsonOf<typeof PRODUCT.fields>;
 
 /**
  * Checks an affiliate percent (specification §4, invariant 2): `0 < p <= 100`, with any number
@@ -99,7 +98,7 @@ export function checkAffiliatePercent(p: Percent, path: Path = []): Result<Perce
  */
 export function product(input: unknown, path: Path = []): Result<Product, DomainErrors> {
   const issues: Issues = [];
-  const fields = readObject(input, path, ['id', 'mainCreator', 'affiliateCommission'], issues);
+  const fields = readObject(input, path, keysOf(PRODUCT), issues);
   if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);
   const id = readId(required(fields, 'id', path, issues), [...path, 'id'], issues);
   const rawCreator = required(fields, 'mainCreator', path, issues);

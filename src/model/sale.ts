@@ -14,19 +14,12 @@ import {
 } from '../_internal/fields';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import { type AccountId, accountIdOrError as accountId } from '../values/account';
-import { isCurrency, currencyOrError as lookupCurrency } from '../values/currency';
-import {
-  type Instant,
-  isInstantValue,
-  parseInstantOrError as parseInstant,
-} from '../values/instant';
+import { currencyOrError as lookupCurrency } from '../values/currency';
+import { type Instant, parseInstantOrError as parseInstant } from '../values/instant';
 import { type Money, parseMoneyOrError as parseMoney, readAmountText } from '../values/money';
-import {
-  isPercentValue,
-  type Percent,
-  parsePercentOrError as parsePercent,
-} from '../values/percent';
+import { type Percent, parsePercentOrError as parsePercent } from '../values/percent';
 import { checkAffiliatePercent } from './product';
+import { keysOf, MONEY, REFUND, SALE, SALE_AFFILIATE } from './shapes';
 
 /** The affiliate who made a sale. */
 export interface SaleAffiliate {
@@ -69,7 +62,7 @@ export interface Refund {
 
 /** Reads a wire `{ amount, currency }` object, reporting every problem into `issues`. */
 function readMoney(value: unknown, path: Path, issues: Issues): Money | undefined {
-  const fields = readObject(value, path, ['amount', 'currency'], issues, 'an amount object');
+  const fields = readObject(value, path, keysOf(MONEY), issues, 'an amount object');
   if (fields === undefined) return undefined;
   const amount = required(fields, 'amount', path, issues);
   const code = required(fields, 'currency', path, issues);
@@ -94,13 +87,7 @@ function readInstant(value: unknown, path: Path, issues: Issues): Instant | unde
 }
 
 function readAffiliate(value: unknown, path: Path, issues: Issues): SaleAffiliate | undefined {
-  const fields = readObject(
-    value,
-    path,
-    ['account', 'percent', 'managedBy'],
-    issues,
-    'an affiliate',
-  );
+  const fields = readObject(value, path, keysOf(SALE_AFFILIATE), issues, 'an affiliate');
   if (fields === undefined) return undefined;
   const before = issues.length;
   const account = readAccount(
@@ -170,13 +157,7 @@ function readAffiliate(value: unknown, path: Path, issues: Issues): SaleAffiliat
  */
 export function sale(input: unknown, path: Path = []): Result<Sale, DomainErrors> {
   const issues: Issues = [];
-  const fields = readObject(
-    input,
-    path,
-    ['id', 'productId', 'at', 'price', 'platformFee', 'affiliate'],
-    issues,
-    'a sale',
-  );
+  const fields = readObject(input, path, keysOf(SALE), issues, 'a sale');
   if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);
   const id = readId(required(fields, 'id', path, issues), [...path, 'id'], issues);
   const productId = readId(
@@ -239,7 +220,7 @@ export function sale(input: unknown, path: Path = []): Result<Sale, DomainErrors
  */
 export function refund(input: unknown, path: Path = []): Result<Refund, DomainErrors> {
   const issues: Issues = [];
-  const fields = readObject(input, path, ['id', 'at', 'amount'], issues, 'a refund');
+  const fields = readObject(input, path, keysOf(REFUND), issues, 'a refund');
   if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);
   const id = readId(required(fields, 'id', path, issues), [...path, 'id'], issues);
   const at = readInstant(required(fields, 'at', path, issues), [...path, 'at'], issues);
@@ -254,106 +235,4 @@ export function refund(input: unknown, path: Path = []): Result<Refund, DomainEr
   const problems = nonEmpty(issues);
   if (problems !== undefined) return err(problems);
   return ok(Object.freeze({ id: id as string, at: at as Instant, amount: amount as Money }));
-}
-
-function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0;
-}
-
-function isMoneyValue(value: unknown): value is Money {
-  return (
-    isPlainObject(value) &&
-    typeof value.amount === 'bigint' &&
-    value.amount >= 0n &&
-    isCurrency(value.currency)
-  );
-}
-
-/**
- * Whether a value typed as a {@link Sale} really is one (the types, not the rules), without
- * allocating: the hot path's guard; {@link saleValueIssues} says what is wrong.
- *
- * @internal
- */
-export function isSaleValue(value: unknown): value is Sale {
-  if (!isPlainObject(value)) return false;
-  const price = value.price;
-  if (!isId(value.id) || !isId(value.productId) || !isInstantValue(value.at)) return false;
-  if (!isMoneyValue(price)) return false;
-  const fee = value.platformFee;
-  // A fee in another currency is a value all the same: settling reports it (specification §7, row 2a).
-  if (fee !== null && !isMoneyValue(fee)) return false;
-  const affiliate = value.affiliate;
-  if (affiliate === null) return true;
-  return (
-    isPlainObject(affiliate) &&
-    isId(affiliate.account) &&
-    (affiliate.percent === null || isPercentValue(affiliate.percent)) &&
-    (affiliate.managedBy === null || isId(affiliate.managedBy))
-  );
-}
-
-/**
- * Checks that a value typed as a {@link Sale} really is one (for callers that build sales
- * by hand, or from JavaScript): the types, not the rules. Internal: settling starts with it
- * so that no input makes it throw. Cheap: a handful of `typeof` checks.
- *
- * @internal
- */
-export function saleValueIssues(value: unknown, path: Path): DomainError[] {
-  if (!isPlainObject(value)) return [domainError('invalid_field', 'expected a sale', path)];
-  const issues: DomainError[] = [];
-  const bad = (at: Path, what: string) =>
-    issues.push(domainError('invalid_field', `expected ${what}`, at));
-  if (!isId(value.id)) bad([...path, 'id'], 'a non-empty string');
-  if (!isId(value.productId)) bad([...path, 'productId'], 'a non-empty string');
-  if (!isInstantValue(value.at)) {
-    issues.push(domainError('invalid_instant', 'expected an Instant', [...path, 'at']));
-  }
-  const price = value.price;
-  if (!isMoneyValue(price)) bad([...path, 'price'], 'money of at least 0');
-  const fee = value.platformFee;
-  if (fee !== null) {
-    if (!isMoneyValue(fee)) bad([...path, 'platformFee'], 'null or money of at least 0');
-  }
-  const affiliate = value.affiliate;
-  if (affiliate !== null) {
-    const at = [...path, 'affiliate'];
-    if (!isPlainObject(affiliate)) bad(at, 'null or an affiliate');
-    else {
-      if (!isId(affiliate.account)) bad([...at, 'account'], 'an account id');
-      if (affiliate.percent !== null && !isPercentValue(affiliate.percent)) {
-        bad([...at, 'percent'], 'null or a percent');
-      }
-      if (affiliate.managedBy !== null && !isId(affiliate.managedBy)) {
-        bad([...at, 'managedBy'], 'null or an account id');
-      }
-    }
-  }
-  return issues;
-}
-
-/**
- * Checks that a value typed as a {@link Refund} really is one: the types, not the rules.
- * Internal, like {@link saleValueIssues}.
- *
- * @internal
- */
-export function refundValueIssues(value: unknown, path: Path): DomainError[] {
-  if (!isPlainObject(value)) return [domainError('invalid_field', 'expected a refund', path)];
-  const issues: DomainError[] = [];
-  if (!isId(value.id)) {
-    issues.push(domainError('invalid_field', 'expected a non-empty string', [...path, 'id']));
-  }
-  if (!isInstantValue(value.at)) {
-    issues.push(domainError('invalid_instant', 'expected an Instant', [...path, 'at']));
-  }
-  if (!isMoneyValue(value.amount)) {
-    issues.push(domainError('invalid_field', 'expected money', [...path, 'amount']));
-  }
-  return issues;
 }

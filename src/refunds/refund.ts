@@ -15,8 +15,9 @@ import {
   domainError,
   type Path,
 } from '../errors';
-import { type Refund, refundValueIssues } from '../model/sale';
+import type { Refund } from '../model/sale';
 import type { Reversal, ReversalLine, Settlement, SettlementLine } from '../settle/settlement';
+import { refundValueIssues } from '../validate/handmade';
 import { type Currency, isCurrency, sameCurrency, tableCurrency } from '../values/currency';
 import type { Instant } from '../values/instant';
 import { formatAmount } from '../values/money';

@@ -16,8 +16,9 @@ import { type DomainError, type DomainErrors, domainError, type Path } from '../
 import { type AppliesTo, appliesToAffiliate } from '../model/commission';
 import type { Policy } from '../model/policy';
 import type { Product } from '../model/product';
-import { isSaleValue, type Sale, type SaleAffiliate, saleValueIssues } from '../model/sale';
+import type { Sale, SaleAffiliate } from '../model/sale';
 import { checkDomain, type Domain, validateDomain } from '../validate/domain';
+import { isSaleValue, saleValueIssues } from '../validate/handmade';
 import type { AccountId } from '../values/account';
 import { type Currency, sameCurrency, tableCurrency } from '../values/currency';
 import type { Instant } from '../values/instant';

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { deepFreeze } from '../_internal/fields';
 import type { Path } from '../errors';
+import { type Field, isRequired, SETTLE_DOCUMENT, type Shape, shapeOf } from '../model/shapes';
 import type { SettleDocumentJson } from '../wire/json';
 import type { DocumentJsonOptions } from './arbitraries';
 import { documentJson } from './arbitraries';
@@ -32,59 +33,55 @@ function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const TERMS_EVENTS = ['invited', 'amendment-proposed', 'amended'];
-const MONEY = ['amount', 'currency'];
-
 /**
- * The keys an object at `path` may not lack (specification §8), given the whole document. A
- * valid document has every one of them, so each is there to remove.
+ * The keys an object at `path` may not lack (specification §8), given the whole document: the
+ * required keys of its shape, found by following `path` down the description of the wire
+ * shapes (model/shapes.ts). A valid document has every one of them, so each is there to
+ * remove. A policy that extends a preset lacks nothing: the preset supplies every field.
  */
 function requiredKeys(path: Path, node: JsonObject, root: JsonObject): ReadonlyArray<string> {
-  const [a, b, c] = path;
-  const policy = root.policy;
-  const fullPolicy = isObject(policy) && (policy.extends === undefined || policy.extends === null);
-  switch (path.length) {
-    case 0:
-      return ['product', 'contracts', 'sale'];
-    case 1:
-      if (a === 'product') return ['id', 'mainCreator'];
-      if (a === 'sale') return ['id', 'productId', 'at', 'price'];
-      // The objects at this depth are the policy, the product and the sale.
-      if (fullPolicy) {
-        return [
-          'minRetainedPercent',
-          'cocreatorPercent',
-          'percentDecimals',
-          'maxCocreators',
-          'affiliatesOnCocreatedProducts',
-          'cancellation',
-          'amendments',
-        ];
-      }
-      return [];
-    case 2:
-      if (a === 'contracts') return ['id', 'productId', 'cocreator', 'events'];
-      if (a === 'refunds') return ['id', 'at', 'amount'];
-      // Each name below is found at this depth under one parent only (sale, sale, policy).
-      if (b === 'price' || b === 'platformFee') return MONEY;
-      if (b === 'affiliate') return ['account'];
-      if (b === 'cocreatorPercent' && fullPolicy) return ['min', 'max'];
-      return [];
-    case 3:
-      // refunds.i.amount; the only other object this deep is a fee's fixed amounts.
-      return c === 'amount' ? MONEY : [];
-    case 4: {
-      // The only objects this deep are events (contracts.i.events.j).
-      return TERMS_EVENTS.includes(node.type as string)
-        ? ['type', 'at', 'by', 'terms']
-        : ['type', 'at', 'by'];
+  const found = shapeAt(path, root);
+  if (found === undefined) return [];
+  const inPreset = found.inPreset || extendsPreset(found.shape, node);
+  return Object.entries(found.shape.fields)
+    .filter(([, f]) => isRequired(f, node, inPreset))
+    .map(([key]) => key);
+}
+
+/** Whether an object of this shape names a preset it extends (a policy with `extends`). */
+function extendsPreset(shape: Shape, node: JsonObject): boolean {
+  return (
+    Object.hasOwn(shape.fields, 'extends') && node.extends !== undefined && node.extends !== null
+  );
+}
+
+/**
+ * The shape of the object at `path` in a valid document, and whether it is inside a policy
+ * that extends a preset; `undefined` for an object the description does not shape (a fee's
+ * table of fixed amounts, whose keys are data).
+ */
+function shapeAt(
+  path: Path,
+  root: JsonObject,
+): { readonly shape: Shape; readonly inPreset: boolean } | undefined {
+  let shape: Shape = SETTLE_DOCUMENT;
+  let node = root;
+  let inPreset = false;
+  for (let i = 0; i < path.length; i += 1) {
+    const f = shape.fields[path[i] as string] as Field;
+    const next = shapeOf(f, node);
+    if (next === undefined) return undefined;
+    inPreset ||= extendsPreset(shape, node);
+    let child = node[path[i] as string] as Json;
+    // A list's items are its shape's objects: the index is one more step.
+    if (f.kind === 'list') {
+      i += 1;
+      child = (child as Json[])[path[i] as number] as Json;
     }
-    default: {
-      // The only objects deeper are terms (contracts.i.events.j.terms): nothing is deeper.
-      const event = at(root, path.slice(0, 4)) as JsonObject;
-      return event.type === 'invited' ? ['percent'] : [];
-    }
+    shape = next;
+    node = child as JsonObject;
   }
+  return { shape, inPreset };
 }
 
 interface Site {

@@ -1,163 +1,120 @@
 /**
- * The JSON wire format of specification §8: reading a `settle` document from untrusted data
- * (every problem reported, with its JSON path) and printing results as JSON-ready data whose
- * amounts, percents and instants are strings.
+ * The JSON wire format's types (specification §8): the input shapes derived from their one
+ * description in model/shapes.ts, the output shapes the printers write, and a read document.
+ * Reading is in document.ts, settling in settle-document.ts, printing in print.ts and
+ * print-document.ts, reading printed and stored results back in read-output.ts and
+ * read-stored.ts.
  */
+import type { CocreationContractInput } from '../contracts/read';
 import type { CocreationContract } from '../contracts/types';
 import type { DomainError } from '../errors';
-import type { Policy } from '../model/policy';
-import type { Product } from '../model/product';
+import type { Policy, PolicyInput, PolicyObjectInput } from '../model/policy';
+import type { Product, ProductInput } from '../model/product';
 import type { Refund, Sale } from '../model/sale';
+import {
+  type CONTRACT_EVENT,
+  type FEE_SCHEDULE,
+  type JsonOf,
+  keysOf,
+  type MONEY,
+  type REFUND,
+  type SALE,
+  type SALE_AFFILIATE,
+  SETTLE_DOCUMENT,
+  type TERMS_PATCH,
+} from '../model/shapes';
 import type { Reversal, Role, Settlement } from '../settle/settlement';
 
 // ---------------------------------------------------------------------------------------------
 // Wire shapes
 // ---------------------------------------------------------------------------------------------
 
-/** A decimal on input: a string such as `"19.90"`, or a JSON number read as `String(n)`. */
-export type DecimalJson = string | number;
+export type { DecimalJson } from '../model/shapes';
 
-/** Money on the wire: `{ "amount": "197.00", "currency": "BRL" }`. */
-export interface MoneyJson {
-  /** Non-negative, with at most the currency's decimals. */
-  readonly amount: DecimalJson;
-  /** An active ISO 4217 code, case-sensitive. */
-  readonly currency: string;
-}
+// The input shapes are described once, in model/shapes.ts; these types are derived from that
+// description and carry its doc comments (those that a constructor reads too are its input
+// types: ProductJson is ProductInput). `@interface`: the API reference shows each one's fields
+// rather than the mapped type it is.
 
-/** A platform fee schedule on the wire (specification §2). */
-export interface FeeScheduleJson {
-  /** From 0 to 100; absent is 0. */
-  readonly percent?: DecimalJson | null;
-  /** Fixed fee per currency code, as an amount in that currency; absent is none. */
-  readonly fixed?: Readonly<Record<string, DecimalJson>> | null;
-}
+/**
+ * Money on the wire: `{ "amount": "197.00", "currency": "BRL" }`.
+ *
+ * @interface
+ */
+export type MoneyJson = JsonOf<typeof MONEY.fields>;
 
-/** A custom policy on the wire: with `extends` it overrides single fields of a preset. */
-export interface PolicyObjectJson {
-  /** The preset to start from; without it every field but `fee` is required. */
-  readonly extends?: string | null;
-  /** The part of the split base the main creator always keeps, `0 <= p < 100`. */
-  readonly minRetainedPercent?: DecimalJson;
-  /** Bounds on one contract's percent; with `extends`, either bound alone is merged. */
-  readonly cocreatorPercent?: {
-    /** The smallest contract percent, above 0. */
-    readonly min?: DecimalJson;
-    /** The largest contract percent, at most `100 - minRetainedPercent`. */
-    readonly max?: DecimalJson;
-  };
-  /** Decimal places allowed in a contract percent, 0 to 6. */
-  readonly percentDecimals?: number;
-  /** Live contracts per product; `null` is no limit. */
-  readonly maxCocreators?: number | null;
-  /** Whether a sale that a contract covers may have an affiliate. */
-  readonly affiliatesOnCocreatedProducts?: boolean;
-  /** `"mutual"` or `"unilateral"`. */
-  readonly cancellation?: string;
-  /** `"cocreator-approval"` or `"immediate"`. */
-  readonly amendments?: string;
-  /** The platform's fee schedule, used when a sale names no fee. */
-  readonly fee?: FeeScheduleJson | null;
-}
+/**
+ * A platform fee schedule on the wire (specification §2).
+ *
+ * @interface
+ */
+export type FeeScheduleJson = JsonOf<typeof FEE_SCHEDULE.fields>;
+
+/**
+ * A custom policy on the wire: with `extends` it overrides single fields of a preset.
+ *
+ * @interface
+ */
+export type PolicyObjectJson = PolicyObjectInput;
 
 /** A policy on the wire: a preset name (`"hotmart"`, `"kiwify"`, `"gumroad"`) or an object. */
-export type PolicyJson = string | PolicyObjectJson;
+export type PolicyJson = PolicyInput;
 
-/** A product on the wire. */
-export interface ProductJson {
-  /** Kept as written. */
-  readonly id: string;
-  /** The account that registered the product. */
-  readonly mainCreator: string;
-  /** The affiliate percent used when a sale names none, `0 < p <= 100`. */
-  readonly affiliateCommission?: DecimalJson | null;
-}
+/**
+ * A product on the wire.
+ *
+ * @interface
+ */
+export type ProductJson = ProductInput;
 
-/** Contract terms on the wire: the invitation's (with `percent`) or an amendment's patch. */
-export interface TermsJson {
-  /** The cocreator's percent of the split base. */
-  readonly percent?: DecimalJson;
-  /** Which sales pay: `all-sales` (default), `direct-sales`, `affiliate-sales`, `managed-affiliate-sales`. */
-  readonly appliesTo?: string;
-  /** The end of the term (exclusive); `null` is unlimited. */
-  readonly endsAt?: string | null;
-  /** Whether the cocreator may also be the affiliate of a covered sale (default false). */
-  readonly mayAlsoSellAsAffiliate?: boolean;
-}
+/**
+ * Contract terms on the wire: the invitation's (with `percent`) or an amendment's patch.
+ *
+ * @interface
+ */
+export type TermsJson = JsonOf<typeof TERMS_PATCH.fields>;
 
-/** One event of a contract history on the wire. */
-export interface ContractEventJson {
-  /** One of specification §3's event types, e.g. `"invited"`. */
-  readonly type: string;
-  /** When it happened, with an offset. */
-  readonly at: string;
-  /** The account that made it. */
-  readonly by: string;
-  /** On `invited`, `amendment-proposed` and `amended` only. */
-  readonly terms?: TermsJson | null;
-}
+/**
+ * One event of a contract history on the wire.
+ *
+ * @interface
+ */
+export type ContractEventJson = JsonOf<typeof CONTRACT_EVENT.fields>;
 
-/** A contract on the wire: its whole history, oldest first. */
-export interface ContractJson {
-  /** Unique in a document. */
-  readonly id: string;
-  /** The product it belongs to. */
-  readonly productId: string;
-  /** The account that holds the contract. */
-  readonly cocreator: string;
-  /** The history, oldest first, times non-decreasing. */
-  readonly events: ReadonlyArray<ContractEventJson>;
-}
+/**
+ * A contract on the wire: its whole history, oldest first.
+ *
+ * @interface
+ */
+export type ContractJson = CocreationContractInput;
 
-/** A sale's affiliate on the wire. */
-export interface SaleAffiliateJson {
-  /** The account that sold. */
-  readonly account: string;
-  /** The affiliate's percent of the net; absent uses the product's `affiliateCommission`. */
-  readonly percent?: DecimalJson | null;
-  /** The affiliate manager, for `managed-affiliate-sales` contracts. */
-  readonly managedBy?: string | null;
-}
+/**
+ * A sale's affiliate on the wire.
+ *
+ * @interface
+ */
+export type SaleAffiliateJson = JsonOf<typeof SALE_AFFILIATE.fields>;
 
-/** A sale on the wire. */
-export interface SaleJson {
-  /** Kept as written. */
-  readonly id: string;
-  /** The product sold. */
-  readonly productId: string;
-  /** When it was paid, with an offset. */
-  readonly at: string;
-  /** What the buyer paid, P. */
-  readonly price: MoneyJson;
-  /** The platform's fee as charged, in the price's currency; absent uses the policy's schedule. */
-  readonly platformFee?: MoneyJson | null;
-  /** Who sold it, when an affiliate did. */
-  readonly affiliate?: SaleAffiliateJson | null;
-}
+/**
+ * A sale on the wire.
+ *
+ * @interface
+ */
+export type SaleJson = JsonOf<typeof SALE.fields>;
 
-/** A refund on the wire. */
-export interface RefundJson {
-  /** Unique within the sale. */
-  readonly id: string;
-  /** Not before the sale, nor before the refund before it. */
-  readonly at: string;
-  /** Above 0, in the sale's currency. */
-  readonly amount: MoneyJson;
-}
+/**
+ * A refund on the wire.
+ *
+ * @interface
+ */
+export type RefundJson = JsonOf<typeof REFUND.fields>;
 
-/** The input document of `cocreation settle` (specification §8). */
-export interface SettleDocumentJson {
-  /** Default `"hotmart"`. */
-  readonly policy?: PolicyJson | null;
-  /** The product sold. */
-  readonly product: ProductJson;
-  /** Every contract of the product, each with its whole history. */
-  readonly contracts: ReadonlyArray<ContractJson>;
-  /** The sale to settle. */
-  readonly sale: SaleJson;
-  /** The sale's refunds, in order; default none. */
-  readonly refunds?: ReadonlyArray<RefundJson> | null;
-}
+/**
+ * The input document of `cocreation settle` (specification §8).
+ *
+ * @interface
+ */
+export type SettleDocumentJson = JsonOf<typeof SETTLE_DOCUMENT.fields>;
 
 /** A settlement line on output; `exactShare` is the line's exact, unrounded share. */
 export interface SettlementLineJson {
@@ -273,4 +230,4 @@ export interface SettleOutcome {
   readonly reversals: ReadonlyArray<Reversal>;
 }
 
-export const DOCUMENT_KEYS = ['policy', 'product', 'contracts', 'sale', 'refunds'] as const;
+export const DOCUMENT_KEYS = keysOf(SETTLE_DOCUMENT);
