@@ -15,7 +15,7 @@ import {
 import { ok } from 'neverthrow';
 // No import attribute: esbuild then keeps only `version` of package.json in the bundle.
 import { version } from '../package.json';
-import { isLocale, LOCALES, type Locale } from './locales/locale';
+import { CATALOGS, isLocale, LOCALES, type Locale } from './locales/catalogs';
 import { sale } from './model/sale';
 import { compileSettler, type Settler } from './settle/settle';
 import type { Reversal } from './settle/settlement';
@@ -222,7 +222,7 @@ async function runOne(invocation: Invocation, input: Readable, name: string): Pr
   const result = parseDocumentBytes(bytes).andThen(settleDocument);
   if (invocation.command === 'explain' && result.isOk()) {
     const { settlement, reversals } = result.value;
-    const shown = explain(settlement, reversals, { locale: invocation.locale });
+    const shown = explain(settlement, reversals, { locale: CATALOGS[invocation.locale] });
     await writeOut(shown.endsWith('\n') ? shown : `${shown}\n`);
     return EXIT_SETTLED;
   }

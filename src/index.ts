@@ -199,10 +199,9 @@ export type {
   DecimalPrinter,
   ExplainWords,
   FieldProblem,
-  Locale,
   LocaleOptions,
   MessageCatalog,
   MessageTemplate,
   PolicyProblem,
 } from './locales/locale';
-export { LOCALES, localizeErrors } from './locales/locale';
+export { localizeErrors } from './locales/locale';

@@ -5,7 +5,11 @@
  * A message is rendered from the error's data (its `code`, `path` and the fields of its code)
  * by the locale's catalog (src/locales/*.ts), not written at the place the error is made: a
  * language is one catalog file. English is the library's own language: an error's `message`
- * is already English, detailed at the place it was found, and `locale: 'en'` keeps it.
+ * is already English, detailed at the place it was found, and no catalog (or `en`) keeps it.
+ *
+ * This file is the machinery, with no catalog in it: a catalog is a value the user imports
+ * from `cocreation/locales` and passes (`{ locale: ptBR }`), so that a bundle carries only
+ * the languages it uses (issue 17). `explain` imports English, its default.
  */
 import {
   type DomainError,
@@ -15,42 +19,28 @@ import {
   isErrorCode,
 } from '../errors';
 import type { Role } from '../settle/settlement';
-import { en } from './en';
-import { es } from './es';
-import { ptBR } from './pt-BR';
 
 /**
- * The languages of messages and `explain`, as BCP 47 tags.
+ * The option of the functions that write for people.
  *
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { LOCALES } from 'cocreation';
+ * import type { LocaleOptions } from 'cocreation';
+ * import { es } from 'cocreation/locales';
+ * import { parseDocument } from 'cocreation/wire';
  *
- * assert.deepEqual(LOCALES, ['en', 'pt-BR', 'es']);
+ * const options: LocaleOptions = { locale: es };
+ * const errors = parseDocument({ contracts: [] }, options)._unsafeUnwrapErr();
+ * assert.equal(errors[0]?.message, 'product: falta un campo obligatorio');
  * ```
  */
-export const LOCALES = ['en', 'pt-BR', 'es'] as const;
-
-/** One of {@link LOCALES}. */
-export type Locale = (typeof LOCALES)[number];
-
-/** The option of the functions that write for people. */
 export interface LocaleOptions {
-  /** The language of messages and `explain` (default `'en'`, the library's own). */
-  readonly locale?: Locale | undefined;
-}
-
-/**
- * Tells whether a value is one of {@link LOCALES}.
- *
- * @param value - anything
- * @returns `true` for `'en'`, `'pt-BR'` and `'es'`
- *
- * @internal Not part of the package API since 0.2.0.
- */
-export function isLocale(value: unknown): value is Locale {
-  return (LOCALES as ReadonlyArray<unknown>).includes(value);
+  /**
+   * The language of messages and `explain`: a catalog of `cocreation/locales` (`ptBR`, `es`,
+   * `en`) or one of your own. Default English, the library's own, which needs no catalog.
+   */
+  readonly locale?: Catalog | undefined;
 }
 
 /**
@@ -166,7 +156,10 @@ export interface ExplainWords {
   readonly reversalHeader: readonly [string, string, string, string, string, string, string];
 }
 
-/** A language: one file in src/locales/, listed in `CATALOGS` of src/locales/locale.ts. */
+/**
+ * A language: the value passed as `locale`. The library's are in `cocreation/locales`, one
+ * file each in src/locales/; a catalog of your own, of this type, works the same.
+ */
 export interface Catalog {
   /** The BCP 47 tag whose separators and currency symbols `Intl` gives. */
   readonly intl: string;
@@ -184,16 +177,21 @@ export interface Catalog {
   readonly explain: ExplainWords;
 }
 
-/** Every locale's catalog. */
-export const CATALOGS: { readonly [L in Locale]: Catalog } = Object.freeze({
-  en,
-  'pt-BR': ptBR,
-  es,
-});
-
-/** The catalog of a locale; English for `undefined` or a value that is not a locale. */
-export function catalogOf(locale: Locale | undefined): Catalog {
-  return isLocale(locale) ? CATALOGS[locale] : en;
+/**
+ * Tells whether a value has a catalog's shape: what the functions that take a `locale` check
+ * before using it, so that any other value (a JavaScript caller's `'pt-BR'`, from before
+ * 0.2.0) means English, the default.
+ */
+export function isCatalog(value: unknown): value is Catalog {
+  if (typeof value !== 'object' || value === null) return false;
+  const { intl, localNumbers, messages, explain } = value as Record<string, unknown>;
+  return (
+    typeof intl === 'string' &&
+    typeof localNumbers === 'boolean' &&
+    typeof messages === 'object' &&
+    typeof explain === 'object' &&
+    explain !== null
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -214,10 +212,18 @@ function spaces(text: string): string {
   return text.replace(/[\u00a0\u202f]/g, ' ');
 }
 
+/** The wire's own marks: for a tag `Intl` does not take (a catalog of the user's, mistyped). */
+const WIRE_STYLE: NumberStyle = { decimal: '.', group: ',', minGrouping: 1 };
+
 function numberStyle(tag: string): NumberStyle {
   const known = styles.get(tag);
   if (known !== undefined) return known;
-  const parts = new Intl.NumberFormat(tag).formatToParts(1234567.5);
+  let parts: Intl.NumberFormatPart[];
+  try {
+    parts = new Intl.NumberFormat(tag).formatToParts(1234567.5);
+  } catch {
+    return WIRE_STYLE;
+  }
   const part = (type: string, fallback: string) =>
     spaces(parts.find((p) => p.type === type)?.value ?? fallback);
   const fourDigits = new Intl.NumberFormat(tag).formatToParts(1234);
@@ -331,23 +337,24 @@ function render(messages: MessageCatalog, error: DomainError, decimal: DecimalPr
 
 /**
  * The same error with its `message` in another language. Everything else (`code`, `path`,
- * the fields of its code) is kept as it is. English (`'en'`, or no locale) returns the error
- * itself: its own message is English, and says most. A message is rendered from the error's
- * data, so it names the field by its path: `sale.price.amount: …`.
+ * the fields of its code) is kept as it is. English (no catalog, `en`, or anything that is
+ * not a catalog) returns the error itself: its own message is English, and says most. A
+ * message is rendered from the error's data, so it names the field by its path:
+ * `sale.price.amount: …`.
  *
  * @param error - an error of the library
- * @param locale - the language (default `'en'`)
+ * @param locale - the language's catalog (default English)
  * @returns the error, frozen, with its message in `locale`
  *
  * @internal Not part of the package API since 0.2.0.
  */
-export function localizeError<E extends DomainError>(error: E, locale?: Locale): E {
-  const catalog = catalogOf(locale);
-  if (catalog.messages === null || typeof error !== 'object' || error === null) return error;
+export function localizeError<E extends DomainError>(error: E, locale?: Catalog): E {
+  if (!isCatalog(locale) || locale.messages === null) return error;
+  if (typeof error !== 'object' || error === null) return error;
   if (!isErrorCode(error.code) || !Array.isArray(error.path)) return error;
   if (typeof error.message !== 'string') return error;
-  const messages = catalog.messages;
-  const decimal = (d: string) => localDecimal(d, catalog.intl);
+  const messages = locale.messages;
+  const decimal = (d: string) => localDecimal(d, locale.intl);
   try {
     const text = render(messages, error, decimal);
     const where = pathText(error.path);
@@ -356,33 +363,33 @@ export function localizeError<E extends DomainError>(error: E, locale?: Locale):
       message: where === '' ? text : `${where}: ${text}`,
     }) as unknown as E;
   } catch {
-    // Only a value forged around the types gets here (a field that cannot become text).
+    // Only a value forged around the types gets here (a field that cannot become text, a
+    // catalog without the template of a code).
     return error;
   }
 }
 
 /**
- * Every error of a list with its `message` in another language, as `localizeError`.
+ * Every error of a list with its `message` in another language, as the readers of
+ * `cocreation/wire` write them with a `locale` option: for the errors of any other function.
  *
  * @param errors - the errors of a failed parse, validation or settling
- * @param locale - the language (default `'en'`)
+ * @param locale - the language's catalog, from `cocreation/locales` (default English, the
+ *   errors' own messages)
  * @returns a frozen list of the same length, in the same order
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { localizeErrors } from 'cocreation';
- * import { parseDocument } from 'cocreation/wire';
+ * import { localizeErrors, product } from 'cocreation';
+ * import { es } from 'cocreation/locales';
  *
- * const errors = parseDocument({ contracts: [] })
- *   .mapErr((e) => localizeErrors(e, 'es'))
+ * const errors = product({ id: 'p1' })
+ *   .mapErr((e) => localizeErrors(e, es))
  *   ._unsafeUnwrapErr();
- * assert.deepEqual(errors.map((e) => e.message), [
- *   'product: falta un campo obligatorio',
- *   'sale: falta un campo obligatorio',
- * ]);
+ * assert.deepEqual(errors.map((e) => e.message), ['mainCreator: falta un campo obligatorio']);
  * ```
  */
-export function localizeErrors(errors: DomainErrors, locale?: Locale): DomainErrors {
+export function localizeErrors(errors: DomainErrors, locale?: Catalog): DomainErrors {
   if (!Array.isArray(errors)) return errors;
   return Object.freeze(errors.map((e) => localizeError(e, locale))) as unknown as DomainErrors;
 }

@@ -3,9 +3,11 @@
  * each amount was reached, for people auditing a split.
  */
 
+import { en } from '../locales/en';
 import {
-  catalogOf,
+  type Catalog,
   type ExplainWords,
+  isCatalog,
   type LocaleOptions,
   localDecimal,
   localMoney,
@@ -59,8 +61,7 @@ interface Printer {
 }
 
 /** English prints numbers as the wire does (`1234.56`); other locales as their readers do. */
-function printer(currency: Currency, options: LocaleOptions): Printer {
-  const catalog = catalogOf(options.locale);
+function printer(currency: Currency, catalog: Catalog): Printer {
   const tag = catalog.intl;
   const english = !catalog.localNumbers;
   const decimal = english ? (d: string) => d : (d: string) => localDecimal(d, tag);
@@ -307,14 +308,16 @@ function explainReversals(
  * @param settlement - the settled sale, as the library built it
  * @param reversals - its reversals, as the library built them, in the order they were
  *   applied (default none)
- * @param options - `locale`: the language of the words, and in `'pt-BR'` and `'es'` amounts
- *   written as their readers write money (`R$ 1.234,56`), printed exactly from the minor
- *   units; `'en'` (the default) prints amounts as the wire does (`1234.56`)
+ * @param options - `locale`: a catalog of `cocreation/locales`, the language of the words, and
+ *   in `ptBR` and `es` amounts written as their readers write money (`R$ 1.234,56`), printed
+ *   exactly from the minor units; English (the default) prints amounts as the wire does
+ *   (`1234.56`)
  * @returns the text, lines separated by `\n`, ending without a newline
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
  * import { explain, policy, product, sale, settleSale } from 'cocreation';
+ * import { ptBR } from 'cocreation/locales';
  *
  * const settlement = settleSale(
  *   policy('hotmart')._unsafeUnwrap(),
@@ -333,7 +336,7 @@ function explainReversals(
  * assert.match(text, /affiliate A = floor\(N x 35% = 31\.36\)\s+31\.36/);
  * assert.match(text, /main-creator\s+ana@example\.com\s+-\s+-\s+B - cocreators\s+58\.24\s+58\.24/);
  *
- * const texto = explain(settlement, [], { locale: 'pt-BR' });
+ * const texto = explain(settlement, [], { locale: ptBR });
  * assert.match(texto, /afiliado A = floor\(N x 35% = 31,36\)\s+US\$ 31,36/);
  * ```
  */
@@ -342,13 +345,15 @@ export function explain(
   reversals: ReadonlyArray<Reversal> = [],
   options: LocaleOptions = {},
 ): string {
-  const words = catalogOf(options?.locale).explain;
+  const locale = options?.locale;
+  const catalog = isCatalog(locale) ? locale : en;
+  const words = catalog.explain;
   if (!isSettlementValue(settlement)) return words.notASettlement;
   const lineCount = settlement.lines.length;
   if (!Array.isArray(reversals) || !reversals.every((r) => isReversalValue(r, lineCount))) {
     return words.notReversals;
   }
-  const print = printer(settlement.currency, options ?? {});
+  const print = printer(settlement.currency, catalog);
   return [
     ...explainSettlement(settlement, print),
     ...explainReversals(settlement, reversals, print),

@@ -24,7 +24,7 @@ import type {
   TermsPatch,
 } from '../contracts/types';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
-import { type Locale, type LocaleOptions, localizeErrors } from '../locales/locale';
+import { type Catalog, type LocaleOptions, localizeErrors } from '../locales/locale';
 import { DEFAULT_POLICY, type Policy, policy } from '../model/policy';
 import { type Product, product } from '../model/product';
 import { type Refund, refund, type Sale, sale } from '../model/sale';
@@ -388,12 +388,13 @@ function reportAffiliateWithoutPercent(productInput: unknown, saleInput: unknown
  * reads.
  *
  * @param input - anything
- * @param options - `locale`: the language of the errors' messages (default English; codes,
- *   paths and fields never change with it)
+ * @param options - `locale`: the language of the errors' messages, a catalog of
+ *   `cocreation/locales` (default English; codes, paths and fields never change with it)
  * @returns the checked, frozen {@link SettleDocument}, or every problem found
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
+ * import { ptBR } from 'cocreation/locales';
  * import { parseDocument } from 'cocreation/wire';
  *
  * const doc = parseDocument({
@@ -411,7 +412,7 @@ function reportAffiliateWithoutPercent(productInput: unknown, saleInput: unknown
  * });
  *
  * const emPortugues = parseDocument({ product: {}, contracts: [], sale: {}, extra: 1 },
- *   { locale: 'pt-BR' });
+ *   { locale: ptBR });
  * assert.equal(emPortugues._unsafeUnwrapErr()[0].code, 'invalid_field');
  * assert.deepEqual(emPortugues._unsafeUnwrapErr()[0].path, ['extra']);
  * assert.notEqual(emPortugues._unsafeUnwrapErr()[0].message, 'unknown field "extra"');
@@ -434,8 +435,8 @@ function inLocale<T>(
 ): Result<T, DomainErrors> {
   // Read as anything: a JavaScript caller may pass a value that is not an options object.
   const locale = (options as { readonly locale?: unknown } | null | undefined)?.locale;
-  if (locale === undefined || locale === 'en') return result;
-  return result.mapErr((errors) => localizeErrors(errors, locale as Locale));
+  if (locale === undefined) return result;
+  return result.mapErr((errors) => localizeErrors(errors, locale as Catalog));
 }
 
 /** {@link parseDocument} in English. */
