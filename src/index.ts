@@ -196,6 +196,7 @@ export type {
 export { ERROR_CODES, isErrorCode } from './errors';
 export type {
   Catalog,
+  CatalogWords,
   DecimalPrinter,
   ExplainWords,
   FieldProblem,

@@ -2,19 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type DomainError, domainError, ERROR_CODES, type ErrorCode } from '../src/errors';
 import { CATALOGS, isLocale, LOCALES } from '../src/locales/catalogs';
-import { en } from '../src/locales/en';
-import { es } from '../src/locales/es';
 import {
-  type Catalog,
+  defineCatalog,
   fieldProblem,
-  isCatalog,
   localDecimal,
   localizeError,
-  localizeErrors,
   localMoney,
   pathText,
   policyProblem,
-} from '../src/locales/locale';
+} from '../src/locales/define';
+import { en } from '../src/locales/en';
+import { es } from '../src/locales/es';
+import { type Catalog, isCatalog, localizeErrors } from '../src/locales/locale';
 import { ptBR } from '../src/locales/pt-BR';
 import { documentJson, malformedDocument } from '../src/testing';
 import { currency } from '../src/values/currency';
@@ -232,29 +231,60 @@ describe('localizeError', () => {
   it('tells catalogs apart: the library’s three, not tags nor objects missing a part', () => {
     expect([en, ptBR, es].every(isCatalog)).toBe(true);
     expect(LOCALES.map((l) => CATALOGS[l])).toEqual([en, ptBR, es]);
+    const { intl, localNumbers, messages, explain: words } = es;
     const partial: ReadonlyArray<unknown> = [
       'pt-BR',
       null,
       undefined,
       1,
       {},
-      { ...es, intl: 1 },
-      { ...es, localNumbers: 'yes' },
-      { ...es, messages: 'x' },
+      { intl, localNumbers, messages, explain: words },
+      { ...es, localize: 'x' },
+      { ...es, decimal: null },
+      { ...es, money: {} },
       { ...es, explain: null },
       { ...es, explain: 'x' },
     ];
     for (const value of partial) expect(isCatalog(value)).toBe(false);
   });
 
-  it('writes with a catalog of the user’s own, of the Catalog type', () => {
+  it('are frozen, and English is what defineCatalog makes of its words', () => {
+    for (const catalog of [en, ptBR, es, defineCatalog(es)]) {
+      expect(Object.isFrozen(catalog)).toBe(true);
+    }
+    const { localize: _l, decimal: _d, money: _m, ...words } = en;
+    const made = defineCatalog(words);
+    fc.assert(
+      fc.property(malformedDocument(), fc.string(), ({ document }, text) => {
+        const errors = parseDocument(document)._unsafeUnwrapErr();
+        expect(en.localize(errors)).toEqual(made.localize(errors));
+        expect(en.decimal(text)).toBe(made.decimal(text));
+        expect(en.money(text, 'BRL')).toBe(made.money(text, 'BRL'));
+      }),
+      { numRuns: 50, seed: SEED },
+    );
+  });
+
+  it('make nothing of a value that is not words: no messages, wire numbers', () => {
+    for (const value of [null, undefined, 'es', 1]) {
+      const made = defineCatalog(value as never);
+      const error = domainError('invalid_json', 'the input is not JSON: oops', []);
+      expect(made.localize([error])).toEqual([error]);
+      expect(made.localize('nope' as never)).toBe('nope');
+      expect(made.money('1234.5', 'EUR')).toBe('1234.5');
+      expect(made.decimal('1234.5')).toBe('1234.5');
+      expect(isCatalog(made)).toBe(false);
+    }
+  });
+
+  it('writes with a catalog of the user’s own, made by defineCatalog', () => {
     const messages = es.messages as NonNullable<Catalog['messages']>;
-    const fr: Catalog = {
+    const fr = defineCatalog({
       ...es,
       intl: 'fr',
       messages: { ...messages, invalid_json: () => 'le texte n’est pas du JSON' },
       explain: { ...es.explain, notASettlement: 'pas un règlement' },
-    };
+    });
     const error = domainError('invalid_json', 'the input is not JSON: oops', []);
     expect(localizeErrors([error], fr).map((e) => e.message)).toEqual([
       'le texte n’est pas du JSON',
@@ -266,8 +296,9 @@ describe('localizeError', () => {
 
   it('leaves a message in English with a catalog that lacks its template', () => {
     const error = domainError('invalid_json', 'the input is not JSON: oops', []);
-    const lacking = { ...es, messages: {} } as unknown as Catalog;
-    expect(localizeError(error, lacking)).toBe(error);
+    const lacking = defineCatalog({ ...es, messages: {} } as never);
+    expect(localizeErrors([error], lacking)).toEqual([error]);
+    expect(localizeError(error, { ...es, messages: 'x' } as never)).toBe(error);
   });
 });
 

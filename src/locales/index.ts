@@ -6,6 +6,7 @@
  * A catalog is a value the program imports, so that a bundle carries only the languages it
  * uses: `import { ptBR } from 'cocreation/locales'`, then `{ locale: ptBR }`. `CATALOGS`
  * maps a tag given as text (`'pt-BR'`) to its catalog, and brings all of them.
+ * `defineCatalog` makes a catalog of a language's words, for a language of your own.
  *
  * @example
  * ```ts
@@ -22,6 +23,7 @@
 
 export type { Locale } from './catalogs';
 export { CATALOGS, isLocale, LOCALES } from './catalogs';
+export { defineCatalog } from './define';
 export { en } from './en';
 export { es } from './es';
 export { ptBR } from './pt-BR';

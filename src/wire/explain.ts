@@ -4,14 +4,7 @@
  */
 
 import { en } from '../locales/en';
-import {
-  type Catalog,
-  type ExplainWords,
-  isCatalog,
-  type LocaleOptions,
-  localDecimal,
-  localMoney,
-} from '../locales/locale';
+import { type Catalog, type ExplainWords, isCatalog, type LocaleOptions } from '../locales/locale';
 import { hasLineIdentity } from '../refunds/refund';
 import { exactShareText, formatScaled, MAX_EXACT_SCALE } from '../settle/settle';
 import type {
@@ -62,15 +55,10 @@ interface Printer {
 
 /** English prints numbers as the wire does (`1234.56`); other locales as their readers do. */
 function printer(currency: Currency, catalog: Catalog): Printer {
-  const tag = catalog.intl;
-  const english = !catalog.localNumbers;
-  const decimal = english ? (d: string) => d : (d: string) => localDecimal(d, tag);
-  const money = english
-    ? (minor: bigint) => formatAmount(minor, currency)
-    : (minor: bigint) => localMoney(formatAmount(minor, currency), currency.code, tag);
+  const decimal = (d: string) => catalog.decimal(d);
   return {
     words: catalog.explain,
-    money,
+    money: (minor: bigint) => catalog.money(formatAmount(minor, currency), currency.code),
     decimal,
     pct: (p: Percent) => `${decimal(formatPercent(p))}%`,
   };

@@ -11,8 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { checkContract, contractEvent, termsPatch } from '../../src/contracts/read';
 import { replayContract } from '../../src/contracts/replay';
 import * as main from '../../src/index';
+import { localizeError } from '../../src/locales/define';
 import * as locales from '../../src/locales/index';
-import { isCatalog, localizeError } from '../../src/locales/locale';
+import { isCatalog } from '../../src/locales/locale';
 import { checkCocreatorPercent, isPolicyName } from '../../src/model/policy';
 import { checkAffiliatePercent } from '../../src/model/product';
 import { settleWithDomain } from '../../src/settle/settle';
@@ -86,6 +87,7 @@ const TOTAL: ReadonlyArray<readonly [keyof typeof lib, number, (answer: unknown)
   ['isCurrency', 1, (a) => typeof a === 'boolean'],
   ['isErrorCode', 1, (a) => typeof a === 'boolean'],
   ['isLocale', 1, (a) => typeof a === 'boolean'],
+  ['defineCatalog', 1, (a) => typeof a === 'object' && a !== null],
   ['can', 4, (a) => typeof a === 'boolean'],
   ['localizeErrors', 2, () => true],
   ['settleText', 1, (a) => typeof a === 'string' && JSON.parse(a as string) !== undefined],
