@@ -553,7 +553,7 @@ function readDocumentText(text: string): Result<SettleDocument, DomainErrors> {
  * repaired with U+FFFD, specification §8). A byte-order mark is kept, for the text reader to
  * ignore once.
  */
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const UTF8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function decodeUtf8(bytes: Uint8Array): string | null {
   try {
