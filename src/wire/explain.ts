@@ -141,13 +141,13 @@ function howLine(line: SettlementLine, s: Settlement, print: Printer): string {
   }
 }
 
-function explainSettlement(s: Settlement, print: Printer): string[] {
+/** The steps of specification §5, each a formula and the amount it gives. */
+function settlementSteps(s: Settlement, print: Printer): Array<[string, string]> {
   const cur = s.currency;
   const { words, money, decimal, pct } = print;
   const affiliate = s.lines.find((l): l is AffiliateLine => l.role === 'affiliate');
   const main = s.lines.find((l) => l.role === 'main-creator');
   const cocreators = s.lines.filter((l): l is CocreatorLine => l.role === 'cocreator');
-  const out: string[] = [words.title(s.saleId, s.productId, formatInstant(s.at), cur.code), ''];
   const steps: Array<[string, string]> = [[words.price, money(s.price)]];
   const origin = s.feeOrigin;
   if (origin.kind === 'schedule') {
@@ -185,49 +185,67 @@ function explainSettlement(s: Settlement, print: Printer): string[] {
       money(main.amount),
     ]);
   }
+  return steps;
+}
+
+/** The table of the lines, with their total. */
+function linesTable(s: Settlement, print: Printer): string[] {
+  const { words, money, decimal, pct } = print;
+  const total = s.lines.reduce((sum, l) => sum + l.amount, 0n);
+  return table(words.linesHeader, 'lllrlrr', [
+    ...s.lines.map((line) => [
+      words.roles[line.role],
+      line.account ?? '-',
+      line.role === 'cocreator' ? line.contractId : '-',
+      line.role === 'affiliate' || line.role === 'cocreator' ? pct(line.percent) : '-',
+      howLine(line, s, print),
+      decimal(exactShareText(line)),
+      money(line.amount),
+    ]),
+    null,
+    [
+      words.total,
+      '',
+      '',
+      '',
+      total === s.price ? words.equalsPrice : words.differsFromPrice,
+      '',
+      money(total),
+    ],
+  ]);
+}
+
+/** The sentences on the main creator's remainder and the retention floor. */
+function floorSentences(s: Settlement, main: SettlementLine, print: Printer): string[] {
+  const { words, money, decimal, pct } = print;
+  const cur = s.currency;
+  const floor = s.minRetainedPercent;
+  const floorExact = formatScaled(
+    s.base * floor.units,
+    floor.scale + 2 + cur.exponent,
+    cur.exponent,
+  );
+  return [
+    words.remainder(money(main.amount), decimal(exactShareText(main))),
+    words.floor(pct(floor), decimal(floorExact), money(main.amount)),
+  ];
+}
+
+function explainSettlement(s: Settlement, print: Printer): string[] {
+  const { words } = print;
+  const title = words.title(s.saleId, s.productId, formatInstant(s.at), s.currency.code);
+  const steps = settlementSteps(s, print);
   const labelWidth = Math.max(...steps.map(([label]) => label.length));
   const valueWidth = Math.max(...steps.map(([, value]) => value.length));
-  for (const [label, value] of steps)
-    out.push(`${label.padEnd(labelWidth)}  ${value.padStart(valueWidth)}`);
-  out.push('');
-
-  const total = s.lines.reduce((sum, l) => sum + l.amount, 0n);
-  out.push(
-    ...table(words.linesHeader, 'lllrlrr', [
-      ...s.lines.map((line) => [
-        words.roles[line.role],
-        line.account ?? '-',
-        line.role === 'cocreator' ? line.contractId : '-',
-        line.role === 'affiliate' || line.role === 'cocreator' ? pct(line.percent) : '-',
-        howLine(line, s, print),
-        decimal(exactShareText(line)),
-        money(line.amount),
-      ]),
-      null,
-      [
-        words.total,
-        '',
-        '',
-        '',
-        total === s.price ? words.equalsPrice : words.differsFromPrice,
-        '',
-        money(total),
-      ],
-    ]),
-  );
-  if (main !== undefined) {
-    const floor = s.minRetainedPercent;
-    const floorExact = formatScaled(
-      s.base * floor.units,
-      floor.scale + 2 + cur.exponent,
-      cur.exponent,
-    );
-    out.push(
-      '',
-      words.remainder(money(main.amount), decimal(exactShareText(main))),
-      words.floor(pct(floor), decimal(floorExact), money(main.amount)),
-    );
-  }
+  const out = [
+    title,
+    '',
+    ...steps.map(([label, value]) => `${label.padEnd(labelWidth)}  ${value.padStart(valueWidth)}`),
+    '',
+    ...linesTable(s, print),
+  ];
+  const main = s.lines.find((l) => l.role === 'main-creator');
+  if (main !== undefined) out.push('', ...floorSentences(s, main, print));
   return out;
 }
 
