@@ -12,6 +12,7 @@ export default {
     '!src/index.ts',
     '!src/testing/index.ts',
     '!src/wire/index.ts',
+    '!src/locales/index.ts',
     '!src/values/brand.ts',
     '!src/settle/settlement.ts',
     // The bin is tested by running the built dist/cli.js in a child process (test/cli.test.ts),

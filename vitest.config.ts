@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     alias: {
+      'cocreation/locales': fileURLToPath(new URL('./src/locales/index.ts', import.meta.url)),
       'cocreation/testing': fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
       'cocreation/wire': fileURLToPath(new URL('./src/wire/index.ts', import.meta.url)),
       cocreation: fileURLToPath(new URL('./src/index.ts', import.meta.url)),

@@ -16,6 +16,7 @@ export const REPORT = join(ROOT, 'api', 'cocreation.api.md');
 const ENTRIES = [
   ['cocreation', 'dist/index.d.ts'],
   ['cocreation/wire', 'dist/wire/index.d.ts'],
+  ['cocreation/locales', 'dist/locales/index.d.ts'],
   ['cocreation/testing', 'dist/testing/index.d.ts'],
 ];
 

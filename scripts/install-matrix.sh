@@ -22,11 +22,12 @@ cat >"$work/check.mjs" <<'JS'
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import * as esmMain from 'cocreation';
+import * as esmLocales from 'cocreation/locales';
 import * as esmWire from 'cocreation/wire';
 
 const require = createRequire(import.meta.url);
-const esm = { ...esmMain, ...esmWire };
-const cjs = { ...require('cocreation'), ...require('cocreation/wire') };
+const esm = { ...esmMain, ...esmWire, ...esmLocales };
+const cjs = { ...require('cocreation'), ...require('cocreation/wire'), ...require('cocreation/locales') };
 assert.notEqual(esm.money, cjs.money, 'two module instances');
 const doc = {
   product: { id: 'p1', mainCreator: 'ana@example.com' },
@@ -41,6 +42,8 @@ for (const [maker, taker] of [[esm, cjs], [cjs, esm]]) {
   const { settlement } = taker.settleDocument(parsed)._unsafeUnwrap();
   assert.deepEqual(settlement.lines.map((l) => l.amount), [0n, 1000n]);
   assert.match(taker.explain(structuredClone(settlement)), /^Settlement of sale s1/);
+  // A catalog of one build writes in the other.
+  assert.match(taker.explain(settlement, [], { locale: maker.ptBR }), /^Liquidação da venda s1/);
   const reversal = taker.refundSale(structuredClone(settlement), [], parsed.refunds[0]);
   assert.deepEqual(reversal._unsafeUnwrap().lines.map((l) => l.amount), [0n, -400n]);
   assert.equal(taker.money(100n, maker.currency('BRL')._unsafeUnwrap()).isOk(), true);

@@ -40,9 +40,14 @@ export function writePlayground(out) {
   const target = join(out, 'playground');
   mkdirSync(target, { recursive: true });
   buildSync({
-    // The main entry and cocreation/wire, as one global: the page reads documents as text.
+    // The main entry, cocreation/wire and cocreation/locales, as one global: the page reads
+    // documents as text, and its language menu gives a tag, mapped by CATALOGS.
     stdin: {
-      contents: "export * from './src/index.ts';\nexport * from './src/wire/index.ts';\n",
+      contents: [
+        "export * from './src/index.ts';",
+        "export * from './src/wire/index.ts';",
+        "export * from './src/locales/index.ts';",
+      ].join('\n'),
       resolveDir: ROOT,
       sourcefile: 'playground-entry.ts',
       loader: 'ts',

@@ -199,13 +199,13 @@ export type {
 export { ERROR_CODES, isErrorCode } from './errors';
 export type {
   Catalog,
+  CatalogWords,
   DecimalPrinter,
   ExplainWords,
   FieldProblem,
-  Locale,
   LocaleOptions,
   MessageCatalog,
   MessageTemplate,
   PolicyProblem,
 } from './locales/locale';
-export { LOCALES, localizeErrors } from './locales/locale';
+export { localizeErrors } from './locales/locale';

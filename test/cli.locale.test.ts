@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { es as spanish } from '../src/locales/es';
+import { ptBR } from '../src/locales/pt-BR';
 import { parseDocument } from '../src/wire/document';
 import { explain } from '../src/wire/explain';
 import { settleText } from '../src/wire/oracle';
@@ -22,7 +24,7 @@ describe('cocreation explain --locale', () => {
   )._unsafeUnwrap();
 
   it('prints the breakdown in the locale, given as --locale L or --locale=L', async () => {
-    const expected = `${explain(settlement, reversals, { locale: 'pt-BR' })}\n`;
+    const expected = `${explain(settlement, reversals, { locale: ptBR })}\n`;
     expect(expected).toContain('R$ 197,00');
     for (const args of [
       ['explain', '--locale', 'pt-BR'],
@@ -31,7 +33,7 @@ describe('cocreation explain --locale', () => {
       expect(await runCli(args, TEXT)).toEqual({ status: 0, stdout: expected, stderr: '' });
     }
     const es = await runCli(['explain', '--locale', 'es'], TEXT);
-    expect(es.stdout).toBe(`${explain(settlement, reversals, { locale: 'es' })}\n`);
+    expect(es.stdout).toBe(`${explain(settlement, reversals, { locale: spanish })}\n`);
   });
 
   it('prints English with --locale en, as without the option', async () => {

@@ -1,18 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type DomainError, domainError, ERROR_CODES, type ErrorCode } from '../src/errors';
+import { CATALOGS, isLocale, LOCALES } from '../src/locales/catalogs';
 import {
-  CATALOGS,
+  defineCatalog,
   fieldProblem,
-  isLocale,
-  LOCALES,
   localDecimal,
   localizeError,
-  localizeErrors,
   localMoney,
   pathText,
   policyProblem,
-} from '../src/locales/locale';
+} from '../src/locales/define';
+import { en } from '../src/locales/en';
+import { es } from '../src/locales/es';
+import { type Catalog, isCatalog, localizeErrors } from '../src/locales/locale';
+import { ptBR } from '../src/locales/pt-BR';
 import { documentJson, malformedDocument } from '../src/testing';
 import { currency } from '../src/values/currency';
 import { formatAmount } from '../src/values/money';
@@ -86,7 +88,7 @@ describe('the catalogs', () => {
             : ['odd'];
       for (const form of forms) {
         const error = sampleOf(code, form);
-        const texts = TRANSLATED.map((l) => localizeError(error, l).message);
+        const texts = TRANSLATED.map((l) => localizeError(error, CATALOGS[l]).message);
         for (const text of texts) {
           expect(text.startsWith('sale.price: ')).toBe(true);
           expect(text.length).toBeGreaterThan('sale.price: '.length + 5);
@@ -112,10 +114,10 @@ describe('the catalogs', () => {
       fee: '1234.50',
       price: '1000.00',
     });
-    expect(localizeError(fee, 'pt-BR').message).toBe(
+    expect(localizeError(fee, ptBR).message).toBe(
       'sale.platformFee: a taxa 1.234,50 é maior que o preço 1.000,00',
     );
-    expect(localizeError(fee, 'es').message).toBe(
+    expect(localizeError(fee, es).message).toBe(
       'sale.platformFee: la comisión 1234,50 es mayor que el precio 1000,00',
     );
   });
@@ -174,7 +176,7 @@ describe('localizeError', () => {
     fc.assert(
       fc.property(malformedDocument(), fc.constantFrom(...LOCALES), ({ document }, locale) => {
         const errors = parseDocument(document)._unsafeUnwrapErr();
-        const localized = localizeErrors(errors, locale);
+        const localized = localizeErrors(errors, CATALOGS[locale]);
         expect(localized).toHaveLength(errors.length);
         errors.forEach((error, i) => {
           const { message: _a, ...rest } = error;
@@ -196,28 +198,103 @@ describe('localizeError', () => {
   it('returns English, and values that are not errors, as they are', () => {
     const error = domainError('invalid_json', 'the input is not JSON: oops', []);
     expect(localizeError(error)).toBe(error);
-    expect(localizeError(error, 'en')).toBe(error);
-    expect(localizeError(error, 'pt-BR').message).toBe('o texto não é JSON válido');
+    expect(localizeError(error, en)).toBe(error);
+    expect(localizeError(error, ptBR).message).toBe('o texto não é JSON válido');
+    // A tag, as a JavaScript caller passed it before 0.2.0, is no catalog: English.
+    expect(localizeError(error, 'pt-BR' as never)).toBe(error);
     expect(localizeError(error, 'xx' as never)).toBe(error);
     const forged = { code: 'nope', message: 'm', path: [] } as unknown as DomainError;
-    expect(localizeError(forged, 'es')).toBe(forged);
+    expect(localizeError(forged, es)).toBe(forged);
     const noPath = { code: 'invalid_json', message: 'm' } as unknown as DomainError;
-    expect(localizeError(noPath, 'es')).toBe(noPath);
-    expect(localizeError(null as unknown as DomainError, 'es')).toBeNull();
+    expect(localizeError(noPath, es)).toBe(noPath);
+    expect(localizeError(null as unknown as DomainError, es)).toBeNull();
     const noMessage = { code: 'invalid_json', message: 1, path: [] } as unknown as DomainError;
-    expect(localizeError(noMessage, 'es')).toBe(noMessage);
+    expect(localizeError(noMessage, es)).toBe(noMessage);
     const badPath = Object.freeze({
       code: 'invalid_json',
       message: 'm',
       path: [Object.create(null)],
     }) as unknown as DomainError;
-    expect(localizeError(badPath, 'es')).toBe(badPath);
-    expect(localizeErrors('nope' as never, 'es')).toBe('nope');
+    expect(localizeError(badPath, es)).toBe(badPath);
+    expect(localizeErrors('nope' as never, es)).toBe('nope');
   });
 
   it('tells locales apart', () => {
     expect(LOCALES.every(isLocale)).toBe(true);
     for (const v of ['pt', 'pt-br', 'EN', '', null, 1]) expect(isLocale(v)).toBe(false);
+  });
+
+  it('tells catalogs apart: the library’s three, not tags nor objects missing a part', () => {
+    expect([en, ptBR, es].every(isCatalog)).toBe(true);
+    expect(LOCALES.map((l) => CATALOGS[l])).toEqual([en, ptBR, es]);
+    const { intl, localNumbers, messages, explain: words } = es;
+    const partial: ReadonlyArray<unknown> = [
+      'pt-BR',
+      null,
+      undefined,
+      1,
+      {},
+      { intl, localNumbers, messages, explain: words },
+      { ...es, localize: 'x' },
+      { ...es, decimal: null },
+      { ...es, money: {} },
+      { ...es, explain: null },
+      { ...es, explain: 'x' },
+    ];
+    for (const value of partial) expect(isCatalog(value)).toBe(false);
+  });
+
+  it('are frozen, and English is what defineCatalog makes of its words', () => {
+    for (const catalog of [en, ptBR, es, defineCatalog(es)]) {
+      expect(Object.isFrozen(catalog)).toBe(true);
+    }
+    const { localize: _l, decimal: _d, money: _m, ...words } = en;
+    const made = defineCatalog(words);
+    fc.assert(
+      fc.property(malformedDocument(), fc.string(), ({ document }, text) => {
+        const errors = parseDocument(document)._unsafeUnwrapErr();
+        expect(en.localize(errors)).toEqual(made.localize(errors));
+        expect(en.decimal(text)).toBe(made.decimal(text));
+        expect(en.money(text, 'BRL')).toBe(made.money(text, 'BRL'));
+      }),
+      { numRuns: 50, seed: SEED },
+    );
+  });
+
+  it('make nothing of a value that is not words: no messages, wire numbers', () => {
+    for (const value of [null, undefined, 'es', 1]) {
+      const made = defineCatalog(value as never);
+      const error = domainError('invalid_json', 'the input is not JSON: oops', []);
+      expect(made.localize([error])).toEqual([error]);
+      expect(made.localize('nope' as never)).toBe('nope');
+      expect(made.money('1234.5', 'EUR')).toBe('1234.5');
+      expect(made.decimal('1234.5')).toBe('1234.5');
+      expect(isCatalog(made)).toBe(false);
+    }
+  });
+
+  it('writes with a catalog of the user’s own, made by defineCatalog', () => {
+    const messages = es.messages as NonNullable<Catalog['messages']>;
+    const fr = defineCatalog({
+      ...es,
+      intl: 'fr',
+      messages: { ...messages, invalid_json: () => 'le texte n’est pas du JSON' },
+      explain: { ...es.explain, notASettlement: 'pas un règlement' },
+    });
+    const error = domainError('invalid_json', 'the input is not JSON: oops', []);
+    expect(localizeErrors([error], fr).map((e) => e.message)).toEqual([
+      'le texte n’est pas du JSON',
+    ]);
+    expect(explain({} as never, [], { locale: fr })).toBe('pas un règlement');
+    // French groups with a narrow no-break space, written as a space.
+    expect(localDecimal('1234567.5', 'fr')).toBe('1 234 567,5');
+  });
+
+  it('leaves a message in English with a catalog that lacks its template', () => {
+    const error = domainError('invalid_json', 'the input is not JSON: oops', []);
+    const lacking = defineCatalog({ ...es, messages: {} } as never);
+    expect(localizeErrors([error], lacking)).toEqual([error]);
+    expect(localizeError(error, { ...es, messages: 'x' } as never)).toBe(error);
   });
 });
 
@@ -282,6 +359,11 @@ describe('localMoney and localDecimal', () => {
     expect(localMoney('5', 'XYZ!', 'pt-BR')).toBe('XYZ! 5');
     expect(localDecimal('not a number', 'pt-BR')).toBe('not a number');
   });
+
+  it('print with English marks for a tag Intl does not take (a catalog of the user’s, mistyped)', () => {
+    expect(localDecimal('-1234567.5', 'not a tag!')).toBe('-1,234,567.5');
+    expect(localMoney('1234.56', 'BRL', 'not a tag!')).toBe('BRL 1,234.56');
+  });
 });
 
 describe('explain in a locale', () => {
@@ -289,13 +371,13 @@ describe('explain in a locale', () => {
 
   it('prints exactly today’s English without a locale and with locale en', () => {
     const today = explain(outcome.settlement, outcome.reversals);
-    expect(explain(outcome.settlement, outcome.reversals, { locale: 'en' })).toBe(today);
+    expect(explain(outcome.settlement, outcome.reversals, { locale: en })).toBe(today);
     expect(explain(outcome.settlement, outcome.reversals, {})).toBe(today);
     expect(today).toContain('affiliate A = floor(N x 40% = 70.60)');
   });
 
   it('writes Portuguese words and R$ amounts (the specification §8 example, checked by hand)', () => {
-    const text = explain(outcome.settlement, outcome.reversals, { locale: 'pt-BR' });
+    const text = explain(outcome.settlement, outcome.reversals, { locale: ptBR });
     const lines = text.split('\n');
     expect(lines[0]).toBe(
       'Liquidação da venda s1 (produto p1) em 2026-03-01T12:00:00.000Z, em BRL',
@@ -308,15 +390,15 @@ describe('explain in a locale', () => {
   });
 
   it('writes Spanish words', () => {
-    const text = explain(outcome.settlement, outcome.reversals, { locale: 'es' });
+    const text = explain(outcome.settlement, outcome.reversals, { locale: es });
     expect(text).toContain('Liquidación de la venta s1');
     expect(text).toContain('neto N = P - F');
     expect(text).toContain('176,50');
   });
 
   it('says a forged value is not a settlement, in the locale', () => {
-    expect(explain({} as never, [], { locale: 'pt-BR' })).toBe('não é uma liquidação');
-    expect(explain(outcome.settlement, [{}] as never, { locale: 'es' })).toBe(
+    expect(explain({} as never, [], { locale: ptBR })).toBe('não é uma liquidação');
+    expect(explain(outcome.settlement, [{}] as never, { locale: es })).toBe(
       'no es una lista de reversiones de esta liquidación',
     );
   });
@@ -331,7 +413,7 @@ describe('explain in a locale', () => {
           if (settled.isErr()) return;
           const { settlement, reversals } = settled.value;
           const english = explain(settlement, reversals).split('\n');
-          const local = explain(settlement, reversals, { locale }).split('\n');
+          const local = explain(settlement, reversals, { locale: CATALOGS[locale] }).split('\n');
           expect(local).toHaveLength(english.length);
           expect(local.map((l) => l === '')).toEqual(english.map((l) => l === ''));
           const tag = CATALOGS[locale].intl;
@@ -344,6 +426,13 @@ describe('explain in a locale', () => {
       ),
       { numRuns: 100, seed: SEED },
     );
+  });
+
+  it('prints English for a locale that is not a catalog (a tag, as before 0.2.0)', () => {
+    const today = explain(outcome.settlement, outcome.reversals);
+    for (const locale of ['pt-BR', null, 1, {}]) {
+      expect(explain(outcome.settlement, outcome.reversals, { locale } as never)).toBe(today);
+    }
   });
 
   it('reads a null options as none', () => {
@@ -359,7 +448,7 @@ describe('the locale option of the wire readers', () => {
 
   it('writes the errors of parseDocument, parseDocumentText and parseDocumentBytes in the locale, codes and paths unchanged', () => {
     const text = JSON.stringify(refused);
-    for (const locale of ['pt-BR', 'es'] as const) {
+    for (const locale of [ptBR, es]) {
       const expected = localizeErrors(english, locale);
       expect(parseDocument(refused, { locale })._unsafeUnwrapErr()).toEqual(expected);
       expect(parseDocumentText(text, { locale })._unsafeUnwrapErr()).toEqual(expected);
@@ -383,13 +472,20 @@ describe('the locale option of the wire readers', () => {
     })._unsafeUnwrap();
     const inEnglish = settleDocument(doc)._unsafeUnwrapErr();
     expect(inEnglish.map((e) => e.code)).toEqual(['product_mismatch']);
-    expect(settleDocument(doc, { locale: 'pt-BR' })._unsafeUnwrapErr()).toEqual(
-      localizeErrors(inEnglish, 'pt-BR'),
+    expect(settleDocument(doc, { locale: ptBR })._unsafeUnwrapErr()).toEqual(
+      localizeErrors(inEnglish, ptBR),
     );
   });
 
   it('keeps English, the very same answer, with no option or locale en', () => {
     expect(parseDocument(refused, {})._unsafeUnwrapErr()).toEqual(english);
-    expect(parseDocument(refused, { locale: 'en' })._unsafeUnwrapErr()).toEqual(english);
+    expect(parseDocument(refused, { locale: en })._unsafeUnwrapErr()).toEqual(english);
+  });
+
+  it('reads a value that is not a catalog (a tag, as before 0.2.0) as English', () => {
+    for (const locale of ['pt-BR', 'es', null, 1, {}]) {
+      const options = { locale } as never;
+      expect(parseDocument(refused, options)._unsafeUnwrapErr()).toEqual(english);
+    }
   });
 });

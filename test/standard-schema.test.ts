@@ -2,6 +2,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localizeErrors } from '../src/locales/locale';
+import { ptBR } from '../src/locales/pt-BR';
 import { documentJson, malformedDocument } from '../src/testing';
 import { parseDocument } from '../src/wire/document';
 import type { SettleDocument } from '../src/wire/json';
@@ -69,10 +70,10 @@ describe('settleDocumentSchema', () => {
   });
 
   it('writes the messages in its locale, and only the messages', () => {
-    const pt = settleDocumentSchema({ locale: 'pt-BR' });
+    const pt = settleDocumentSchema({ locale: ptBR });
     fc.assert(
       fc.property(malformedDocument(), ({ document }) => {
-        const errors = localizeErrors(parseDocument(document)._unsafeUnwrapErr(), 'pt-BR');
+        const errors = localizeErrors(parseDocument(document)._unsafeUnwrapErr(), ptBR);
         expect(validate(pt, document).issues).toEqual(
           errors.map((e) => ({ message: e.message, path: e.path, code: e.code })),
         );

@@ -161,7 +161,9 @@
     );
     $('lines').querySelector('tfoot')?.remove();
     $('lines').append(foot);
-    $('explain').textContent = lib.explain(outcome.settlement, outcome.reversals, { locale });
+    $('explain').textContent = lib.explain(outcome.settlement, outcome.reversals, {
+      locale: lib.CATALOGS[locale],
+    });
     status('ok', words.settled(outcome.settlement.lines.length));
     $('settled').hidden = false;
     $('refused').hidden = true;
@@ -236,7 +238,7 @@
     const text = textarea.value;
     const result = lib.parseDocumentText(text).andThen(lib.settleDocument);
     if (result.isOk()) showSettled(result.value, locale);
-    else showRefused(lib.localizeErrors(result.error, locale), text, locale);
+    else showRefused(lib.localizeErrors(result.error, lib.CATALOGS[locale]), text, locale);
     syncPrice();
   }
 

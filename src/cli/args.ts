@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 // No import attribute: esbuild then keeps only `version` of package.json in the bundle.
 import { version } from '../../package.json';
-import { isLocale, LOCALES, type Locale } from '../locales/locale';
+import { isLocale, LOCALES, type Locale } from '../locales/catalogs';
 
 /** `--jobs` when not given: one thread per core the process may use. */
 const DEFAULT_JOBS = availableParallelism();

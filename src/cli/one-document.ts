@@ -1,5 +1,6 @@
 /** `settle [FILE|-]` and `explain [FILE|-]`: one document in, one answer out. */
 import type { Readable } from 'node:stream';
+import { CATALOGS } from '../locales/catalogs';
 import { parseDocumentBytes } from '../wire/document';
 import { explain } from '../wire/explain';
 import { settleResultToJson } from '../wire/print';
@@ -19,7 +20,7 @@ export async function runOne(
   const result = parseDocumentBytes(bytes).andThen(settleDocument);
   if (invocation.command === 'explain' && result.isOk()) {
     const { settlement, reversals } = result.value;
-    const shown = explain(settlement, reversals, { locale: invocation.locale });
+    const shown = explain(settlement, reversals, { locale: CATALOGS[invocation.locale] });
     await writeOut(shown.endsWith('\n') ? shown : `${shown}\n`);
     return EXIT_SETTLED;
   }

@@ -1,14 +1,22 @@
 /**
  * English: the library's own language. Errors keep the message written where they were found
- * (`messages: null`); `explain` prints what it always printed.
+ * (`messages: null`); `explain` prints what it always printed, amounts as the wire writes them.
+ *
+ * Written out instead of made by `defineCatalog` (what it makes of these words, its functions
+ * doing nothing, as test/locale.test.ts checks), so that `explain`, whose default this is,
+ * carries none of the machinery of translation.
  */
+import type { DomainErrors } from '../errors';
 import type { Catalog } from './locale';
 
-/** The English catalog. */
-export const en: Catalog = {
+/** The English catalog: the default of every `locale` option. */
+export const en: Catalog = /* @__PURE__ */ Object.freeze<Catalog>({
   intl: 'en',
   localNumbers: false,
   messages: null,
+  localize: (errors: DomainErrors) => errors,
+  decimal: (decimal: string) => decimal,
+  money: (decimal: string) => decimal,
   explain: {
     notASettlement: 'not a settlement',
     notReversals: 'not a list of reversals of this settlement',
@@ -63,4 +71,4 @@ export const en: Catalog = {
       'kept',
     ],
   },
-};
+});

@@ -1,8 +1,9 @@
 /** Spanish: the messages and `explain` for readers in Latin America and Spain. */
+import { defineCatalog } from './define';
 import type { Catalog } from './locale';
 
 /** The Spanish catalog. */
-export const es: Catalog = {
+export const es: Catalog = /* @__PURE__ */ defineCatalog({
   intl: 'es',
   localNumbers: true,
   messages: {
@@ -109,4 +110,4 @@ export const es: Catalog = {
       'se queda con',
     ],
   },
-};
+});

@@ -5,52 +5,39 @@
  * A message is rendered from the error's data (its `code`, `path` and the fields of its code)
  * by the locale's catalog (src/locales/*.ts), not written at the place the error is made: a
  * language is one catalog file. English is the library's own language: an error's `message`
- * is already English, detailed at the place it was found, and `locale: 'en'` keeps it.
+ * is already English, detailed at the place it was found, and no catalog (or `en`) keeps it.
+ *
+ * This file holds the types and what the functions that take a `locale` call, with no
+ * catalog and no translating in it: a catalog is a value the user imports from
+ * `cocreation/locales` and passes (`{ locale: ptBR }`), and it carries its own functions
+ * (made by `defineCatalog`, src/locales/define.ts), so that a bundle carries only the
+ * languages it uses and, with none, none of the machinery (issue 17). `explain` imports
+ * English, its default, which prints as the wire does and needs no machinery either.
  */
-import {
-  type DomainError,
-  type DomainErrors,
-  type ErrorCode,
-  type ErrorOf,
-  isErrorCode,
-} from '../errors';
+import type { DomainErrors, ErrorCode, ErrorOf } from '../errors';
 import type { Role } from '../settle/settlement';
-import { en } from './en';
-import { es } from './es';
-import { ptBR } from './pt-BR';
 
 /**
- * The languages of messages and `explain`, as BCP 47 tags.
+ * The option of the functions that write for people.
  *
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { LOCALES } from 'cocreation';
+ * import type { LocaleOptions } from 'cocreation';
+ * import { es } from 'cocreation/locales';
+ * import { parseDocument } from 'cocreation/wire';
  *
- * assert.deepEqual(LOCALES, ['en', 'pt-BR', 'es']);
+ * const options: LocaleOptions = { locale: es };
+ * const errors = parseDocument({ contracts: [] }, options)._unsafeUnwrapErr();
+ * assert.equal(errors[0]?.message, 'product: falta un campo obligatorio');
  * ```
  */
-export const LOCALES = ['en', 'pt-BR', 'es'] as const;
-
-/** One of {@link LOCALES}. */
-export type Locale = (typeof LOCALES)[number];
-
-/** The option of the functions that write for people. */
 export interface LocaleOptions {
-  /** The language of messages and `explain` (default `'en'`, the library's own). */
-  readonly locale?: Locale | undefined;
-}
-
-/**
- * Tells whether a value is one of {@link LOCALES}.
- *
- * @param value - anything
- * @returns `true` for `'en'`, `'pt-BR'` and `'es'`
- *
- * @internal Not part of the package API since 0.2.0.
- */
-export function isLocale(value: unknown): value is Locale {
-  return (LOCALES as ReadonlyArray<unknown>).includes(value);
+  /**
+   * The language of messages and `explain`: a catalog of `cocreation/locales` (`ptBR`, `es`,
+   * `en`) or one of your own. Default English, the library's own, which needs no catalog.
+   */
+  readonly locale?: Catalog | undefined;
 }
 
 /**
@@ -166,8 +153,11 @@ export interface ExplainWords {
   readonly reversalHeader: readonly [string, string, string, string, string, string, string];
 }
 
-/** A language: one file in src/locales/, listed in `CATALOGS` of src/locales/locale.ts. */
-export interface Catalog {
+/**
+ * The words of a language, what a translator writes: `defineCatalog` of `cocreation/locales`
+ * makes a {@link Catalog} of them.
+ */
+export interface CatalogWords {
   /** The BCP 47 tag whose separators and currency symbols `Intl` gives. */
   readonly intl: string;
   /**
@@ -184,205 +174,69 @@ export interface Catalog {
   readonly explain: ExplainWords;
 }
 
-/** Every locale's catalog. */
-export const CATALOGS: { readonly [L in Locale]: Catalog } = Object.freeze({
-  en,
-  'pt-BR': ptBR,
-  es,
-});
-
-/** The catalog of a locale; English for `undefined` or a value that is not a locale. */
-export function catalogOf(locale: Locale | undefined): Catalog {
-  return isLocale(locale) ? CATALOGS[locale] : en;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Numbers: exact strings from the library, only the separators and symbols from Intl
-// ---------------------------------------------------------------------------------------------
-
-/** The separators and currency affixes of a locale, read once from `Intl`. */
-interface NumberStyle {
-  readonly decimal: string;
-  readonly group: string;
-  /** Integer parts shorter than this many digits + 3 are not grouped (Spanish: 2, so 1234). */
-  readonly minGrouping: number;
-}
-
-const styles = new Map<string, NumberStyle>();
-
-function spaces(text: string): string {
-  return text.replace(/[\u00a0\u202f]/g, ' ');
-}
-
-function numberStyle(tag: string): NumberStyle {
-  const known = styles.get(tag);
-  if (known !== undefined) return known;
-  const parts = new Intl.NumberFormat(tag).formatToParts(1234567.5);
-  const part = (type: string, fallback: string) =>
-    spaces(parts.find((p) => p.type === type)?.value ?? fallback);
-  const fourDigits = new Intl.NumberFormat(tag).formatToParts(1234);
-  const style = {
-    decimal: part('decimal', '.'),
-    group: part('group', ','),
-    minGrouping: fourDigits.some((p) => p.type === 'group') ? 1 : 2,
-  };
-  styles.set(tag, style);
-  return style;
+/**
+ * A language: the value passed as `locale`. The library's are in `cocreation/locales`
+ * (`en`, `ptBR`, `es`); `defineCatalog` there makes one of your own words. Besides its
+ * words it carries the functions that write with them, so that a program that passes no
+ * catalog carries none of them.
+ */
+export interface Catalog extends CatalogWords {
+  /**
+   * The errors with their messages in this language, as {@link localizeErrors} answers.
+   * English (`messages: null`) returns them as they are.
+   */
+  readonly localize: (errors: DomainErrors) => DomainErrors;
+  /** Prints an exact decimal string as `explain` does in this language (`'1.234,5'`). */
+  readonly decimal: (decimal: string) => string;
+  /**
+   * Prints an amount (an exact decimal string in major units) of a currency (its ISO 4217
+   * code) as `explain` does in this language (`'R$ 1.234,56'`).
+   */
+  readonly money: (decimal: string, currency: string) => string;
 }
 
 /**
- * Prints an exact decimal string with the locale's separators: `'-1234567.5'` is
- * `'-1.234.567,5'` in pt-BR. Only the separators come from `Intl`; the digits are the
- * string's own, so no amount is ever rounded through a float.
+ * Tells whether a value has a catalog's shape: what the functions that take a `locale` check
+ * before using it, so that any other value (a JavaScript caller's `'pt-BR'`, from before
+ * 0.2.0) means English, the default.
  */
-export function localDecimal(decimal: string, tag: string): string {
-  const style = numberStyle(tag);
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal);
-  if (match === null) return decimal;
-  const [, sign = '', int = '', frac] = match;
-  let grouped = int;
-  if (int.length >= 3 + style.minGrouping) {
-    grouped = int.replace(/\B(?=(\d{3})+$)/g, style.group);
-  }
-  return `${sign}${grouped}${frac === undefined ? '' : style.decimal + frac}`;
-}
-
-/**
- * Prints an amount (an exact decimal string in major units) as the locale writes money:
- * `'1234.56'` in BRL is `'R$ 1.234,56'` in pt-BR. The symbol and its place come from `Intl`.
- */
-export function localMoney(decimal: string, currency: string, tag: string): string {
-  const negative = decimal.startsWith('-');
-  const digits = localDecimal(negative ? decimal.slice(1) : decimal, tag);
-  let parts: Intl.NumberFormatPart[];
-  try {
-    parts = new Intl.NumberFormat(tag, { style: 'currency', currency }).formatToParts(1);
-  } catch {
-    return `${negative ? '-' : ''}${currency} ${digits}`;
-  }
-  const first = parts.findIndex((p) => p.type === 'integer');
-  let last = first;
-  parts.forEach((p, i) => {
-    if (p.type === 'integer' || p.type === 'fraction' || p.type === 'decimal') last = i;
-  });
-  const prefix = spaces(
-    parts
-      .slice(0, first)
-      .map((p) => p.value)
-      .join(''),
+export function isCatalog(value: unknown): value is Catalog {
+  if (typeof value !== 'object' || value === null) return false;
+  const { localize, decimal, money, explain } = value as Record<string, unknown>;
+  return (
+    typeof localize === 'function' &&
+    typeof decimal === 'function' &&
+    typeof money === 'function' &&
+    typeof explain === 'object' &&
+    explain !== null
   );
-  const suffix = spaces(
-    parts
-      .slice(last + 1)
-      .map((p) => p.value)
-      .join(''),
-  );
-  return `${negative ? '-' : ''}${prefix}${digits}${suffix}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Messages
-// ---------------------------------------------------------------------------------------------
-
-/** Reads which kind of `invalid_field` an error is from its English message. */
-export function fieldProblem(message: string): FieldProblem {
-  if (/ is required$/.test(message)) return 'required';
-  if (/^unknown field /.test(message)) return 'unknown';
-  if (/^the key .* is not allowed$/.test(message)) return 'reserved';
-  if (/ carry terms$/.test(message)) return 'misplaced';
-  if (/ is used twice| is already used/.test(message)) return 'duplicate';
-  if (
-    /^expected |^not an object$| is not one of |has at most| must be an? |^unknown .*; expected /.test(
-      message,
-    )
-  ) {
-    return 'shape';
-  }
-  return 'other';
-}
-
-/** Reads which kind of `invalid_policy` an error is from its English message. */
-export function policyProblem(message: string): PolicyProblem {
-  return /^unknown policy preset /.test(message) ? 'preset' : 'other';
-}
-
-/** Writes a path as a reader finds it in the document: `contracts[0].events[1].by`. */
-export function pathText(path: ReadonlyArray<string | number>): string {
-  let text = '';
-  for (const key of path) {
-    if (typeof key === 'number') text += `[${key}]`;
-    else text += text === '' ? key : `.${key}`;
-  }
-  return text;
-}
-
-function render(messages: MessageCatalog, error: DomainError, decimal: DecimalPrinter): string {
-  switch (error.code) {
-    case 'invalid_field':
-      return messages.invalid_field[fieldProblem(error.message)](error, decimal);
-    case 'invalid_policy':
-      return messages.invalid_policy[policyProblem(error.message)](error, decimal);
-    default: {
-      const template = messages[error.code] as MessageTemplate<ErrorCode>;
-      return template(error, decimal);
-    }
-  }
 }
 
 /**
- * The same error with its `message` in another language. Everything else (`code`, `path`,
- * the fields of its code) is kept as it is. English (`'en'`, or no locale) returns the error
- * itself: its own message is English, and says most. A message is rendered from the error's
- * data, so it names the field by its path: `sale.price.amount: …`.
- *
- * @param error - an error of the library
- * @param locale - the language (default `'en'`)
- * @returns the error, frozen, with its message in `locale`
- *
- * @internal Not part of the package API since 0.2.0.
- */
-export function localizeError<E extends DomainError>(error: E, locale?: Locale): E {
-  const catalog = catalogOf(locale);
-  if (catalog.messages === null || typeof error !== 'object' || error === null) return error;
-  if (!isErrorCode(error.code) || !Array.isArray(error.path)) return error;
-  if (typeof error.message !== 'string') return error;
-  const messages = catalog.messages;
-  const decimal = (d: string) => localDecimal(d, catalog.intl);
-  try {
-    const text = render(messages, error, decimal);
-    const where = pathText(error.path);
-    return Object.freeze({
-      ...error,
-      message: where === '' ? text : `${where}: ${text}`,
-    }) as unknown as E;
-  } catch {
-    // Only a value forged around the types gets here (a field that cannot become text).
-    return error;
-  }
-}
-
-/**
- * Every error of a list with its `message` in another language, as `localizeError`.
+ * Every error of a list with its `message` in another language, as the readers of
+ * `cocreation/wire` write them with a `locale` option: for the errors of any other function.
+ * Everything else (`code`, `path`, the fields of its code) is kept as it is. A translated
+ * message is rendered from the error's data, so it names the field by its path:
+ * `sale.price.amount: …`. English (no catalog, `en`, or anything that is not a catalog)
+ * returns the errors as they are: their own messages are English, and say most.
  *
  * @param errors - the errors of a failed parse, validation or settling
- * @param locale - the language (default `'en'`)
+ * @param locale - the language's catalog, from `cocreation/locales` (default English, the
+ *   errors' own messages)
  * @returns a frozen list of the same length, in the same order
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { localizeErrors } from 'cocreation';
- * import { parseDocument } from 'cocreation/wire';
+ * import { localizeErrors, product } from 'cocreation';
+ * import { es } from 'cocreation/locales';
  *
- * const errors = parseDocument({ contracts: [] })
- *   .mapErr((e) => localizeErrors(e, 'es'))
+ * const errors = product({ id: 'p1' })
+ *   .mapErr((e) => localizeErrors(e, es))
  *   ._unsafeUnwrapErr();
- * assert.deepEqual(errors.map((e) => e.message), [
- *   'product: falta un campo obligatorio',
- *   'sale: falta un campo obligatorio',
- * ]);
+ * assert.deepEqual(errors.map((e) => e.message), ['mainCreator: falta un campo obligatorio']);
  * ```
  */
-export function localizeErrors(errors: DomainErrors, locale?: Locale): DomainErrors {
-  if (!Array.isArray(errors)) return errors;
-  return Object.freeze(errors.map((e) => localizeError(e, locale))) as unknown as DomainErrors;
+export function localizeErrors(errors: DomainErrors, locale?: Catalog): DomainErrors {
+  if (!Array.isArray(errors) || !isCatalog(locale)) return errors;
+  return locale.localize(errors);
 }

@@ -1,8 +1,9 @@
 /** Brazilian Portuguese: the messages and `explain` as Hotmart and Kiwify users read them. */
+import { defineCatalog } from './define';
 import type { Catalog } from './locale';
 
 /** The Brazilian Portuguese catalog. */
-export const ptBR: Catalog = {
+export const ptBR: Catalog = /* @__PURE__ */ defineCatalog({
   intl: 'pt-BR',
   localNumbers: true,
   messages: {
@@ -108,4 +109,4 @@ export const ptBR: Catalog = {
       'fica com',
     ],
   },
-};
+});

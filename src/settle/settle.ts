@@ -729,7 +729,7 @@ export interface SplitSink {
 }
 
 // Frozen: a sink that were written before start() would throw, not share lines.
-const NO_LINES = Object.freeze([]) as unknown as SettlementLine[];
+const NO_LINES = /* @__PURE__ */ Object.freeze([]) as unknown as SettlementLine[];
 
 /** The settler's sink: the settlement's lines, each with its exact share. */
 class LineSink implements SplitSink {
@@ -911,7 +911,7 @@ function buildLookup(
   };
 }
 
-const EMPTY: ReadonlyArray<Entry> = Object.freeze([]);
+const EMPTY: ReadonlyArray<Entry> = /* @__PURE__ */ Object.freeze([]);
 
 /**
  * Compiles a validated domain into a settler for many sales of its product. Everything that

@@ -89,12 +89,13 @@ function reportAffiliateWithoutPercent(productInput: unknown, saleInput: unknown
  * reads.
  *
  * @param input - anything
- * @param options - `locale`: the language of the errors' messages (default English; codes,
- *   paths and fields never change with it)
+ * @param options - `locale`: the language of the errors' messages, a catalog of
+ *   `cocreation/locales` (default English; codes, paths and fields never change with it)
  * @returns the checked, frozen {@link SettleDocument}, or every problem found
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
+ * import { ptBR } from 'cocreation/locales';
  * import { parseDocument } from 'cocreation/wire';
  *
  * const doc = parseDocument({
@@ -112,7 +113,7 @@ function reportAffiliateWithoutPercent(productInput: unknown, saleInput: unknown
  * });
  *
  * const emPortugues = parseDocument({ product: {}, contracts: [], sale: {}, extra: 1 },
- *   { locale: 'pt-BR' });
+ *   { locale: ptBR });
  * assert.equal(emPortugues._unsafeUnwrapErr()[0].code, 'invalid_field');
  * assert.deepEqual(emPortugues._unsafeUnwrapErr()[0].path, ['extra']);
  * assert.notEqual(emPortugues._unsafeUnwrapErr()[0].message, 'unknown field "extra"');
@@ -251,7 +252,7 @@ function readDocumentText(text: string): Result<SettleDocument, DomainErrors> {
  * repaired with U+FFFD, specification §8). A byte-order mark is kept, for the text reader to
  * ignore once.
  */
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const UTF8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function decodeUtf8(bytes: Uint8Array): string | null {
   try {

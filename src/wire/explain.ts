@@ -3,13 +3,8 @@
  * each amount was reached, for people auditing a split.
  */
 
-import {
-  catalogOf,
-  type ExplainWords,
-  type LocaleOptions,
-  localDecimal,
-  localMoney,
-} from '../locales/locale';
+import { en } from '../locales/en';
+import { type Catalog, type ExplainWords, isCatalog, type LocaleOptions } from '../locales/locale';
 import { hasLineIdentity } from '../refunds/refund';
 import { exactShareText, MAX_EXACT_SCALE } from '../settle/settle';
 import type {
@@ -60,17 +55,11 @@ interface Printer {
 }
 
 /** English prints numbers as the wire does (`1234.56`); other locales as their readers do. */
-function printer(currency: Currency, options: LocaleOptions): Printer {
-  const catalog = catalogOf(options.locale);
-  const tag = catalog.intl;
-  const english = !catalog.localNumbers;
-  const decimal = english ? (d: string) => d : (d: string) => localDecimal(d, tag);
-  const money = english
-    ? (minor: bigint) => formatAmount(minor, currency)
-    : (minor: bigint) => localMoney(formatAmount(minor, currency), currency.code, tag);
+function printer(currency: Currency, catalog: Catalog): Printer {
+  const decimal = (d: string) => catalog.decimal(d);
   return {
     words: catalog.explain,
-    money,
+    money: (minor: bigint) => catalog.money(formatAmount(minor, currency), currency.code),
     decimal,
     pct: (p: Percent) => `${decimal(formatPercent(p))}%`,
   };
@@ -153,13 +142,13 @@ function howLine(line: SettlementLine, s: Settlement, print: Printer): string {
   }
 }
 
-function explainSettlement(s: Settlement, print: Printer): string[] {
+/** The steps of specification §5, each a formula and the amount it gives. */
+function settlementSteps(s: Settlement, print: Printer): Array<[string, string]> {
   const cur = s.currency;
   const { words, money, decimal, pct } = print;
   const affiliate = s.lines.find((l): l is AffiliateLine => l.role === 'affiliate');
   const main = s.lines.find((l) => l.role === 'main-creator');
   const cocreators = s.lines.filter((l): l is CocreatorLine => l.role === 'cocreator');
-  const out: string[] = [words.title(s.saleId, s.productId, formatInstant(s.at), cur.code), ''];
   const steps: Array<[string, string]> = [[words.price, money(s.price)]];
   const origin = s.feeOrigin;
   if (origin.kind === 'schedule') {
@@ -197,49 +186,67 @@ function explainSettlement(s: Settlement, print: Printer): string[] {
       money(main.amount),
     ]);
   }
+  return steps;
+}
+
+/** The table of the lines, with their total. */
+function linesTable(s: Settlement, print: Printer): string[] {
+  const { words, money, decimal, pct } = print;
+  const total = s.lines.reduce((sum, l) => sum + l.amount, 0n);
+  return table(words.linesHeader, 'lllrlrr', [
+    ...s.lines.map((line) => [
+      words.roles[line.role],
+      line.account ?? '-',
+      line.role === 'cocreator' ? line.contractId : '-',
+      line.role === 'affiliate' || line.role === 'cocreator' ? pct(line.percent) : '-',
+      howLine(line, s, print),
+      decimal(exactShareText(line)),
+      money(line.amount),
+    ]),
+    null,
+    [
+      words.total,
+      '',
+      '',
+      '',
+      total === s.price ? words.equalsPrice : words.differsFromPrice,
+      '',
+      money(total),
+    ],
+  ]);
+}
+
+/** The sentences on the main creator's remainder and the retention floor. */
+function floorSentences(s: Settlement, main: SettlementLine, print: Printer): string[] {
+  const { words, money, decimal, pct } = print;
+  const cur = s.currency;
+  const floor = s.minRetainedPercent;
+  const floorExact = formatDecimal(
+    s.base * floor.units,
+    floor.scale + 2 + cur.exponent,
+    cur.exponent,
+  );
+  return [
+    words.remainder(money(main.amount), decimal(exactShareText(main))),
+    words.floor(pct(floor), decimal(floorExact), money(main.amount)),
+  ];
+}
+
+function explainSettlement(s: Settlement, print: Printer): string[] {
+  const { words } = print;
+  const title = words.title(s.saleId, s.productId, formatInstant(s.at), s.currency.code);
+  const steps = settlementSteps(s, print);
   const labelWidth = Math.max(...steps.map(([label]) => label.length));
   const valueWidth = Math.max(...steps.map(([, value]) => value.length));
-  for (const [label, value] of steps)
-    out.push(`${label.padEnd(labelWidth)}  ${value.padStart(valueWidth)}`);
-  out.push('');
-
-  const total = s.lines.reduce((sum, l) => sum + l.amount, 0n);
-  out.push(
-    ...table(words.linesHeader, 'lllrlrr', [
-      ...s.lines.map((line) => [
-        words.roles[line.role],
-        line.account ?? '-',
-        line.role === 'cocreator' ? line.contractId : '-',
-        line.role === 'affiliate' || line.role === 'cocreator' ? pct(line.percent) : '-',
-        howLine(line, s, print),
-        decimal(exactShareText(line)),
-        money(line.amount),
-      ]),
-      null,
-      [
-        words.total,
-        '',
-        '',
-        '',
-        total === s.price ? words.equalsPrice : words.differsFromPrice,
-        '',
-        money(total),
-      ],
-    ]),
-  );
-  if (main !== undefined) {
-    const floor = s.minRetainedPercent;
-    const floorExact = formatDecimal(
-      s.base * floor.units,
-      floor.scale + 2 + cur.exponent,
-      cur.exponent,
-    );
-    out.push(
-      '',
-      words.remainder(money(main.amount), decimal(exactShareText(main))),
-      words.floor(pct(floor), decimal(floorExact), money(main.amount)),
-    );
-  }
+  const out = [
+    title,
+    '',
+    ...steps.map(([label, value]) => `${label.padEnd(labelWidth)}  ${value.padStart(valueWidth)}`),
+    '',
+    ...linesTable(s, print),
+  ];
+  const main = s.lines.find((l) => l.role === 'main-creator');
+  if (main !== undefined) out.push('', ...floorSentences(s, main, print));
   return out;
 }
 
@@ -308,14 +315,16 @@ function explainReversals(
  * @param settlement - the settled sale, as the library built it
  * @param reversals - its reversals, as the library built them, in the order they were
  *   applied (default none)
- * @param options - `locale`: the language of the words, and in `'pt-BR'` and `'es'` amounts
- *   written as their readers write money (`R$ 1.234,56`), printed exactly from the minor
- *   units; `'en'` (the default) prints amounts as the wire does (`1234.56`)
+ * @param options - `locale`: a catalog of `cocreation/locales`, the language of the words, and
+ *   in `ptBR` and `es` amounts written as their readers write money (`R$ 1.234,56`), printed
+ *   exactly from the minor units; English (the default) prints amounts as the wire does
+ *   (`1234.56`)
  * @returns the text, lines separated by `\n`, ending without a newline
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
  * import { explain, policy, product, sale, settleSale } from 'cocreation';
+ * import { ptBR } from 'cocreation/locales';
  *
  * const settlement = settleSale(
  *   policy('hotmart')._unsafeUnwrap(),
@@ -334,7 +343,7 @@ function explainReversals(
  * assert.match(text, /affiliate A = floor\(N x 35% = 31\.36\)\s+31\.36/);
  * assert.match(text, /main-creator\s+ana@example\.com\s+-\s+-\s+B - cocreators\s+58\.24\s+58\.24/);
  *
- * const texto = explain(settlement, [], { locale: 'pt-BR' });
+ * const texto = explain(settlement, [], { locale: ptBR });
  * assert.match(texto, /afiliado A = floor\(N x 35% = 31,36\)\s+US\$ 31,36/);
  * ```
  */
@@ -343,13 +352,15 @@ export function explain(
   reversals: ReadonlyArray<Reversal> = [],
   options: LocaleOptions = {},
 ): string {
-  const words = catalogOf(options?.locale).explain;
+  const locale = options?.locale;
+  const catalog = isCatalog(locale) ? locale : en;
+  const words = catalog.explain;
   if (!isSettlementValue(settlement)) return words.notASettlement;
   const lineCount = settlement.lines.length;
   if (!Array.isArray(reversals) || !reversals.every((r) => isReversalValue(r, lineCount))) {
     return words.notReversals;
   }
-  const print = printer(settlement.currency, options ?? {});
+  const print = printer(settlement.currency, catalog);
   return [
     ...explainSettlement(settlement, print),
     ...explainReversals(settlement, reversals, print),

@@ -4,7 +4,7 @@
  */
 import type { Result } from 'neverthrow';
 import type { DomainErrors } from '../errors';
-import { type Locale, type LocaleOptions, localizeErrors } from '../locales/locale';
+import { type Catalog, type LocaleOptions, localizeErrors } from '../locales/locale';
 
 /**
  * A result whose errors' messages are in the options' locale (English, the library's own,
@@ -16,6 +16,6 @@ export function inLocale<T>(
 ): Result<T, DomainErrors> {
   // Read as anything: a JavaScript caller may pass a value that is not an options object.
   const locale = (options as { readonly locale?: unknown } | null | undefined)?.locale;
-  if (locale === undefined || locale === 'en') return result;
-  return result.mapErr((errors) => localizeErrors(errors, locale as Locale));
+  if (locale === undefined) return result;
+  return result.mapErr((errors) => localizeErrors(errors, locale as Catalog));
 }

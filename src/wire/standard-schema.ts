@@ -65,12 +65,14 @@ export interface SettleDocumentSchema {
  * the rules across parts), each with its `message`, `path` and `code`. The output is the
  * checked document.
  *
- * @param options - `locale` for the issues' messages (default `'en'`, the library's own)
+ * @param options - `locale` for the issues' messages, a catalog of `cocreation/locales`
+ *   (default English, the library's own)
  * @returns the schema; one value, reusable for every document
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
  * import type { StandardSchemaV1 } from '@standard-schema/spec';
+ * import { ptBR } from 'cocreation/locales';
  * import { settleDocumentSchema } from 'cocreation/wire';
  *
  * // What a framework (tRPC, Hono, TanStack Form, …) does with any Standard Schema.
@@ -90,7 +92,7 @@ export interface SettleDocumentSchema {
  * assert.equal(good.issues, undefined);
  * assert.equal(good.issues === undefined && good.value.sale.price.amount, 19700n);
  *
- * const bad = check(settleDocumentSchema({ locale: 'pt-BR' }), {
+ * const bad = check(settleDocumentSchema({ locale: ptBR }), {
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
  *   contracts: [],
  *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',

@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { checkContract, contractEvent, termsPatch } from '../../src/contracts/read';
 import { replayContract } from '../../src/contracts/replay';
 import * as main from '../../src/index';
-import { isLocale, localizeError } from '../../src/locales/locale';
+import { localizeError } from '../../src/locales/define';
+import * as locales from '../../src/locales/index';
+import { isCatalog } from '../../src/locales/locale';
 import { checkCocreatorPercent, isPolicyName } from '../../src/model/policy';
 import { checkAffiliatePercent } from '../../src/model/product';
 import { settleWithDomain } from '../../src/settle/settle';
@@ -38,7 +40,7 @@ import { deepFreeze, expectDeepFrozen, expectResult, hostileValue, runs } from '
 type AnyFn = (...args: unknown[]) => unknown;
 
 const root = join(import.meta.dirname, '..', '..');
-const lib = { ...main, ...wire };
+const lib = { ...main, ...wire, ...locales };
 const api: Readonly<Record<string, unknown>> = lib;
 
 /** Result-returning functions: name, number of arguments fuzzed, one error or a list. */
@@ -84,6 +86,8 @@ const CHECKED: ReadonlyArray<readonly [keyof typeof lib, number, 'one' | 'many']
 const TOTAL: ReadonlyArray<readonly [keyof typeof lib, number, (answer: unknown) => boolean]> = [
   ['isCurrency', 1, (a) => typeof a === 'boolean'],
   ['isErrorCode', 1, (a) => typeof a === 'boolean'],
+  ['isLocale', 1, (a) => typeof a === 'boolean'],
+  ['defineCatalog', 1, (a) => typeof a === 'object' && a !== null],
   ['can', 4, (a) => typeof a === 'boolean'],
   ['localizeErrors', 2, () => true],
   ['settleText', 1, (a) => typeof a === 'string' && JSON.parse(a as string) !== undefined],
@@ -127,7 +131,7 @@ const INTERNAL_CHECKED: ReadonlyArray<readonly [string, AnyFn, number, 'one' | '
 
 const INTERNAL_TOTAL: ReadonlyArray<readonly [string, AnyFn, number, (a: unknown) => boolean]> = [
   ['isPolicyName', isPolicyName as AnyFn, 1, (a) => typeof a === 'boolean'],
-  ['isLocale', isLocale as AnyFn, 1, (a) => typeof a === 'boolean'],
+  ['isCatalog', isCatalog as AnyFn, 1, (a) => typeof a === 'boolean'],
   ['localizeError', localizeError as AnyFn, 2, () => true],
   [
     'percentFromString',

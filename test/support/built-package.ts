@@ -14,6 +14,7 @@ const OUTPUTS = [
   CLI,
   join(ROOT, 'dist', 'index.js'),
   join(ROOT, 'dist', 'wire', 'index.js'),
+  join(ROOT, 'dist', 'locales', 'index.js'),
   join(ROOT, 'dist', 'testing', 'index.js'),
 ];
 const LOCK = join(ROOT, 'node_modules', '.cache', 'cocreation-tsup.lock');

@@ -1,0 +1,233 @@
+/**
+ * The machinery of translation: what a catalog of `cocreation/locales` carries besides its
+ * words. Only the catalogs import this file (and `defineCatalog`, for a catalog of the
+ * user's), so that a bundle with no catalog carries none of it (issue 17).
+ *
+ * Numbers are exact strings from the library; only the separators and symbols come from
+ * `Intl`. A message is rendered from the error's data (its `code`, `path` and the fields of
+ * its code) by the catalog's template for the code.
+ */
+import { type DomainError, type DomainErrors, type ErrorCode, isErrorCode } from '../errors';
+import type {
+  Catalog,
+  CatalogWords,
+  DecimalPrinter,
+  FieldProblem,
+  MessageCatalog,
+  MessageTemplate,
+  PolicyProblem,
+} from './locale';
+
+/** The separators and currency affixes of a locale, read once from `Intl`. */
+interface NumberStyle {
+  readonly decimal: string;
+  readonly group: string;
+  /** Integer parts shorter than this many digits + 3 are not grouped (Spanish: 2, so 1234). */
+  readonly minGrouping: number;
+}
+
+const styles = new Map<string, NumberStyle>();
+
+function spaces(text: string): string {
+  return text.replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** English marks: for a tag `Intl` does not take (a catalog of the user's, mistyped). */
+const ENGLISH_STYLE: NumberStyle = { decimal: '.', group: ',', minGrouping: 1 };
+
+function numberStyle(tag: string): NumberStyle {
+  const known = styles.get(tag);
+  if (known !== undefined) return known;
+  let parts: Intl.NumberFormatPart[];
+  try {
+    parts = new Intl.NumberFormat(tag).formatToParts(1234567.5);
+  } catch {
+    return ENGLISH_STYLE;
+  }
+  const part = (type: string, fallback: string) =>
+    spaces(parts.find((p) => p.type === type)?.value ?? fallback);
+  const fourDigits = new Intl.NumberFormat(tag).formatToParts(1234);
+  const style = {
+    decimal: part('decimal', '.'),
+    group: part('group', ','),
+    minGrouping: fourDigits.some((p) => p.type === 'group') ? 1 : 2,
+  };
+  styles.set(tag, style);
+  return style;
+}
+
+/**
+ * Prints an exact decimal string with the locale's separators: `'-1234567.5'` is
+ * `'-1.234.567,5'` in pt-BR. Only the separators come from `Intl`; the digits are the
+ * string's own, so no amount is ever rounded through a float.
+ */
+export function localDecimal(decimal: string, tag: string): string {
+  const style = numberStyle(tag);
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal);
+  if (match === null) return decimal;
+  const [, sign = '', int = '', frac] = match;
+  let grouped = int;
+  if (int.length >= 3 + style.minGrouping) {
+    grouped = int.replace(/\B(?=(\d{3})+$)/g, style.group);
+  }
+  return `${sign}${grouped}${frac === undefined ? '' : style.decimal + frac}`;
+}
+
+/**
+ * Prints an amount (an exact decimal string in major units) as the locale writes money:
+ * `'1234.56'` in BRL is `'R$ 1.234,56'` in pt-BR. The symbol and its place come from `Intl`.
+ */
+export function localMoney(decimal: string, currency: string, tag: string): string {
+  const negative = decimal.startsWith('-');
+  const digits = localDecimal(negative ? decimal.slice(1) : decimal, tag);
+  let parts: Intl.NumberFormatPart[];
+  try {
+    parts = new Intl.NumberFormat(tag, { style: 'currency', currency }).formatToParts(1);
+  } catch {
+    return `${negative ? '-' : ''}${currency} ${digits}`;
+  }
+  const first = parts.findIndex((p) => p.type === 'integer');
+  let last = first;
+  parts.forEach((p, i) => {
+    if (p.type === 'integer' || p.type === 'fraction' || p.type === 'decimal') last = i;
+  });
+  const prefix = spaces(
+    parts
+      .slice(0, first)
+      .map((p) => p.value)
+      .join(''),
+  );
+  const suffix = spaces(
+    parts
+      .slice(last + 1)
+      .map((p) => p.value)
+      .join(''),
+  );
+  return `${negative ? '-' : ''}${prefix}${digits}${suffix}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+// ---------------------------------------------------------------------------------------------
+
+/** Reads which kind of `invalid_field` an error is from its English message. */
+export function fieldProblem(message: string): FieldProblem {
+  if (/ is required$/.test(message)) return 'required';
+  if (/^unknown field /.test(message)) return 'unknown';
+  if (/^the key .* is not allowed$/.test(message)) return 'reserved';
+  if (/ carry terms$/.test(message)) return 'misplaced';
+  if (/ is used twice| is already used/.test(message)) return 'duplicate';
+  if (
+    /^expected |^not an object$| is not one of |has at most| must be an? |^unknown .*; expected /.test(
+      message,
+    )
+  ) {
+    return 'shape';
+  }
+  return 'other';
+}
+
+/** Reads which kind of `invalid_policy` an error is from its English message. */
+export function policyProblem(message: string): PolicyProblem {
+  return /^unknown policy preset /.test(message) ? 'preset' : 'other';
+}
+
+/** Writes a path as a reader finds it in the document: `contracts[0].events[1].by`. */
+export function pathText(path: ReadonlyArray<string | number>): string {
+  let text = '';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text === '' ? key : `.${key}`;
+  }
+  return text;
+}
+
+function render(messages: MessageCatalog, error: DomainError, decimal: DecimalPrinter): string {
+  switch (error.code) {
+    case 'invalid_field':
+      return messages.invalid_field[fieldProblem(error.message)](error, decimal);
+    case 'invalid_policy':
+      return messages.invalid_policy[policyProblem(error.message)](error, decimal);
+    default: {
+      const template = messages[error.code] as MessageTemplate<ErrorCode>;
+      return template(error, decimal);
+    }
+  }
+}
+
+/**
+ * The same error with its `message` in the language of `words`, as a catalog's `localize`
+ * writes it. English (`messages: null`), and a value that is not an error of the library,
+ * are returned as they are.
+ *
+ * @param error - an error of the library
+ * @param words - the language
+ * @returns the error, frozen, with its message in the language
+ */
+export function localizeError<E extends DomainError>(error: E, words?: CatalogWords): E {
+  // Read as anything: the words of a catalog of the user's, forged around the types.
+  const { intl, messages } = (words ?? {}) as Partial<CatalogWords>;
+  if (typeof messages !== 'object' || messages === null) return error;
+  if (typeof error !== 'object' || error === null) return error;
+  if (!isErrorCode(error.code) || !Array.isArray(error.path)) return error;
+  if (typeof error.message !== 'string') return error;
+  try {
+    const text = render(messages, error, (d: string) => localDecimal(d, intl as string));
+    const where = pathText(error.path);
+    return Object.freeze({
+      ...error,
+      message: where === '' ? text : `${where}: ${text}`,
+    }) as unknown as E;
+  } catch {
+    // Only a value forged around the types gets here (a field that cannot become text, a
+    // catalog without the template of a code).
+    return error;
+  }
+}
+
+/**
+ * Makes a catalog of a language's words: what `ptBR` and `es` are made with, and how a
+ * program writes a language of its own (or changes a word of the library's) and passes it
+ * as `locale`, as it passes the library's. The words are kept as given (they are the
+ * caller's; freeze them to keep them).
+ *
+ * @param words - the language: its `Intl` tag, whether `explain` writes its amounts the
+ *   locale's way, a message template per error code (or `null` for the errors' own English
+ *   messages) and the words of `explain`
+ * @returns the catalog, frozen
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { explain, localizeErrors, product } from 'cocreation';
+ * import { defineCatalog, es } from 'cocreation/locales';
+ *
+ * // Spanish, with two words of its own; a language of its own writes every word.
+ * const mine = defineCatalog({
+ *   ...es,
+ *   explain: { ...es.explain, notASettlement: 'nada que liquidar' },
+ *   messages: es.messages && { ...es.messages,
+ *     invalid_field: { ...es.messages.invalid_field, required: () => 'falta' } },
+ * });
+ * assert.equal(explain({} as never, [], { locale: mine }), 'nada que liquidar');
+ * const errors = localizeErrors(product({ id: 'p1' })._unsafeUnwrapErr(), mine);
+ * assert.deepEqual(errors.map((e) => e.message), ['mainCreator: falta']);
+ * assert.equal(mine.money('1234.5', 'EUR'), '1234,5 €');
+ * ```
+ */
+export function defineCatalog(words: CatalogWords): Catalog {
+  // Read as anything: a JavaScript caller may pass a value that is not words.
+  const given = (typeof words === 'object' && words !== null ? words : {}) as CatalogWords;
+  const { intl, localNumbers } = given;
+  const local = localNumbers === true;
+  return Object.freeze({
+    ...given,
+    localize: (errors: DomainErrors): DomainErrors =>
+      Array.isArray(errors)
+        ? (Object.freeze(errors.map((e) => localizeError(e, given))) as unknown as DomainErrors)
+        : errors,
+    decimal: local ? (d: string) => localDecimal(d, intl) : (d: string) => d,
+    money: local
+      ? (d: string, currency: string) => localMoney(d, currency, intl)
+      : (d: string) => d,
+  });
+}
