@@ -6,11 +6,14 @@
  * here, as a reader that forgets a key fails the malformed-document properties).
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { ContractEventType } from '../src/contracts/types';
 import {
   COCREATOR_PERCENT,
   CONTRACT,
   CONTRACT_EVENT,
+  EVENT_TYPES,
+  type EventTypeName,
   FEE_SCHEDULE,
   INVITATION_TERMS,
   isRequired,
@@ -35,6 +38,7 @@ import {
   productToJson,
   refundToJson,
 } from '../src/wire';
+import type { ContractEventJson } from '../src/wire/json';
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -164,6 +168,14 @@ describe('the wire shape description', () => {
     expect(shapeOf(event, { type: 'amendment-proposed' })).toBe(TERMS_PATCH);
     expect(shapeOf(event, { type: 7 })).toBeUndefined();
     expect(keysOf(INVITATION_TERMS)).toEqual(keysOf(TERMS_PATCH));
+  });
+
+  it("names an event's type by the same union as the contract's events, one list for both", () => {
+    // Type-level (checked by tsc over the tests): a new event type added to one side only fails.
+    expectTypeOf<EventTypeName>().toEqualTypeOf<ContractEventType>();
+    expectTypeOf<ContractEventJson['type']>().toEqualTypeOf<ContractEventType>();
+    expect(new Set(EVENT_TYPES).size).toBe(14);
+    expect(Object.isFrozen(EVENT_TYPES)).toBe(true);
   });
 });
 

@@ -976,7 +976,7 @@ describe('the other arbitraries (fixed seed)', () => {
     expect(sample(contractHistoryJson({ policy: 'hotmart' }), 50)).toEqual(drawn);
     expect(sample(contractHistoryJson({ policy: 'kiwify' }), 50)).not.toEqual(drawn);
     const typesUnder = (policy: 'hotmart' | 'kiwify' | 'gumroad') =>
-      new Set(
+      new Set<string>(
         sample(contractHistoryJson({ policy }), 1000).flatMap((c) => c.events.map((e) => e.type)),
       );
     // Gumroad: amendments apply at once and either party cancels alone.

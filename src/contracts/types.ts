@@ -5,6 +5,7 @@
  * questions asked of a timeline in `queries.ts`.
  */
 import type { AppliesTo, CommissionRule } from '../model/commission';
+import { EVENT_TYPES } from '../model/shapes';
 import type { AccountId } from '../values/account';
 import type { Instant } from '../values/instant';
 import type { Percent } from '../values/percent';
@@ -170,19 +171,4 @@ export interface ContractTimeline {
  * assert.equal(CONTRACT_EVENT_TYPES.length, 14);
  * ```
  */
-export const CONTRACT_EVENT_TYPES: ReadonlyArray<ContractEventType> = Object.freeze([
-  'invited',
-  'accepted',
-  'declined',
-  'withdrawn',
-  'amendment-proposed',
-  'amendment-approved',
-  'amendment-declined',
-  'amendment-withdrawn',
-  'amended',
-  'cancellation-requested',
-  'cancellation-approved',
-  'cancellation-rejected',
-  'cancellation-withdrawn',
-  'cancelled',
-]);
+export const CONTRACT_EVENT_TYPES: ReadonlyArray<ContractEventType> = EVENT_TYPES;

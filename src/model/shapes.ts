@@ -227,6 +227,30 @@ export const TERMS_PATCH = shape({
 /** Contract terms as an invitation gives them: the patch's keys, `percent` required. @internal */
 export const INVITATION_TERMS = shape({ ...TERMS_PATCH.fields, percent: required(percent) });
 
+/**
+ * Every event type of a contract history, in the order of specification §3's table: the
+ * wire's list, which the contract types (`ContractEventType`) and the reader share. @internal
+ */
+export const EVENT_TYPES = Object.freeze([
+  'invited',
+  'accepted',
+  'declined',
+  'withdrawn',
+  'amendment-proposed',
+  'amendment-approved',
+  'amendment-declined',
+  'amendment-withdrawn',
+  'amended',
+  'cancellation-requested',
+  'cancellation-approved',
+  'cancellation-rejected',
+  'cancellation-withdrawn',
+  'cancelled',
+] as const);
+
+/** One of {@link EVENT_TYPES}. @internal */
+export type EventTypeName = (typeof EVENT_TYPES)[number];
+
 /** The event types whose events carry terms, and the shape of their terms. */
 const TERMS_BY_EVENT_TYPE: Readonly<Record<string, Shape>> = {
   invited: INVITATION_TERMS,
@@ -237,7 +261,7 @@ const TERMS_BY_EVENT_TYPE: Readonly<Record<string, Shape>> = {
 /** One event of a contract history. @internal */
 export const CONTRACT_EVENT = shape({
   /** One of specification §3's event types, e.g. `"invited"`. */
-  type: required(oneOf<string>()),
+  type: required(oneOf<EventTypeName>()),
   /** When it happened: an instant with an offset, e.g. `"2026-01-01T00:00:00Z"`. */
   at: required(instant),
   /** The account that made it. */

@@ -235,7 +235,7 @@ function changes(h: History): Step[] {
 }
 
 /** Appends an event at the history's instant; `terms` absent is sometimes written `null`. */
-function record(h: History, type: string, by: string, terms?: TermsJson): void {
+function record(h: History, type: ContractEventJson['type'], by: string, terms?: TermsJson): void {
   h.events.push({
     type,
     at: spellInstant(h.tape, h.t),
