@@ -17,7 +17,7 @@ import { ok } from 'neverthrow';
 import { version } from '../package.json';
 import { isLocale, LOCALES, type Locale } from './locales/locale';
 import { sale } from './model/sale';
-import { compileSettler, type Settler } from './settle/settle';
+import { compileSettler, type Settler } from './settle/compile';
 import type { Reversal } from './settle/settlement';
 import { validateDomain } from './validate/domain';
 import { explain } from './wire/explain';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactShareText, formatScaled, scaledUnits, trimmedScale } from '../src/settle/settle';
+import { exactShareText, formatScaled, scaledUnits, trimmedScale } from '../src/settle/lines';
 
 /** The form a line keeps for the numerator `x` at `decimals` decimals, in a currency of `exponent`. */
 function kept(x: number | bigint, decimals: number, exponent: number) {

@@ -3,14 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CocreationContract, ContractEvent } from '../src/contracts/types';
 import type { Sale } from '../src/model/sale';
-import {
-  compileSettler,
-  compileWith,
-  exactShareText,
-  settleSale,
-  settleWithDomain,
-} from '../src/settle/settle';
+import { compileSettler, compileWith } from '../src/settle/compile';
+import { exactShareText } from '../src/settle/lines';
 import type { Settlement } from '../src/settle/settlement';
+import { settleSale, settleWithDomain } from '../src/settle/stages';
 import { validateDomain } from '../src/validate/domain';
 import { percent } from '../src/values/percent';
 import {

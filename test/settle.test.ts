@@ -7,14 +7,10 @@ import { type Policy, type PolicyInput, policy } from '../src/model/policy';
 import { type Product, product } from '../src/model/product';
 import { refund, type Sale, sale } from '../src/model/sale';
 import { refundAll } from '../src/refunds/refund';
-import {
-  compileSettler,
-  compileWith,
-  exactShareText,
-  settleSale,
-  settleWithDomain,
-} from '../src/settle/settle';
+import { compileSettler, compileWith } from '../src/settle/compile';
+import { exactShareText } from '../src/settle/lines';
 import type { Settlement } from '../src/settle/settlement';
+import { settleSale, settleWithDomain } from '../src/settle/stages';
 import { type Domain, validateDomain } from '../src/validate/domain';
 import { formatAmount } from '../src/values/money';
 import { formatPercent, percent } from '../src/values/percent';

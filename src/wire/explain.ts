@@ -11,7 +11,7 @@ import {
   localMoney,
 } from '../locales/locale';
 import { hasLineIdentity } from '../refunds/refund';
-import { exactShareText, formatScaled, MAX_EXACT_SCALE } from '../settle/settle';
+import { exactShareText, formatScaled, MAX_EXACT_SCALE } from '../settle/lines';
 import type {
   AffiliateLine,
   CocreatorLine,

@@ -29,7 +29,7 @@ import { DEFAULT_POLICY, type Policy, policy } from '../model/policy';
 import { type Product, product } from '../model/product';
 import { type Refund, refund, type Sale, sale } from '../model/sale';
 import { refundAll, refundReadingIssues, refundRuleIssues } from '../refunds/refund';
-import { exactShareText, settleStages } from '../settle/settle';
+import { exactShareText } from '../settle/lines';
 import type {
   Reversal,
   ReversalLine,
@@ -37,6 +37,7 @@ import type {
   Settlement,
   SettlementLine,
 } from '../settle/settlement';
+import { settleStages } from '../settle/stages';
 import type { AccountId } from '../values/account';
 import { accountIdOrError as accountId } from '../values/account';
 import { type Currency, currencyOrError as currency } from '../values/currency';

@@ -14,7 +14,7 @@ import * as main from '../../src/index';
 import { isLocale, localizeError } from '../../src/locales/locale';
 import { checkCocreatorPercent, isPolicyName } from '../../src/model/policy';
 import { checkAffiliatePercent } from '../../src/model/product';
-import { settleWithDomain } from '../../src/settle/settle';
+import { settleWithDomain } from '../../src/settle/stages';
 import {
   accept,
   amend,
