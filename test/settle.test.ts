@@ -64,7 +64,7 @@ function saleOf(fields: Record<string, unknown>): Sale {
 
 const brl = (amount: string) => ({ amount, currency: 'BRL' });
 
-/** Every way to settle: the reference, validate-and-settle, compiled with and without index. */
+/** Every way to settle: validate-and-settle, a validated domain, compiled with and without index. */
 function settleAll(
   p: ReturnType<typeof parts>,
   s: Sale,
@@ -633,7 +633,7 @@ describe('settleSale', () => {
 });
 
 describe('compileSettler', () => {
-  it('settles many sales with one settler, each as the reference does', () => {
+  it('settles many sales with one settler, each as settleWithDomain does (no instant index)', () => {
     const p = parts([accepted('c1', BIA, { percent: '20' })], { affiliateCommission: '40' });
     const domain = validateDomain(p)._unsafeUnwrap();
     const settler = compileSettler(domain);
