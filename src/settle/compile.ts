@@ -14,7 +14,13 @@ import type { Product } from '../model/product';
 import type { Sale } from '../model/sale';
 import { type Domain, validateDomain } from '../validate/domain';
 import { sameCurrency } from '../values/currency';
-import { type CoverLookup, compileCovers, type Entry, MAX_INDEX_WORK } from './covers';
+import {
+  type CoverLookup,
+  compileCovers,
+  type Entry,
+  indexedLookup,
+  type LookupBuilder,
+} from './covers';
 import { type FeeFactors, feeFactors, feeOf, feeOriginOf } from './fee';
 import {
   affiliateMayPass,
@@ -72,6 +78,9 @@ export function saleRunOf(settler: Settler): SaleRun {
   return RUNS.get(compiledSettler(settler)) as SaleRun;
 }
 
+/** Past this many (breakpoint × contract) checks the instant index is not built. */
+const MAX_INDEX_WORK = 1 << 22;
+
 /**
  * Compiles a validated domain into a settler for many sales of its product. Everything that
  * does not depend on the sale is done once: an index from instants to the contracts that
@@ -122,7 +131,7 @@ export function compileWith(domain: Domain, maxIndexWork: number): Settler {
   const validated = trusted(domain);
   if (validated.isOk()) {
     const { policy } = validated.value;
-    const run = compileRun(validated.value, maxIndexWork);
+    const run = compileRun(validated.value, indexedLookup(maxIndexWork));
     const settler: Settler = Object.freeze({
       domain,
       settle: (sale: Sale) => settleOne(run, policy, sale),
@@ -158,15 +167,15 @@ interface Compiled {
 }
 
 /**
- * Compiles a validated domain (trusted: from {@link trusted}) into its {@link SaleRun}; past
- * `maxIndexWork` the lookup asks each contract's history (what one sale needs). Not part of
- * the package API.
+ * Compiles a validated domain (trusted: from {@link trusted}) into its {@link SaleRun}, its
+ * covering contracts looked up as `lookupOf` builds it (an index for many sales, a scan for
+ * one). Not part of the package API.
  *
  * @internal
  */
-export function compileRun(domain: Domain, maxIndexWork: number): SaleRun {
+export function compileRun(domain: Domain, lookupOf: LookupBuilder): SaleRun {
   const { policy, product, timelines } = domain;
-  const covers = compileCovers(timelines, maxIndexWork);
+  const covers = compileCovers(timelines, lookupOf);
   const compiled: Compiled = {
     policy,
     product,

@@ -51,21 +51,46 @@ export interface Covers {
   readonly lookup: CoverLookup;
 }
 
-/** Past this many (breakpoint × contract) checks the instant index is not built. @internal */
-export const MAX_INDEX_WORK = 1 << 22;
-
 const EMPTY: ReadonlyArray<Entry> = Object.freeze([]);
 
 /**
- * Compiles a domain's timelines into {@link Covers}; past `maxIndexWork` (breakpoints ×
- * contracts) the lookup asks each contract's history instead of building the index. Not part
- * of the package API.
+ * Builds the lookup over a domain's live contracts (accepted at some point) from `coverAt`,
+ * which asks each one's history. Not part of the package API.
+ *
+ * @internal
+ */
+export type LookupBuilder = (
+  live: ReadonlyArray<ContractTimeline>,
+  coverAt: CoverLookup,
+) => CoverLookup;
+
+/** The lookup of one sale: asking each contract's history, no index to build. @internal */
+export const scanLookup: LookupBuilder = (_live, coverAt) => coverAt;
+
+/**
+ * The lookup of a settler: the instant index, unless it would cost more than `maxWork`
+ * (breakpoints × contracts) to build; then the scan. Not part of the package API.
+ *
+ * @internal
+ */
+export function indexedLookup(maxWork: number): LookupBuilder {
+  return (live, coverAt) => {
+    const points = breakpointsOf(live);
+    // Stryker disable next-line ArithmeticOperator,ConditionalExpression,EqualityOperator: chooses between the index and the scan, which agree
+    if (points.size * live.length > maxWork) return coverAt;
+    return binarySearch(points, coverAt);
+  };
+}
+
+/**
+ * Compiles a domain's timelines into {@link Covers}, their lookup built by `lookupOf`. Not
+ * part of the package API.
  *
  * @internal
  */
 export function compileCovers(
   timelines: ReadonlyArray<ContractTimeline>,
-  maxIndexWork: number,
+  lookupOf: LookupBuilder,
 ): Covers {
   let scale = 0;
   for (const t of timelines)
@@ -74,7 +99,7 @@ export function compileCovers(
   // Stryker disable next-line ConditionalExpression,EqualityOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
   const numeric = wholeBig <= MAX_SAFE_BIG;
   const entryOf = entryMaker(timelines, scale, numeric);
-  const lookup = buildLookup(timelines, entryOf, maxIndexWork);
+  const lookup = buildLookup(timelines, entryOf, lookupOf);
   return { scale, wholeBig, whole: Number(wholeBig), numeric, lookup };
 }
 
@@ -127,7 +152,7 @@ function entryMaker(
 function buildLookup(
   timelines: ReadonlyArray<ContractTimeline>,
   entryOf: (index: number, terms: CommissionRule) => Entry,
-  maxWork: number,
+  lookupOf: LookupBuilder,
 ): CoverLookup {
   // Stryker disable next-line ConditionalExpression,MethodExpression: the instant index: any breakpoint set gives the same covers (contributing/mutation.md)
   const live = timelines.filter((t) => t.acceptedAt !== null);
@@ -143,10 +168,7 @@ function buildLookup(
     // Stryker disable next-line ConditionalExpression: a fresh frozen empty array equals EMPTY
     return found.length === 0 ? EMPTY : Object.freeze(found);
   };
-  const points = breakpointsOf(live);
-  // Stryker disable next-line ArithmeticOperator,ConditionalExpression,EqualityOperator: chooses between the index and the scan, which agree
-  if (points.size * live.length > maxWork) return coverAt;
-  return indexedLookup(points, coverAt);
+  return lookupOf(live, coverAt);
 }
 
 /** The instants where the coverage or the terms of a live contract may change. */
@@ -169,7 +191,7 @@ function breakpointsOf(live: ReadonlyArray<ContractTimeline>): Set<number> {
  * The lookup by binary search: coverage and terms change only at `points` (intervals are
  * closed on the left), so what covers a segment's first instant covers the whole segment.
  */
-function indexedLookup(points: Set<number>, coverAt: CoverLookup): CoverLookup {
+function binarySearch(points: Set<number>, coverAt: CoverLookup): CoverLookup {
   const starts = Float64Array.from(points).sort();
   const segments = Array.from(starts, (start) => coverAt(start));
   return (at) => {

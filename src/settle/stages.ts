@@ -11,7 +11,7 @@ import type { Product } from '../model/product';
 import type { Sale } from '../model/sale';
 import { checkDomain, type Domain } from '../validate/domain';
 import { compileRun, settleOne, trusted } from './compile';
-import { compileCovers } from './covers';
+import { compileCovers, scanLookup } from './covers';
 import { feeFactors } from './fee';
 import { asErrors, saleRuleIssues, saleStageOne } from './rules';
 import type { Settlement } from './settlement';
@@ -111,13 +111,13 @@ export function settleStages(
   }
   if (checked.domain !== null) {
     const domain = checked.domain;
-    const settled = settleOne(compileRun(domain, 0), domain.policy, sale);
+    const settled = settleOne(compileRun(domain, scanLookup), domain.policy, sale);
     return settled.isOk()
       ? { reading: false, problems: [], settlement: settled.value }
       : { reading: false, problems: settled.error, settlement: null };
   }
   const timelines = checked.timelines;
-  const covers = timelines === null ? null : compileCovers(timelines, 0).lookup(sale.at);
+  const covers = timelines === null ? null : compileCovers(timelines, scanLookup).lookup(sale.at);
   const rulesPolicy = checked.policy as Policy;
   const { mismatches, rules } = saleRuleIssues(
     rulesPolicy,
@@ -158,5 +158,5 @@ export function settleStages(
 export function settleWithDomain(domain: Domain, sale: Sale): Result<Settlement, DomainErrors> {
   const validated = trusted(domain);
   if (validated.isErr()) return err(validated.error);
-  return settleOne(compileRun(validated.value, 0), validated.value.policy, sale);
+  return settleOne(compileRun(validated.value, scanLookup), validated.value.policy, sale);
 }
