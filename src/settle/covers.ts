@@ -92,21 +92,38 @@ export function compileCovers(
   timelines: ReadonlyArray<ContractTimeline>,
   lookupOf: LookupBuilder,
 ): Covers {
+  // Index loops: the timelines and their terms are frozen arrays, which for...of and
+  // filter iterate slower (it shows when settleSale compiles a domain for one sale).
   let scale = 0;
-  for (const t of timelines)
-    for (const p of t.terms) scale = Math.max(scale, normalizedScale(p.terms.percent));
+  for (let i = 0; i < timelines.length; i++) {
+    const terms = (timelines[i] as ContractTimeline).terms;
+    for (let k = 0; k < terms.length; k++) {
+      scale = Math.max(scale, normalizedScale((terms[k] as (typeof terms)[number]).terms.percent));
+    }
+  }
   const wholeBig = 100n * pow10(scale);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
   const numeric = wholeBig <= MAX_SAFE_BIG;
-  const entryOf = entryMaker(timelines, scale, numeric);
+  const entryOf = entryMaker(scale, numeric);
   const lookup = buildLookup(timelines, entryOf, lookupOf);
   return { scale, wholeBig, whole: Number(wholeBig), numeric, lookup };
 }
 
 /** The scale of a percent with its trailing zeros dropped. */
 function normalizedScale(p: Percent): number {
-  let units = p.units;
   let scale = p.scale;
+  // Number arithmetic when the units are a safe integer (bigint's % is slower).
+  if (p.units <= MAX_SAFE_BIG) {
+    let u = Number(p.units);
+    // Stryker disable next-line ArithmeticOperator,ConditionalExpression,EqualityOperator: a larger common scale is a factor both sides of every division share
+    while (scale > 0 && u % 10 === 0) {
+      u /= 10;
+      // Stryker disable next-line AssignmentOperator: see the loop condition above
+      scale -= 1;
+    }
+    return scale;
+  }
+  let units = p.units;
   // Stryker disable next-line ArithmeticOperator,ConditionalExpression,EqualityOperator: a larger common scale is a factor both sides of every division share
   while (scale > 0 && units % 10n === 0n) {
     units /= 10n;
@@ -118,20 +135,20 @@ function normalizedScale(p: Percent): number {
 
 /** The entry of each terms period, made once on first use, at the common `scale`. */
 function entryMaker(
-  timelines: ReadonlyArray<ContractTimeline>,
   scale: number,
   numeric: boolean,
-): (index: number, terms: CommissionRule) => Entry {
+): (timeline: ContractTimeline, terms: CommissionRule) => Entry {
   const entries = new Map<CommissionRule, Entry>();
-  return (index, terms) => {
+  return (timeline, terms) => {
     let entry = entries.get(terms);
     // Stryker disable next-line ConditionalExpression: a cache: recomputing gives an equal value (contributing/mutation.md)
     if (entry === undefined) {
-      const contract = (timelines[index] as ContractTimeline).contract;
+      const contract = timeline.contract;
       const p = terms.percent;
-      const unitsBig = (p.units * pow10(scale)) / pow10(p.scale);
+      const unitsBig = unitsAt(p, scale, numeric);
       const units = Number(unitsBig);
-      entry = Object.freeze({
+      // Not frozen: an entry never leaves the settler (sinks read it), and freezing costs.
+      entry = {
         account: contract.cocreator,
         contractId: contract.id,
         mayAlsoSellAsAffiliate: terms.mayAlsoSellAsAffiliate,
@@ -142,28 +159,46 @@ function entryMaker(
         // Stryker disable next-line ConditionalExpression,UnaryOperator: maxBase is read only on the number road, taken only when numeric
         maxBase: numeric ? (units === 0 ? MAX_SAFE : Math.floor(MAX_SAFE / units)) : -1,
         ordinal: entries.size,
-      });
+      };
       entries.set(terms, entry);
     }
     return entry;
   };
 }
 
+/**
+ * A percent's units at the common `scale` (exact: `scale` is at least its scale without
+ * trailing zeros), in number arithmetic when the domain is `numeric` (every result is then a
+ * safe integer) and the units are safe.
+ */
+function unitsAt(p: Percent, scale: number, numeric: boolean): bigint {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
+  if (numeric && p.units <= MAX_SAFE_BIG) {
+    const u = Number(p.units);
+    const d = scale - p.scale;
+    return BigInt(d >= 0 ? u * 10 ** d : u / 10 ** -d);
+  }
+  return (p.units * pow10(scale)) / pow10(p.scale);
+}
+
 function buildLookup(
   timelines: ReadonlyArray<ContractTimeline>,
-  entryOf: (index: number, terms: CommissionRule) => Entry,
+  entryOf: (timeline: ContractTimeline, terms: CommissionRule) => Entry,
   lookupOf: LookupBuilder,
 ): CoverLookup {
-  // Stryker disable next-line ConditionalExpression,MethodExpression: the instant index: any breakpoint set gives the same covers (contributing/mutation.md)
-  const live = timelines.filter((t) => t.acceptedAt !== null);
+  const live: ContractTimeline[] = [];
+  for (let i = 0; i < timelines.length; i++) {
+    const t = timelines[i] as ContractTimeline;
+    // Stryker disable next-line ConditionalExpression: the instant index: any breakpoint set gives the same covers (contributing/mutation.md)
+    if (t.acceptedAt !== null) live.push(t);
+  }
   // Stryker disable next-line ConditionalExpression: the instant index: any breakpoint set gives the same covers (contributing/mutation.md)
   if (live.length === 0) return () => EMPTY;
-  const indexOf = new Map(timelines.map((t, i) => [t, i] as const));
   const coverAt = (at: number): ReadonlyArray<Entry> => {
     const found: Entry[] = [];
     for (const t of live) {
       const terms = coveringTerms(t, at as Instant);
-      if (terms !== null) found.push(entryOf(indexOf.get(t) as number, terms));
+      if (terms !== null) found.push(entryOf(t, terms));
     }
     // Stryker disable next-line ConditionalExpression: a fresh frozen empty array equals EMPTY
     return found.length === 0 ? EMPTY : Object.freeze(found);
