@@ -13,7 +13,7 @@ import type { Sale, SaleAffiliate } from '../model/sale';
 import type { AccountId } from '../values/account';
 import { type Percent, pow10 } from '../values/percent';
 import type { Covers, Entry } from './covers';
-import { floorDivides, MAX_SAFE, MAX_SAFE_BIG, safeNumber, safeWhole } from './safe';
+import { floorDivides, MAX_SAFE, safeNumber, safeWhole } from './safe';
 import type { SplitSink } from './sink';
 
 /**
@@ -70,9 +70,11 @@ export function splitSale(
   covering: ReadonlyArray<Entry>,
   sink: SplitSink,
 ): void {
+  // A bigint past 2^53 − 1 converts to 2^53 or more, so `price <= MAX_SAFE` tells exactly
+  // whether the price is a safe integer, without comparing bigints.
+  const price = Number(sale.price.amount);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
-  if (plan.numeric && sale.price.amount <= MAX_SAFE_BIG)
-    splitNumber(plan, sale, fee, covering, sink);
+  if (plan.numeric && price <= MAX_SAFE) splitNumber(plan, sale, price, fee, covering, sink);
   else splitBig(plan, sale, fee, covering, sink);
 }
 
@@ -80,6 +82,7 @@ export function splitSale(
 function splitNumber(
   plan: SplitPlan,
   sale: Sale,
+  price: number,
   fee: bigint,
   covering: ReadonlyArray<Entry>,
   sink: SplitSink,
@@ -87,7 +90,7 @@ function splitNumber(
   const affiliate = sale.affiliate;
   const exponent = sale.price.currency.exponent;
   const f = Number(fee);
-  const n = Number(sale.price.amount) - f;
+  const n = price - f;
   sink.platform(fee, f);
   const b = affiliate === null ? n : n - affiliateNumber(plan, affiliate, n, exponent, sink);
   const whole = plan.whole;
