@@ -253,7 +253,7 @@ export function affiliateMayPass(
   if (affiliate.account === product.mainCreator) return false;
   // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: a pre-check; saleRuleIssues checks the same rules itself (contributing/mutation.md)
   if (covering.length > 0 && !policy.affiliatesOnCocreatedProducts) return false;
-  // An index loop: the covering list is a frozen array, which for...of iterates slower.
+  // An index loop: the cheapest way through the covering list, once per sale.
   for (let k = 0, count = covering.length; k < count; k++) {
     const cover = covering[k] as Cover;
     // Stryker disable next-line ConditionalExpression,LogicalOperator: a pre-check; saleRuleIssues checks the same rules itself (contributing/mutation.md)
