@@ -18,7 +18,9 @@ export const BUDGET_BYTES = 29.5 * 1024;
 // Issue 17 targets ≤ 12 KB for the README quickstart's imports, not reached: measured 21.65 KB
 // on 2026-12-05 (parseDocument reads every kind of value, and the whole settle path comes with
 // settleDocument). The budget is that measure plus a small margin, until the target is met.
-export const QUICKSTART_BUDGET_BYTES = 22 * 1024;
+// 23.08 KB since settleDocument settles through the compiled settler's split (the one split
+// of src/settle/, with its number road and quick rule checks) instead of a reference of its own.
+export const QUICKSTART_BUDGET_BYTES = 23.25 * 1024;
 
 /**
  * The README quickstart's imports, exactly, by the built file of their entry (`cocreation`,
