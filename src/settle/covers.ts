@@ -112,17 +112,6 @@ export function compileCovers(
 /** The scale of a percent with its trailing zeros dropped. */
 function normalizedScale(p: Percent): number {
   let scale = p.scale;
-  // Number arithmetic when the units are a safe integer (bigint's % is slower).
-  if (p.units <= MAX_SAFE_BIG) {
-    let u = Number(p.units);
-    // Stryker disable next-line ArithmeticOperator,ConditionalExpression,EqualityOperator: a larger common scale is a factor both sides of every division share
-    while (scale > 0 && u % 10 === 0) {
-      u /= 10;
-      // Stryker disable next-line AssignmentOperator: see the loop condition above
-      scale -= 1;
-    }
-    return scale;
-  }
   let units = p.units;
   // Stryker disable next-line ArithmeticOperator,ConditionalExpression,EqualityOperator: a larger common scale is a factor both sides of every division share
   while (scale > 0 && units % 10n === 0n) {
@@ -145,7 +134,7 @@ function entryMaker(
     if (entry === undefined) {
       const contract = timeline.contract;
       const p = terms.percent;
-      const unitsBig = unitsAt(p, scale, numeric);
+      const unitsBig = (p.units * pow10(scale)) / pow10(p.scale);
       const units = Number(unitsBig);
       // Not frozen: an entry never leaves the settler (sinks read it), and freezing costs.
       entry = {
@@ -164,21 +153,6 @@ function entryMaker(
     }
     return entry;
   };
-}
-
-/**
- * A percent's units at the common `scale` (exact: `scale` is at least its scale without
- * trailing zeros), in number arithmetic when the domain is `numeric` (every result is then a
- * safe integer) and the units are safe.
- */
-function unitsAt(p: Percent, scale: number, numeric: boolean): bigint {
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: picks the number or the bigint road, which give the same result (contributing/mutation.md)
-  if (numeric && p.units <= MAX_SAFE_BIG) {
-    const u = Number(p.units);
-    const d = scale - p.scale;
-    return BigInt(d >= 0 ? u * 10 ** d : u / 10 ** -d);
-  }
-  return (p.units * pow10(scale)) / pow10(p.scale);
 }
 
 function buildLookup(
