@@ -142,7 +142,7 @@ export function settleStages(
 /**
  * Settles a sale against an already validated domain: the domain compiled for this one sale
  * (its contracts looked up by scanning their histories, no instant index); prefer
- * {@link compileSettler} for many sales of one product.
+ * `compileSettler` for many sales of one product.
  *
  * @param domain - a validated domain, from `validateDomain` (any other value typed as one is
  *   validated first, and refused with `validateDomain`'s errors)
