@@ -105,16 +105,18 @@ export function settleStages(
   sale: Sale,
 ): SaleStages {
   const checked = checkDomain({ policy, product, contracts });
-  const saleReading = saleStageOne(checked.product ?? product, sale);
-  if (checked.reading.length > 0 || saleReading.length > 0) {
-    return { reading: true, problems: [...checked.reading, ...saleReading], settlement: null };
-  }
   if (checked.domain !== null) {
     const domain = checked.domain;
     const settled = settleOne(compileRun(domain, scanLookup), domain.policy, sale);
-    return settled.isOk()
-      ? { reading: false, problems: [], settlement: settled.value }
-      : { reading: false, problems: settled.error, settlement: null };
+    if (settled.isOk()) return { reading: false, problems: [], settlement: settled.value };
+    // The run answers a sale that stage 1 refuses with stage 1's problems alone (its shape,
+    // then its affiliate percent), so only a refused sale is read a second time, to tell.
+    const reading = saleStageOne(domain.product, sale).length > 0;
+    return { reading, problems: settled.error, settlement: null };
+  }
+  const saleReading = saleStageOne(checked.product ?? product, sale);
+  if (checked.reading.length > 0 || saleReading.length > 0) {
+    return { reading: true, problems: [...checked.reading, ...saleReading], settlement: null };
   }
   const timelines = checked.timelines;
   const covers = timelines === null ? null : compileCovers(timelines, scanLookup).lookup(sale.at);
