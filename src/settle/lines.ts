@@ -8,6 +8,7 @@ import type { Sale } from '../model/sale';
 import type { AccountId } from '../values/account';
 import { type Currency, tableCurrency } from '../values/currency';
 import { frozenPercent, MAX_PERCENT_SCALE, type Percent, pow10 } from '../values/percent';
+import { POW10 } from './safe';
 import type {
   AffiliateLine,
   CocreatorLine,
@@ -74,7 +75,11 @@ export function trimmedScale(x: number | bigint, decimals: number, minDecimals: 
  * @internal
  */
 export function scaledUnits(x: number | bigint, decimals: number, scale: number): bigint {
-  if (typeof x === 'number') return BigInt(decimals === scale ? x : x / 10 ** (decimals - scale));
+  if (typeof x === 'number') {
+    // A safe x > 0 has at most 15 trailing zeros to drop, within POW10 (0 may have more).
+    const k = decimals - scale;
+    return BigInt(k === 0 ? x : x / (POW10[k] ?? 10 ** k));
+  }
   return decimals === scale ? x : x / pow10(decimals - scale);
 }
 
