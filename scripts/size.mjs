@@ -16,10 +16,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // JSON, the pt-BR and es catalogs and the Standard Schema validator (32.27 KB); bulk payouts and
 // scaled exact shares took it to 34.5 KB; issue 16 moved the wire format, storage and Standard
 // Schema to `cocreation/wire`: 29.24 KB on 2026-12-05. The same day the catalogs became values
-// imported from `cocreation/locales`, each carrying the code that translates: 25.97 KB. The
+// imported from `cocreation/locales`, each carrying the code that translates: 25.97 KB; the
+// wire shapes' description and the split written once (issue 16) took it to 26.39 KB. The
 // budget is that measure plus a small margin, so that CI holds it there while the target stays
 // open; `--by-file` shows what is left (the settle path, neverthrow, policies, contracts).
-export const BUDGET_BYTES = 26.25 * 1024;
+export const BUDGET_BYTES = 26.75 * 1024;
 
 // Issue 17 targets ≤ 12 KB for the README quickstart's imports, not reached: 21.65 KB on
 // 2026-12-05, when every catalog came with the readers; 17.88 KB once the catalogs became
@@ -27,7 +28,10 @@ export const BUDGET_BYTES = 26.25 * 1024;
 // marked pure. What is left is used: parseDocument reads every kind of value (policies,
 // contracts and their lifecycle, refunds), and the whole settle path comes with
 // settleDocument. The budget is that measure plus a small margin, until the target is met.
-export const QUICKSTART_BUDGET_BYTES = 18.25 * 1024;
+// 19.90 KB once settleDocument settles through the compiled settler's split (issue 16: the
+// split is written once in src/, with its number road, bigint road and rule checks, instead of
+// a smaller bigint-only reference of its own): the trade of one split for about 1.6 KB.
+export const QUICKSTART_BUDGET_BYTES = 20.25 * 1024;
 
 /** The package's entries: the built file a user's bundler reads, and its source. */
 export const ENTRIES = {

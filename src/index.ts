@@ -126,8 +126,9 @@ export {
 } from './settle/invariants';
 
 // Settling.
-export type { Settler } from './settle/settle';
-export { compileSettler, settleSale } from './settle/settle';
+export type { Settler } from './settle/compile';
+export { compileSettler } from './settle/compile';
+export { settleSale } from './settle/stages';
 export type {
   AffiliateLine,
   CocreatorLine,

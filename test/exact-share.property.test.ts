@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactShareText, formatScaled, scaledUnits, trimmedScale } from '../src/settle/settle';
+import { exactShareText, scaledUnits, trimmedScale } from '../src/settle/lines';
+import { formatDecimal } from '../src/values/decimal';
 
 /** The form a line keeps for the numerator `x` at `decimals` decimals, in a currency of `exponent`. */
 function kept(x: number | bigint, decimals: number, exponent: number) {
@@ -37,7 +38,7 @@ describe('the exact share kept as a scaled integer', () => {
     fc.assert(
       fc.property(bigNumerator, shape, (x, { exponent, decimals }) => {
         expect(exactShareText(kept(x, decimals, exponent))).toBe(
-          formatScaled(x, decimals, exponent),
+          formatDecimal(x, decimals, exponent),
         );
       }),
       { numRuns: 2000 },
@@ -77,7 +78,7 @@ describe('the exact share kept as a scaled integer', () => {
       fc.property(bigNumerator, fc.integer({ min: 0, max: 40 }), (x, scale) => {
         fc.pre(x > 0n);
         const text = exactShareText({ exactUnits: -x, exactScale: scale });
-        expect(text).toBe(`-${formatScaled(x, scale, scale)}`);
+        expect(text).toBe(`-${formatDecimal(x, scale, scale)}`);
       }),
     );
   });

@@ -4,8 +4,8 @@ import { policy } from '../src/model/policy';
 import { product } from '../src/model/product';
 import { refund, sale } from '../src/model/sale';
 import { refundAll } from '../src/refunds/refund';
-import { settleSale } from '../src/settle/settle';
 import type { Settlement } from '../src/settle/settlement';
+import { settleSale } from '../src/settle/stages';
 import { explain } from '../src/wire/explain';
 
 const bia = contract({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainErrors } from '../src/errors';
-import { exactShareText } from '../src/settle/settle';
+import { exactShareText } from '../src/settle/lines';
 import { parseDocument, parseDocumentText } from '../src/wire/document';
 import type { SettleOutputJson } from '../src/wire/json';
 import { settleText, settleToJson } from '../src/wire/oracle';

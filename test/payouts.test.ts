@@ -4,7 +4,8 @@ import { settleTotals } from '../src/ledger/payouts';
 import { policy } from '../src/model/policy';
 import { product } from '../src/model/product';
 import { type Sale, sale } from '../src/model/sale';
-import { compileSettler, floorDivides, type Settler } from '../src/settle/settle';
+import { compileSettler, type Settler } from '../src/settle/compile';
+import { floorDivides } from '../src/settle/safe';
 import { type Domain, validateDomain } from '../src/validate/domain';
 
 const ANA = 'ana@example.com';

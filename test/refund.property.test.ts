@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Refund } from '../src/model/sale';
 import { dhondt, refundAll, refundSale } from '../src/refunds/refund';
-import { settleWithDomain } from '../src/settle/settle';
 import type { Reversal, Settlement } from '../src/settle/settlement';
+import { settleWithDomain } from '../src/settle/stages';
 import { domainAndSaleArb, refundsArb, settlementArb } from './arbitraries/settlement';
 
 /** Hand-shaped settlements, and real ones settled from random domains. */

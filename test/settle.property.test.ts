@@ -1,17 +1,15 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
+import type { Result } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import type { CocreationContract, ContractEvent } from '../src/contracts/types';
+import type { DomainErrors } from '../src/errors';
 import type { Sale } from '../src/model/sale';
-import {
-  compileSettler,
-  compileWith,
-  exactShareText,
-  settleSale,
-  settleWithDomain,
-} from '../src/settle/settle';
+import { compileSettler, compileWith } from '../src/settle/compile';
+import { exactShareText } from '../src/settle/lines';
 import type { Settlement } from '../src/settle/settlement';
-import { validateDomain } from '../src/validate/domain';
+import { settleSale, settleWithDomain } from '../src/settle/stages';
+import { type Domain, validateDomain } from '../src/validate/domain';
 import { percent } from '../src/values/percent';
 import {
   affiliatePercentArb,
@@ -23,6 +21,7 @@ import {
   isValidSale,
   saleArb,
 } from './arbitraries/settlement';
+import { type ReferenceOutcome, referenceSettle } from './support/reference-settle';
 
 const Exact = Decimal.clone({ precision: 2000 });
 
@@ -32,6 +31,13 @@ const settledArb = domainAndSaleArb({ valid: true }).map(([domain, s]) => ({
   sale: s,
   settlement: settleWithDomain(domain, s)._unsafeUnwrap(),
 }));
+
+/** A library result as the reference states it: the settlement, or each problem's code and path. */
+function outcome(result: Result<Settlement, DomainErrors>): ReferenceOutcome {
+  return result.isOk()
+    ? { ok: true, settlement: result.value }
+    : { ok: false, problems: result.error.map((e) => [e.code, e.path.map(String)] as const) };
+}
 
 const sum = (values: ReadonlyArray<bigint>) => values.reduce((a, b) => a + b, 0n);
 
@@ -50,6 +56,40 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe('every settling path of the library', () => {
+  const everyPath = (domain: Domain, s: Sale) => ({
+    settleSale: settleSale(domain.policy, domain.product, domain.contracts, s),
+    settleWithDomain: settleWithDomain(domain, s),
+    compileSettler: compileSettler(domain).settle(s),
+    'compileWith(domain, 0)': compileWith(domain, 0).settle(s),
+  });
+
+  it('equals the independent reference on any sale of a domain, problems included', () => {
+    fc.assert(
+      fc.property(domainAndSaleArb(), ([domain, s]) => {
+        const expected = referenceSettle(domain, s);
+        for (const [name, result] of Object.entries(everyPath(domain, s))) {
+          expect(outcome(result), name).toEqual(expected);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('equals the independent reference on sales that pass every rule', () => {
+    fc.assert(
+      fc.property(domainAndSaleArb({ valid: true }), ([domain, s]) => {
+        const expected = referenceSettle(domain, s);
+        expect(expected.ok).toBe(true);
+        for (const [name, result] of Object.entries(everyPath(domain, s))) {
+          expect(outcome(result), name).toEqual(expected);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
 
 describe('settleSale', () => {
   it('builds only valid domains in its test arbitraries', () => {
@@ -315,7 +355,7 @@ describe('compileSettler', () => {
           fc.assert(
             fc.property(saleArb(domain), (s) => {
               const moved = { ...s, at };
-              expect(settler.settle(moved)).toEqual(settleWithDomain(domain, moved));
+              expect(outcome(settler.settle(moved))).toEqual(referenceSettle(domain, moved));
             }),
             { numRuns: 5 },
           );

@@ -7,14 +7,10 @@ import { type Policy, type PolicyInput, policy } from '../src/model/policy';
 import { type Product, product } from '../src/model/product';
 import { refund, type Sale, sale } from '../src/model/sale';
 import { refundAll } from '../src/refunds/refund';
-import {
-  compileSettler,
-  compileWith,
-  exactShareText,
-  settleSale,
-  settleWithDomain,
-} from '../src/settle/settle';
+import { compileSettler, compileWith } from '../src/settle/compile';
+import { exactShareText } from '../src/settle/lines';
 import type { Settlement } from '../src/settle/settlement';
+import { settleSale, settleWithDomain } from '../src/settle/stages';
 import { type Domain, validateDomain } from '../src/validate/domain';
 import { formatAmount } from '../src/values/money';
 import { formatPercent, percent } from '../src/values/percent';
@@ -68,7 +64,7 @@ function saleOf(fields: Record<string, unknown>): Sale {
 
 const brl = (amount: string) => ({ amount, currency: 'BRL' });
 
-/** Every way to settle: the reference, validate-and-settle, compiled with and without index. */
+/** Every way to settle: validate-and-settle, a validated domain, compiled with and without index. */
 function settleAll(
   p: ReturnType<typeof parts>,
   s: Sale,
@@ -637,7 +633,7 @@ describe('settleSale', () => {
 });
 
 describe('compileSettler', () => {
-  it('settles many sales with one settler, each as the reference does', () => {
+  it('settles many sales with one settler, each as settleWithDomain does (no instant index)', () => {
     const p = parts([accepted('c1', BIA, { percent: '20' })], { affiliateCommission: '40' });
     const domain = validateDomain(p)._unsafeUnwrap();
     const settler = compileSettler(domain);

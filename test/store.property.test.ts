@@ -34,7 +34,7 @@ import {
 } from 'cocreation/wire';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { settleWithDomain } from '../src/settle/settle';
+import { settleWithDomain } from '../src/settle/stages';
 import { documentJson } from '../src/testing';
 import { domainAndSaleArb, refundsArb } from './arbitraries/settlement';
 

@@ -5,7 +5,7 @@ import { isErrorCode } from '../src/errors';
 import { POLICIES, policy } from '../src/model/policy';
 import { product } from '../src/model/product';
 import { sale } from '../src/model/sale';
-import { settleSale } from '../src/settle/settle';
+import { settleSale } from '../src/settle/stages';
 import {
   type ComparableLine,
   contractHistoryJson,

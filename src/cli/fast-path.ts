@@ -6,7 +6,7 @@
  */
 import { ok } from 'neverthrow';
 import { sale } from '../model/sale';
-import { compileSettler, type Settler } from '../settle/settle';
+import { compileSettler, type Settler } from '../settle/compile';
 import type { Reversal } from '../settle/settlement';
 import { validateDomain } from '../validate/domain';
 import { parseDocument } from '../wire/document';

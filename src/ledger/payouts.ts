@@ -7,14 +7,10 @@
 import { err, ok, type Result } from 'neverthrow';
 import { asErrorList, type DomainError, type DomainErrors, domainError } from '../errors';
 import type { Sale } from '../model/sale';
-import {
-  compiledSettler,
-  type Entry,
-  type Settler,
-  type SplitSink,
-  saleRunOf,
-} from '../settle/settle';
+import { compiledSettler, type Settler, saleRunOf } from '../settle/compile';
+import type { Entry } from '../settle/covers';
 import type { FeeOrigin, Role, Settlement } from '../settle/settlement';
+import type { SplitSink } from '../settle/sink';
 import { isSaleValue } from '../validate/handmade';
 import type { AccountId } from '../values/account';
 import type { CurrencyCode } from '../values/currency';

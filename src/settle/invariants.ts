@@ -14,7 +14,7 @@ import { checkDomain, type DomainCheck, type DomainInput } from '../validate/dom
 import { reservedTotalAt } from '../validate/queries';
 import { formatInstant, type Instant, isInstantValue } from '../values/instant';
 import { comparePercent, formatPercent, type Percent } from '../values/percent';
-import { settleStages } from './settle';
+import { settleStages } from './stages';
 
 function asErrors(problems: ReadonlyArray<DomainError>): DomainErrors {
   return Object.freeze([...problems]) as unknown as DomainErrors;

@@ -1,7 +1,7 @@
 /**
  * Comparing a platform's split with the oracle's, party by party.
  */
-import { MAX_EXACT_SCALE } from '../settle/settle';
+import { MAX_EXACT_SCALE } from '../settle/lines';
 import { currency } from '../values/currency';
 import { formatDecimal } from '../values/decimal';
 import { parseInstant } from '../values/instant';

@@ -6,7 +6,7 @@
 import { en } from '../locales/en';
 import { type Catalog, type ExplainWords, isCatalog, type LocaleOptions } from '../locales/locale';
 import { hasLineIdentity } from '../refunds/refund';
-import { exactShareText, MAX_EXACT_SCALE } from '../settle/settle';
+import { exactShareText, MAX_EXACT_SCALE } from '../settle/lines';
 import type {
   AffiliateLine,
   CocreatorLine,

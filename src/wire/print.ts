@@ -6,7 +6,7 @@
 import type { Result } from 'neverthrow';
 import { deepFreeze } from '../_internal/fields';
 import type { DomainError, DomainErrors } from '../errors';
-import { exactShareText } from '../settle/settle';
+import { exactShareText } from '../settle/lines';
 import type { Reversal, ReversalLine, Settlement, SettlementLine } from '../settle/settlement';
 import type { Currency } from '../values/currency';
 import { formatInstant } from '../values/instant';

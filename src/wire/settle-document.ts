@@ -6,7 +6,7 @@ import { err, type Result } from 'neverthrow';
 import { type DomainError, type DomainErrors, domainError } from '../errors';
 import type { LocaleOptions } from '../locales/locale';
 import { refundAll, refundReadingIssues, refundRuleIssues } from '../refunds/refund';
-import { settleStages } from '../settle/settle';
+import { settleStages } from '../settle/stages';
 import { inLocale } from './in-locale';
 import type { SettleDocument, SettleOutcome } from './json';
 

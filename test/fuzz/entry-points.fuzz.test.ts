@@ -16,7 +16,7 @@ import * as locales from '../../src/locales/index';
 import { isCatalog } from '../../src/locales/locale';
 import { checkCocreatorPercent, isPolicyName } from '../../src/model/policy';
 import { checkAffiliatePercent } from '../../src/model/product';
-import { settleWithDomain } from '../../src/settle/settle';
+import { settleWithDomain } from '../../src/settle/stages';
 import {
   accept,
   amend,
