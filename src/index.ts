@@ -60,8 +60,8 @@ export {
   maxReservedPercent,
   POLICIES,
   POLICY_NAMES,
-  policy,
 } from './model/policy';
+export { policy } from './model/read-policy';
 export type { Product, ProductInput } from './model/product';
 export { product } from './model/product';
 export type { Refund, Sale, SaleAffiliate } from './model/sale';

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../src/contracts/read';
 import type { CocreationContract } from '../src/contracts/types';
 import type { DomainError, DomainErrors } from '../src/errors';
-import { POLICIES, type Policy, policy } from '../src/model/policy';
+import { POLICIES, type Policy } from '../src/model/policy';
 import { product } from '../src/model/product';
+import { policy } from '../src/model/read-policy';
 import { validateDomain } from '../src/validate/domain';
 import {
   availablePercentAt,

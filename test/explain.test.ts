@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../src/contracts/read';
-import { policy } from '../src/model/policy';
 import { product } from '../src/model/product';
+import { policy } from '../src/model/read-policy';
 import { refund, sale } from '../src/model/sale';
 import { refundAll } from '../src/refunds/refund';
 import type { Settlement } from '../src/settle/settlement';

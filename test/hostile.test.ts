@@ -6,8 +6,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContract, contract } from '../src/contracts/read';
-import { policy } from '../src/model/policy';
 import { product } from '../src/model/product';
+import { policy } from '../src/model/read-policy';
 import { sale } from '../src/model/sale';
 import { validateDomain } from '../src/validate/domain';
 import { accountId } from '../src/values/account';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../src/contracts/read';
 import { settleTotals } from '../src/ledger/payouts';
-import { policy } from '../src/model/policy';
 import { product } from '../src/model/product';
+import { policy } from '../src/model/read-policy';
 import { type Sale, sale } from '../src/model/sale';
 import { compileSettler, type Settler } from '../src/settle/compile';
 import { floorDivides } from '../src/settle/safe';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isErrorCode } from '../src/errors';
-import { maxReservedPercent, POLICIES, type Policy, policy } from '../src/model/policy';
+import { maxReservedPercent, POLICIES, type Policy } from '../src/model/policy';
+import { policy } from '../src/model/read-policy';
 import { comparePercent, PERCENT_0, PERCENT_100, parsePercent } from '../src/values/percent';
 
 const anything = fc.anything({ withBigInt: true, withNullPrototype: true, withObjectString: true });

@@ -8,8 +8,8 @@ import {
   POLICIES,
   POLICY_NAMES,
   type Policy,
-  policy,
 } from '../src/model/policy';
+import { policy } from '../src/model/read-policy';
 import { formatPercent, type Percent, parsePercent } from '../src/values/percent';
 
 const p = (s: string): Percent => parsePercent(s)._unsafeUnwrap();

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../src/contracts/read';
 import { isErrorCode } from '../src/errors';
-import { POLICIES, policy } from '../src/model/policy';
+import { POLICIES } from '../src/model/policy';
 import { product } from '../src/model/product';
+import { policy } from '../src/model/read-policy';
 import { sale } from '../src/model/sale';
 import { settleSale } from '../src/settle/stages';
 import {

@@ -5,7 +5,8 @@
 import { deepFreeze } from '../_internal/fields';
 import type { CommissionRule, ContractEvent, TermsPatch } from '../contracts/types';
 // `policy` only for the {@link policy} of policyToJson's documentation (typedoc resolves it here).
-import type { Policy, policy } from '../model/policy';
+import type { Policy } from '../model/policy';
+import type { policy } from '../model/read-policy';
 import { type Currency, currencyOrError as currency } from '../values/currency';
 import { formatDecimal } from '../values/decimal';
 import { formatInstant } from '../values/instant';

@@ -16,9 +16,9 @@ import {
   maxReservedPercent,
   POLICIES,
   type Policy,
-  policy,
 } from '../../src/model/policy';
 import { type Product, product } from '../../src/model/product';
+import { policy } from '../../src/model/read-policy';
 import { formatInstant } from '../../src/values/instant';
 import {
   comparePercent,

@@ -7,8 +7,9 @@
 import fc from 'fast-check';
 import { contract } from '../../src/contracts/read';
 import type { CocreationContract } from '../../src/contracts/types';
-import { type Policy, type PolicyInput, policy } from '../../src/model/policy';
+import type { Policy, PolicyInput } from '../../src/model/policy';
 import { type Product, product } from '../../src/model/product';
+import { policy } from '../../src/model/read-policy';
 import type { Refund, Sale, SaleAffiliate } from '../../src/model/sale';
 import type { Settlement, SettlementLine } from '../../src/settle/settlement';
 import { type Domain, validateDomain } from '../../src/validate/domain';
