@@ -5,6 +5,12 @@
  * one result: safe-integer `number` arithmetic when every product fits below 2^53, `bigint`
  * otherwise. Every settling path of the library (a compiled settler, `settleSale`,
  * `settleDocument`, the bulk payouts) splits here.
+ *
+ * Why two loops and not one over a calculator (as Dinero writes its algorithms): the number
+ * road is the settler's hot path, at about a tenth of a bare integer kernel's speed, and a
+ * calculator puts a call on every operation of it. The bigint road is the same steps in the
+ * same order; test/settle.property.test.ts holds both equal to the independent reference in
+ * test/support/reference-settle.ts, with prices drawn around 2^53 and up to 10^30.
  */
 
 import { appliesToAffiliate } from '../model/commission';
