@@ -3,6 +3,7 @@
  * answer: every one is refused with its the specification code at its path (or answered correctly), never
  * with an exception.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   commissionTerms,
@@ -495,6 +496,49 @@ describe('validateDomain, given a policy or product built by hand', () => {
         ['product', field],
       ]);
     }
+  });
+
+  it('holds a hand-built affiliate commission to the range product() reads (0 < p <= 100)', () => {
+    // A commission past 100 % would pay the affiliate more than the net, and past 2^53 units
+    // it reached the split's number road with an unsafe factor (lines no longer summing to
+    // the price): both are refused as product() refuses the same percent written out.
+    const commissions = fc.oneof(
+      fc.record({
+        units: fc.bigInt({ min: 0n, max: 20_000n }),
+        scale: fc.integer({ min: 0, max: 2 }),
+      }),
+      fc.record({
+        units: fc.bigInt({ min: 0n, max: 2n ** 70n }),
+        scale: fc.integer({ min: 0, max: 6 }),
+      }),
+    );
+    fc.assert(
+      fc.property(commissions, (p) => {
+        const written = `${p.units / 10n ** BigInt(p.scale)}.${(p.units % 10n ** BigInt(p.scale)).toString().padStart(p.scale, '0')}`;
+        const read = product(
+          {
+            id: 'p1',
+            mainCreator: ANA,
+            affiliateCommission: p.scale === 0 ? String(p.units) : written,
+          },
+          ['product'],
+        );
+        const built = withProduct({ ...course, affiliateCommission: p });
+        expect(built.isOk()).toBe(read.isOk());
+        if (read.isErr()) expect(problems(built._unsafeUnwrapErr())).toEqual(problems(read.error));
+      }),
+    );
+    expect(
+      problems(withProduct({ ...course, affiliateCommission: pct(150n) })._unsafeUnwrapErr()),
+    ).toEqual([['percent_out_of_range', ['product', 'affiliateCommission']]]);
+    expect(
+      problems(
+        withProduct({
+          ...course,
+          affiliateCommission: pct(9_007_199_254_740_993n),
+        })._unsafeUnwrapErr(),
+      ),
+    ).toEqual([['percent_out_of_range', ['product', 'affiliateCommission']]]);
   });
 
   it('refuses a product whose main creator is the empty string', () => {

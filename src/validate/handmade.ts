@@ -8,6 +8,7 @@
  */
 import { type DomainError, domainError, type Path } from '../errors';
 import { isPolicyName, MAX_PERCENT_DECIMALS, POLICY_RULES, type Policy } from '../model/policy';
+import { checkAffiliatePercent } from '../model/product';
 import type { Sale } from '../model/sale';
 import { isCurrency } from '../values/currency';
 import { isInstantValue } from '../values/instant';
@@ -115,6 +116,11 @@ export function productValueProblem(value: unknown, path: Path): DomainError | n
   const commission = value.affiliateCommission;
   if (!(commission === null || isPercentValue(commission))) {
     return bad('affiliateCommission', [...path, 'affiliateCommission']);
+  }
+  // The range product() checks (0 < p <= 100): past 100 a split would pay more than the net.
+  if (commission !== null) {
+    const inRange = checkAffiliatePercent(commission, [...path, 'affiliateCommission']);
+    if (inRange.isErr()) return inRange.error;
   }
   return null;
 }
