@@ -245,9 +245,18 @@ describe('localizeError', () => {
   });
 
   it('are frozen, and English is what defineCatalog makes of its words', () => {
+    // Deeply: a catalog is shared by every caller, so none can change another's words.
+    const frozenThrough = (value: unknown): boolean =>
+      typeof value !== 'object' ||
+      value === null ||
+      (Object.isFrozen(value) && Object.values(value).every(frozenThrough));
     for (const catalog of [en, ptBR, es, defineCatalog(es)]) {
-      expect(Object.isFrozen(catalog)).toBe(true);
+      expect(frozenThrough(catalog)).toBe(true);
     }
+    // defineCatalog freezes a copy: the words given are left as they were.
+    const mine = { ...es, explain: { ...es.explain } };
+    expect(frozenThrough(defineCatalog(mine))).toBe(true);
+    expect(Object.isFrozen(mine.explain)).toBe(false);
     const { localize: _l, decimal: _d, money: _m, ...words } = en;
     const made = defineCatalog(words);
     fc.assert(

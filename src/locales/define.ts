@@ -7,6 +7,7 @@
  * `Intl`. A message is rendered from the error's data (its `code`, `path` and the fields of
  * its code) by the catalog's template for the code.
  */
+import { frozenCopy } from '../_internal/fields';
 import { type DomainError, type DomainErrors, type ErrorCode, isErrorCode } from '../errors';
 import type {
   Catalog,
@@ -215,8 +216,12 @@ export function localizeError<E extends DomainError>(error: E, words?: CatalogWo
  * ```
  */
 export function defineCatalog(words: CatalogWords): Catalog {
-  // Read as anything: a JavaScript caller may pass a value that is not words.
-  const given = (typeof words === 'object' && words !== null ? words : {}) as CatalogWords;
+  // Read as anything: a JavaScript caller may pass a value that is not words. The words are
+  // kept as a deeply frozen copy: a catalog is shared by every caller, and the caller's own
+  // objects are left alone.
+  const given = frozenCopy(
+    typeof words === 'object' && words !== null ? words : {},
+  ) as CatalogWords;
   const { intl, localNumbers } = given;
   const local = localNumbers === true;
   return Object.freeze({

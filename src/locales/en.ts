@@ -6,11 +6,13 @@
  * doing nothing, as test/locale.test.ts checks), so that `explain`, whose default this is,
  * carries none of the machinery of translation.
  */
+import { deepFreeze } from '../_internal/fields';
 import type { DomainErrors } from '../errors';
 import type { Catalog } from './locale';
 
 /** The English catalog: the default of every `locale` option. */
-export const en: Catalog = /* @__PURE__ */ Object.freeze<Catalog>({
+// Deeply frozen: every caller shares it.
+export const en: Catalog = /* @__PURE__ */ deepFreeze<Catalog>({
   intl: 'en',
   localNumbers: false,
   messages: null,
