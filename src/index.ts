@@ -15,8 +15,8 @@
  * `termsHistory`, `timelineOf`, `totalReservedPercentAt`. Given anything else they may throw or
  * answer nonsense.
  *
- * The JSON wire format and the stored forms are in `cocreation/wire`; the testing kit in
- * `cocreation/testing`.
+ * The JSON wire format and the stored forms are in `cocreation/wire`; the languages of
+ * messages and `explain` in `cocreation/locales`; the testing kit in `cocreation/testing`.
  *
  * @packageDocumentation
  */

@@ -197,8 +197,8 @@ export interface Catalog extends CatalogWords {
 
 /**
  * Tells whether a value has a catalog's shape: what the functions that take a `locale` check
- * before using it, so that any other value (a JavaScript caller's `'pt-BR'`, from before
- * 0.2.0) means English, the default.
+ * before using it, so that any other value (a JavaScript caller's tag `'pt-BR'`, say) means
+ * English, the default.
  */
 export function isCatalog(value: unknown): value is Catalog {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,7 +1,8 @@
 /**
  * Storing the values a platform keeps (a product, a contract's history, a refund, a settled
- * sale, a refund's reversal) as JSON in specification §8's wire format, and reading them back
- * equal: deep-equal to the original, so every function gives the same result on the copy.
+ * sale, a refund's reversal) as JSON in specification §8's wire format; read-stored.ts reads
+ * them back equal: deep-equal to the original, so every function gives the same result on
+ * the copy.
  *
  * The wire forms of a product, a contract and a refund are the ones a `settle` document
  * holds, read back by `product`, `contract` and `refund`. A settlement and a
