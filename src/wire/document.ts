@@ -22,8 +22,12 @@ import { DEFAULT_POLICY, type Policy } from '../model/policy';
 import { type Product, product } from '../model/product';
 import { policy } from '../model/read-policy';
 import { type Refund, refund, type Sale, sale } from '../model/sale';
+import { keysOf, SETTLE_DOCUMENT } from '../model/shapes';
 import { inLocale } from './in-locale';
-import { DOCUMENT_KEYS, type SettleDocument } from './json';
+import type { SettleDocument } from './json';
+
+/** The keys of a settle document (specification §8), from the shape description. */
+const DOCUMENT_KEYS = keysOf(SETTLE_DOCUMENT);
 
 function isPlainRecord(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

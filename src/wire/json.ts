@@ -11,17 +11,16 @@ import type { DomainError } from '../errors';
 import type { Policy, PolicyInput, PolicyObjectInput } from '../model/policy';
 import type { Product, ProductInput } from '../model/product';
 import type { Refund, Sale } from '../model/sale';
-import {
-  type CONTRACT_EVENT,
-  type FEE_SCHEDULE,
-  type JsonOf,
-  keysOf,
-  type MONEY,
-  type REFUND,
-  type SALE,
-  type SALE_AFFILIATE,
+import type {
+  CONTRACT_EVENT,
+  FEE_SCHEDULE,
+  JsonOf,
+  MONEY,
+  REFUND,
+  SALE,
+  SALE_AFFILIATE,
   SETTLE_DOCUMENT,
-  type TERMS_PATCH,
+  TERMS_PATCH,
 } from '../model/shapes';
 import type { Reversal, Role, Settlement } from '../settle/settlement';
 
@@ -229,5 +228,3 @@ export interface SettleOutcome {
   /** One per refund, in input order. */
   readonly reversals: ReadonlyArray<Reversal>;
 }
-
-export const DOCUMENT_KEYS = keysOf(SETTLE_DOCUMENT);
