@@ -63,8 +63,15 @@ function describe(checker, name, exported) {
   for (const declaration of symbol.declarations ?? []) {
     const source = declaration.getSourceFile();
     if (ts.isFunctionDeclaration(declaration)) {
-      const signature = checker.getSignatureFromDeclaration(declaration);
-      parts.push(`function ${name}${checker.signatureToString(signature, undefined, FLAGS)};`);
+      // As the declaration writes it, so that the names of derived types (`ProductJson`, a
+      // mapped type over the shape description) stay names instead of being written out.
+      const text = printer.printNode(ts.EmitHint.Unspecified, declaration, source);
+      parts.push(
+        text
+          .replace(/^(export )?(declare )?/, '')
+          .replace(/^function [A-Za-z_$][\w$]*/, `function ${name}`)
+          .replace(/\s*\n\s*/g, ' '),
+      );
     } else if (ts.isVariableDeclaration(declaration)) {
       const type = checker.getTypeOfSymbolAtLocation(symbol, declaration);
       parts.push(`const ${name}: ${checker.typeToString(type, undefined, FLAGS)};`);
