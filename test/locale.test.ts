@@ -21,6 +21,7 @@ import { formatAmount } from '../src/values/money';
 import { parseDocument, parseDocumentBytes, parseDocumentText } from '../src/wire/document';
 import { explain } from '../src/wire/explain';
 import { settleDocument } from '../src/wire/settle-document';
+import { settleDocumentSchema } from '../src/wire/standard-schema';
 import { specDocument } from './support/spec-document';
 
 const SEED = 20_260_418;
@@ -454,6 +455,27 @@ describe('explain in a locale', () => {
 describe('the locale option of the wire readers', () => {
   const refused = { product: {}, contracts: [], sale: {}, extra: 1 };
   const english = parseDocument(refused)._unsafeUnwrapErr();
+
+  it('keeps the English errors when a hand-made catalog localizes to anything but one error each', () => {
+    for (const answer of [5, null, [], english.slice(1), 'x']) {
+      const odd = { ...ptBR, localize: () => answer } as unknown as Catalog;
+      expect(localizeErrors(english, odd)).toBe(english);
+      expect(parseDocument(refused, { locale: odd })._unsafeUnwrapErr()).toEqual(english);
+      const issues = settleDocumentSchema({ locale: odd })['~standard'].validate(refused);
+      expect(
+        (issues as { issues: ReadonlyArray<{ message: string }> }).issues.map((i) => i.message),
+      ).toEqual(english.map((e) => e.message));
+    }
+  });
+
+  it("writes a catalog's numbers with English marks when it names no Intl tag, whatever the host's locale", () => {
+    const { intl: _, ...words } = ptBR;
+    const untagged = defineCatalog({ ...words, localNumbers: true } as never);
+    expect(untagged.intl).toBe('en');
+    const english = defineCatalog({ ...words, intl: 'en', localNumbers: true });
+    expect(untagged.decimal('1234.5')).toBe(english.decimal('1234.5'));
+    expect(untagged.money('1234.5', 'EUR')).toBe(english.money('1234.5', 'EUR'));
+  });
 
   it('writes the errors of parseDocument, parseDocumentText and parseDocumentBytes in the locale, codes and paths unchanged', () => {
     const text = JSON.stringify(refused);

@@ -173,7 +173,9 @@ export function localizeError<E extends DomainError>(error: E, words?: CatalogWo
   if (!isErrorCode(error.code) || !Array.isArray(error.path)) return error;
   if (typeof error.message !== 'string') return error;
   try {
-    const text = render(messages, error, (d: string) => localDecimal(d, intl as string));
+    const text = render(messages, error, (d: string) =>
+      localDecimal(d, typeof intl === 'string' ? intl : 'en'),
+    );
     const where = pathText(error.path);
     return Object.freeze({
       ...error,
@@ -222,10 +224,14 @@ export function defineCatalog(words: CatalogWords): Catalog {
   const given = frozenCopy(
     typeof words === 'object' && words !== null ? words : {},
   ) as CatalogWords;
-  const { intl, localNumbers } = given;
+  const { localNumbers } = given;
+  // Without a tag of its own, English marks: never the host's locale, which would make the
+  // output depend on the machine.
+  const intl = typeof given.intl === 'string' ? given.intl : 'en';
   const local = localNumbers === true;
   return Object.freeze({
     ...given,
+    intl,
     localize: (errors: DomainErrors): DomainErrors =>
       Array.isArray(errors)
         ? (Object.freeze(errors.map((e) => localizeError(e, given))) as unknown as DomainErrors)

@@ -26,4 +26,5 @@ export { CATALOGS, isLocale, LOCALES } from './catalogs';
 export { defineCatalog } from './define';
 export { en } from './en';
 export { es } from './es';
+export type { Catalog, CatalogWords } from './locale';
 export { ptBR } from './pt-BR';

@@ -238,5 +238,9 @@ export function isCatalog(value: unknown): value is Catalog {
  */
 export function localizeErrors(errors: DomainErrors, locale?: Catalog): DomainErrors {
   if (!Array.isArray(errors) || !isCatalog(locale)) return errors;
-  return locale.localize(errors);
+  const localized = locale.localize(errors);
+  // A catalog made by hand whose localize answers anything but one error for each keeps the
+  // errors as they are (English): the callers, a Standard Schema's validate among them, map
+  // over the list.
+  return Array.isArray(localized) && localized.length === errors.length ? localized : errors;
 }
