@@ -7,6 +7,7 @@
  * contracts in `queries.ts`.
  */
 import { err, ok, type Result } from 'neverthrow';
+import { frozenCopy } from '../_internal/fields';
 import { isBuilt, markBuilt } from '../_internal/provenance';
 import { checkContract } from '../contracts/read';
 import { replayContract } from '../contracts/replay';
@@ -16,7 +17,7 @@ import type { Policy } from '../model/policy';
 import type { Product } from '../model/product';
 import type { Brand } from '../values/brand';
 import { crossContractProblems } from './across';
-import { frozen, isRecord, policyValueProblem, productValueProblem } from './handmade';
+import { isRecord, policyValueProblem, productValueProblem } from './handmade';
 
 /** What {@link validateDomain} checks: one product, its policy and its contracts. */
 export interface DomainInput {
@@ -237,8 +238,8 @@ function readDomain(input: DomainInput, path: Path): Read | DomainError[] {
   const contracts = readContracts(input.contracts, [...path, 'contracts'], problems);
   if (problems.length > 0) return problems;
   return {
-    rules: builtPolicy ? input.policy : frozen(input.policy),
-    owner: builtProduct ? input.product : frozen(input.product),
+    rules: builtPolicy ? input.policy : frozenCopy(input.policy),
+    owner: builtProduct ? input.product : frozenCopy(input.product),
     contracts,
   };
 }

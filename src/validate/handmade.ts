@@ -125,31 +125,6 @@ export function productValueProblem(value: unknown, path: Path): DomainError | n
   return null;
 }
 
-/**
- * The value itself when it is deeply frozen, else a deeply frozen copy (plain data only; a
- * cycle is left as it is rather than followed forever).
- */
-export function frozen<T>(value: T, ancestors: Set<object> = new Set()): T {
-  // Stryker disable next-line ConditionalExpression: a primitive is frozen and made of itself, so the walk below would return it unchanged
-  if (typeof value !== 'object') return value;
-  if (value === null || ancestors.has(value)) return value;
-  // `ancestors` is the path from the root: `value` is in it exactly while its children are
-  // visited (one set for the whole walk rather than a copy per level).
-  ancestors.add(value);
-  let result: T = value;
-  if (!Object.isFrozen(value) || Object.values(value).some((v) => frozen(v, ancestors) !== v)) {
-    if (Array.isArray(value)) {
-      result = Object.freeze(value.map((v: unknown) => frozen(v, ancestors))) as T;
-    } else {
-      const copy: Record<string, unknown> = {};
-      for (const [key, v] of Object.entries(value)) copy[key] = frozen(v, ancestors);
-      result = Object.freeze(copy) as T;
-    }
-  }
-  ancestors.delete(value);
-  return result;
-}
-
 function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
