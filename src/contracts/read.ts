@@ -17,7 +17,13 @@ import {
 } from '../_internal/fields';
 import { type DomainErrors, domainError, type Path } from '../errors';
 import { type AppliesTo, appliesToOrError as appliesTo } from '../model/commission';
-import { CONTRACT, CONTRACT_EVENT, type JsonOf, keysOf, TERMS_PATCH } from '../model/shapes';
+import {
+  CONTRACT,
+  CONTRACT_EVENT,
+  type CocreationContractInput,
+  keysOf,
+  TERMS_PATCH,
+} from '../model/shapes';
 import { type AccountId, accountIdOrError as accountId } from '../values/account';
 import {
   type Instant,
@@ -62,13 +68,7 @@ export interface TermsPatchInput {
   readonly mayAlsoSellAsAffiliate?: boolean | null;
 }
 
-/**
- * What {@link contract} reads: the wire shape of specification §8 (`ContractJson` of
- * `cocreation/wire`), derived from its one description.
- *
- * @interface
- */
-export type CocreationContractInput = JsonOf<typeof CONTRACT.fields>;
+export type { CocreationContractInput } from '../model/shapes';
 
 const CONTRACT_KEYS = keysOf(CONTRACT);
 const EVENT_KEYS = keysOf(CONTRACT_EVENT);

@@ -8,7 +8,11 @@
  * How to read it: `required(kind)` must be there; `optional(kind)` may be absent or `null`
  * (which means absent, specification §8); `fromPreset(kind)` is required unless the policy
  * `extends` a preset, which supplies it. The doc comment on each key is the field's
- * documentation: the derived types carry it (hover, API reference).
+ * documentation: the derived types carry it (hover, API reference). The type of an object
+ * that is nested in another (`MoneyJson`, `TermsJson`, …) is declared here, beside its
+ * description, and the parent's field is given it (`required<MoneyJson>(object(MONEY))`), so
+ * that the parent's type names it: `SaleJson`'s `price` is a `MoneyJson`, not the object
+ * written out again.
  *
  * Reading stays in each concept's reader (`product`, `policy`, `sale`, `refund`,
  * `contract`): the rules of a field are prose in specification §8, and the readers say them
@@ -16,7 +20,8 @@
  */
 
 import type { AppliesTo } from './commission';
-import type { AmendmentRule, CancellationRule, PolicyName } from './policy';
+import type { AmendmentRule, CancellationRule, PolicyInput, PolicyName } from './policy';
+import type { ProductInput } from './product';
 
 /** A decimal on input: a string such as `"19.90"`, or a JSON number read as `String(n)`. */
 export type DecimalJson = string | number;
@@ -99,13 +104,19 @@ const boolean: Of<boolean> = { kind: 'boolean' };
 const orNull = <T>(of: Of<T>): Of<T | null> => of;
 /** One of a fixed set of strings, named by the type `T` (the reader holds the list). */
 const oneOf = <T extends string>(): Of<T> => ({ kind: 'enum' });
-const object = <F extends Readonly<Record<string, Field>>>(shape: Shape<F>): Of<JsonOf<F>> => ({
+/**
+ * An object of this shape. Its type is the object written out; a shape whose type has a name
+ * (`MoneyJson`) is given it where the field is declared, `required<MoneyJson>(object(MONEY))`,
+ * so that the parent's type says `MoneyJson` instead of writing the object out again.
+ */
+const object = <F extends Readonly<Record<string, Field>>>(shape: Shape<F>): Of<WrittenOut<F>> => ({
   kind: 'object',
   shape,
 });
+/** A list of objects of this shape (named as {@link object}'s are). */
 const list = <F extends Readonly<Record<string, Field>>>(
   shape: Shape<F>,
-): Of<ReadonlyArray<JsonOf<F>>> => ({ kind: 'list', shape });
+): Of<ReadonlyArray<WrittenOut<F>>> => ({ kind: 'list', shape });
 /** An object whose keys are data (a currency code), each holding a `T`. */
 const table = <T>(_item: Of<T>): Of<Readonly<Record<string, T>>> => ({ kind: 'table' });
 
@@ -133,13 +144,13 @@ type FromPresetKeys<F> = {
 }[keyof F];
 
 /**
- * The wire type of an object described by `F`: required fields as they are, optional ones
- * optional and `null`-able (`null` means absent, specification §8), the fields a preset
- * supplies optional.
- *
- * @internal
+ * The wire type of an object described by `F`, written out: required fields as they are,
+ * optional ones optional and `null`-able (`null` means absent, specification §8), the fields a
+ * preset supplies optional. It is flattened by a conditional type, which drops the name of
+ * any alias given to it: the objects that have no name of their own are this (a policy's
+ * `cocreatorPercent`), the named ones {@link JsonOf}.
  */
-export type JsonOf<F> = Flat<
+type WrittenOut<F> = Flat<
   { readonly [K in keyof F as K extends RequiredKeys<F> ? K : never]: ValueOf<F[K]> } & {
     readonly [K in keyof F as K extends FromPresetKeys<F> ? K : never]?: ValueOf<F[K]>;
   } & {
@@ -148,6 +159,16 @@ export type JsonOf<F> = Flat<
     > | null;
   }
 >;
+
+/**
+ * The wire type of an object described by `F`, for a type alias that names it
+ * (`type MoneyJson = JsonOf<typeof MONEY.fields>`): the same type as {@link WrittenOut}, mapped
+ * once more so that it keeps the alias's name wherever it appears (hover, `.d.ts`, the API
+ * reference). Each field keeps its doc comment.
+ *
+ * @internal
+ */
+export type JsonOf<F> = { [K in keyof WrittenOut<F>]: WrittenOut<F>[K] };
 
 // ---------------------------------------------------------------------------------------------
 // The shapes of specification §8
@@ -161,6 +182,14 @@ export const MONEY = shape({
   currency: required(currency),
 });
 
+/**
+ * Money on the wire: `{ "amount": "197.00", "currency": "BRL" }`.
+ *
+ * @group The wire format
+ * @interface
+ */
+export type MoneyJson = JsonOf<typeof MONEY.fields>;
+
 /** A platform fee schedule (specification §2). @internal */
 export const FEE_SCHEDULE = shape({
   /** From 0 to 100; absent is 0. */
@@ -168,6 +197,14 @@ export const FEE_SCHEDULE = shape({
   /** Fixed fee per currency code, as an amount in that currency's major units (`{ USD: '0.99' }`); absent is none. */
   fixed: optional(table(amount)),
 });
+
+/**
+ * A platform fee schedule on the wire (specification §2).
+ *
+ * @group The wire format
+ * @interface
+ */
+export type FeeScheduleJson = JsonOf<typeof FEE_SCHEDULE.fields>;
 
 /** A policy's bounds on one contract's percent. @internal */
 export const COCREATOR_PERCENT = shape({
@@ -196,7 +233,7 @@ export const POLICY = shape({
   /** How changed terms take effect: `"cocreator-approval"` or `"immediate"`. */
   amendments: fromPreset(oneOf<AmendmentRule>()),
   /** The platform's fee schedule, used when a sale names no fee; absent or `null` for none. */
-  fee: optional(object(FEE_SCHEDULE)),
+  fee: optional<FeeScheduleJson>(object(FEE_SCHEDULE)),
 });
 
 /** A product. @internal */
@@ -223,6 +260,14 @@ export const TERMS_PATCH = shape({
   /** Whether the cocreator may also be the affiliate of a covered sale (default false). */
   mayAlsoSellAsAffiliate: optional(boolean),
 });
+
+/**
+ * Contract terms on the wire: the invitation's (with `percent`) or an amendment's patch.
+ *
+ * @group The wire format
+ * @interface
+ */
+export type TermsJson = JsonOf<typeof TERMS_PATCH.fields>;
 
 /** Contract terms as an invitation gives them: the patch's keys, `percent` required. @internal */
 export const INVITATION_TERMS = shape({ ...TERMS_PATCH.fields, percent: required(percent) });
@@ -267,8 +312,16 @@ export const CONTRACT_EVENT = shape({
   /** The account that made it. */
   by: required(account),
   /** Required on `invited`, `amendment-proposed` and `amended`, refused on the others. */
-  terms: optional({ ...object(TERMS_PATCH), byType: TERMS_BY_EVENT_TYPE }),
+  terms: optional<TermsJson>({ ...object(TERMS_PATCH), byType: TERMS_BY_EVENT_TYPE }),
 });
+
+/**
+ * One event of a contract history on the wire.
+ *
+ * @group The wire format
+ * @interface
+ */
+export type ContractEventJson = JsonOf<typeof CONTRACT_EVENT.fields>;
 
 /** A contract: its whole history, oldest first. @internal */
 export const CONTRACT = shape({
@@ -279,8 +332,17 @@ export const CONTRACT = shape({
   /** The account that holds the contract. */
   cocreator: required(account),
   /** The history, oldest first, times non-decreasing; at least one event, the first an `invited`. */
-  events: required(list(CONTRACT_EVENT)),
+  events: required<ReadonlyArray<ContractEventJson>>(list(CONTRACT_EVENT)),
 });
+
+/**
+ * What {@link contract} reads: the wire shape of specification §8 (`ContractJson` of
+ * `cocreation/wire`), derived from its one description.
+ *
+ * @group Contracts and their lifecycle
+ * @interface
+ */
+export type CocreationContractInput = JsonOf<typeof CONTRACT.fields>;
 
 /** A sale's affiliate. @internal */
 export const SALE_AFFILIATE = shape({
@@ -292,6 +354,14 @@ export const SALE_AFFILIATE = shape({
   managedBy: optional(account),
 });
 
+/**
+ * A sale's affiliate on the wire.
+ *
+ * @group The wire format
+ * @interface
+ */
+export type SaleAffiliateJson = JsonOf<typeof SALE_AFFILIATE.fields>;
+
 /** A sale. @internal */
 export const SALE = shape({
   /** A non-empty string of at most 1000 characters, kept as written. */
@@ -301,12 +371,20 @@ export const SALE = shape({
   /** When it was paid, with an offset. */
   at: required(instant),
   /** What the buyer paid, P. */
-  price: required(object(MONEY)),
+  price: required<MoneyJson>(object(MONEY)),
   /** The platform's fee as charged, in the price's currency; absent uses the policy's schedule. */
-  platformFee: optional(object(MONEY)),
+  platformFee: optional<MoneyJson>(object(MONEY)),
   /** Who sold it, when an affiliate did. */
-  affiliate: optional(object(SALE_AFFILIATE)),
+  affiliate: optional<SaleAffiliateJson>(object(SALE_AFFILIATE)),
 });
+
+/**
+ * A sale on the wire.
+ *
+ * @group The wire format
+ * @interface
+ */
+export type SaleJson = JsonOf<typeof SALE.fields>;
 
 /** A refund. @internal */
 export const REFUND = shape({
@@ -315,24 +393,32 @@ export const REFUND = shape({
   /** Not before the sale, nor before the refund before it. */
   at: required(instant),
   /** Above 0, in the sale's currency. */
-  amount: required(object(MONEY)),
+  amount: required<MoneyJson>(object(MONEY)),
 });
+
+/**
+ * A refund on the wire.
+ *
+ * @group The wire format
+ * @interface
+ */
+export type RefundJson = JsonOf<typeof REFUND.fields>;
 
 /** The input document of `cocreation settle`. @internal */
 export const SETTLE_DOCUMENT = shape({
   /** A preset name (`"hotmart"`, `"kiwify"`, `"gumroad"`) or a policy object; default `"hotmart"`. */
-  policy: optional<PolicyName | JsonOf<typeof POLICY.fields>>({
+  policy: optional<PolicyInput>({
     kind: 'preset-or-object',
     shape: POLICY,
   }),
   /** The product sold. */
-  product: required(object(PRODUCT)),
+  product: required<ProductInput>(object(PRODUCT)),
   /** Every contract of the product, each with its whole history. */
-  contracts: required(list(CONTRACT)),
+  contracts: required<ReadonlyArray<CocreationContractInput>>(list(CONTRACT)),
   /** The sale to settle. */
-  sale: required(object(SALE)),
+  sale: required<SaleJson>(object(SALE)),
   /** The sale's refunds, in order; default none. */
-  refunds: optional(list(REFUND)),
+  refunds: optional<ReadonlyArray<RefundJson>>(list(REFUND)),
 });
 
 /**

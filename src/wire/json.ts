@@ -11,43 +11,30 @@ import type { DomainError } from '../errors';
 import type { Policy, PolicyInput, PolicyObjectInput } from '../model/policy';
 import type { Product, ProductInput } from '../model/product';
 import type { Refund, Sale } from '../model/sale';
-import type {
-  CONTRACT_EVENT,
-  FEE_SCHEDULE,
-  JsonOf,
-  MONEY,
-  REFUND,
-  SALE,
-  SALE_AFFILIATE,
-  SETTLE_DOCUMENT,
-  TERMS_PATCH,
-} from '../model/shapes';
+import type { JsonOf, SETTLE_DOCUMENT } from '../model/shapes';
 import type { Reversal, Role, Settlement } from '../settle/settlement';
 
 // ---------------------------------------------------------------------------------------------
 // Wire shapes
 // ---------------------------------------------------------------------------------------------
 
-export type { DecimalJson } from '../model/shapes';
+export type {
+  ContractEventJson,
+  DecimalJson,
+  FeeScheduleJson,
+  MoneyJson,
+  RefundJson,
+  SaleAffiliateJson,
+  SaleJson,
+  TermsJson,
+} from '../model/shapes';
 
 // The input shapes are described once, in model/shapes.ts; these types are derived from that
 // description and carry its doc comments (those that a constructor reads too are its input
-// types: ProductJson is ProductInput). `@interface`: the API reference shows each one's fields
-// rather than the mapped type it is.
-
-/**
- * Money on the wire: `{ "amount": "197.00", "currency": "BRL" }`.
- *
- * @interface
- */
-export type MoneyJson = JsonOf<typeof MONEY.fields>;
-
-/**
- * A platform fee schedule on the wire (specification §2).
- *
- * @interface
- */
-export type FeeScheduleJson = JsonOf<typeof FEE_SCHEDULE.fields>;
+// types: ProductJson is ProductInput). The types of the objects nested in others are declared
+// there, beside their description, so that the parent names them (`SaleJson`'s `price` is a
+// `MoneyJson`). `@interface`: the API reference shows each one's fields rather than the mapped
+// type it is.
 
 /**
  * A custom policy on the wire: with `extends` it overrides single fields of a preset.
@@ -67,46 +54,11 @@ export type PolicyJson = PolicyInput;
 export type ProductJson = ProductInput;
 
 /**
- * Contract terms on the wire: the invitation's (with `percent`) or an amendment's patch.
- *
- * @interface
- */
-export type TermsJson = JsonOf<typeof TERMS_PATCH.fields>;
-
-/**
- * One event of a contract history on the wire.
- *
- * @interface
- */
-export type ContractEventJson = JsonOf<typeof CONTRACT_EVENT.fields>;
-
-/**
  * A contract on the wire: its whole history, oldest first.
  *
  * @interface
  */
 export type ContractJson = CocreationContractInput;
-
-/**
- * A sale's affiliate on the wire.
- *
- * @interface
- */
-export type SaleAffiliateJson = JsonOf<typeof SALE_AFFILIATE.fields>;
-
-/**
- * A sale on the wire.
- *
- * @interface
- */
-export type SaleJson = JsonOf<typeof SALE.fields>;
-
-/**
- * A refund on the wire.
- *
- * @interface
- */
-export type RefundJson = JsonOf<typeof REFUND.fields>;
 
 /**
  * The input document of `cocreation settle` (specification §8).
