@@ -502,6 +502,11 @@ def read_policy(r: Reader, v, path):
             elif not isinstance(val, JsNum):
                 r.fail('invalid_field', path + [k])
                 pol[k] = UNREAD
+            elif val.value in (float('inf'), float('-inf')):
+                # 1e400 in the text is a float64 infinity: a number, so the right type, and
+                # larger than any bound (section 2), so the policy's own rule refuses it.
+                r.fail('invalid_policy', path + [k])
+                pol[k] = UNREAD
             else:
                 pol[k] = Fraction(val.value)
     if 'affiliatesOnCocreatedProducts' in o:
