@@ -6,6 +6,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import {
   collect,
+  dense,
   type Issues,
   nonEmpty,
   optional,
@@ -273,7 +274,7 @@ function readContract(
         domainError('invalid_field', 'a contract history has at least one event', eventsPath),
       );
     } else {
-      rawEvents.forEach((item: unknown, index) => {
+      dense(rawEvents).forEach((item: unknown, index) => {
         const event = readEvent(item, [...eventsPath, index], issues, mode);
         // Stryker disable next-line ConditionalExpression: an event is missing only when an issue was reported, and then the events are discarded
         if (event !== undefined) events.push(event);

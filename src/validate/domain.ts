@@ -7,7 +7,7 @@
  * contracts in `queries.ts`.
  */
 import { err, ok, type Result } from 'neverthrow';
-import { frozenCopy } from '../_internal/fields';
+import { dense, frozenCopy } from '../_internal/fields';
 import { isBuilt, markBuilt } from '../_internal/provenance';
 import { checkContract } from '../contracts/read';
 import { replayContract } from '../contracts/replay';
@@ -253,15 +253,18 @@ function readContracts(
   const contracts: CocreationContract[] = [];
   if (!Array.isArray(rawContracts)) {
     problems.push(domainError('invalid_field', 'expected an array of contracts', contractsPath));
-  } else {
-    rawContracts.forEach((item: unknown, i) => {
-      const checked = checkContract(item, [...contractsPath, i]);
-      if (checked.isErr()) problems.push(...checked.error);
-      else contracts.push(checked.value);
-    });
+    return contracts;
   }
   const seen = new Set<string>();
-  contracts.forEach((c, i) => {
+  // Each contract at its index in the input, a hole included: a duplicate id is reported at
+  // the later contract's own index, whatever contracts before it failed to read.
+  dense(rawContracts).forEach((item: unknown, i) => {
+    const checked = checkContract(item, [...contractsPath, i]);
+    if (checked.isErr()) {
+      problems.push(...checked.error);
+      return;
+    }
+    const c = checked.value;
     if (seen.has(c.id)) {
       problems.push(
         domainError(
@@ -272,6 +275,7 @@ function readContracts(
       );
     }
     seen.add(c.id);
+    contracts.push(c);
   });
   return contracts;
 }

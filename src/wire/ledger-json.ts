@@ -7,6 +7,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import {
   collect,
+  dense,
   type Fields,
   type Issues,
   nonEmpty,
@@ -157,7 +158,7 @@ export function ledgerToJson(ledger: Ledger): LedgerJson {
 }
 
 function readList(value: unknown, path: Path, issues: Issues): ReadonlyArray<unknown> {
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return dense(value);
   issues.push(domainError('invalid_field', 'expected an array', path));
   return [];
 }
