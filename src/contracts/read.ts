@@ -57,7 +57,10 @@ export interface CommissionRuleInput {
   readonly mayAlsoSellAsAffiliate?: boolean | null;
 }
 
-/** What `termsPatch` reads: amendment terms; `endsAt: null` makes the term unlimited. */
+/**
+ * Amendment terms as code writes them (the `terms` of an `amendment-proposed` or `amended`
+ * event given to `transition`): a patch; `endsAt: null` makes the term unlimited.
+ */
 export interface TermsPatchInput {
   /** The new percent; absent or `null` keeps the one in force. */
   readonly percent?: string | number | Percent | null;
@@ -300,7 +303,7 @@ function readContract(
  * `amendment-proposed` and `amended` carry terms (invitation terms need `percent`, and
  * default to `appliesTo: 'all-sales'`, `endsAt: null`, `mayAlsoSellAsAffiliate: false`; a
  * patch names at least one field), and that the history is not empty. Order, state, actors
- * and the policy's rules are `validateDomain`'s (and `replayContract`'s).
+ * and the policy's rules are checked by `validateDomain`, `invite` and `transition`.
  *
  * @param input - a {@link CocreationContractInput}, from JSON or code
  * @param path - where the contract is in the input (default `[]`; the JSON document uses

@@ -191,8 +191,9 @@ export function localizeError<E extends DomainError>(error: E, words?: CatalogWo
 /**
  * Makes a catalog of a language's words: what `ptBR` and `es` are made with, and how a
  * program writes a language of its own (or changes a word of the library's) and passes it
- * as `locale`, as it passes the library's. The words are kept as given (they are the
- * caller's; freeze them to keep them).
+ * as `locale`, as it passes the library's. The words are copied and deeply frozen: a later
+ * change to the caller's objects does not reach the catalog, and those objects are left as
+ * they are.
  *
  * @param words - the language: its `Intl` tag, whether `explain` writes its amounts the
  *   locale's way, a message template per error code (or `null` for the errors' own English
@@ -203,15 +204,21 @@ export function localizeError<E extends DomainError>(error: E, words?: CatalogWo
  * import assert from 'node:assert/strict';
  * import { explain, localizeErrors, product } from 'cocreation';
  * import { defineCatalog, es } from 'cocreation/locales';
+ * import { parseDocument, settleDocument } from 'cocreation/wire';
  *
  * // Spanish, with two words of its own; a language of its own writes every word.
  * const mine = defineCatalog({
  *   ...es,
- *   explain: { ...es.explain, notASettlement: 'nada que liquidar' },
+ *   explain: { ...es.explain, price: 'precio de lista P' },
  *   messages: es.messages && { ...es.messages,
  *     invalid_field: { ...es.messages.invalid_field, required: () => 'falta' } },
  * });
- * assert.equal(explain({} as never, [], { locale: mine }), 'nada que liquidar');
+ * const { settlement } = parseDocument({
+ *   product: { id: 'p1', mainCreator: 'ana@example.com' },
+ *   contracts: [],
+ *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z', price: { amount: '97', currency: 'BRL' } },
+ * }).andThen(settleDocument)._unsafeUnwrap();
+ * assert.match(explain(settlement, [], { locale: mine }), /precio de lista P\s+97,00 BRL/);
  * const errors = localizeErrors(product({ id: 'p1' })._unsafeUnwrapErr(), mine);
  * assert.deepEqual(errors.map((e) => e.message), ['mainCreator: falta']);
  * assert.equal(mine.money('1234.5', 'EUR'), '1234,5 €');

@@ -58,8 +58,8 @@ function asErrors(problems: ReadonlyArray<DomainError>): DomainErrors {
  * - 2a: `product_mismatch` (at `productId`) for each contract of another product, which is
  *   then left out of every other rule (its history is not read, it does not count below);
  * - 2b: for each contract of this product, `self_cocreation` (at `cocreator`; the history is
- *   then not read), else the first event of its history that breaks a rule (see
- *   `replayContract`);
+ *   then not read), else the first event of its history that breaks a rule of
+ *   specification §§3 and 4 (one event's checks in the order of §7.5);
  * - 2c: when every contract of this product has a valid history, the rules across contracts,
  *   at the path of the event that breaks them, every breaking checkpoint in document order:
  *   at every `invited`, `amendment-proposed` and `amended` instant `t`, the reserved

@@ -359,7 +359,7 @@ function readConflict(value: unknown, path: Path, issues: Issues): LedgerRecord[
  *   ] }],
  *   conflicts: [],
  * })._unsafeUnwrap();
- * assert.equal(ledgerTotal(ledger, { currency: 'BRL', account: 'ana@example.com' }).net, 900n);
+ * assert.equal(ledgerTotal(ledger, { currency: 'BRL', role: 'main-creator' }).net, 900n);
  * const bad = parseLedgerJson({ entries: [{ saleId: 's1', currency: 'BRL', period: null,
  *   lines: [{ role: 'platform', account: null, amount: '1.001' }] }], conflicts: [] });
  * assert.deepEqual(bad._unsafeUnwrapErr()[0].path, ['entries', 0, 'lines', 0, 'amount']);
