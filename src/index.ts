@@ -134,6 +134,7 @@ export type {
   AffiliateLine,
   CocreatorLine,
   FeeOrigin,
+  LineAmount,
   MainCreatorLine,
   PlatformLine,
   Reversal,

@@ -9,7 +9,11 @@ import type { Percent } from '../values/percent';
 /** Who a line pays. Lines come in this order: platform, affiliate, cocreators, main creator. */
 export type Role = 'platform' | 'affiliate' | 'cocreator' | 'main-creator';
 
-interface LineAmount {
+/**
+ * What every line of a settlement carries: its amount and its exact, unrounded share. The
+ * four line types extend it.
+ */
+export interface LineAmount {
   /** In the settlement's currency, minor units. */
   readonly amount: bigint;
   /**
