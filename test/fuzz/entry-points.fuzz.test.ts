@@ -13,7 +13,6 @@ import { replayContract } from '../../src/contracts/replay';
 import * as main from '../../src/index';
 import { localizeError } from '../../src/locales/define';
 import * as locales from '../../src/locales/index';
-import { isCatalog } from '../../src/locales/locale';
 import { checkCocreatorPercent, isPolicyName } from '../../src/model/policy';
 import { checkAffiliatePercent } from '../../src/model/product';
 import { settleWithDomain } from '../../src/settle/stages';
@@ -131,7 +130,6 @@ const INTERNAL_CHECKED: ReadonlyArray<readonly [string, AnyFn, number, 'one' | '
 
 const INTERNAL_TOTAL: ReadonlyArray<readonly [string, AnyFn, number, (a: unknown) => boolean]> = [
   ['isPolicyName', isPolicyName as AnyFn, 1, (a) => typeof a === 'boolean'],
-  ['isCatalog', isCatalog as AnyFn, 1, (a) => typeof a === 'boolean'],
   ['localizeError', localizeError as AnyFn, 2, () => true],
   [
     'percentFromString',
