@@ -246,15 +246,16 @@ export function defineCatalog(words: CatalogWords): Catalog {
   // output depend on the machine.
   const intl = typeof given.intl === 'string' ? given.intl : 'en';
   const local = localNumbers === true;
+  const translated = typeof given.messages === 'object' && given.messages !== null;
   return Object.freeze({
     ...given,
     intl,
     localize: (errors: DomainErrors): DomainErrors => {
-      // Total: a list that cannot be walked (a proxy's) is answered as it is.
+      // English (no messages) answers the very list, as `en` does. Total: anything but a
+      // list, and a list that cannot be walked (a proxy's), is answered as it is.
+      if (!translated || !Array.isArray(errors)) return errors;
       try {
-        return Array.isArray(errors)
-          ? (Object.freeze(errors.map((e) => localizeError(e, given))) as unknown as DomainErrors)
-          : errors;
+        return Object.freeze(errors.map((e) => localizeError(e, given))) as unknown as DomainErrors;
       } catch {
         return errors;
       }
