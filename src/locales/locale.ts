@@ -36,6 +36,8 @@ export interface LocaleOptions {
   /**
    * The language of messages and `explain`: a catalog of `cocreation/locales` (`ptBR`, `es`,
    * `en`) or one of your own. Default English, the library's own, which needs no catalog.
+   * A catalog of your own never makes a function throw: whatever part of it is missing or
+   * misbehaves (throws, answers no text) is English.
    */
   readonly locale?: Catalog | undefined;
 }
@@ -178,7 +180,9 @@ export interface CatalogWords {
  * A language: the value passed as `locale`. The library's are in `cocreation/locales`
  * (`en`, `ptBR`, `es`); `defineCatalog` there makes one of your own words. Besides its
  * words it carries the functions that write with them, so that a program that passes no
- * catalog carries none of them.
+ * catalog carries none of them. Each function that takes a catalog uses the parts it needs
+ * (`localize` for messages; `explain`, `decimal` and `money` for `explain`), and English for
+ * a part that is missing or misbehaves (docs/languages.md).
  */
 export interface Catalog extends CatalogWords {
   /**
