@@ -8,7 +8,7 @@
  * language everywhere else.
  */
 import { en } from '../locales/en';
-import type { Catalog } from '../locales/locale';
+import type { Catalog, LocaleOptions } from '../locales/locale';
 
 /** The words and printers of a catalog, every one of them usable: `en` is one. */
 export type Voice = Pick<Catalog, 'explain' | 'decimal' | 'money'>;
@@ -53,11 +53,12 @@ function conform<T>(given: unknown, english: T): T {
 }
 
 /**
- * The voice of a locale option: `en` for none or `en`; else the catalog's words and
+ * The voice of the options' locale: `en` for none or `en`; else the catalog's words and
  * printers, each checked, English's where the catalog cannot give one (a value that is not a
- * catalog at all, a tag given as text, gives none).
+ * catalog at all, a tag given as text, gives none; options that cannot be read give none).
  */
-export function voiceOf(locale: Catalog | undefined): Voice {
+export function voiceOf(options: LocaleOptions | undefined): Voice {
+  const locale = part(options, 'locale');
   if (locale === undefined || locale === en) return en;
   return {
     explain: conform(part(locale, 'explain'), en.explain),

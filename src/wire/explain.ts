@@ -354,7 +354,7 @@ export function explain(
   reversals: ReadonlyArray<Reversal> = [],
   options: LocaleOptions = {},
 ): string {
-  const voice = voiceOf(options?.locale);
+  const voice = voiceOf(options);
   const words = voice.explain;
   if (!isSettlementValue(settlement)) return words.notASettlement;
   const lineCount = settlement.lines.length;
