@@ -18,6 +18,7 @@ import type {
   MessageTemplate,
   PolicyProblem,
 } from './locale';
+import { printed } from './locale';
 
 /** The separators and currency affixes of a locale, read once from `Intl`. */
 interface NumberStyle {
@@ -60,12 +61,14 @@ function numberStyle(tag: string): NumberStyle {
 /**
  * Prints an exact decimal string with the locale's separators: `'-1234567.5'` is
  * `'-1.234.567,5'` in pt-BR. Only the separators come from `Intl`; the digits are the
- * string's own, so no amount is ever rounded through a float.
+ * string's own, so no amount is ever rounded through a float. Anything but a decimal string
+ * is printed as it is (as `String(value)` when not a string).
  */
 export function localDecimal(decimal: string, tag: string): string {
   const style = numberStyle(tag);
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal);
-  if (match === null) return decimal;
+  const text = printed(decimal);
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (match === null) return text;
   const [, sign = '', int = '', frac] = match;
   let grouped = int;
   if (int.length >= 3 + style.minGrouping) {
@@ -77,15 +80,19 @@ export function localDecimal(decimal: string, tag: string): string {
 /**
  * Prints an amount (an exact decimal string in major units) as the locale writes money:
  * `'1234.56'` in BRL is `'R$ 1.234,56'` in pt-BR. The symbol and its place come from `Intl`.
+ * Total: an amount or a code that is not a string is printed as `String(value)`, and a code
+ * `Intl` does not take is written before the digits.
  */
 export function localMoney(decimal: string, currency: string, tag: string): string {
-  const negative = decimal.startsWith('-');
-  const digits = localDecimal(negative ? decimal.slice(1) : decimal, tag);
+  const text = printed(decimal);
+  const code = printed(currency);
+  const negative = text.startsWith('-');
+  const digits = localDecimal(negative ? text.slice(1) : text, tag);
   let parts: Intl.NumberFormatPart[];
   try {
-    parts = new Intl.NumberFormat(tag, { style: 'currency', currency }).formatToParts(1);
+    parts = new Intl.NumberFormat(tag, { style: 'currency', currency: code }).formatToParts(1);
   } catch {
-    return `${negative ? '-' : ''}${currency} ${digits}`;
+    return `${negative ? '-' : ''}${code} ${digits}`;
   }
   const first = parts.findIndex((p) => p.type === 'integer');
   let last = first;
@@ -166,24 +173,25 @@ function render(messages: MessageCatalog, error: DomainError, decimal: DecimalPr
  * @returns the error, frozen, with its message in the language
  */
 export function localizeError<E extends DomainError>(error: E, words?: CatalogWords): E {
-  // Read as anything: the words of a catalog of the user's, forged around the types.
-  const { intl, messages } = (words ?? {}) as Partial<CatalogWords>;
-  if (typeof messages !== 'object' || messages === null) return error;
-  if (typeof error !== 'object' || error === null) return error;
-  if (!isErrorCode(error.code) || !Array.isArray(error.path)) return error;
-  if (typeof error.message !== 'string') return error;
+  // Read as anything, in the try: the words of a catalog of the user's and an error forged
+  // around the types (a field that cannot become text, a getter that throws, a template
+  // missing or answering no text) leave the error as it is.
   try {
-    const text = render(messages, error, (d: string) =>
+    const { intl, messages } = (words ?? {}) as Partial<CatalogWords>;
+    if (typeof messages !== 'object' || messages === null) return error;
+    if (typeof error !== 'object' || error === null) return error;
+    if (!isErrorCode(error.code) || !Array.isArray(error.path)) return error;
+    if (typeof error.message !== 'string') return error;
+    const text: unknown = render(messages, error, (d: string) =>
       localDecimal(d, typeof intl === 'string' ? intl : 'en'),
     );
+    if (typeof text !== 'string' || text === '') return error;
     const where = pathText(error.path);
     return Object.freeze({
       ...error,
       message: where === '' ? text : `${where}: ${text}`,
     }) as unknown as E;
   } catch {
-    // Only a value forged around the types gets here (a field that cannot become text, a
-    // catalog without the template of a code).
     return error;
   }
 }
@@ -194,6 +202,13 @@ export function localizeError<E extends DomainError>(error: E, words?: CatalogWo
  * as `locale`, as it passes the library's. The words are copied and deeply frozen: a later
  * change to the caller's objects does not reach the catalog, and those objects are left as
  * they are.
+ *
+ * It refuses no words: a catalog is checked part by part where it is used (one made by hand,
+ * without this function, too), and whatever part it cannot give (a word missing or of
+ * another type, a template that throws) is English, so that a catalog written for an older
+ * version, without the words added since, still writes its language everywhere else. The
+ * catalog's functions never throw: `localize` answers anything but a list as it is, and
+ * `decimal` and `money` print anything but a string as `String(value)`.
  *
  * @param words - the language: its `Intl` tag, whether `explain` writes its amounts the
  *   locale's way, a message template per error code (or `null` for the errors' own English
@@ -225,27 +240,37 @@ export function localizeError<E extends DomainError>(error: E, words?: CatalogWo
  * ```
  */
 export function defineCatalog(words: CatalogWords): Catalog {
-  // Read as anything: a JavaScript caller may pass a value that is not words. The words are
-  // kept as a deeply frozen copy: a catalog is shared by every caller, and the caller's own
-  // objects are left alone.
-  const given = frozenCopy(
-    typeof words === 'object' && words !== null ? words : {},
-  ) as CatalogWords;
+  // Read as anything: a JavaScript caller may pass a value that is not words, or words whose
+  // getters throw (none, then: English). The words are kept as a deeply frozen copy: a
+  // catalog is shared by every caller, and the caller's own objects are left alone.
+  let given = {} as CatalogWords;
+  try {
+    if (typeof words === 'object' && words !== null) given = frozenCopy(words);
+  } catch {
+    // Words that cannot be read: a catalog of none, which writes English.
+  }
   const { localNumbers } = given;
   // Without a tag of its own, English marks: never the host's locale, which would make the
   // output depend on the machine.
   const intl = typeof given.intl === 'string' ? given.intl : 'en';
   const local = localNumbers === true;
+  const translated = typeof given.messages === 'object' && given.messages !== null;
   return Object.freeze({
     ...given,
     intl,
-    localize: (errors: DomainErrors): DomainErrors =>
-      Array.isArray(errors)
-        ? (Object.freeze(errors.map((e) => localizeError(e, given))) as unknown as DomainErrors)
-        : errors,
-    decimal: local ? (d: string) => localDecimal(d, intl) : (d: string) => d,
+    localize: (errors: DomainErrors): DomainErrors => {
+      // English (no messages) answers the very list, as `en` does. Total: anything but a
+      // list, and a list that cannot be walked (a proxy's), is answered as it is.
+      if (!translated || !Array.isArray(errors)) return errors;
+      try {
+        return Object.freeze(errors.map((e) => localizeError(e, given))) as unknown as DomainErrors;
+      } catch {
+        return errors;
+      }
+    },
+    decimal: local ? (d: string) => localDecimal(d, intl) : printed,
     money: local
       ? (d: string, currency: string) => localMoney(d, currency, intl)
-      : (d: string) => d,
+      : (d: string) => printed(d),
   });
 }

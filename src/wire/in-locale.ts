@@ -14,8 +14,14 @@ export function inLocale<T>(
   result: Result<T, DomainErrors>,
   options: LocaleOptions | undefined,
 ): Result<T, DomainErrors> {
-  // Read as anything: a JavaScript caller may pass a value that is not an options object.
-  const locale = (options as { readonly locale?: unknown } | null | undefined)?.locale;
+  // Read as anything: a JavaScript caller may pass a value that is not an options object, or
+  // one whose getter throws (English, then, as for a catalog that throws).
+  let locale: unknown;
+  try {
+    locale = (options as { readonly locale?: unknown } | null | undefined)?.locale;
+  } catch {
+    return result;
+  }
   if (locale === undefined) return result;
   return result.mapErr((errors) => localizeErrors(errors, locale as Catalog));
 }

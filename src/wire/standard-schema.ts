@@ -104,7 +104,12 @@ export interface SettleDocumentSchema {
  * ```
  */
 export function settleDocumentSchema(options: LocaleOptions = {}): SettleDocumentSchema {
-  const locale = options?.locale;
+  let locale: LocaleOptions['locale'];
+  try {
+    locale = options?.locale;
+  } catch {
+    // Options whose getter throws: English, as for a catalog that throws.
+  }
   const validate = (value: unknown): SchemaResult => {
     const result = parseDocument(value).andThen((doc) => settleDocument(doc).map(() => doc));
     if (result.isOk()) return Object.freeze({ value: result.value });
