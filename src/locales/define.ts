@@ -77,6 +77,50 @@ export function localDecimal(decimal: string, tag: string): string {
   return `${sign}${grouped}${frac === undefined ? '' : style.decimal + frac}`;
 }
 
+/** The affixes of money by tag and currency, read once from `Intl` (a formatter costs ~25 µs). */
+const affixesByKey = new Map<string, readonly [string, string] | undefined>();
+
+/** Past this many, the table starts again: tags and codes may come from a caller's catalog. */
+const MAX_AFFIXES = 256;
+
+/**
+ * What the locale writes before and after the digits of an amount in `code` (`'R$ '` and `''`
+ * in pt-BR for BRL), or `undefined` when `Intl` does not know the tag or the currency.
+ */
+function moneyAffixes(tag: string, code: string): readonly [string, string] | undefined {
+  // A tag that is not a string (a hand-made catalog's) is not a key: read, not kept.
+  if (typeof tag !== 'string') return readAffixes(tag, code);
+  const key = `${tag}\u0000${code}`;
+  if (affixesByKey.has(key)) return affixesByKey.get(key);
+  const found = readAffixes(tag, code);
+  if (affixesByKey.size >= MAX_AFFIXES) affixesByKey.clear();
+  affixesByKey.set(key, found);
+  return found;
+}
+
+function readAffixes(tag: string, code: string): readonly [string, string] | undefined {
+  try {
+    const parts = new Intl.NumberFormat(tag, { style: 'currency', currency: code }).formatToParts(
+      1,
+    );
+    const first = parts.findIndex((p) => p.type === 'integer');
+    let last = first;
+    parts.forEach((p, i) => {
+      if (p.type === 'integer' || p.type === 'fraction' || p.type === 'decimal') last = i;
+    });
+    const joined = (from: number, to?: number) =>
+      spaces(
+        parts
+          .slice(from, to)
+          .map((p) => p.value)
+          .join(''),
+      );
+    return Object.freeze([joined(0, first), joined(last + 1)] as const);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Prints an amount (an exact decimal string in major units) as the locale writes money:
  * `'1234.56'` in BRL is `'R$ 1.234,56'` in pt-BR. The symbol and its place come from `Intl`.
@@ -88,29 +132,9 @@ export function localMoney(decimal: string, currency: string, tag: string): stri
   const code = printed(currency);
   const negative = text.startsWith('-');
   const digits = localDecimal(negative ? text.slice(1) : text, tag);
-  let parts: Intl.NumberFormatPart[];
-  try {
-    parts = new Intl.NumberFormat(tag, { style: 'currency', currency: code }).formatToParts(1);
-  } catch {
-    return `${negative ? '-' : ''}${code} ${digits}`;
-  }
-  const first = parts.findIndex((p) => p.type === 'integer');
-  let last = first;
-  parts.forEach((p, i) => {
-    if (p.type === 'integer' || p.type === 'fraction' || p.type === 'decimal') last = i;
-  });
-  const prefix = spaces(
-    parts
-      .slice(0, first)
-      .map((p) => p.value)
-      .join(''),
-  );
-  const suffix = spaces(
-    parts
-      .slice(last + 1)
-      .map((p) => p.value)
-      .join(''),
-  );
+  const affixes = moneyAffixes(tag, code);
+  if (affixes === undefined) return `${negative ? '-' : ''}${code} ${digits}`;
+  const [prefix, suffix] = affixes;
   return `${negative ? '-' : ''}${prefix}${digits}${suffix}`;
 }
 
