@@ -227,7 +227,7 @@ function feeOriginToJson(origin: FeeOrigin, cur: Currency): FeeOriginJson {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseDocument, parseStoredSettlementJson, settleDocument, settlementToJson, settleToJson, storedSettlementToJson } from 'cocreation/wire';
+ * import { parseDocument, parseStoredSettlementJson, settleDocument, settlementToJson, storedSettlementToJson } from 'cocreation/wire';
  *
  * const doc = parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
