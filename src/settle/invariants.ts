@@ -52,14 +52,15 @@ function instantProblem(t: unknown): DomainError | null {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import type { Result } from 'neverthrow';
  * import { POLICIES, contract, type DomainErrors, formatPercent, parseInstant, product, validateRetentionFloor } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * // The example's own inputs: their value, or a throw with the first problem.
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
  * function valueOf<T>(result: Result<T, DomainErrors>): T {
- *   if (result.isErr()) throw new Error(result.error[0].message);
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
+ *
  * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
  * const offer = (id: string, cocreator: string, percent: string) =>
  *   valueOf(contract({ id, productId: 'p1', cocreator, events: [
@@ -130,14 +131,15 @@ const AFFILIATE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import type { Result } from 'neverthrow';
  * import { POLICIES, contract, type DomainErrors, product, sale, validateAffiliatePermission } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * // The example's own inputs: their value, or a throw with the first problem.
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
  * function valueOf<T>(result: Result<T, DomainErrors>): T {
- *   if (result.isErr()) throw new Error(result.error[0].message);
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
+ *
  * const parts = {
  *   policy: POLICIES.hotmart,
  *   product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })),
@@ -198,14 +200,15 @@ export function validateAffiliatePermission(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import type { Result } from 'neverthrow';
  * import { POLICIES, contract, type DomainErrors, parseInstant, product, validateTermAt } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * // The example's own inputs: their value, or a throw with the first problem.
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
  * function valueOf<T>(result: Result<T, DomainErrors>): T {
- *   if (result.isErr()) throw new Error(result.error[0].message);
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
+ *
  * const parts = {
  *   policy: POLICIES.hotmart,
  *   product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })),
