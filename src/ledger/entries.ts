@@ -144,15 +144,16 @@ export function ledgerOfOrError(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import type { Result } from 'neverthrow';
  * import { type DomainErrors, ledgerOf, ledgerTotal } from 'cocreation';
  * import { parseDocument, settleDocument } from 'cocreation/wire';
+ * import type { Result } from 'neverthrow';
  *
- * // The example's own inputs: their value, or a throw with the first problem.
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
  * function valueOf<T>(result: Result<T, DomainErrors>): T {
- *   if (result.isErr()) throw new Error(result.error[0].message);
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
+ *
  * const settle = (id: string, amount: string) =>
  *   valueOf(parseDocument({
  *     product: { id: 'p1', mainCreator: 'ana@example.com' },

@@ -317,14 +317,15 @@ class TotalsSink implements SplitSink {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import type { Result } from 'neverthrow';
  * import { POLICIES, compileSettler, type DomainErrors, product, sale, settleTotals, validateDomain } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * // The example's own inputs: their value, or a throw with the first problem.
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
  * function valueOf<T>(result: Result<T, DomainErrors>): T {
- *   if (result.isErr()) throw new Error(result.error[0].message);
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
+ *
  * const settler = compileSettler(
  *   valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }).andThen((course) =>
  *     validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [] }),
