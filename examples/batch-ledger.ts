@@ -8,10 +8,10 @@
  */
 import assert from 'node:assert/strict';
 import {
-  accountId,
   compileSettler,
   contract,
   currency,
+  type DomainErrors,
   formatAmount,
   formatInstant,
   type LedgerEntry,
@@ -25,28 +25,41 @@ import {
   sale,
   validateDomain,
 } from 'cocreation';
+import type { Result } from 'neverthrow';
 
-const course = product({
-  id: 'course',
-  mainCreator: 'ana@example.com',
-  affiliateCommission: '40',
-})._unsafeUnwrap();
-const bia = contract({
-  id: 'c1',
-  productId: 'course',
-  cocreator: 'bia@example.com',
-  events: [
-    {
-      type: 'invited',
-      at: '2026-01-01T00:00:00Z',
-      by: 'ana@example.com',
-      terms: { percent: '20' },
-    },
-    { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
-  ],
-})._unsafeUnwrap();
-const settler = compileSettler(
-  validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [bia] })._unsafeUnwrap(),
+/** The value of a setup step, or an Error with every problem's message: the script stops. */
+function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
+  if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+  return result.value;
+}
+
+const course = valueOrThrow(
+  product({
+    id: 'course',
+    mainCreator: 'ana@example.com',
+    affiliateCommission: '40',
+  }),
+);
+const bia = valueOrThrow(
+  contract({
+    id: 'c1',
+    productId: 'course',
+    cocreator: 'bia@example.com',
+    events: [
+      {
+        type: 'invited',
+        at: '2026-01-01T00:00:00Z',
+        by: 'ana@example.com',
+        terms: { percent: '20' },
+      },
+      { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
+    ],
+  }),
+);
+const settler = valueOrThrow(
+  validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [bia] }).map(
+    compileSettler,
+  ),
 );
 
 // The batch, as a platform would export it (wire shapes, amounts as decimal strings).
@@ -104,12 +117,12 @@ assert.deepEqual(refused, ['fee_exceeds_price at ["sale","platformFee","amount"]
 // s2 is refunded in full on 5 April: its reversal counts in April.
 const s2 = settled[1];
 assert.ok(s2 !== undefined);
-const fullRefund = refund({
+const reversal = refund({
   id: 'r1',
   at: '2026-04-05T09:00:00Z',
   amount: { amount: '197.00', currency: 'BRL' },
-})._unsafeUnwrap();
-const reversal = refundSale(s2, [], fullRefund)._unsafeUnwrap();
+}).andThen((fullRefund) => refundSale(s2, [], fullRefund));
+if (reversal.isErr()) throw new Error(reversal.error.map((e) => e.message).join('; '));
 
 // Hand computation of each sale (Hotmart, Bia 20 % of every sale):
 //   s1, s3  BRL P 97.00,  F 10.37, N = B = 86.63, Bia floor(17.326) = 17.32, Ana 69.31
@@ -117,10 +130,12 @@ const reversal = refundSale(s2, [], fullRefund)._unsafeUnwrap();
 //           Bia floor(21.18) = 21.18, Ana 84.72
 //   s4      USD P 49.00,  F 5.39,  N = B = 43.61, Bia floor(8.722) = 8.72, Ana 34.89
 //   r1      the exact negation of s2: −20.50, −70.60, −21.18, −84.72
-const entries: LedgerEntry[] = [...settled, reversal];
-const ledger = ledgerOf(entries, {
+const entries: LedgerEntry[] = [...settled, reversal.value];
+const summed = ledgerOf(entries, {
   period: (entry) => formatInstant(entry.at).slice(0, 7),
-})._unsafeUnwrap();
+});
+if (summed.isErr()) throw new Error(summed.error.map((e) => e.message).join('; '));
+const ledger = summed.value;
 
 // Rows come in canonical order: currency, period, role (platform, affiliate, cocreator,
 // main creator), account.
@@ -130,7 +145,7 @@ const ledger = ledgerOf(entries, {
 //                Bia 17.32 − 21.18 = −3.86;        Ana 69.31 − 84.72 = −15.41
 //   USD 2026-04  platform 5.39; Bia 8.72; Ana 34.89
 const table = ledger.rows.map((row) => {
-  const cur = currency(row.currency)._unsafeUnwrap();
+  const cur = valueOrThrow(currency(row.currency));
   return [
     row.currency,
     row.period ?? '-',
@@ -163,11 +178,8 @@ assert.deepEqual(table, [
 ]);
 
 // What Bia is owed in BRL over both months: 38.50 − 3.86 = 34.64 = 2 × 17.32 (s2 refunded).
-const biaBrl = ledgerTotal(ledger, {
-  currency: 'BRL',
-  account: accountId('bia@example.com')._unsafeUnwrap(),
-});
-const brl = currency('BRL')._unsafeUnwrap();
+const biaBrl = ledgerTotal(ledger, { currency: 'BRL', account: bia.cocreator });
+const brl = valueOrThrow(currency('BRL'));
 console.log();
 console.log(`Bia, BRL, March and April: ${formatAmount(biaBrl.net, brl)}`);
 assert.equal(formatAmount(biaBrl.net, brl), '34.64');

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import {
   contract,
+  type DomainErrors,
   explain,
   formatAmount,
   policy,
@@ -16,17 +17,28 @@ import {
   sale,
   settleSale,
 } from 'cocreation';
+import type { Result } from 'neverthrow';
 
-const rules = policy({
-  extends: 'hotmart',
-  fee: { percent: '9.9', fixed: { BRL: '1.00' } },
-})._unsafeUnwrap();
+/** The value of a setup step, or an Error with every problem's message: the script stops. */
+function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
+  if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+  return result.value;
+}
 
-const course = product({
-  id: 'launch-course',
-  mainCreator: 'ana@example.com',
-  affiliateCommission: '40',
-})._unsafeUnwrap();
+const rules = valueOrThrow(
+  policy({
+    extends: 'hotmart',
+    fee: { percent: '9.9', fixed: { BRL: '1.00' } },
+  }),
+);
+
+const course = valueOrThrow(
+  product({
+    id: 'launch-course',
+    mainCreator: 'ana@example.com',
+    affiliateCommission: '40',
+  }),
+);
 
 const contracts = [
   contract({
@@ -42,7 +54,7 @@ const contracts = [
       },
       { type: 'accepted', at: '2026-01-06T09:30:00Z', by: 'bia@example.com' },
     ],
-  })._unsafeUnwrap(),
+  }),
   contract({
     id: 'caio-managed-10',
     productId: 'launch-course',
@@ -56,8 +68,8 @@ const contracts = [
       },
       { type: 'accepted', at: '2026-01-07T18:00:00Z', by: 'caio@example.com' },
     ],
-  })._unsafeUnwrap(),
-];
+  }),
+].map(valueOrThrow);
 
 /** Each line as `[role, account, amount]`, the amount printed in the sale's currency. */
 function split(settlement: Settlement): Array<[string, string, string]> {
@@ -78,22 +90,18 @@ function split(settlement: Settlement): Array<[string, string, string]> {
 //    Caio = floor(268.08 × 10 %) = floor(26.808) = 26.80
 //    Ana  = 268.08 − 53.61 − 26.80 = 187.67  (≥ 30 % of 268.08 = 80.424)
 //    Check: 50.20 + 178.72 + 53.61 + 26.80 + 187.67 = 497.00
-const byAffiliate = settleSale(
-  rules,
-  course,
-  contracts,
-  sale({
-    id: 'order-1001',
-    productId: 'launch-course',
-    at: '2026-02-10T20:15:00-03:00',
-    price: { amount: '497.00', currency: 'BRL' },
-    affiliate: { account: 'leo@example.com', managedBy: 'caio@example.com' },
-  })._unsafeUnwrap(),
-)._unsafeUnwrap();
+const byAffiliate = sale({
+  id: 'order-1001',
+  productId: 'launch-course',
+  at: '2026-02-10T20:15:00-03:00',
+  price: { amount: '497.00', currency: 'BRL' },
+  affiliate: { account: 'leo@example.com', managedBy: 'caio@example.com' },
+}).andThen((order) => settleSale(rules, course, contracts, order));
+if (byAffiliate.isErr()) throw new Error(byAffiliate.error.map((e) => e.message).join('; '));
 
-console.log(explain(byAffiliate));
+console.log(explain(byAffiliate.value));
 console.log();
-assert.deepEqual(split(byAffiliate), [
+assert.deepEqual(split(byAffiliate.value), [
   ['platform', '-', '50.20'],
   ['affiliate', 'leo@example.com', '178.72'],
   ['cocreator', 'bia@example.com', '53.61'],
@@ -106,23 +114,19 @@ assert.deepEqual(split(byAffiliate), [
 //    Bia = floor(446.80 × 20 %) = 89.36
 //    Ana = 446.80 − 89.36 = 357.44
 //    Check: 50.20 + 89.36 + 357.44 = 497.00
-const direct = settleSale(
-  rules,
-  course,
-  contracts,
-  sale({
-    id: 'order-1002',
-    productId: 'launch-course',
-    at: '2026-02-10T20:16:00-03:00',
-    price: { amount: '497.00', currency: 'BRL' },
-  })._unsafeUnwrap(),
-)._unsafeUnwrap();
+const direct = sale({
+  id: 'order-1002',
+  productId: 'launch-course',
+  at: '2026-02-10T20:16:00-03:00',
+  price: { amount: '497.00', currency: 'BRL' },
+}).andThen((order) => settleSale(rules, course, contracts, order));
+if (direct.isErr()) throw new Error(direct.error.map((e) => e.message).join('; '));
 
 console.log('Direct sale order-1002:');
-for (const [role, account, amount] of split(direct)) {
+for (const [role, account, amount] of split(direct.value)) {
   console.log(`  ${role.padEnd(13)} ${account.padEnd(17)} ${amount.padStart(7)}`);
 }
-assert.deepEqual(split(direct), [
+assert.deepEqual(split(direct.value), [
   ['platform', '-', '50.20'],
   ['cocreator', 'bia@example.com', '89.36'],
   ['main-creator', 'ana@example.com', '357.44'],

@@ -76,12 +76,21 @@ const month = (entry: LedgerEntry) => formatInstant(entry.at).slice(0, 7);
 
 /** Settles a share of the batch: the same code on one thread and in every worker. */
 function settleShare(items: ReadonlyArray<Item>): Done {
-  const domain = validateDomain({
-    policy: policy(DOMAIN.policy)._unsafeUnwrap(),
-    product: product(DOMAIN.product)._unsafeUnwrap(),
-    contracts: DOMAIN.contracts.map((c) => contract(c)._unsafeUnwrap()),
-  })._unsafeUnwrap();
-  const settler = compileSettler(domain);
+  const compiled = Result.combine([
+    policy(DOMAIN.policy),
+    product(DOMAIN.product),
+    Result.combine(DOMAIN.contracts.map((c) => contract(c))),
+  ])
+    .andThen(([rules, course, contracts]) =>
+      validateDomain({ policy: rules, product: course, contracts }),
+    )
+    .map(compileSettler);
+  // Documents that do not validate refuse every sale, with their errors.
+  if (compiled.isErr()) {
+    const codes = compiled.error.map((e) => e.code).join(', ');
+    return { ledger: EMPTY_LEDGER, refused: items.map((i) => `${String(i.sale.id)}: ${codes}`) };
+  }
+  const settler = compiled.value;
   const entries: LedgerEntry[] = [];
   const refused: string[] = [];
   for (const item of items) {
@@ -101,7 +110,12 @@ function settleShare(items: ReadonlyArray<Item>): Done {
     }
     entries.push(...reversals.value);
   }
-  return { ledger: ledgerOf(entries, { period: month })._unsafeUnwrap(), refused };
+  const ledger = ledgerOf(entries, { period: month });
+  if (ledger.isErr()) {
+    const codes = ledger.error.map((e) => e.code).join(', ');
+    return { ledger: EMPTY_LEDGER, refused: [...refused, `the ledger: ${codes}`] };
+  }
+  return { ledger: ledger.value, refused };
 }
 
 /**
@@ -212,9 +226,10 @@ async function main(): Promise<void> {
     const refunded = BigInt(mine.filter((item) => item.refunds.length > 0).length) * 1000n;
     assert.deepEqual({ sold, refunded }, expected[code]);
     const total = ledgerTotal(parallel, { currency: code });
-    const cur = currency(code)._unsafeUnwrap();
+    const cur = currency(code);
+    if (cur.isErr()) throw new Error(cur.error.map((e) => e.message).join('; '));
     console.log(
-      `${code}: sold ${formatAmount(total.settled, cur)}, refunded ${formatAmount(-total.reversed, cur)}, net ${formatAmount(total.net, cur)}`,
+      `${code}: sold ${formatAmount(total.settled, cur.value)}, refunded ${formatAmount(-total.reversed, cur.value)}, net ${formatAmount(total.net, cur.value)}`,
     );
     assert.equal(total.settled, sold);
     assert.equal(total.reversed, -refunded);

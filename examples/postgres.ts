@@ -15,6 +15,7 @@ import assert from 'node:assert/strict';
 import {
   contract,
   currency,
+  type DomainErrors,
   formatAmount,
   ledgerOf,
   type Policy,
@@ -39,7 +40,7 @@ import {
   storedReversalToJson,
   storedSettlementToJson,
 } from 'cocreation/wire';
-import type { Result } from 'neverthrow';
+import { err, type Result } from 'neverthrow';
 
 // ---------------------------------------------------------------------------------------------
 // The connection: PGlite in-process, or a server through pg when DATABASE_URL is set
@@ -220,27 +221,44 @@ async function saveSettlement(db: Db, settlement: Settlement): Promise<void> {
   await db.exec('COMMIT');
 }
 
-/** Settles an incoming sale against the product as stored, and stores the settlement. */
-async function settleIncoming(db: Db, input: { productId: string }): Promise<Settlement> {
+/**
+ * Settles an incoming sale against the product as stored, and stores the settlement. A sale
+ * that is refused is stored nowhere: its errors come back, for the caller to answer with.
+ */
+async function settleIncoming(
+  db: Db,
+  input: { productId: string },
+): Promise<Result<Settlement, DomainErrors>> {
   const { rules, course, contracts } = await loadProduct(db, input.productId);
-  const settlement = must(settleSale(rules, course, contracts, must(sale(input))));
-  await saveSettlement(db, settlement);
-  return settlement;
+  const settled = sale(input).andThen((order) => settleSale(rules, course, contracts, order));
+  if (settled.isErr()) return settled;
+  await saveSettlement(db, settled.value);
+  return settled;
 }
 
 /**
  * Days later, in another process: refunds a sale from what the database holds alone (the
- * stored settlement and the refunds already made), and stores the reversal.
+ * stored settlement and the refunds already made), and stores the reversal. A refund that is
+ * refused (too much, before the sale, another currency) is stored nowhere: its errors come
+ * back. A stored row that does not read back stops the program: the database is corrupt.
  */
-async function refundLater(db: Db, saleId: string, input: unknown): Promise<Reversal> {
+async function refundLater(
+  db: Db,
+  saleId: string,
+  input: unknown,
+): Promise<Result<Reversal, DomainErrors>> {
   const [row] = await db.query('SELECT stored FROM settlements WHERE sale_id = $1', [saleId]);
   assert.ok(row !== undefined, `no settlement ${saleId}`);
   const settlement = must(parseStoredSettlementJson(row.stored));
   const previous: Refund[] = (
     await db.query('SELECT refund FROM refunds WHERE sale_id = $1 ORDER BY at, refund_id', [saleId])
   ).map((r) => must(refund(r.refund)));
-  const r = must(refund(input));
-  const reversal = must(refundSale(settlement, previous, r));
+  const asked = refund(input);
+  if (asked.isErr()) return err(asked.error);
+  const r = asked.value;
+  const reversed = refundSale(settlement, previous, r);
+  if (reversed.isErr()) return reversed;
+  const reversal = reversed.value;
   await db.exec('BEGIN');
   await db.query(
     `INSERT INTO refunds (sale_id, refund_id, at, amount, refund, reversal)
@@ -262,7 +280,7 @@ async function refundLater(db: Db, saleId: string, input: unknown): Promise<Reve
     );
   }
   await db.exec('COMMIT');
-  return reversal;
+  return reversed;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,7 +357,9 @@ try {
       platformFee: brl('4.70'),
     },
   ]) {
-    settled.set(input.id, await settleIncoming(db, input));
+    const result = await settleIncoming(db, input);
+    if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+    settled.set(input.id, result.value);
   }
   const s2 = settled.get('s2') as Settlement;
   assert.deepEqual(
@@ -349,9 +369,11 @@ try {
 
   // Days later, another process refunds R$ 50.00 of s2 from the stored row alone.
   const r1 = { id: 'r1', at: '2026-03-08T00:00:00Z', amount: brl('50.00') };
-  const reversal1 = await refundLater(db, 's2', r1);
+  const refunded1 = await refundLater(db, 's2', r1);
+  if (refunded1.isErr()) throw new Error(refunded1.error.map((e) => e.message).join('; '));
+  const reversal1 = refunded1.value;
   // Equal to refunding the settlement still in this process's memory.
-  assert.deepEqual(reversal1, must(refundSale(s2, [], must(refund(r1)))));
+  assert.deepEqual(reversal1, must(refund(r1).andThen((r) => refundSale(s2, [], r))));
   // specification §8's reversal: −5.20, −17.92, −5.37, −21.51.
   assert.deepEqual(
     reversal1.lines.map((l) => l.amount),
@@ -359,11 +381,13 @@ try {
   );
   // And later again R$ 100.00, with r1 read from the refunds table as the previous refund:
   // D'Hondt at 150.00 of 197.00 gives 15.61, 53.76, 16.12, 64.51 in all, less r1's part.
-  const reversal2 = await refundLater(db, 's2', {
+  const refunded2 = await refundLater(db, 's2', {
     id: 'r2',
     at: '2026-03-10T00:00:00Z',
     amount: brl('100.00'),
   });
+  if (refunded2.isErr()) throw new Error(refunded2.error.map((e) => e.message).join('; '));
+  const reversal2 = refunded2.value;
   assert.deepEqual(
     reversal2.lines.map((l) => l.amount),
     [-1041n, -3584n, -1075n, -4300n],

@@ -7,11 +7,8 @@
  * Run it with `npx tsx examples/refunds.ts`. Every printed amount is asserted.
  */
 import assert from 'node:assert/strict';
-import { currency, explain, formatAmount, ledgerOf, type Reversal } from 'cocreation';
+import { explain, formatAmount, ledgerOf, type Reversal } from 'cocreation';
 import { parseDocument, settleDocument } from 'cocreation/wire';
-
-const brl = currency('BRL')._unsafeUnwrap();
-const money = (minor: bigint) => formatAmount(minor, brl);
 
 const refund = (id: string, at: string, amount: string) => ({
   id,
@@ -53,7 +50,10 @@ const document = {
   ],
 };
 
-const { settlement, reversals } = parseDocument(document).andThen(settleDocument)._unsafeUnwrap();
+const settled = parseDocument(document).andThen(settleDocument);
+if (settled.isErr()) throw new Error(settled.error.map((e) => e.message).join('; '));
+const { settlement, reversals } = settled.value;
+const money = (minor: bigint) => formatAmount(minor, settlement.currency);
 console.log(explain(settlement, reversals));
 
 // The settlement (specification §5): P = 197.00, F = 20.50, N = 176.50, A = floor(70.60) = 70.60,
@@ -85,7 +85,9 @@ assert.deepEqual(reversed(reversals[1]), ['-3.12', '-10.75', '-3.23', '-12.90'])
 assert.deepEqual(reversed(reversals[2]), ['-12.18', '-41.93', '-12.58', '-50.31']);
 
 // After refunds totalling the price, every party nets exactly zero.
-const ledger = ledgerOf([settlement, ...reversals])._unsafeUnwrap();
+const summed = ledgerOf([settlement, ...reversals]);
+if (summed.isErr()) throw new Error(summed.error.map((e) => e.message).join('; '));
+const ledger = summed.value;
 console.log();
 console.log('After the three refunds:');
 for (const row of ledger.rows) {
@@ -108,7 +110,8 @@ const tooMuch = parseDocument({
   ...document,
   refunds: [...document.refunds, refund('r4', '2026-03-21T00:00:00Z', '0.01')],
 }).andThen(settleDocument);
-const [error] = tooMuch._unsafeUnwrapErr();
+if (tooMuch.isOk()) throw new Error('expected the fourth refund to be refused');
+const [error] = tooMuch.error;
 console.log();
 console.log(`A fourth refund of 0.01: ${error.code} at ${JSON.stringify(error.path)}`);
 assert.equal(error.code, 'refund_exceeds_price');

@@ -12,6 +12,7 @@ import {
   compileSettler,
   contract,
   currency,
+  type DomainErrors,
   formatAmount,
   formatInstant,
   formatPercent,
@@ -23,54 +24,65 @@ import {
   sale,
   validateDomain,
 } from 'cocreation';
+import { Result } from 'neverthrow';
 
-const rules = policy({
-  extends: 'gumroad',
-  fee: { percent: '10', fixed: { USD: '0.50' } },
-})._unsafeUnwrap();
-const newsletter = product({ id: 'newsletter', mainCreator: 'ana@example.com' })._unsafeUnwrap();
-const coWriter = contract({
-  id: 'bia-newsletter',
-  productId: 'newsletter',
-  cocreator: 'bia@example.com',
-  events: [
-    {
-      type: 'invited',
-      at: '2026-01-01T00:00:00Z',
-      by: 'ana@example.com',
-      terms: { percent: '30' },
-    },
-    { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
-    // Gumroad: `amended` applies at once, no approval step.
-    {
-      type: 'amended',
-      at: '2026-03-15T00:00:00Z',
-      by: 'ana@example.com',
-      terms: { percent: '35' },
-    },
-    // Gumroad: either party ends the contract alone.
-    { type: 'cancelled', at: '2026-05-20T00:00:00Z', by: 'bia@example.com' },
-  ],
-})._unsafeUnwrap();
+/** The value of a setup step, or an Error with every problem's message: the script stops. */
+function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
+  if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+  return result.value;
+}
+
+const rules = valueOrThrow(
+  policy({
+    extends: 'gumroad',
+    fee: { percent: '10', fixed: { USD: '0.50' } },
+  }),
+);
+const newsletter = valueOrThrow(product({ id: 'newsletter', mainCreator: 'ana@example.com' }));
+const coWriter = valueOrThrow(
+  contract({
+    id: 'bia-newsletter',
+    productId: 'newsletter',
+    cocreator: 'bia@example.com',
+    events: [
+      {
+        type: 'invited',
+        at: '2026-01-01T00:00:00Z',
+        by: 'ana@example.com',
+        terms: { percent: '30' },
+      },
+      { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
+      // Gumroad: `amended` applies at once, no approval step.
+      {
+        type: 'amended',
+        at: '2026-03-15T00:00:00Z',
+        by: 'ana@example.com',
+        terms: { percent: '35' },
+      },
+      // Gumroad: either party ends the contract alone.
+      { type: 'cancelled', at: '2026-05-20T00:00:00Z', by: 'bia@example.com' },
+    ],
+  }),
+);
 
 // Validate once, then settle every charge with the compiled settler.
-const settler = compileSettler(
-  validateDomain({ policy: rules, product: newsletter, contracts: [coWriter] })._unsafeUnwrap(),
-);
+const compiled = validateDomain({ policy: rules, product: newsletter, contracts: [coWriter] });
+if (compiled.isErr()) throw new Error(compiled.error.map((e) => e.message).join('; '));
+const settler = compileSettler(compiled.value);
 
 const months = ['01', '02', '03', '04', '05', '06'];
-const charges: Settlement[] = months.map((month) =>
-  settler
-    .settle(
-      sale({
-        id: `charge-2026-${month}`,
-        productId: 'newsletter',
-        at: `2026-${month}-10T08:00:00Z`,
-        price: { amount: '29.90', currency: 'USD' },
-      })._unsafeUnwrap(),
-    )
-    ._unsafeUnwrap(),
+const charged = Result.combine(
+  months.map((month) =>
+    sale({
+      id: `charge-2026-${month}`,
+      productId: 'newsletter',
+      at: `2026-${month}-10T08:00:00Z`,
+      price: { amount: '29.90', currency: 'USD' },
+    }).andThen((charge) => settler.settle(charge)),
+  ),
 );
+if (charged.isErr()) throw new Error(charged.error.map((e) => e.message).join('; '));
+const charges: Settlement[] = charged.value;
 
 // Hand computation for every charge: P = 29.90
 //   F = round_half_up(29.90 × 10 %) + 0.50 = 2.99 + 0.50 = 3.49; N = B = 29.90 − 3.49 = 26.41
@@ -112,8 +124,10 @@ charges.forEach((charge, i) => {
 //   Ana   3 × 18.49 + 2 × 17.17 + 26.41 = 55.47 + 34.34 + 26.41 = 116.22
 //   fees  6 × 3.49                                              = 20.94
 //   total 42.24 + 116.22 + 20.94 = 179.40 = 6 × 29.90
-const ledger = ledgerOf(charges)._unsafeUnwrap();
-const usd = currency('USD')._unsafeUnwrap();
+const summed = ledgerOf(charges);
+if (summed.isErr()) throw new Error(summed.error.map((e) => e.message).join('; '));
+const ledger = summed.value;
+const usd = valueOrThrow(currency('USD'));
 const total = (query: Parameters<typeof ledgerTotal>[1]) =>
   formatAmount(ledgerTotal(ledger, query).net, usd);
 const totals = {
