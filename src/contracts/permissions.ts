@@ -79,21 +79,21 @@ export const ACTIONS: ReadonlyArray<Action> = Object.freeze([
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
- * const domain = valueOf(validateDomain({
+ * const domain = valueOrThrow(validateDomain({
  *   policy: POLICIES.hotmart,
- *   product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })),
- *   contracts: [valueOf(contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
+ *   product: valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' })),
+ *   contracts: [valueOrThrow(contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com',
  *       terms: { percent: '20', mayAlsoSellAsAffiliate: true } },
  *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
  *   ] }))],
  * }));
- * const t = valueOf(parseInstant('2026-03-01T00:00:00Z'));
+ * const t = valueOrThrow(parseInstant('2026-03-01T00:00:00Z'));
  * const ask = (who: string, action: Parameters<typeof can>[1]) =>
  *   can(who, action, domain.product, domain.timelines, t, domain.policy);
  * assert.equal(ask('ana@example.com', 'edit-product'), true);

@@ -30,13 +30,13 @@ import type {
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
- * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
- * const c = valueOf(contract({
+ * const course = valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' }));
+ * const c = valueOrThrow(contract({
  *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
  *   events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
@@ -45,8 +45,8 @@ import type {
  *     { type: 'amendment-approved', at: '2026-02-03T00:00:00Z', by: 'bia@example.com' },
  *   ],
  * }));
- * const timeline = valueOf(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
- * const at = (s: string) => valueOf(parseInstant(s));
+ * const timeline = valueOrThrow(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
+ * const at = (s: string) => valueOrThrow(parseInstant(s));
  * assert.equal(formatPercent(termsAt(timeline, at('2026-02-02T00:00:00Z'))!.percent), '20');
  * assert.equal(formatPercent(termsAt(timeline, at('2026-02-03T00:00:00Z'))!.percent), '25');
  * assert.equal(termsAt(timeline, at('2025-12-31T00:00:00Z')), null);
@@ -150,21 +150,21 @@ export function commissionTerms(
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
- * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
- * const c = valueOf(contract({
+ * const course = valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' }));
+ * const c = valueOrThrow(contract({
  *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
  *   events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
  *     { type: 'withdrawn', at: '2026-01-05T00:00:00Z', by: 'ana@example.com' },
  *   ],
  * }));
- * const timeline = valueOf(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
- * const at = (s: string) => valueOf(parseInstant(s));
+ * const timeline = valueOrThrow(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
+ * const at = (s: string) => valueOrThrow(parseInstant(s));
  * assert.equal(isLive(timeline, at('2026-01-01T00:00:00Z')), true);
  * assert.equal(isLive(timeline, at('2026-01-05T00:00:00Z')), false);
  * ```
@@ -192,13 +192,13 @@ export function isLive(timeline: ContractTimeline, t: Instant): boolean {
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
- * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
- * const c = valueOf(contract({
+ * const course = valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' }));
+ * const c = valueOrThrow(contract({
  *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
  *   events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
@@ -206,8 +206,8 @@ export function isLive(timeline: ContractTimeline, t: Instant): boolean {
  *     { type: 'amendment-proposed', at: '2026-02-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '30' } },
  *   ],
  * }));
- * const timeline = valueOf(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
- * const at = (s: string) => valueOf(parseInstant(s));
+ * const timeline = valueOrThrow(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
+ * const at = (s: string) => valueOrThrow(parseInstant(s));
  * assert.equal(pendingAmendmentAt(timeline, at('2026-01-31T00:00:00Z')), null);
  * assert.equal(pendingAmendmentAt(timeline, at('2026-02-01T00:00:00Z'))?.outcome, null);
  * ```
@@ -235,13 +235,13 @@ export function pendingAmendmentAt(timeline: ContractTimeline, t: Instant): Amen
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
- * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
- * const c = valueOf(contract({
+ * const course = valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' }));
+ * const c = valueOrThrow(contract({
  *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
  *   events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
@@ -249,8 +249,8 @@ export function pendingAmendmentAt(timeline: ContractTimeline, t: Instant): Amen
  *     { type: 'cancellation-requested', at: '2026-02-01T00:00:00Z', by: 'bia@example.com' },
  *   ],
  * }));
- * const timeline = valueOf(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
- * const t = valueOf(parseInstant('2026-03-01T00:00:00Z'));
+ * const timeline = valueOrThrow(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
+ * const t = valueOrThrow(parseInstant('2026-03-01T00:00:00Z'));
  * assert.equal(pendingCancellationAt(timeline, t)?.requestedBy, 'bia@example.com');
  * ```
  */
@@ -281,13 +281,13 @@ export function pendingCancellationAt(
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
- * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
- * const c = valueOf(contract({
+ * const course = valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' }));
+ * const c = valueOrThrow(contract({
  *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
  *   events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com',
@@ -295,8 +295,8 @@ export function pendingCancellationAt(
  *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
  *   ],
  * }));
- * const timeline = valueOf(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
- * const at = (s: string) => valueOf(parseInstant(s));
+ * const timeline = valueOrThrow(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
+ * const at = (s: string) => valueOrThrow(parseInstant(s));
  * assert.equal(statusAt(timeline, at('2025-12-31T00:00:00Z')), null);
  * assert.equal(statusAt(timeline, at('2026-01-01T00:00:00Z')), 'pending');
  * assert.equal(statusAt(timeline, at('2026-06-01T00:00:00Z')), 'active');
@@ -325,13 +325,13 @@ export function statusAt(timeline: ContractTimeline, t: Instant): ContractStatus
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
- * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
- * const c = valueOf(contract({
+ * const course = valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' }));
+ * const c = valueOrThrow(contract({
  *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
  *   events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
@@ -339,8 +339,8 @@ export function statusAt(timeline: ContractTimeline, t: Instant): ContractStatus
  *     { type: 'amendment-proposed', at: '2026-02-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '30' } },
  *   ],
  * }));
- * const timeline = valueOf(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
- * const at = (s: string) => valueOf(parseInstant(s));
+ * const timeline = valueOrThrow(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
+ * const at = (s: string) => valueOrThrow(parseInstant(s));
  * assert.equal(formatPercent(reservedPercentAt(timeline, at('2026-01-15T00:00:00Z'))), '20');
  * assert.equal(formatPercent(reservedPercentAt(timeline, at('2026-02-15T00:00:00Z'))), '30');
  * assert.equal(formatPercent(reservedPercentAt(timeline, at('2025-01-01T00:00:00Z'))), '0');
@@ -378,13 +378,13 @@ export interface TermsHistoryEntry {
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
- * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
- * const c = valueOf(contract({
+ * const course = valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' }));
+ * const c = valueOrThrow(contract({
  *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
  *   events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
@@ -393,7 +393,7 @@ export interface TermsHistoryEntry {
  *     { type: 'cancelled', at: '2026-03-01T00:00:00Z', by: 'bia@example.com' },
  *   ],
  * }));
- * const timeline = valueOf(validateDomain({ policy: POLICIES.gumroad, product: course, contracts: [c] })).timelines[0]!;
+ * const timeline = valueOrThrow(validateDomain({ policy: POLICIES.gumroad, product: course, contracts: [c] })).timelines[0]!;
  * assert.deepEqual(
  *   termsHistory(timeline).map((h) => [formatPercent(h.terms.percent), formatInstant(h.from), h.until && formatInstant(h.until)]),
  *   [

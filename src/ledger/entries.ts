@@ -149,13 +149,13 @@ export function ledgerOfOrError(
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
  * const settle = (id: string, amount: string) =>
- *   valueOf(parseDocument({
+ *   valueOrThrow(parseDocument({
  *     product: { id: 'p1', mainCreator: 'ana@example.com' },
  *     contracts: [],
  *     sale: { id, productId: 'p1', at: '2026-03-01T12:00:00Z', price: { amount, currency: 'USD' } },

@@ -321,13 +321,13 @@ class TotalsSink implements SplitSink {
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
  * const settler = compileSettler(
- *   valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }).andThen((course) =>
+ *   valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' }).andThen((course) =>
  *     validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [] }),
  *   )),
  * );
@@ -336,7 +336,7 @@ class TotalsSink implements SplitSink {
  *   { id: 's2', at: '2026-04-01T12:00:00Z', amount: '20.00', fee: '2.00' },
  *   { id: 's3', at: '2026-04-02T12:00:00Z', amount: '5.00', fee: '6.00' },
  * ].map(({ id, at, amount, fee }) =>
- *   valueOf(sale({
+ *   valueOrThrow(sale({
  *     id,
  *     productId: 'p1',
  *     at,

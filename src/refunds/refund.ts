@@ -427,19 +427,19 @@ export function refundSale(
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
- * const { settlement } = valueOf(parseDocument({
+ * const { settlement } = valueOrThrow(parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
  *   contracts: [],
  *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
  *           price: { amount: '10.00', currency: 'USD' } },
  * }).andThen(settleDocument));
  * const r = (id: string, amount: string) =>
- *   valueOf(refund({ id, at: '2026-03-02T00:00:00Z', amount: { amount, currency: 'USD' } }));
+ *   valueOrThrow(refund({ id, at: '2026-03-02T00:00:00Z', amount: { amount, currency: 'USD' } }));
  *
  * const reversals = refundAll(settlement, [r('r1', '4.00'), r('r2', '6.00')]);
  * if (reversals.isErr()) throw new Error(reversals.error.map((e) => e.message).join('; '));

@@ -56,17 +56,17 @@ function instantProblem(t: unknown): DomainError | null {
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
- * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
+ * const course = valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' }));
  * const offer = (id: string, cocreator: string, percent: string) =>
- *   valueOf(contract({ id, productId: 'p1', cocreator, events: [
+ *   valueOrThrow(contract({ id, productId: 'p1', cocreator, events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent } },
  *   ] }));
- * const t = valueOf(parseInstant('2026-02-01T00:00:00Z'));
+ * const t = valueOrThrow(parseInstant('2026-02-01T00:00:00Z'));
  *
  * const fine = validateRetentionFloor({ policy: POLICIES.hotmart, product: course, contracts: [offer('c1', 'bia@example.com', '20')] }, t);
  * if (fine.isErr()) throw new Error(fine.error.map((e) => e.message).join('; '));
@@ -135,20 +135,20 @@ const AFFILIATE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
  * const parts = {
  *   policy: POLICIES.hotmart,
- *   product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })),
- *   contracts: [valueOf(contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
+ *   product: valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' })),
+ *   contracts: [valueOrThrow(contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
  *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
  *   ] }))],
  * };
- * const soldBy = (account: string) => valueOf(sale({
+ * const soldBy = (account: string) => valueOrThrow(sale({
  *   id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
  *   price: { amount: '100.00', currency: 'BRL' }, affiliate: { account, percent: '10' },
  * }));
@@ -204,22 +204,22 @@ export function validateAffiliatePermission(
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
  * const parts = {
  *   policy: POLICIES.hotmart,
- *   product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })),
- *   contracts: [valueOf(contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
+ *   product: valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' })),
+ *   contracts: [valueOrThrow(contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com',
  *       terms: { percent: '20', endsAt: '2027-01-01T00:00:00Z' } },
  *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
  *   ] }))],
  * };
  * const termAt = (at: string) =>
- *   validateTermAt(parts, 'c1', valueOf(parseInstant(at))).match((c) => `${c.id} runs`, (errors) => errors[0].code);
+ *   validateTermAt(parts, 'c1', valueOrThrow(parseInstant(at))).match((c) => `${c.id} runs`, (errors) => errors[0].code);
  * assert.equal(termAt('2026-12-31T23:59:59Z'), 'c1 runs');
  * // The term ends at its endsAt: from that instant on, the contract is expired.
  * assert.equal(termAt('2027-01-01T00:00:00Z'), 'term_already_expired');

@@ -82,14 +82,14 @@ function asErrors(problems: ReadonlyArray<DomainError>): DomainErrors {
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
- * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
+ * const course = valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' }));
  * const invite = (id: string, cocreator: string, percent: string) =>
- *   valueOf(contract({
+ *   valueOrThrow(contract({
  *     id, productId: 'p1', cocreator,
  *     events: [{ type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent } }],
  *   }));

@@ -18,21 +18,21 @@ import type { Domain } from './domain';
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
- * const domain = valueOf(validateDomain({
+ * const domain = valueOrThrow(validateDomain({
  *   policy: POLICIES.hotmart,
- *   product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })),
- *   contracts: [valueOf(contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
+ *   product: valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' })),
+ *   contracts: [valueOrThrow(contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
  *     { type: 'declined', at: '2026-01-03T00:00:00Z', by: 'bia@example.com' },
  *   ] }))],
  * }));
- * assert.equal(liveContractsAt(domain, valueOf(parseInstant('2026-01-02T00:00:00Z'))).length, 1);
- * assert.equal(liveContractsAt(domain, valueOf(parseInstant('2026-01-03T00:00:00Z'))).length, 0);
+ * assert.equal(liveContractsAt(domain, valueOrThrow(parseInstant('2026-01-02T00:00:00Z'))).length, 1);
+ * assert.equal(liveContractsAt(domain, valueOrThrow(parseInstant('2026-01-03T00:00:00Z'))).length, 0);
  * ```
  */
 export function liveContractsAt(domain: Domain, t: Instant): ReadonlyArray<ContractTimeline> {
@@ -53,20 +53,20 @@ export function liveContractsAt(domain: Domain, t: Instant): ReadonlyArray<Contr
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
- * const domain = valueOf(validateDomain({
+ * const domain = valueOrThrow(validateDomain({
  *   policy: POLICIES.hotmart,
- *   product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })),
- *   contracts: [valueOf(contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
+ *   product: valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' })),
+ *   contracts: [valueOrThrow(contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
  *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
  *   ] }))],
  * }));
- * const at = (s: string) => valueOf(parseInstant(s));
+ * const at = (s: string) => valueOrThrow(parseInstant(s));
  * assert.equal(contractsCovering(domain, { productId: 'p1', at: at('2026-01-01T12:00:00Z') }).length, 0);
  * assert.equal(contractsCovering(domain, { productId: 'p1', at: at('2026-01-02T00:00:00Z') }).length, 1);
  * ```
@@ -89,16 +89,16 @@ export function contractsCovering(domain: Domain, sale: SaleRef): ReadonlyArray<
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
- * const context = { policy: POLICIES.hotmart, product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })), contracts: [] };
- * const c1 = valueOf(invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' }));
- * const c2 = valueOf(invite({ ...context, contracts: [c1] }, { id: 'c2', cocreator: 'caio@example.com', terms: { percent: '12.5' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' }));
- * const domain = valueOf(validateDomain({ ...context, contracts: [c1, c2] }));
- * assert.equal(formatPercent(totalReservedPercentAt(domain, valueOf(parseInstant('2026-02-01T00:00:00Z')))), '32.5');
+ * const context = { policy: POLICIES.hotmart, product: valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' })), contracts: [] };
+ * const c1 = valueOrThrow(invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' }));
+ * const c2 = valueOrThrow(invite({ ...context, contracts: [c1] }, { id: 'c2', cocreator: 'caio@example.com', terms: { percent: '12.5' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' }));
+ * const domain = valueOrThrow(validateDomain({ ...context, contracts: [c1, c2] }));
+ * assert.equal(formatPercent(totalReservedPercentAt(domain, valueOrThrow(parseInstant('2026-02-01T00:00:00Z')))), '32.5');
  * ```
  */
 export function totalReservedPercentAt(domain: Domain, t: Instant): Percent {
@@ -132,15 +132,15 @@ export function reservedTotalAt(timelines: ReadonlyArray<ContractTimeline>, t: I
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
- * const context = { policy: POLICIES.hotmart, product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })), contracts: [] };
- * const c1 = valueOf(invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' }));
- * const domain = valueOf(validateDomain({ ...context, contracts: [c1] }));
- * assert.equal(formatPercent(availablePercentAt(domain, valueOf(parseInstant('2026-02-01T00:00:00Z')))), '50');
+ * const context = { policy: POLICIES.hotmart, product: valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' })), contracts: [] };
+ * const c1 = valueOrThrow(invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' }));
+ * const domain = valueOrThrow(validateDomain({ ...context, contracts: [c1] }));
+ * assert.equal(formatPercent(availablePercentAt(domain, valueOrThrow(parseInstant('2026-02-01T00:00:00Z')))), '50');
  * ```
  */
 export function availablePercentAt(domain: Domain, t: Instant): Percent {
@@ -163,14 +163,14 @@ export function availablePercentAt(domain: Domain, t: Instant): Percent {
  * import type { Result } from 'neverthrow';
  *
  * // For inputs this code writes itself: an error there is a bug, so it throws.
- * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ * function valueOrThrow<T>(result: Result<T, DomainErrors>): T {
  *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
  *   return result.value;
  * }
  *
- * const context = { policy: POLICIES.hotmart, product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })), contracts: [] };
- * const c1 = valueOf(invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' }));
- * const domain = valueOf(validateDomain({ ...context, contracts: [c1] }));
+ * const context = { policy: POLICIES.hotmart, product: valueOrThrow(product({ id: 'p1', mainCreator: 'ana@example.com' })), contracts: [] };
+ * const c1 = valueOrThrow(invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' }));
+ * const domain = valueOrThrow(validateDomain({ ...context, contracts: [c1] }));
  * assert.equal(timelineOf(domain, 'c1')?.acceptedAt, null);
  * assert.equal(timelineOf(domain, 'c9'), undefined);
  * ```
