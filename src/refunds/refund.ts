@@ -7,7 +7,9 @@
  * its amount at X = P, so no reversal line is ever positive, no party is reversed more than
  * it was paid, and refunds totalling the price zero every party exactly.
  */
+
 import { err, ok, type Result } from 'neverthrow';
+import { unreadableErr } from '../_internal/unreadable';
 import {
   asErrorList,
   type DomainError,
@@ -405,7 +407,11 @@ export function refundSale(
   refund: Refund,
   path: Path = [],
 ): Result<Reversal, DomainErrors> {
-  return refundSaleOrError(settlement, previousRefunds, refund, path).mapErr(asErrorList);
+  try {
+    return refundSaleOrError(settlement, previousRefunds, refund, path).mapErr(asErrorList);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
 }
 
 /**
@@ -451,6 +457,19 @@ export function refundSale(
  * ```
  */
 export function refundAll(
+  settlement: Settlement,
+  refunds: ReadonlyArray<Refund>,
+  path: Path = ['refunds'],
+): Result<ReadonlyArray<Reversal>, DomainErrors> {
+  try {
+    return reverseAll(settlement, refunds, path);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
+}
+
+/** What {@link refundAll} answers when reading its input does not throw (it catches what does). */
+function reverseAll(
   settlement: Settlement,
   refunds: ReadonlyArray<Refund>,
   path: Path = ['refunds'],

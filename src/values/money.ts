@@ -1,4 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
+import { unreadableErr } from '../_internal/unreadable';
 import {
   asErrorList,
   type DomainError,
@@ -79,7 +80,11 @@ export function money(
   currency: Currency,
   path: Path = [],
 ): Result<Money, DomainErrors> {
-  return moneyOrError(amount, currency, path).mapErr(asErrorList);
+  try {
+    return moneyOrError(amount, currency, path).mapErr(asErrorList);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
 }
 
 /**
@@ -209,7 +214,11 @@ export function parseMoney(
   currencyCode: unknown,
   path: Path = [],
 ): Result<Money, DomainErrors> {
-  return parseMoneyOrError(amount, currencyCode, path).mapErr(asErrorList);
+  try {
+    return parseMoneyOrError(amount, currencyCode, path).mapErr(asErrorList);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
 }
 
 /**

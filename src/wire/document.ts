@@ -23,7 +23,7 @@ import { type Product, product } from '../model/product';
 import { policy } from '../model/read-policy';
 import { type Refund, refund, type Sale, sale } from '../model/sale';
 import { keysOf, SETTLE_DOCUMENT } from '../model/shapes';
-import { inLocale } from './in-locale';
+import { inLocale, unreadableIn } from './in-locale';
 import type { SettleDocument } from './json';
 
 /** The keys of a settle document (specification §8), from the shape description. */
@@ -128,7 +128,11 @@ export function parseDocument(
   input: unknown,
   options?: LocaleOptions,
 ): Result<SettleDocument, DomainErrors> {
-  return inLocale(readDocument(input), options);
+  try {
+    return inLocale(readDocument(input), options);
+  } catch (cause) {
+    return unreadableIn(cause, options);
+  }
 }
 
 /** {@link parseDocument} in English. */
@@ -234,7 +238,11 @@ export function parseDocumentText(
   text: string,
   options?: LocaleOptions,
 ): Result<SettleDocument, DomainErrors> {
-  return inLocale(readDocumentText(text), options);
+  try {
+    return inLocale(readDocumentText(text), options);
+  } catch (cause) {
+    return unreadableIn(cause, options);
+  }
 }
 
 /** {@link parseDocumentText} in English. */
@@ -299,7 +307,11 @@ export function parseDocumentBytes(
   bytes: Uint8Array,
   options?: LocaleOptions,
 ): Result<SettleDocument, DomainErrors> {
-  return inLocale(readDocumentBytes(bytes, true), options);
+  try {
+    return inLocale(readDocumentBytes(bytes, true), options);
+  } catch (cause) {
+    return unreadableIn(cause, options);
+  }
 }
 
 /**
