@@ -103,6 +103,23 @@ export function can(
   t: Instant,
   rules?: Policy,
 ): boolean {
+  try {
+    return mayAct(actor, action, product, contracts, t, rules);
+  } catch {
+    // A getter or a Proxy trap of the caller's threw: what cannot be read allows nothing.
+    return false;
+  }
+}
+
+/** What {@link can} answers when reading its input does not throw (it catches what does). */
+function mayAct(
+  actor: string,
+  action: Action,
+  product: Product,
+  contracts: ReadonlyArray<ContractTimeline>,
+  t: Instant,
+  rules?: Policy,
+): boolean {
   const who = accountId(actor);
   if (who.isErr() || typeof product !== 'object' || product === null || !Array.isArray(contracts)) {
     return false;

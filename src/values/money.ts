@@ -7,12 +7,7 @@ import {
   domainError,
   type Path,
 } from '../errors';
-import {
-  type Currency,
-  isCurrency,
-  currencyOrError as lookupCurrency,
-  tableCurrency,
-} from './currency';
+import { type Currency, currencyOrError as lookupCurrency, tableCurrency } from './currency';
 import { formatDecimal } from './decimal';
 
 /** An amount of money: an integer of minor units (cents for BRL) and its currency. Frozen. */
@@ -110,7 +105,9 @@ export function parseAmount(
   currency: Currency,
   path: Path = [],
 ): Result<bigint, DomainError> {
-  if (!isCurrency(currency)) return err(notACurrency(path));
+  // tableCurrency, not isCurrency: a currency whose reading throws reaches the public
+  // function's catch ("could not be read"), not "expected a currency".
+  if (tableCurrency(currency) === undefined) return err(notACurrency(path));
   const syntax = readAmountText(input, path);
   if (!Array.isArray(syntax)) return err(syntax as DomainError);
   const [, whole = '0', fraction = ''] = syntax;
