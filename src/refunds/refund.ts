@@ -410,7 +410,8 @@ export function refundSale(
   try {
     return refundSaleOrError(settlement, previousRefunds, refund, path).mapErr(asErrorList);
   } catch (cause) {
-    return unreadableErr(cause, path);
+    // The path is where the refunds are; what threw may be the settlement: the whole call.
+    return unreadableErr(cause);
   }
 }
 
@@ -464,7 +465,8 @@ export function refundAll(
   try {
     return reverseAll(settlement, refunds, path);
   } catch (cause) {
-    return unreadableErr(cause, path);
+    // The path is where the refunds are; what threw may be the settlement: the whole call.
+    return unreadableErr(cause);
   }
 }
 

@@ -238,11 +238,8 @@ export function parseDocumentText(
   text: string,
   options?: LocaleOptions,
 ): Result<SettleDocument, DomainErrors> {
-  try {
-    return inLocale(readDocumentText(text), options);
-  } catch (cause) {
-    return unreadableIn(cause, options);
-  }
+  // Text and bytes are never a value whose reading throws, and inLocale never throws.
+  return inLocale(readDocumentText(text), options);
 }
 
 /** {@link parseDocumentText} in English. */
@@ -307,11 +304,8 @@ export function parseDocumentBytes(
   bytes: Uint8Array,
   options?: LocaleOptions,
 ): Result<SettleDocument, DomainErrors> {
-  try {
-    return inLocale(readDocumentBytes(bytes, true), options);
-  } catch (cause) {
-    return unreadableIn(cause, options);
-  }
+  // Text and bytes are never a value whose reading throws, and inLocale never throws.
+  return inLocale(readDocumentBytes(bytes, true), options);
 }
 
 /**
