@@ -3,8 +3,8 @@
  * affiliate, the cocreators and the main creator.
  *
  * Section numbers in this documentation ("specification §8") refer to
- * `docs/specification.md`, which ships in the package: the rules, the arithmetic, the errors
- * and the JSON wire format, version 2.
+ * `docs/specification.md` (version 2; the JSON wire format it describes is version 1), which
+ * ships in the package: the rules, the arithmetic, the errors and the wire format.
  *
  * Every function that reads input (an `unknown` parameter) answers a `Result` and never
  * throws. These take only values the library built and answer a plain value, with no check:
@@ -13,7 +13,8 @@
  * `ledgerTotal`, `liveContractsAt`, `maxReservedPercent`, `pendingAmendmentAt`,
  * `pendingCancellationAt`, `percentOfAmount`, `reservedPercentAt`, `statusAt`, `termsAt`,
  * `termsHistory`, `timelineOf`, `totalReservedPercentAt`. Given anything else they may throw or
- * answer nonsense.
+ * answer nonsense. A few take anything, never throw and answer a plain value: `can`,
+ * `currencies`, `isCurrency`, `isErrorCode`, `localizeErrors`.
  *
  * The JSON wire format and the stored forms are in `cocreation/wire`; the languages of
  * messages and `explain` in `cocreation/locales`; the testing kit in `cocreation/testing`.
@@ -133,6 +134,7 @@ export type {
   AffiliateLine,
   CocreatorLine,
   FeeOrigin,
+  LineAmount,
   MainCreatorLine,
   PlatformLine,
   Reversal,

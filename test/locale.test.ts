@@ -13,7 +13,7 @@ import {
 } from '../src/locales/define';
 import { en } from '../src/locales/en';
 import { es } from '../src/locales/es';
-import { type Catalog, isCatalog, localizeErrors } from '../src/locales/locale';
+import { type Catalog, localizeErrors } from '../src/locales/locale';
 import { ptBR } from '../src/locales/pt-BR';
 import { documentJson, malformedDocument } from '../src/testing';
 import { currency } from '../src/values/currency';
@@ -225,24 +225,30 @@ describe('localizeError', () => {
     for (const v of ['pt', 'pt-br', 'EN', '', null, 1]) expect(isLocale(v)).toBe(false);
   });
 
-  it('tells catalogs apart: the library’s three, not tags nor objects missing a part', () => {
-    expect([en, ptBR, es].every(isCatalog)).toBe(true);
+  it('use each part of a value given as a catalog, English for a part it lacks', () => {
     expect(LOCALES.map((l) => CATALOGS[l])).toEqual([en, ptBR, es]);
+    const error = domainError('invalid_json', 'the input is not JSON: oops', []);
+    const spanish = localizeErrors([error], es);
+    expect(spanish.map((e) => e.message)).toEqual(['el texto no es JSON válido']);
     const { intl, localNumbers, messages, explain: words } = es;
-    const partial: ReadonlyArray<unknown> = [
-      'pt-BR',
-      null,
-      undefined,
-      1,
-      {},
-      { intl, localNumbers, messages, explain: words },
-      { ...es, localize: 'x' },
+    // Without localize: English messages; the words and printers it has are still used.
+    const wordsOnly = { intl, localNumbers, messages, explain: words } as unknown as Catalog;
+    expect(localizeErrors([error], wordsOnly)).toEqual([error]);
+    expect(explain({} as never, [], { locale: wordsOnly })).toBe('no es una liquidación');
+    for (const value of ['pt-BR', null, 1, {}, { ...es, localize: 'x' }]) {
+      expect(localizeErrors([error], value as never)).toEqual([error]);
+    }
+    for (const value of ['pt-BR', null, 1, {}, { ...es, explain: null }, { ...es, explain: 'x' }]) {
+      expect(explain({} as never, [], { locale: value as never })).toBe('not a settlement');
+    }
+    // Only localize is needed for the messages: a catalog's other parts are explain's.
+    for (const value of [
       { ...es, decimal: null },
       { ...es, money: {} },
-      { ...es, explain: null },
-      { ...es, explain: 'x' },
-    ];
-    for (const value of partial) expect(isCatalog(value)).toBe(false);
+      { localize: es.localize },
+    ]) {
+      expect(localizeErrors([error], value as never)).toEqual(spanish);
+    }
   });
 
   it('are frozen, and English is what defineCatalog makes of its words', () => {
@@ -279,7 +285,7 @@ describe('localizeError', () => {
       expect(made.localize('nope' as never)).toBe('nope');
       expect(made.money('1234.5', 'EUR')).toBe('1234.5');
       expect(made.decimal('1234.5')).toBe('1234.5');
-      expect(isCatalog(made)).toBe(false);
+      expect(explain({} as never, [], { locale: made })).toBe('not a settlement');
     }
   });
 

@@ -158,4 +158,29 @@ describe('can, on what it cannot read', () => {
     const forged = Object.assign(() => 0, caio);
     expect(can(CAIO, 'view-sales-history', course, [forged as never], at(6))).toBe(false);
   });
+
+  it('answers false, never throws, for a timeline whose terms or instants it cannot read', () => {
+    // A look-alike of the product's contract with no timeline fields (found by a docs review:
+    // termsAt read `terms.length` of undefined). No permission can be established from it.
+    const product = { id: 'p1', mainCreator: ANA, affiliateCommission: null } as never;
+    const halfBuilt = [{ contract: { productId: 'p1', cocreator: BIA } }] as never;
+    expect(can(BIA, 'sell-as-affiliate', product, halfBuilt, at(6))).toBe(false);
+    expect(can(BIA, 'view-sales-history', product, halfBuilt, at(6))).toBe(false);
+    expect(allowedActions(BIA, product, halfBuilt, at(6))).toEqual([]);
+    // The main creator's own actions read no contract: still allowed.
+    expect(can(ANA, 'edit-product', product, halfBuilt, at(6))).toBe(true);
+    // Each field of a real timeline taken away or replaced in turn: a boolean every time.
+    const caio = tls.find((tl) => tl.contract.cocreator === CAIO) as unknown as Record<
+      string,
+      unknown
+    >;
+    for (const key of Object.keys(caio)) {
+      for (const replacement of [undefined, null, 42, 'x', [], {}, [null], [{}]]) {
+        const broken = [{ ...caio, [key]: replacement }] as never;
+        for (const action of ACTIONS) {
+          expect(typeof can(CAIO, action, course, broken, at(6))).toBe('boolean');
+        }
+      }
+    }
+  });
 });

@@ -191,7 +191,18 @@ export function readArray(
   path: Path,
   issues: Issues,
 ): ReadonlyArray<unknown> | undefined {
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return dense(value);
   if (value !== undefined) issues.push(domainError('invalid_field', 'expected an array', path));
   return undefined;
+}
+
+/**
+ * The items of an array as a reader sees them: each hole of a sparse array (`new Array(2)`,
+ * `[, c]`: JavaScript has them, JSON has none) reads as `undefined`, so that it is reported
+ * like any missing value instead of being skipped by `map` and `forEach`, which would leave a
+ * contract out of a split without a word. The array itself when it has no hole.
+ */
+export function dense<T>(items: ReadonlyArray<T>): ReadonlyArray<T | undefined> {
+  for (let i = 0; i < items.length; i++) if (!(i in items)) return Array.from(items);
+  return items;
 }

@@ -7,7 +7,7 @@
 
 import type { Policy } from '../model/policy';
 import type { Product } from '../model/product';
-import { accountId } from '../values/account';
+import { type AccountId, accountId } from '../values/account';
 import type { Instant } from '../values/instant';
 import { coveringTerms, statusAt } from './queries';
 import type { ContractTimeline } from './types';
@@ -60,7 +60,8 @@ export const ACTIONS: ReadonlyArray<Action> = Object.freeze([
  *   main creator (H)); under a policy with `affiliatesOnCocreatedProducts: false`, nobody while
  *   any contract covers `t`; anyone else may.
  *
- * Answers `false` for an actor that is not a valid account id or an unknown action.
+ * Answers `false` for an actor that is not a valid account id, an unknown action, and a
+ * `contracts` list the queries cannot read (not the replayed contracts of `validateDomain`).
  *
  * @param actor - the account asking (put in canonical form first)
  * @param action - the {@link Action}
@@ -103,28 +104,35 @@ export function can(
   t: Instant,
   rules?: Policy,
 ): boolean {
+  // A list that is not the product's replayed contracts (a look-alike built by hand, whose
+  // terms or instants the queries cannot read), or a value whose reading throws (a getter, a
+  // Proxy, a revoked one that even Array.isArray throws on), proves no permission: the answer
+  // is `false`, never an exception.
   try {
-    return mayAct(actor, action, product, contracts, t, rules);
+    const who = accountId(actor);
+    if (
+      who.isErr() ||
+      typeof product !== 'object' ||
+      product === null ||
+      !Array.isArray(contracts)
+    ) {
+      return false;
+    }
+    return allowed(who.value, action, product, contracts, t, rules);
   } catch {
-    // A getter or a Proxy trap of the caller's threw: what cannot be read allows nothing.
     return false;
   }
 }
 
-/** What {@link can} answers when reading its input does not throw (it catches what does). */
-function mayAct(
-  actor: string,
+/** {@link can} once the actor is an account id and the product and list are objects. */
+function allowed(
+  account: AccountId,
   action: Action,
   product: Product,
   contracts: ReadonlyArray<ContractTimeline>,
   t: Instant,
-  rules?: Policy,
+  rules: Policy | undefined,
 ): boolean {
-  const who = accountId(actor);
-  if (who.isErr() || typeof product !== 'object' || product === null || !Array.isArray(contracts)) {
-    return false;
-  }
-  const account = who.value;
   const isMainCreator = account === product.mainCreator;
   const own = contracts.filter(
     (timeline: unknown) =>

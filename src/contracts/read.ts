@@ -7,6 +7,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import {
   collect,
+  dense,
   type Issues,
   nonEmpty,
   optional,
@@ -58,7 +59,10 @@ export interface CommissionRuleInput {
   readonly mayAlsoSellAsAffiliate?: boolean | null;
 }
 
-/** What `termsPatch` reads: amendment terms; `endsAt: null` makes the term unlimited. */
+/**
+ * Amendment terms as code writes them (the `terms` of an `amendment-proposed` or `amended`
+ * event given to `transition`): a patch; `endsAt: null` makes the term unlimited.
+ */
 export interface TermsPatchInput {
   /** The new percent; absent or `null` keeps the one in force. */
   readonly percent?: string | number | Percent | null;
@@ -275,7 +279,7 @@ function readContract(
         domainError('invalid_field', 'a contract history has at least one event', eventsPath),
       );
     } else {
-      rawEvents.forEach((item: unknown, index) => {
+      dense(rawEvents).forEach((item: unknown, index) => {
         const event = readEvent(item, [...eventsPath, index], issues, mode);
         // Stryker disable next-line ConditionalExpression: an event is missing only when an issue was reported, and then the events are discarded
         if (event !== undefined) events.push(event);
@@ -301,7 +305,7 @@ function readContract(
  * `amendment-proposed` and `amended` carry terms (invitation terms need `percent`, and
  * default to `appliesTo: 'all-sales'`, `endsAt: null`, `mayAlsoSellAsAffiliate: false`; a
  * patch names at least one field), and that the history is not empty. Order, state, actors
- * and the policy's rules are `validateDomain`'s (and `replayContract`'s).
+ * and the policy's rules are checked by `validateDomain`, `invite` and `transition`.
  *
  * @param input - a {@link CocreationContractInput}, from JSON or code
  * @param path - where the contract is in the input (default `[]`; the JSON document uses

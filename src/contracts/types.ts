@@ -76,8 +76,8 @@ export type ContractEventType = ContractEvent['type'];
 
 /**
  * A contract between a product's main creator and one cocreator: its whole history, oldest
- * first. Store it as JSON with `contractToJson`; {@link contract} reads that back into
- * an equal contract.
+ * first. Store it as JSON with `contractToJson` (`cocreation/wire`); {@link contract} reads
+ * that back into an equal contract.
  */
 export interface CocreationContract {
   /** The contract's id, unique among the product's contracts. */

@@ -163,7 +163,7 @@ export function ledgerOfOrError(
  * const s1 = settle('s1', '10.00');
  * // s1 delivered twice is counted once.
  * const ledger = ledgerOf([s1, settle('s2', '5.00'), s1])._unsafeUnwrap();
- * assert.equal(ledgerTotal(ledger, { currency: 'USD', account: 'ana@example.com' }).net, 1500n);
+ * assert.equal(ledgerTotal(ledger, { currency: 'USD', role: 'main-creator' }).net, 1500n);
  * // s1 again with another price is a conflict: neither version is counted.
  * const clash = ledgerOf([s1, settle('s1', '12.00')])._unsafeUnwrap();
  * assert.equal(clash.conflicts[0]?.saleId, 's1');

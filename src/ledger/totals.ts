@@ -21,7 +21,10 @@ export interface LedgerQuery {
   readonly period?: string | null;
   /** The role to sum. */
   readonly role?: Role;
-  /** The account to sum (`null` for the platform). */
+  /**
+   * The account to sum (`null` for the platform): an {@link AccountId}, from `accountId()` or
+   * a line's `account`. It is compared as given, so `'Ana@Example.com'` would match nothing.
+   */
   readonly account?: AccountId | null;
 }
 

@@ -18,6 +18,7 @@ import type {
   MessageTemplate,
   PolicyProblem,
 } from './locale';
+import { printed } from './locale';
 
 /** The separators and currency affixes of a locale, read once from `Intl`. */
 interface NumberStyle {
@@ -60,12 +61,14 @@ function numberStyle(tag: string): NumberStyle {
 /**
  * Prints an exact decimal string with the locale's separators: `'-1234567.5'` is
  * `'-1.234.567,5'` in pt-BR. Only the separators come from `Intl`; the digits are the
- * string's own, so no amount is ever rounded through a float.
+ * string's own, so no amount is ever rounded through a float. Anything but a decimal string
+ * is printed as it is (as `String(value)` when not a string).
  */
 export function localDecimal(decimal: string, tag: string): string {
   const style = numberStyle(tag);
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal);
-  if (match === null) return decimal;
+  const text = printed(decimal);
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (match === null) return text;
   const [, sign = '', int = '', frac] = match;
   let grouped = int;
   if (int.length >= 3 + style.minGrouping) {
@@ -74,36 +77,64 @@ export function localDecimal(decimal: string, tag: string): string {
   return `${sign}${grouped}${frac === undefined ? '' : style.decimal + frac}`;
 }
 
+/** The affixes of money by tag and currency, read once from `Intl` (a formatter costs ~25 µs). */
+const affixesByKey = new Map<string, readonly [string, string] | undefined>();
+
+/** Past this many, the table starts again: tags and codes may come from a caller's catalog. */
+const MAX_AFFIXES = 256;
+
+/**
+ * What the locale writes before and after the digits of an amount in `code` (`'R$ '` and `''`
+ * in pt-BR for BRL), or `undefined` when `Intl` does not know the tag or the currency.
+ */
+function moneyAffixes(tag: string, code: string): readonly [string, string] | undefined {
+  // A tag that is not a string (a hand-made catalog's) is not a key: read, not kept.
+  if (typeof tag !== 'string') return readAffixes(tag, code);
+  const key = `${tag}\u0000${code}`;
+  if (affixesByKey.has(key)) return affixesByKey.get(key);
+  const found = readAffixes(tag, code);
+  if (affixesByKey.size >= MAX_AFFIXES) affixesByKey.clear();
+  affixesByKey.set(key, found);
+  return found;
+}
+
+function readAffixes(tag: string, code: string): readonly [string, string] | undefined {
+  try {
+    const parts = new Intl.NumberFormat(tag, { style: 'currency', currency: code }).formatToParts(
+      1,
+    );
+    const first = parts.findIndex((p) => p.type === 'integer');
+    let last = first;
+    parts.forEach((p, i) => {
+      if (p.type === 'integer' || p.type === 'fraction' || p.type === 'decimal') last = i;
+    });
+    const joined = (from: number, to?: number) =>
+      spaces(
+        parts
+          .slice(from, to)
+          .map((p) => p.value)
+          .join(''),
+      );
+    return Object.freeze([joined(0, first), joined(last + 1)] as const);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Prints an amount (an exact decimal string in major units) as the locale writes money:
  * `'1234.56'` in BRL is `'R$ 1.234,56'` in pt-BR. The symbol and its place come from `Intl`.
+ * Total: an amount or a code that is not a string is printed as `String(value)`, and a code
+ * `Intl` does not take is written before the digits.
  */
 export function localMoney(decimal: string, currency: string, tag: string): string {
-  const negative = decimal.startsWith('-');
-  const digits = localDecimal(negative ? decimal.slice(1) : decimal, tag);
-  let parts: Intl.NumberFormatPart[];
-  try {
-    parts = new Intl.NumberFormat(tag, { style: 'currency', currency }).formatToParts(1);
-  } catch {
-    return `${negative ? '-' : ''}${currency} ${digits}`;
-  }
-  const first = parts.findIndex((p) => p.type === 'integer');
-  let last = first;
-  parts.forEach((p, i) => {
-    if (p.type === 'integer' || p.type === 'fraction' || p.type === 'decimal') last = i;
-  });
-  const prefix = spaces(
-    parts
-      .slice(0, first)
-      .map((p) => p.value)
-      .join(''),
-  );
-  const suffix = spaces(
-    parts
-      .slice(last + 1)
-      .map((p) => p.value)
-      .join(''),
-  );
+  const text = printed(decimal);
+  const code = printed(currency);
+  const negative = text.startsWith('-');
+  const digits = localDecimal(negative ? text.slice(1) : text, tag);
+  const affixes = moneyAffixes(tag, code);
+  if (affixes === undefined) return `${negative ? '-' : ''}${code} ${digits}`;
+  const [prefix, suffix] = affixes;
   return `${negative ? '-' : ''}${prefix}${digits}${suffix}`;
 }
 
@@ -166,24 +197,25 @@ function render(messages: MessageCatalog, error: DomainError, decimal: DecimalPr
  * @returns the error, frozen, with its message in the language
  */
 export function localizeError<E extends DomainError>(error: E, words?: CatalogWords): E {
-  // Read as anything: the words of a catalog of the user's, forged around the types.
-  const { intl, messages } = (words ?? {}) as Partial<CatalogWords>;
-  if (typeof messages !== 'object' || messages === null) return error;
-  if (typeof error !== 'object' || error === null) return error;
-  if (!isErrorCode(error.code) || !Array.isArray(error.path)) return error;
-  if (typeof error.message !== 'string') return error;
+  // Read as anything, in the try: the words of a catalog of the user's and an error forged
+  // around the types (a field that cannot become text, a getter that throws, a template
+  // missing or answering no text) leave the error as it is.
   try {
-    const text = render(messages, error, (d: string) =>
+    const { intl, messages } = (words ?? {}) as Partial<CatalogWords>;
+    if (typeof messages !== 'object' || messages === null) return error;
+    if (typeof error !== 'object' || error === null) return error;
+    if (!isErrorCode(error.code) || !Array.isArray(error.path)) return error;
+    if (typeof error.message !== 'string') return error;
+    const text: unknown = render(messages, error, (d: string) =>
       localDecimal(d, typeof intl === 'string' ? intl : 'en'),
     );
+    if (typeof text !== 'string' || text === '') return error;
     const where = pathText(error.path);
     return Object.freeze({
       ...error,
       message: where === '' ? text : `${where}: ${text}`,
     }) as unknown as E;
   } catch {
-    // Only a value forged around the types gets here (a field that cannot become text, a
-    // catalog without the template of a code).
     return error;
   }
 }
@@ -191,8 +223,16 @@ export function localizeError<E extends DomainError>(error: E, words?: CatalogWo
 /**
  * Makes a catalog of a language's words: what `ptBR` and `es` are made with, and how a
  * program writes a language of its own (or changes a word of the library's) and passes it
- * as `locale`, as it passes the library's. The words are kept as given (they are the
- * caller's; freeze them to keep them).
+ * as `locale`, as it passes the library's. The words are copied and deeply frozen: a later
+ * change to the caller's objects does not reach the catalog, and those objects are left as
+ * they are.
+ *
+ * It refuses no words: a catalog is checked part by part where it is used (one made by hand,
+ * without this function, too), and whatever part it cannot give (a word missing or of
+ * another type, a template that throws) is English, so that a catalog written for an older
+ * version, without the words added since, still writes its language everywhere else. The
+ * catalog's functions never throw: `localize` answers anything but a list as it is, and
+ * `decimal` and `money` print anything but a string as `String(value)`.
  *
  * @param words - the language: its `Intl` tag, whether `explain` writes its amounts the
  *   locale's way, a message template per error code (or `null` for the errors' own English
@@ -203,42 +243,58 @@ export function localizeError<E extends DomainError>(error: E, words?: CatalogWo
  * import assert from 'node:assert/strict';
  * import { explain, localizeErrors, product } from 'cocreation';
  * import { defineCatalog, es } from 'cocreation/locales';
+ * import { parseDocument, settleDocument } from 'cocreation/wire';
  *
  * // Spanish, with two words of its own; a language of its own writes every word.
  * const mine = defineCatalog({
  *   ...es,
- *   explain: { ...es.explain, notASettlement: 'nada que liquidar' },
+ *   explain: { ...es.explain, price: 'precio de lista P' },
  *   messages: es.messages && { ...es.messages,
  *     invalid_field: { ...es.messages.invalid_field, required: () => 'falta' } },
  * });
- * assert.equal(explain({} as never, [], { locale: mine }), 'nada que liquidar');
+ * const { settlement } = parseDocument({
+ *   product: { id: 'p1', mainCreator: 'ana@example.com' },
+ *   contracts: [],
+ *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z', price: { amount: '97', currency: 'BRL' } },
+ * }).andThen(settleDocument)._unsafeUnwrap();
+ * assert.match(explain(settlement, [], { locale: mine }), /precio de lista P\s+97,00 BRL/);
  * const errors = localizeErrors(product({ id: 'p1' })._unsafeUnwrapErr(), mine);
  * assert.deepEqual(errors.map((e) => e.message), ['mainCreator: falta']);
  * assert.equal(mine.money('1234.5', 'EUR'), '1234,5 €');
  * ```
  */
 export function defineCatalog(words: CatalogWords): Catalog {
-  // Read as anything: a JavaScript caller may pass a value that is not words. The words are
-  // kept as a deeply frozen copy: a catalog is shared by every caller, and the caller's own
-  // objects are left alone.
-  const given = frozenCopy(
-    typeof words === 'object' && words !== null ? words : {},
-  ) as CatalogWords;
+  // Read as anything: a JavaScript caller may pass a value that is not words, or words whose
+  // getters throw (none, then: English). The words are kept as a deeply frozen copy: a
+  // catalog is shared by every caller, and the caller's own objects are left alone.
+  let given = {} as CatalogWords;
+  try {
+    if (typeof words === 'object' && words !== null) given = frozenCopy(words);
+  } catch {
+    // Words that cannot be read: a catalog of none, which writes English.
+  }
   const { localNumbers } = given;
   // Without a tag of its own, English marks: never the host's locale, which would make the
   // output depend on the machine.
   const intl = typeof given.intl === 'string' ? given.intl : 'en';
   const local = localNumbers === true;
+  const translated = typeof given.messages === 'object' && given.messages !== null;
   return Object.freeze({
     ...given,
     intl,
-    localize: (errors: DomainErrors): DomainErrors =>
-      Array.isArray(errors)
-        ? (Object.freeze(errors.map((e) => localizeError(e, given))) as unknown as DomainErrors)
-        : errors,
-    decimal: local ? (d: string) => localDecimal(d, intl) : (d: string) => d,
+    localize: (errors: DomainErrors): DomainErrors => {
+      // English (no messages) answers the very list, as `en` does. Total: anything but a
+      // list, and a list that cannot be walked (a proxy's), is answered as it is.
+      if (!translated || !Array.isArray(errors)) return errors;
+      try {
+        return Object.freeze(errors.map((e) => localizeError(e, given))) as unknown as DomainErrors;
+      } catch {
+        return errors;
+      }
+    },
+    decimal: local ? (d: string) => localDecimal(d, intl) : printed,
     money: local
       ? (d: string, currency: string) => localMoney(d, currency, intl)
-      : (d: string) => d,
+      : (d: string) => printed(d),
   });
 }

@@ -8,7 +8,7 @@
  */
 import { deepFreeze } from '../_internal/fields';
 import type { DomainErrors } from '../errors';
-import type { Catalog } from './locale';
+import { type Catalog, printed } from './locale';
 
 /** The English catalog: the default of every `locale` option. */
 // Deeply frozen: every caller shares it.
@@ -17,8 +17,9 @@ export const en: Catalog = /* @__PURE__ */ deepFreeze<Catalog>({
   localNumbers: false,
   messages: null,
   localize: (errors: DomainErrors) => errors,
-  decimal: (decimal: string) => decimal,
-  money: (decimal: string) => decimal,
+  // As the wire writes numbers: the string as it is (anything else as `String(value)`).
+  decimal: printed,
+  money: (decimal: string) => printed(decimal),
   explain: {
     notASettlement: 'not a settlement',
     notReversals: 'not a list of reversals of this settlement',

@@ -1,7 +1,8 @@
 /**
  * `cocreation/locales`: the languages of error messages and of `explain`, one catalog each,
- * to pass as the `locale` option of the readers and `settleDocument` (`cocreation/wire`),
- * `explain` and `localizeErrors` (`cocreation`). English is the default and needs none.
+ * to pass as the `locale` option of the document readers, `settleDocument` and
+ * `settleDocumentSchema` (`cocreation/wire`), of `explain`, and as the second argument of
+ * `localizeErrors` (`cocreation`). English is the default and needs none.
  *
  * A catalog is a value the program imports, so that a bundle carries only the languages it
  * uses: `import { ptBR } from 'cocreation/locales'`, then `{ locale: ptBR }`. `CATALOGS`

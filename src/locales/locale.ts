@@ -36,6 +36,8 @@ export interface LocaleOptions {
   /**
    * The language of messages and `explain`: a catalog of `cocreation/locales` (`ptBR`, `es`,
    * `en`) or one of your own. Default English, the library's own, which needs no catalog.
+   * A catalog of your own never makes a function throw: whatever part of it is missing or
+   * misbehaves (throws, answers no text) is English.
    */
   readonly locale?: Catalog | undefined;
 }
@@ -178,7 +180,9 @@ export interface CatalogWords {
  * A language: the value passed as `locale`. The library's are in `cocreation/locales`
  * (`en`, `ptBR`, `es`); `defineCatalog` there makes one of your own words. Besides its
  * words it carries the functions that write with them, so that a program that passes no
- * catalog carries none of them.
+ * catalog carries none of them. Each function that takes a catalog uses the parts it needs
+ * (`localize` for messages; `explain`, `decimal` and `money` for `explain`), and English for
+ * a part that is missing or misbehaves (docs/languages.md).
  */
 export interface Catalog extends CatalogWords {
   /**
@@ -196,20 +200,17 @@ export interface Catalog extends CatalogWords {
 }
 
 /**
- * Tells whether a value has a catalog's shape: what the functions that take a `locale` check
- * before using it, so that any other value (a JavaScript caller's tag `'pt-BR'`, say) means
- * English, the default.
+ * Any value as text, for a catalog's printers given something other than the strings the
+ * library passes them (a JavaScript caller's `undefined`, a number): a string as it is, else
+ * `String(value)`, or `''` for a value that has no text (a null-prototype object).
  */
-export function isCatalog(value: unknown): value is Catalog {
-  if (typeof value !== 'object' || value === null) return false;
-  const { localize, decimal, money, explain } = value as Record<string, unknown>;
-  return (
-    typeof localize === 'function' &&
-    typeof decimal === 'function' &&
-    typeof money === 'function' &&
-    typeof explain === 'object' &&
-    explain !== null
-  );
+export function printed(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return String(value);
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -219,6 +220,11 @@ export function isCatalog(value: unknown): value is Catalog {
  * message is rendered from the error's data, so it names the field by its path:
  * `sale.price.amount: …`. English (no catalog, `en`, or anything that is not a catalog)
  * returns the errors as they are: their own messages are English, and say most.
+ *
+ * A catalog made by hand is the caller's code, and never makes this throw: one whose
+ * `localize` throws, or answers anything but a list of one error for each, keeps the errors
+ * as they are; an error it answers with no message (not a non-empty string) keeps its own.
+ * Only the messages of its answer are taken.
  *
  * @param errors - the errors of a failed parse, validation or settling
  * @param locale - the language's catalog, from `cocreation/locales` (default English, the
@@ -237,10 +243,25 @@ export function isCatalog(value: unknown): value is Catalog {
  * ```
  */
 export function localizeErrors(errors: DomainErrors, locale?: Catalog): DomainErrors {
-  if (!Array.isArray(errors) || !isCatalog(locale)) return errors;
-  const localized = locale.localize(errors);
-  // A catalog made by hand whose localize answers anything but one error for each keeps the
-  // errors as they are (English): the callers, a Standard Schema's validate among them, map
-  // over the list.
-  return Array.isArray(localized) && localized.length === errors.length ? localized : errors;
+  // Only a catalog's localize is called, in the try: a value that is not a catalog (a tag
+  // given as text, null) has none and means English, as a catalog whose code throws does. Of
+  // its answer only the messages are taken, so codes, paths and fields stay the library's;
+  // an answer that is the list itself (English) is the very same list.
+  try {
+    const localized = (locale === undefined ? errors : locale.localize(errors)) as ReadonlyArray<{
+      readonly message?: unknown;
+    }>;
+    return localized === errors || localized.length !== errors.length
+      ? errors
+      : (Object.freeze(
+          errors.map((error, i) => {
+            const message = localized[i]?.message;
+            return typeof message === 'string' && message
+              ? Object.freeze({ ...error, message })
+              : error;
+          }),
+        ) as unknown as DomainErrors);
+  } catch {
+    return errors;
+  }
 }

@@ -41,8 +41,8 @@ export interface FeeSchedule {
 }
 
 /**
- * A checked, frozen platform policy. Store it as JSON with `policyToJson`; {@link policy}
- * reads that back into an equal policy.
+ * A checked, frozen platform policy. Store it as JSON with `policyToJson`
+ * (`cocreation/wire`); {@link policy} reads that back into an equal policy.
  */
 export interface Policy {
   /** The preset it is or extends, `null` for a policy written from scratch. */

@@ -28,8 +28,8 @@ import {
 import { type JsonOf, keysOf, PRODUCT } from './shapes';
 
 /**
- * A checked, frozen product. Store it as JSON with `productToJson`; {@link product}
- * reads that back into an equal product.
+ * A checked, frozen product. Store it as JSON with `productToJson` (`cocreation/wire`);
+ * {@link product} reads that back into an equal product.
  */
 export interface Product {
   /** The platform's product id, compared exactly as written. */

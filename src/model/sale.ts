@@ -51,7 +51,7 @@ export interface Sale {
 
 /**
  * A (partial or full) refund of a sale. Its amount is a `bigint`: store it as JSON with
- * `refundToJson`; {@link refund} reads that back into an equal refund.
+ * `refundToJson` (`cocreation/wire`); {@link refund} reads that back into an equal refund.
  */
 export interface Refund {
   /** Unique within the sale. */

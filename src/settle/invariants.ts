@@ -39,7 +39,7 @@ function instantProblem(t: unknown): DomainError | null {
 }
 
 /**
- * The retention floor at one instant (specification §3, invariant 1): the percents the
+ * The retention floor at one instant (specification §4.1): the percents the
  * product's live contracts reserve at `t` (each the larger of its percent in force and a
  * pending amendment's) sum to at most `100 - minRetainedPercent` of the policy.
  * `validateDomain` checks the floor at every event that can raise the sum; this answers it
@@ -117,7 +117,7 @@ const AFFILIATE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 ]);
 
 /**
- * Affiliate permission for a sale (specification §4.6, invariant 2): a sale's affiliate is not
+ * Affiliate permission for a sale (specification §4.6): a sale's affiliate is not
  * the product's main creator (`self_affiliation`), is not a cocreator whose contract covers
  * the sale unless its terms in force allow it (`affiliate_not_permitted`), and a sale a
  * contract covers has an affiliate only when the policy allows affiliates on cocreated
@@ -187,7 +187,7 @@ function checkAffiliatePermission(parts: DomainInput, sale: Sale): Result<void, 
 }
 
 /**
- * Term expiry at an instant (specification §3, invariant 3): a contract whose terms in force
+ * Term expiry at an instant (specification §3.2: expiry): a contract whose terms in force
  * carry an `endsAt` stops covering sales at that instant; at or after it the contract is
  * expired and pays nothing. Other ends (declined, withdrawn, cancelled) are not an expiry.
  *

@@ -9,7 +9,11 @@ import type { Percent } from '../values/percent';
 /** Who a line pays. Lines come in this order: platform, affiliate, cocreators, main creator. */
 export type Role = 'platform' | 'affiliate' | 'cocreator' | 'main-creator';
 
-interface LineAmount {
+/**
+ * What every line of a settlement carries: its amount and its exact, unrounded share. The
+ * four line types extend it.
+ */
+export interface LineAmount {
   /** In the settlement's currency, minor units. */
   readonly amount: bigint;
   /**
@@ -92,8 +96,9 @@ export type FeeOrigin =
  *
  * Plain, frozen data whose amounts are `bigint`s, so `JSON.stringify` refuses it ("Do not
  * know how to serialize a BigInt"). To store it and refund it later, print it with
- * `storedSettlementToJson` and read it back with `parseStoredSettlementJson`
- * (docs/storage.md); `settlementToJson` prints what the `settle` oracle outputs.
+ * `storedSettlementToJson` and read it back with `parseStoredSettlementJson`, both from
+ * `cocreation/wire` (docs/storage.md); `settlementToJson` there prints what the `settle`
+ * oracle outputs.
  */
 export interface Settlement {
   /** The settled sale's id. */
@@ -134,7 +139,7 @@ export type ReversalLine =
  * The reversal of one refund: one line per settlement line, same order, summing to −amount.
  *
  * Its amounts are `bigint`s, which `JSON.stringify` refuses: store it with
- * `storedReversalToJson` and read it back with `parseStoredReversalJson`.
+ * `storedReversalToJson` and read it back with `parseStoredReversalJson` (`cocreation/wire`).
  */
 export interface Reversal {
   /** The refund's id. */

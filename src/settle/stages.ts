@@ -40,8 +40,7 @@ import type { Settlement } from './settlement';
  * @param contracts - the product's contracts, with their whole histories
  * @param sale - the sale, from `sale()`
  * @returns the frozen {@link Settlement}, or every problem: the domain's (at `['policy']`,
- *   `['product']`, `['contracts', i, ...]`) and the sale's (at `['sale', ...]`, see
- *   `settleWithDomain`)
+ *   `['product']`, `['contracts', i, ...]`) and the sale's (at `['sale', ...]`)
  * @example
  * ```ts
  * import assert from 'node:assert/strict';

@@ -219,11 +219,12 @@ function lineKey(line: Loose): string {
  * Compares two settlements party by party and returns what differs, as plain data: empty
  * when they agree. Lines are matched by role and account (order does not matter); amounts
  * and percents are compared by value (`"21.1"` equals `"21.10"` and `21.1`), accounts after
- * canonicalization, instants as instants. A settlement field (`price`, `net`, ...) or a
- * line's `contractId`, `percent` or `exactShare` is compared only when at least one side
- * (for `exactShare`: both sides) has it, so that a platform's own, smaller record can be
- * checked against the oracle's full one. Never throws; anything that is not a settlement
- * counts as one without lines.
+ * canonicalization, instants as instants. A settlement field (`price`, `net`, ...) and a
+ * line's `exactShare` are compared only when both sides have them, so that a platform's
+ * record of the lines alone can be checked against the oracle's full output. A line's
+ * `contractId` and `percent` are compared when at least one side has them: one side
+ * without them is a difference. Never throws; anything that is not a settlement counts as
+ * one without lines.
  *
  * @param expected - the oracle's settlement (e.g. `settleToJson(doc).settlement`), a whole
  *   `settle` output, or a `Settlement`

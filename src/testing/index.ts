@@ -1,7 +1,8 @@
 /**
  * `cocreation/testing`: fast-check arbitraries of valid (and malformed) wire-shaped inputs,
  * and a party-by-party comparison of settlements, for test suites that check a platform's
- * split against the oracle.
+ * split against the oracle. It needs `fast-check` 4, an optional peer dependency
+ * (`npm install --save-dev fast-check`).
  */
 export {
   type ContractHistoryOptions,

@@ -8,7 +8,7 @@
  */
 
 import { err, ok, type Result } from 'neverthrow';
-import { frozenCopy } from '../_internal/fields';
+import { dense, frozenCopy } from '../_internal/fields';
 import { isBuilt, markBuilt } from '../_internal/provenance';
 import { unreadableErr } from '../_internal/unreadable';
 import { checkContract } from '../contracts/read';
@@ -60,8 +60,8 @@ function asErrors(problems: ReadonlyArray<DomainError>): DomainErrors {
  * - 2a: `product_mismatch` (at `productId`) for each contract of another product, which is
  *   then left out of every other rule (its history is not read, it does not count below);
  * - 2b: for each contract of this product, `self_cocreation` (at `cocreator`; the history is
- *   then not read), else the first event of its history that breaks a rule (see
- *   `replayContract`);
+ *   then not read), else the first event of its history that breaks a rule of
+ *   specification §§3 and 4 (one event's checks in the order of §7.5);
  * - 2c: when every contract of this product has a valid history, the rules across contracts,
  *   at the path of the event that breaks them, every breaking checkpoint in document order:
  *   at every `invited`, `amendment-proposed` and `amended` instant `t`, the reserved
@@ -259,15 +259,18 @@ function readContracts(
   const contracts: CocreationContract[] = [];
   if (!Array.isArray(rawContracts)) {
     problems.push(domainError('invalid_field', 'expected an array of contracts', contractsPath));
-  } else {
-    rawContracts.forEach((item: unknown, i) => {
-      const checked = checkContract(item, [...contractsPath, i]);
-      if (checked.isErr()) problems.push(...checked.error);
-      else contracts.push(checked.value);
-    });
+    return contracts;
   }
   const seen = new Set<string>();
-  contracts.forEach((c, i) => {
+  // Each contract at its index in the input, a hole included: a duplicate id is reported at
+  // the later contract's own index, whatever contracts before it failed to read.
+  dense(rawContracts).forEach((item: unknown, i) => {
+    const checked = checkContract(item, [...contractsPath, i]);
+    if (checked.isErr()) {
+      problems.push(...checked.error);
+      return;
+    }
+    const c = checked.value;
     if (seen.has(c.id)) {
       problems.push(
         domainError(
@@ -278,6 +281,7 @@ function readContracts(
       );
     }
     seen.add(c.id);
+    contracts.push(c);
   });
   return contracts;
 }

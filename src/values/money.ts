@@ -186,11 +186,14 @@ export function parseMoneyOrError(
  * Reads an amount and a currency code (the wire format's `{ amount, currency }`) into money.
  * The currency is checked first, since the amount's precision depends on it.
  *
- * @param amount - a decimal string or number, as in `parseAmount`
+ * @param amount - a decimal string or a JSON number (specification §8), with at most the
+ *   currency's decimals
  * @param currencyCode - an ISO 4217 code, as in {@link currency}
  * @param path - the path of the money object; errors point at `[...path, 'amount']` or
  *   `[...path, 'currency']` (default `[]`)
- * @returns frozen {@link Money}, or the first error of {@link currency} or `parseAmount`
+ * @returns frozen {@link Money}, or the first error: the currency's (`invalid_field`,
+ *   `unknown_currency`), else the amount's (`invalid_field`, `invalid_amount`,
+ *   `amount_precision`)
  * @example
  * ```ts
  * import assert from 'node:assert/strict';

@@ -220,6 +220,7 @@ function invalidJson(message: string): DomainErrors {
  * §8); a second one is not JSON. Duplicate keys: the last wins, as in `JSON.parse`.
  *
  * @param text - the JSON text of one document
+ * @param options - `locale`, as for {@link parseDocument}
  * @returns the checked document, or every problem found
  * @example
  * ```ts
@@ -280,6 +281,7 @@ function decodeUtf8(bytes: Uint8Array): string | null {
  * reads it. This is what `cocreation settle` does with its input.
  *
  * @param bytes - the document's bytes, e.g. a `Buffer` from `readFileSync`
+ * @param options - `locale`, as for {@link parseDocument}
  * @returns the checked document, or every problem found
  * @example
  * ```ts

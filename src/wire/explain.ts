@@ -3,8 +3,7 @@
  * each amount was reached, for people auditing a split.
  */
 
-import { en } from '../locales/en';
-import { type Catalog, type ExplainWords, isCatalog, type LocaleOptions } from '../locales/locale';
+import type { ExplainWords, LocaleOptions } from '../locales/locale';
 import { hasLineIdentity } from '../refunds/refund';
 import { exactShareText, MAX_EXACT_SCALE } from '../settle/lines';
 import type {
@@ -20,6 +19,7 @@ import { formatDecimal } from '../values/decimal';
 import { formatInstant, isInstantValue } from '../values/instant';
 import { formatAmount } from '../values/money';
 import { formatPercent, isPercentValue, type Percent } from '../values/percent';
+import { type Voice, voiceOf } from './explain-voice';
 
 /**
  * Lays out rows as a plain-text table; `null` rows become a rule of dashes. `align` has a
@@ -55,11 +55,11 @@ interface Printer {
 }
 
 /** English prints numbers as the wire does (`1234.56`); other locales as their readers do. */
-function printer(currency: Currency, catalog: Catalog): Printer {
-  const decimal = (d: string) => catalog.decimal(d);
+function printer(currency: Currency, voice: Voice): Printer {
+  const decimal = (d: string) => voice.decimal(d);
   return {
-    words: catalog.explain,
-    money: (minor: bigint) => catalog.money(formatAmount(minor, currency), currency.code),
+    words: voice.explain,
+    money: (minor: bigint) => voice.money(formatAmount(minor, currency), currency.code),
     decimal,
     pct: (p: Percent) => `${decimal(formatPercent(p))}%`,
   };
@@ -318,7 +318,9 @@ function explainReversals(
  * @param options - `locale`: a catalog of `cocreation/locales`, the language of the words, and
  *   in `ptBR` and `es` amounts written as their readers write money (`R$ 1.234,56`), printed
  *   exactly from the minor units; English (the default) prints amounts as the wire does
- *   (`1234.56`)
+ *   (`1234.56`). A catalog made by hand never makes it throw: a word it lacks, or has of
+ *   another type, is the English word, and a function of it that throws or answers anything
+ *   but text is answered by the English one
  * @returns the text, lines separated by `\n`, ending without a newline
  * @example
  * ```ts
@@ -352,15 +354,14 @@ export function explain(
   reversals: ReadonlyArray<Reversal> = [],
   options: LocaleOptions = {},
 ): string {
-  const locale = options?.locale;
-  const catalog = isCatalog(locale) ? locale : en;
-  const words = catalog.explain;
+  const voice = voiceOf(options);
+  const words = voice.explain;
   if (!isSettlementValue(settlement)) return words.notASettlement;
   const lineCount = settlement.lines.length;
   if (!Array.isArray(reversals) || !reversals.every((r) => isReversalValue(r, lineCount))) {
     return words.notReversals;
   }
-  const print = printer(settlement.currency, catalog);
+  const print = printer(settlement.currency, voice);
   return [
     ...explainSettlement(settlement, print),
     ...explainReversals(settlement, reversals, print),

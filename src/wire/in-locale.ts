@@ -2,31 +2,29 @@
  * Errors in the caller's language: what the wire functions that take `LocaleOptions` do with
  * their English errors before they answer.
  */
-import { type Err, err, type Result } from 'neverthrow';
+import type { Err, Result } from 'neverthrow';
 import { unreadableErr } from '../_internal/unreadable';
 import type { DomainErrors } from '../errors';
 import { type Catalog, type LocaleOptions, localizeErrors } from '../locales/locale';
 
 /**
  * A result whose errors' messages are in the options' locale (English, the library's own,
- * when none is given, or when reading the options or the catalog throws): codes, paths and
- * fields stay as they are. Never throws.
+ * when none is given): codes, paths and fields stay as they are.
  */
 export function inLocale<T>(
   result: Result<T, DomainErrors>,
   options: LocaleOptions | undefined,
 ): Result<T, DomainErrors> {
-  if (result.isOk()) return result;
+  // Read as anything: a JavaScript caller may pass a value that is not an options object, or
+  // one whose getter throws (English, then, as for a catalog that throws).
+  let locale: unknown;
   try {
-    // Read as anything: a JavaScript caller may pass a value that is not an options object.
-    const locale = (options as { readonly locale?: unknown } | null | undefined)?.locale;
-    if (locale === undefined) return result;
-    return err(localizeErrors(result.error, locale as Catalog));
+    locale = (options as { readonly locale?: unknown } | null | undefined)?.locale;
   } catch {
-    // Options or a catalog of the caller's whose getters, Proxy traps or `localize` throw:
-    // the errors stay in English.
     return result;
   }
+  if (locale === undefined) return result;
+  return result.mapErr((errors) => localizeErrors(errors, locale as Catalog));
 }
 
 /**

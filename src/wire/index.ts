@@ -9,8 +9,8 @@
  * `contractToJson`, `documentToJson`, `errorToJson`, `ledgerToJson`, `policyToJson`,
  * `productToJson`, `refundToJson`, `reversalToJson`, `settlementToJson`, `storedReversalToJson`,
  * `storedSettlementToJson`. Every other function reads anything and answers a `Result`
- * (or, for `settleToJson` and `settleText`, the output object of specification §8), never
- * throwing.
+ * (or, for `settleToJson` and `settleText`, the output object of specification §8, and for
+ * `settleDocumentSchema` a validator whose `validate` answers issues), never throwing.
  *
  * The values themselves (money, percent, policy, product, contract, sale) and settling them
  * are in the main entry, `cocreation`.

@@ -8,6 +8,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import {
   collect,
+  dense,
   type Fields,
   type Issues,
   nonEmpty,
@@ -159,7 +160,7 @@ export function ledgerToJson(ledger: Ledger): LedgerJson {
 }
 
 function readList(value: unknown, path: Path, issues: Issues): ReadonlyArray<unknown> {
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return dense(value);
   issues.push(domainError('invalid_field', 'expected an array', path));
   return [];
 }
@@ -360,7 +361,7 @@ function readConflict(value: unknown, path: Path, issues: Issues): LedgerRecord[
  *   ] }],
  *   conflicts: [],
  * })._unsafeUnwrap();
- * assert.equal(ledgerTotal(ledger, { currency: 'BRL', account: 'ana@example.com' }).net, 900n);
+ * assert.equal(ledgerTotal(ledger, { currency: 'BRL', role: 'main-creator' }).net, 900n);
  * const bad = parseLedgerJson({ entries: [{ saleId: 's1', currency: 'BRL', period: null,
  *   lines: [{ role: 'platform', account: null, amount: '1.001' }] }], conflicts: [] });
  * assert.deepEqual(bad._unsafeUnwrapErr()[0].path, ['entries', 0, 'lines', 0, 'amount']);

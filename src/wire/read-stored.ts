@@ -8,6 +8,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import {
   collect,
+  dense,
   type Fields,
   type Issues,
   nonEmpty,
@@ -139,7 +140,7 @@ function checkArithmetic(settlement: Settlement, issues: Issues): void {
 /** Each line's `percentAsWritten`, parsed (`undefined` where there is none). */
 function readWrittenPercents(fields: Fields, issues: Issues): Array<Percent | undefined> {
   const linesValue = optional(fields, 'lines');
-  return (Array.isArray(linesValue) ? linesValue : []).map((line: unknown, i) => {
+  return dense(Array.isArray(linesValue) ? linesValue : []).map((line: unknown, i) => {
     const value =
       typeof line === 'object' && line !== null
         ? optional(line as Fields, 'percentAsWritten')

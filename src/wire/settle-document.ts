@@ -23,6 +23,8 @@ import type { SettleDocument, SettleOutcome } from './json';
  * nothing is wrong.
  *
  * @param doc - a document from {@link parseDocument}
+ * @param options - `locale`: the language of the errors' messages, a catalog of
+ *   `cocreation/locales` (default English; codes, paths and fields never change with it)
  * @returns the settlement and its reversals, or every problem found
  * @example
  * ```ts

@@ -4,7 +4,7 @@
  * library's own rules, messages and paths. The interface is written out here, as the standard
  * asks, so the package needs no dependency for it.
  */
-import type { DomainError, DomainErrors, Issue, Path } from '../errors';
+import type { DomainError, Issue, Path } from '../errors';
 import { type LocaleOptions, localizeErrors } from '../locales/locale';
 import { parseDocument } from './document';
 import type { SettleDocument } from './json';
@@ -104,35 +104,21 @@ export interface SettleDocumentSchema {
  * ```
  */
 export function settleDocumentSchema(options: LocaleOptions = {}): SettleDocumentSchema {
-  const locale = localeOf(options);
+  let locale: LocaleOptions['locale'];
+  try {
+    locale = options?.locale;
+  } catch {
+    // Options whose getter throws: English, as for a catalog that throws.
+  }
   const validate = (value: unknown): SchemaResult => {
     const result = parseDocument(value).andThen((doc) => settleDocument(doc).map(() => doc));
     if (result.isOk()) return Object.freeze({ value: result.value });
-    try {
-      return issuesOf(localizeErrors(result.error, locale));
-    } catch {
-      // A locale of the caller's whose getters, Proxy traps or `localize` throw: in English.
-      return issuesOf(result.error);
-    }
+    const issues = localizeErrors(result.error, locale).map((e) =>
+      Object.freeze({ message: e.message, path: e.path, code: e.code }),
+    );
+    return Object.freeze({ issues: Object.freeze(issues) });
   };
   return Object.freeze({
     '~standard': Object.freeze({ version: 1, vendor: 'cocreation', validate }),
   });
-}
-
-/** The options' locale, or none when reading them throws (a getter or a Proxy of the caller's). */
-function localeOf(options: LocaleOptions | undefined): LocaleOptions['locale'] {
-  try {
-    return options?.locale;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A refused {@link SchemaResult}: each error's message, path and code. */
-function issuesOf(errors: DomainErrors): SchemaResult {
-  const issues = errors.map((e) =>
-    Object.freeze({ message: e.message, path: e.path, code: e.code }),
-  );
-  return Object.freeze({ issues: Object.freeze(issues) });
 }

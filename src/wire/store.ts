@@ -78,7 +78,7 @@ export function productToJson(course: Product): ProductJson {
  * with milliseconds, accounts canonical, every term as the event gave it (percents with their
  * places as written). `contract` reads the result back into an equal contract.
  *
- * @param deal - a contract from `contract` (or `checkContract`); not checked
+ * @param deal - a contract from `contract`, `invite` or `transition`; not checked
  * @returns frozen JSON-ready data, for `JSON.stringify`
  * @example
  * ```ts

@@ -13,7 +13,6 @@ import { replayContract } from '../../src/contracts/replay';
 import * as main from '../../src/index';
 import { localizeError } from '../../src/locales/define';
 import * as locales from '../../src/locales/index';
-import { isCatalog } from '../../src/locales/locale';
 import { checkCocreatorPercent, isPolicyName } from '../../src/model/policy';
 import { checkAffiliatePercent } from '../../src/model/product';
 import { settleWithDomain } from '../../src/settle/stages';
@@ -35,6 +34,8 @@ import {
 import { parseAmount } from '../../src/values/money';
 import { checkPercentPrecision, percentFromString } from '../../src/values/percent';
 import * as wire from '../../src/wire/index';
+import { hostileCatalog } from '../support/hostile-catalog';
+import { specDocument } from '../support/spec-document';
 import {
   deepFreeze,
   expectDeepFrozen,
@@ -138,7 +139,6 @@ const INTERNAL_CHECKED: ReadonlyArray<readonly [string, AnyFn, number, 'one' | '
 
 const INTERNAL_TOTAL: ReadonlyArray<readonly [string, AnyFn, number, (a: unknown) => boolean]> = [
   ['isPolicyName', isPolicyName as AnyFn, 1, (a) => typeof a === 'boolean'],
-  ['isCatalog', isCatalog as AnyFn, 1, (a) => typeof a === 'boolean'],
   ['localizeError', localizeError as AnyFn, 2, () => true],
   [
     'percentFromString',
@@ -294,6 +294,46 @@ describe('the compiled settler', () => {
         const settler = lib.compileSettler(deepFreeze(domain) as never);
         expect(typeof settler.settle).toBe('function');
         expectResult(settler.settle(deepFreeze(sale) as never), true);
+      }),
+      runs(),
+    );
+  });
+});
+
+/**
+ * The `locale` option, whose catalog may be made by hand (its functions are the caller's
+ * code): the CHECKED list fuzzes the readers' first argument only. Any value, or a catalog
+ * whose every part throws or answers nonsense, as `locale`, or as the options themselves:
+ * the same English answer as with none.
+ */
+describe('every function that takes a locale', () => {
+  const locale = fc.oneof(hostileValue, hostileCatalog);
+  const { settlement, reversals } = lib
+    .parseDocument(specDocument())
+    .andThen((doc) => lib.settleDocument(doc))
+    ._unsafeUnwrap();
+  const english = explain(settlement, reversals);
+
+  function explain(...args: Parameters<typeof lib.explain>): string {
+    return lib.explain(...args);
+  }
+
+  it('answers as in English, never throwing, whatever the locale', () => {
+    fc.assert(
+      fc.property(hostileValue, locale, (input, catalog) => {
+        const frozen = deepFreeze(input);
+        const options = { locale: catalog } as never;
+        for (const read of [lib.parseDocument, lib.parseDocumentText, lib.parseDocumentBytes]) {
+          const answer = (read as AnyFn)(frozen, options);
+          expectResult(answer, true);
+          expect(answer).toEqual((read as AnyFn)(frozen));
+        }
+        const schema = lib.settleDocumentSchema(options)['~standard'];
+        expect(schema.validate(frozen)).toEqual(
+          lib.settleDocumentSchema()['~standard'].validate(frozen),
+        );
+        expect(explain(settlement, reversals, options)).toBe(english);
+        expect(explain(settlement, reversals, catalog as never)).toBe(english);
       }),
       runs(),
     );
