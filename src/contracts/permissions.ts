@@ -75,18 +75,25 @@ export const ACTIONS: ReadonlyArray<Action> = Object.freeze([
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, can, contract, parseInstant, product, validateDomain } from 'cocreation';
+ * import { type DomainErrors, POLICIES, can, contract, parseInstant, product, validateDomain } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * const domain = validateDomain({
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
+ *
+ * const domain = valueOf(validateDomain({
  *   policy: POLICIES.hotmart,
- *   product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
- *   contracts: [contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
+ *   product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })),
+ *   contracts: [valueOf(contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com',
  *       terms: { percent: '20', mayAlsoSellAsAffiliate: true } },
  *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
- *   ] })._unsafeUnwrap()],
- * })._unsafeUnwrap();
- * const t = parseInstant('2026-03-01T00:00:00Z')._unsafeUnwrap();
+ *   ] }))],
+ * }));
+ * const t = valueOf(parseInstant('2026-03-01T00:00:00Z'));
  * const ask = (who: string, action: Parameters<typeof can>[1]) =>
  *   can(who, action, domain.product, domain.timelines, t, domain.policy);
  * assert.equal(ask('ana@example.com', 'edit-product'), true);
@@ -183,10 +190,12 @@ function allowed(
  * import assert from 'node:assert/strict';
  * import { allowedActions, parseInstant, product } from 'cocreation';
  *
- * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
- * const t = parseInstant('2026-03-01T00:00:00Z')._unsafeUnwrap();
- * assert.deepEqual(allowedActions('leo@example.com', course, [], t), ['sell-as-affiliate']);
- * assert.deepEqual(allowedActions('ana@example.com', course, [], t), [
+ * const course = product({ id: 'p1', mainCreator: 'ana@example.com' });
+ * if (course.isErr()) throw new Error(course.error.map((e) => e.message).join('; '));
+ * const t = parseInstant('2026-03-01T00:00:00Z');
+ * if (t.isErr()) throw new Error(t.error.map((e) => e.message).join('; '));
+ * assert.deepEqual(allowedActions('leo@example.com', course.value, [], t.value), ['sell-as-affiliate']);
+ * assert.deepEqual(allowedActions('ana@example.com', course.value, [], t.value), [
  *   'edit-product', 'edit-cocreation', 'invite-cocreator', 'view-sales-history',
  * ]);
  * ```

@@ -26,10 +26,17 @@ import type {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { contract, formatPercent, parseInstant, POLICIES, product, termsAt, validateDomain } from 'cocreation';
+ * import { contract, type DomainErrors, formatPercent, parseInstant, POLICIES, product, termsAt, validateDomain } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
- * const c = contract({
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
+ *
+ * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
+ * const c = valueOf(contract({
  *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
  *   events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
@@ -37,9 +44,9 @@ import type {
  *     { type: 'amendment-proposed', at: '2026-02-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '25' } },
  *     { type: 'amendment-approved', at: '2026-02-03T00:00:00Z', by: 'bia@example.com' },
  *   ],
- * })._unsafeUnwrap();
- * const timeline = validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })._unsafeUnwrap().timelines[0]!;
- * const at = (s: string) => parseInstant(s)._unsafeUnwrap();
+ * }));
+ * const timeline = valueOf(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
+ * const at = (s: string) => valueOf(parseInstant(s));
  * assert.equal(formatPercent(termsAt(timeline, at('2026-02-02T00:00:00Z'))!.percent), '20');
  * assert.equal(formatPercent(termsAt(timeline, at('2026-02-03T00:00:00Z'))!.percent), '25');
  * assert.equal(termsAt(timeline, at('2025-12-31T00:00:00Z')), null);
@@ -139,18 +146,25 @@ export function commissionTerms(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { contract, isLive, parseInstant, POLICIES, product, validateDomain } from 'cocreation';
+ * import { contract, type DomainErrors, isLive, parseInstant, POLICIES, product, validateDomain } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
- * const c = contract({
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
+ *
+ * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
+ * const c = valueOf(contract({
  *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
  *   events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
  *     { type: 'withdrawn', at: '2026-01-05T00:00:00Z', by: 'ana@example.com' },
  *   ],
- * })._unsafeUnwrap();
- * const timeline = validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })._unsafeUnwrap().timelines[0]!;
- * const at = (s: string) => parseInstant(s)._unsafeUnwrap();
+ * }));
+ * const timeline = valueOf(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
+ * const at = (s: string) => valueOf(parseInstant(s));
  * assert.equal(isLive(timeline, at('2026-01-01T00:00:00Z')), true);
  * assert.equal(isLive(timeline, at('2026-01-05T00:00:00Z')), false);
  * ```
@@ -174,19 +188,26 @@ export function isLive(timeline: ContractTimeline, t: Instant): boolean {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { contract, parseInstant, pendingAmendmentAt, POLICIES, product, validateDomain } from 'cocreation';
+ * import { contract, type DomainErrors, parseInstant, pendingAmendmentAt, POLICIES, product, validateDomain } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
- * const c = contract({
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
+ *
+ * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
+ * const c = valueOf(contract({
  *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
  *   events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
  *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
  *     { type: 'amendment-proposed', at: '2026-02-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '30' } },
  *   ],
- * })._unsafeUnwrap();
- * const timeline = validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })._unsafeUnwrap().timelines[0]!;
- * const at = (s: string) => parseInstant(s)._unsafeUnwrap();
+ * }));
+ * const timeline = valueOf(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
+ * const at = (s: string) => valueOf(parseInstant(s));
  * assert.equal(pendingAmendmentAt(timeline, at('2026-01-31T00:00:00Z')), null);
  * assert.equal(pendingAmendmentAt(timeline, at('2026-02-01T00:00:00Z'))?.outcome, null);
  * ```
@@ -210,19 +231,26 @@ export function pendingAmendmentAt(timeline: ContractTimeline, t: Instant): Amen
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { contract, parseInstant, pendingCancellationAt, POLICIES, product, validateDomain } from 'cocreation';
+ * import { contract, type DomainErrors, parseInstant, pendingCancellationAt, POLICIES, product, validateDomain } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
- * const c = contract({
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
+ *
+ * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
+ * const c = valueOf(contract({
  *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
  *   events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
  *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
  *     { type: 'cancellation-requested', at: '2026-02-01T00:00:00Z', by: 'bia@example.com' },
  *   ],
- * })._unsafeUnwrap();
- * const timeline = validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })._unsafeUnwrap().timelines[0]!;
- * const t = parseInstant('2026-03-01T00:00:00Z')._unsafeUnwrap();
+ * }));
+ * const timeline = valueOf(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
+ * const t = valueOf(parseInstant('2026-03-01T00:00:00Z'));
  * assert.equal(pendingCancellationAt(timeline, t)?.requestedBy, 'bia@example.com');
  * ```
  */
@@ -249,19 +277,26 @@ export function pendingCancellationAt(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { contract, parseInstant, POLICIES, product, statusAt, validateDomain } from 'cocreation';
+ * import { contract, type DomainErrors, parseInstant, POLICIES, product, statusAt, validateDomain } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
- * const c = contract({
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
+ *
+ * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
+ * const c = valueOf(contract({
  *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
  *   events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com',
  *       terms: { percent: '20', endsAt: '2027-01-01T00:00:00Z' } },
  *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
  *   ],
- * })._unsafeUnwrap();
- * const timeline = validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })._unsafeUnwrap().timelines[0]!;
- * const at = (s: string) => parseInstant(s)._unsafeUnwrap();
+ * }));
+ * const timeline = valueOf(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
+ * const at = (s: string) => valueOf(parseInstant(s));
  * assert.equal(statusAt(timeline, at('2025-12-31T00:00:00Z')), null);
  * assert.equal(statusAt(timeline, at('2026-01-01T00:00:00Z')), 'pending');
  * assert.equal(statusAt(timeline, at('2026-06-01T00:00:00Z')), 'active');
@@ -286,19 +321,26 @@ export function statusAt(timeline: ContractTimeline, t: Instant): ContractStatus
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { contract, formatPercent, parseInstant, POLICIES, product, reservedPercentAt, validateDomain } from 'cocreation';
+ * import { contract, type DomainErrors, formatPercent, parseInstant, POLICIES, product, reservedPercentAt, validateDomain } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
- * const c = contract({
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
+ *
+ * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
+ * const c = valueOf(contract({
  *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
  *   events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
  *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
  *     { type: 'amendment-proposed', at: '2026-02-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '30' } },
  *   ],
- * })._unsafeUnwrap();
- * const timeline = validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })._unsafeUnwrap().timelines[0]!;
- * const at = (s: string) => parseInstant(s)._unsafeUnwrap();
+ * }));
+ * const timeline = valueOf(validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [c] })).timelines[0]!;
+ * const at = (s: string) => valueOf(parseInstant(s));
  * assert.equal(formatPercent(reservedPercentAt(timeline, at('2026-01-15T00:00:00Z'))), '20');
  * assert.equal(formatPercent(reservedPercentAt(timeline, at('2026-02-15T00:00:00Z'))), '30');
  * assert.equal(formatPercent(reservedPercentAt(timeline, at('2025-01-01T00:00:00Z'))), '0');
@@ -332,10 +374,17 @@ export interface TermsHistoryEntry {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { contract, formatInstant, formatPercent, POLICIES, product, termsHistory, validateDomain } from 'cocreation';
+ * import { contract, type DomainErrors, formatInstant, formatPercent, POLICIES, product, termsHistory, validateDomain } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
- * const c = contract({
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
+ *
+ * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
+ * const c = valueOf(contract({
  *   id: 'c1', productId: 'p1', cocreator: 'bia@example.com',
  *   events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
@@ -343,8 +392,8 @@ export interface TermsHistoryEntry {
  *     { type: 'amended', at: '2026-02-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '10' } },
  *     { type: 'cancelled', at: '2026-03-01T00:00:00Z', by: 'bia@example.com' },
  *   ],
- * })._unsafeUnwrap();
- * const timeline = validateDomain({ policy: POLICIES.gumroad, product: course, contracts: [c] })._unsafeUnwrap().timelines[0]!;
+ * }));
+ * const timeline = valueOf(validateDomain({ policy: POLICIES.gumroad, product: course, contracts: [c] })).timelines[0]!;
  * assert.deepEqual(
  *   termsHistory(timeline).map((h) => [formatPercent(h.terms.percent), formatInstant(h.from), h.until && formatInstant(h.until)]),
  *   [

@@ -322,14 +322,16 @@ function readContract(
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
  *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com', terms: null },
  *   ],
- * })._unsafeUnwrap();
- * assert.equal(c.cocreator, 'bia@example.com');
- * const invited = c.events[0];
+ * });
+ * if (c.isErr()) throw new Error(c.error.map((e) => e.message).join('; '));
+ * assert.equal(c.value.cocreator, 'bia@example.com');
+ * const invited = c.value.events[0];
  * assert.equal(invited?.type === 'invited' && invited.terms.appliesTo, 'all-sales');
  * assert.equal(invited?.type === 'invited' && formatPercent(invited.terms.percent), '20');
  *
  * const bad = contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [] }, ['contracts', 0]);
- * assert.deepEqual(bad._unsafeUnwrapErr()[0].path, ['contracts', 0, 'events']);
+ * if (bad.isOk()) throw new Error('expected an error');
+ * assert.deepEqual(bad.error[0].path, ['contracts', 0, 'events']);
  * ```
  */
 export function contract(
@@ -407,10 +409,14 @@ export function contractEvent(
  * import assert from 'node:assert/strict';
  * import { commissionRule } from 'cocreation';
  *
- * const terms = commissionRule({ percent: '12.5', endsAt: '2027-01-01T00:00:00Z' })._unsafeUnwrap();
- * assert.equal(terms.appliesTo, 'all-sales');
- * assert.equal(terms.mayAlsoSellAsAffiliate, false);
- * assert.deepEqual(commissionRule({})._unsafeUnwrapErr()[0].path, ['percent']);
+ * const terms = commissionRule({ percent: '12.5', endsAt: '2027-01-01T00:00:00Z' });
+ * if (terms.isErr()) throw new Error(terms.error.map((e) => e.message).join('; '));
+ * assert.equal(terms.value.appliesTo, 'all-sales');
+ * assert.equal(terms.value.mayAlsoSellAsAffiliate, false);
+ *
+ * const noPercent = commissionRule({});
+ * if (noPercent.isOk()) throw new Error('expected an error');
+ * assert.deepEqual(noPercent.error[0].path, ['percent']);
  * ```
  */
 export function commissionRule(

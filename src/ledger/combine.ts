@@ -17,16 +17,15 @@ import { type Ledger, type LedgerRecord, ledgerOfRecords } from './ledger';
  * import { combineLedgers, ledgerOf, ledgerTotal } from 'cocreation';
  * import { parseDocument, settleDocument } from 'cocreation/wire';
  *
- * const settled = settleDocument(
- *   parseDocument({
- *     product: { id: 'p1', mainCreator: 'ana@example.com' },
- *     contracts: [],
- *     sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
- *             price: { amount: '10.00', currency: 'USD' } },
- *   })._unsafeUnwrap(),
- * )._unsafeUnwrap().settlement;
+ * const ledger = parseDocument({
+ *   product: { id: 'p1', mainCreator: 'ana@example.com' },
+ *   contracts: [],
+ *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
+ *           price: { amount: '10.00', currency: 'USD' } },
+ * }).andThen(settleDocument).andThen(({ settlement }) => ledgerOf([settlement]));
+ * if (ledger.isErr()) throw new Error(ledger.error.map((e) => e.message).join('; '));
  * // The same sale delivered to two partitions is counted once when they are combined.
- * const left = ledgerOf([settled])._unsafeUnwrap();
+ * const left = ledger.value;
  * const right = structuredClone(left);
  * const both = combineLedgers(left, right);
  * assert.equal(ledgerTotal(both, { currency: 'USD' }).net, 1000n);

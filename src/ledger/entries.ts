@@ -146,28 +146,32 @@ export function ledgerOfOrError(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { ledgerOf, ledgerTotal, policy, product, sale, settleSale } from 'cocreation';
+ * import { type DomainErrors, ledgerOf, ledgerTotal } from 'cocreation';
+ * import { parseDocument, settleDocument } from 'cocreation/wire';
+ * import type { Result } from 'neverthrow';
+ *
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
  *
  * const settle = (id: string, amount: string) =>
- *   settleSale(
- *     policy('hotmart')._unsafeUnwrap(),
- *     product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
- *     [],
- *     sale({
- *       id,
- *       productId: 'p1',
- *       at: '2026-03-01T12:00:00Z',
- *       price: { amount, currency: 'USD' },
- *     })._unsafeUnwrap(),
- *   )._unsafeUnwrap();
+ *   valueOf(parseDocument({
+ *     product: { id: 'p1', mainCreator: 'ana@example.com' },
+ *     contracts: [],
+ *     sale: { id, productId: 'p1', at: '2026-03-01T12:00:00Z', price: { amount, currency: 'USD' } },
+ *   }).andThen(settleDocument)).settlement;
  * const s1 = settle('s1', '10.00');
  * // s1 delivered twice is counted once.
- * const ledger = ledgerOf([s1, settle('s2', '5.00'), s1])._unsafeUnwrap();
- * assert.equal(ledgerTotal(ledger, { currency: 'USD', role: 'main-creator' }).net, 1500n);
+ * const ledger = ledgerOf([s1, settle('s2', '5.00'), s1]);
+ * if (ledger.isErr()) throw new Error(ledger.error.map((e) => e.message).join('; '));
+ * assert.equal(ledgerTotal(ledger.value, { currency: 'USD', role: 'main-creator' }).net, 1500n);
  * // s1 again with another price is a conflict: neither version is counted.
- * const clash = ledgerOf([s1, settle('s1', '12.00')])._unsafeUnwrap();
- * assert.equal(clash.conflicts[0]?.saleId, 's1');
- * assert.deepEqual(clash.rows, []);
+ * const clash = ledgerOf([s1, settle('s1', '12.00')]);
+ * if (clash.isErr()) throw new Error(clash.error.map((e) => e.message).join('; '));
+ * assert.equal(clash.value.conflicts[0]?.saleId, 's1');
+ * assert.deepEqual(clash.value.rows, []);
  * ```
  */
 export function ledgerOf(

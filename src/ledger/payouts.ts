@@ -319,27 +319,32 @@ class TotalsSink implements SplitSink {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { compileSettler, policy, product, sale, settleTotals, validateDomain } from 'cocreation';
+ * import { POLICIES, compileSettler, type DomainErrors, product, sale, settleTotals, validateDomain } from 'cocreation';
+ * import type { Result } from 'neverthrow';
+ *
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
  *
  * const settler = compileSettler(
- *   validateDomain({
- *     policy: policy('hotmart')._unsafeUnwrap(),
- *     product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
- *     contracts: [],
- *   })._unsafeUnwrap(),
+ *   valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }).andThen((course) =>
+ *     validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [] }),
+ *   )),
  * );
  * const sales = [
  *   { id: 's1', at: '2026-03-01T12:00:00Z', amount: '10.00', fee: '1.00' },
  *   { id: 's2', at: '2026-04-01T12:00:00Z', amount: '20.00', fee: '2.00' },
  *   { id: 's3', at: '2026-04-02T12:00:00Z', amount: '5.00', fee: '6.00' },
  * ].map(({ id, at, amount, fee }) =>
- *   sale({
+ *   valueOf(sale({
  *     id,
  *     productId: 'p1',
  *     at,
  *     price: { amount, currency: 'BRL' },
  *     platformFee: { amount: fee, currency: 'BRL' },
- *   })._unsafeUnwrap(),
+ *   })),
  * );
  * const month = (s: { at: number }) => new Date(s.at).toISOString().slice(0, 7);
  * settleTotals(settler, sales, { period: month }).match(

@@ -37,7 +37,8 @@ export type Locale = (typeof LOCALES)[number];
  * const asked: string = 'pt-BR';
  * const locale = isLocale(asked) ? CATALOGS[asked] : undefined;
  * assert.equal(locale, ptBR);
- * assert.equal(explain({} as never, [], { locale }), 'não é uma liquidação');
+ * // @ts-expect-error: not a settlement, on purpose (a JavaScript caller can pass anything)
+ * assert.equal(explain({}, [], { locale }), 'não é uma liquidação');
  * ```
  */
 export const CATALOGS: { readonly [L in Locale]: Catalog } = /* @__PURE__ */ Object.freeze({

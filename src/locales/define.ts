@@ -252,13 +252,16 @@ export function localizeError<E extends DomainError>(error: E, words?: CatalogWo
  *   messages: es.messages && { ...es.messages,
  *     invalid_field: { ...es.messages.invalid_field, required: () => 'falta' } },
  * });
- * const { settlement } = parseDocument({
+ * const settled = parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
  *   contracts: [],
  *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z', price: { amount: '97', currency: 'BRL' } },
- * }).andThen(settleDocument)._unsafeUnwrap();
- * assert.match(explain(settlement, [], { locale: mine }), /precio de lista P\s+97,00 BRL/);
- * const errors = localizeErrors(product({ id: 'p1' })._unsafeUnwrapErr(), mine);
+ * }).andThen(settleDocument);
+ * if (settled.isErr()) throw new Error(settled.error.map((e) => e.message).join('; '));
+ * assert.match(explain(settled.value.settlement, [], { locale: mine }), /precio de lista P\s+97,00 BRL/);
+ * const refused = product({ id: 'p1' });
+ * if (refused.isOk()) throw new Error('expected an error');
+ * const errors = localizeErrors(refused.error, mine);
  * assert.deepEqual(errors.map((e) => e.message), ['mainCreator: falta']);
  * assert.equal(mine.money('1234.5', 'EUR'), '1234,5 €');
  * ```

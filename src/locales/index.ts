@@ -15,8 +15,9 @@
  * import { ptBR } from 'cocreation/locales';
  * import { parseDocument } from 'cocreation/wire';
  *
- * const errors = parseDocument({ contracts: [] }, { locale: ptBR })._unsafeUnwrapErr();
- * assert.equal(errors[0]?.message, 'product: campo obrigatório ausente');
+ * const result = parseDocument({ contracts: [] }, { locale: ptBR });
+ * if (result.isOk()) throw new Error('expected an error');
+ * assert.equal(result.error[0].message, 'product: campo obrigatório ausente');
  * ```
  *
  * @packageDocumentation

@@ -28,8 +28,9 @@ import type { Role } from '../settle/settlement';
  * import { parseDocument } from 'cocreation/wire';
  *
  * const options: LocaleOptions = { locale: es };
- * const errors = parseDocument({ contracts: [] }, options)._unsafeUnwrapErr();
- * assert.equal(errors[0]?.message, 'product: falta un campo obligatorio');
+ * const result = parseDocument({ contracts: [] }, options);
+ * if (result.isOk()) throw new Error('expected an error');
+ * assert.equal(result.error[0].message, 'product: falta un campo obligatorio');
  * ```
  */
 export interface LocaleOptions {
@@ -236,10 +237,9 @@ export function printed(value: unknown): string {
  * import { localizeErrors, product } from 'cocreation';
  * import { es } from 'cocreation/locales';
  *
- * const errors = product({ id: 'p1' })
- *   .mapErr((e) => localizeErrors(e, es))
- *   ._unsafeUnwrapErr();
- * assert.deepEqual(errors.map((e) => e.message), ['mainCreator: falta un campo obligatorio']);
+ * const result = product({ id: 'p1' }).mapErr((errors) => localizeErrors(errors, es));
+ * if (result.isOk()) throw new Error('expected an error');
+ * assert.deepEqual(result.error.map((e) => e.message), ['mainCreator: falta un campo obligatorio']);
  * ```
  */
 export function localizeErrors(errors: DomainErrors, locale?: Catalog): DomainErrors {

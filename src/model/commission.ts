@@ -88,8 +88,13 @@ export function appliesToOrError(input: unknown, path: Path = []): Result<Applie
  * import assert from 'node:assert/strict';
  * import { appliesTo } from 'cocreation';
  *
- * assert.equal(appliesTo('direct-sales')._unsafeUnwrap(), 'direct-sales');
- * assert.equal(appliesTo('some-sales')._unsafeUnwrapErr()[0].code, 'invalid_field');
+ * const direct = appliesTo('direct-sales');
+ * if (direct.isErr()) throw new Error(direct.error.map((e) => e.message).join('; '));
+ * assert.equal(direct.value, 'direct-sales');
+ *
+ * const some = appliesTo('some-sales');
+ * if (some.isOk()) throw new Error('expected an error');
+ * assert.equal(some.error[0].code, 'invalid_field');
  * ```
  */
 export function appliesTo(input: unknown, path: Path = []): Result<AppliesTo, DomainErrors> {

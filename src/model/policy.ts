@@ -112,7 +112,9 @@ export const POLICY_NAMES: ReadonlyArray<PolicyName> = Object.freeze([
  * import { MAX_PERCENT_DECIMALS, policy } from 'cocreation';
  *
  * assert.equal(policy({ extends: 'hotmart', percentDecimals: MAX_PERCENT_DECIMALS }).isOk(), true);
- * assert.equal(policy({ extends: 'hotmart', percentDecimals: 7 })._unsafeUnwrapErr()[0].code, 'invalid_policy');
+ * const tooFine = policy({ extends: 'hotmart', percentDecimals: 7 });
+ * if (tooFine.isOk()) throw new Error('expected an error');
+ * assert.equal(tooFine.error[0].code, 'invalid_policy');
  * ```
  */
 export const MAX_PERCENT_DECIMALS = 6;

@@ -90,11 +90,13 @@ export function checkAffiliatePercent(p: Percent, path: Path = []): Result<Perce
  * import { formatPercent, product } from 'cocreation';
  *
  * const course = product({ id: 'p1', mainCreator: ' Ana@Example.com', affiliateCommission: '40' });
- * assert.equal(course._unsafeUnwrap().mainCreator, 'ana@example.com');
- * assert.equal(formatPercent(course._unsafeUnwrap().affiliateCommission!), '40');
+ * if (course.isErr()) throw new Error(course.error.map((e) => e.message).join('; '));
+ * assert.equal(course.value.mainCreator, 'ana@example.com');
+ * assert.equal(course.value.affiliateCommission && formatPercent(course.value.affiliateCommission), '40');
  *
  * const bad = product({ id: 'p1', mainCreator: 'ana@example.com', affiliateCommission: '120' }, ['product']);
- * assert.deepEqual(bad._unsafeUnwrapErr()[0].path, ['product', 'affiliateCommission']);
+ * if (bad.isOk()) throw new Error('expected an error');
+ * assert.deepEqual(bad.error[0].path, ['product', 'affiliateCommission']);
  * ```
  */
 export function product(input: unknown, path: Path = []): Result<Product, DomainErrors> {

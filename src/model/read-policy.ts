@@ -255,15 +255,19 @@ function readFee(value: unknown, at: Path, issues: Issues): FeeSchedule | undefi
  * import assert from 'node:assert/strict';
  * import { POLICIES, formatPercent, policy } from 'cocreation';
  *
- * assert.equal(policy('gumroad')._unsafeUnwrap(), POLICIES.gumroad);
+ * const preset = policy('gumroad');
+ * if (preset.isErr()) throw new Error(preset.error.map((e) => e.message).join('; '));
+ * assert.equal(preset.value, POLICIES.gumroad);
  *
- * const custom = policy({ extends: 'hotmart', cocreatorPercent: { max: '60' } })._unsafeUnwrap();
- * assert.equal(formatPercent(custom.cocreatorPercent.min), '0.01');
- * assert.equal(formatPercent(custom.cocreatorPercent.max), '60');
+ * const custom = policy({ extends: 'hotmart', cocreatorPercent: { max: '60' } });
+ * if (custom.isErr()) throw new Error(custom.error.map((e) => e.message).join('; '));
+ * assert.equal(formatPercent(custom.value.cocreatorPercent.min), '0.01');
+ * assert.equal(formatPercent(custom.value.cocreatorPercent.max), '60');
  *
  * const broken = policy({ extends: 'hotmart', minRetainedPercent: '40' }, ['policy']);
+ * if (broken.isOk()) throw new Error('expected an error');
  * assert.deepEqual(
- *   broken._unsafeUnwrapErr().map((e) => [e.code, e.path]),
+ *   broken.error.map((e) => [e.code, e.path]),
  *   [['invalid_policy', ['policy', 'cocreatorPercent', 'max']]],
  * );
  * ```

@@ -135,9 +135,10 @@ function readAffiliate(value: unknown, path: Path, issues: Issues): SaleAffiliat
  *   at: '2026-03-01T12:00:00Z',
  *   price: { amount: '197.00', currency: 'BRL' },
  *   affiliate: { account: 'Leo@Example.com', percent: '40' },
- * })._unsafeUnwrap();
- * assert.equal(s.price.amount, 19700n);
- * assert.equal(s.affiliate?.account, 'leo@example.com');
+ * });
+ * if (s.isErr()) throw new Error(s.error.map((e) => e.message).join('; '));
+ * assert.equal(s.value.price.amount, 19700n);
+ * assert.equal(s.value.affiliate?.account, 'leo@example.com');
  *
  * const bad = sale(
  *   {
@@ -147,9 +148,10 @@ function readAffiliate(value: unknown, path: Path, issues: Issues): SaleAffiliat
  *     price: { amount: '10.001', currency: 'BRL' },
  *   },
  *   ['sale'],
- * )._unsafeUnwrapErr();
+ * );
+ * if (bad.isOk()) throw new Error('expected an error');
  * assert.deepEqual(
- *   bad.map((e) => [e.code, e.path]),
+ *   bad.error.map((e) => [e.code, e.path]),
  *   [
  *     ['invalid_field', ['sale', 'at']],
  *     ['amount_precision', ['sale', 'price', 'amount']],
@@ -222,11 +224,13 @@ function readSale(input: unknown, path: Path = []): Result<Sale, DomainErrors> {
  *   id: 'r1',
  *   at: '2026-03-05T00:00:00Z',
  *   amount: { amount: '50.00', currency: 'BRL' },
- * })._unsafeUnwrap();
- * assert.equal(r.amount.amount, 5000n);
+ * });
+ * if (r.isErr()) throw new Error(r.error.map((e) => e.message).join('; '));
+ * assert.equal(r.value.amount.amount, 5000n);
  *
  * const zero = refund({ id: 'r2', at: '2026-03-05T00:00:00Z', amount: { amount: '0', currency: 'BRL' } });
- * assert.equal(zero._unsafeUnwrapErr()[0].code, 'invalid_amount');
+ * if (zero.isOk()) throw new Error('expected an error');
+ * assert.equal(zero.error[0].code, 'invalid_amount');
  * ```
  */
 export function refund(input: unknown, path: Path = []): Result<Refund, DomainErrors> {

@@ -382,23 +382,19 @@ export function refundSaleOrError(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { policy, product, refund, refundSale, sale, settleSale } from 'cocreation';
+ * import { refund, refundSale } from 'cocreation';
+ * import { parseDocument, settleDocument } from 'cocreation/wire';
  *
- * const settlement = settleSale(
- *   policy('hotmart')._unsafeUnwrap(),
- *   product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
- *   [],
- *   sale({
- *     id: 's1',
- *     productId: 'p1',
- *     at: '2026-03-01T12:00:00Z',
- *     price: { amount: '100.00', currency: 'USD' },
- *     platformFee: { amount: '10.00', currency: 'USD' },
- *   })._unsafeUnwrap(),
- * )._unsafeUnwrap();
+ * const settled = parseDocument({
+ *   product: { id: 'p1', mainCreator: 'ana@example.com' },
+ *   contracts: [],
+ *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
+ *           price: { amount: '100.00', currency: 'USD' }, platformFee: { amount: '10.00', currency: 'USD' } },
+ * }).andThen(settleDocument);
  * const r = refund({ id: 'r1', at: '2026-03-02T00:00:00Z', amount: { amount: '25.00', currency: 'USD' } });
- * const reversal = refundSale(settlement, [], r._unsafeUnwrap())._unsafeUnwrap();
- * assert.deepEqual(reversal.lines.map((l) => l.amount), [-250n, -2250n]);
+ * const reversal = settled.andThen(({ settlement }) => r.andThen((r1) => refundSale(settlement, [], r1)));
+ * if (reversal.isErr()) throw new Error(reversal.error.map((e) => e.message).join('; '));
+ * assert.deepEqual(reversal.value.lines.map((l) => l.amount), [-250n, -2250n]);
  * ```
  */
 export function refundSale(
@@ -433,28 +429,34 @@ export function refundSale(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { policy, product, refund, refundAll, sale, settleSale } from 'cocreation';
+ * import { type DomainErrors, refund, refundAll } from 'cocreation';
+ * import { parseDocument, settleDocument } from 'cocreation/wire';
+ * import type { Result } from 'neverthrow';
  *
- * const settlement = settleSale(
- *   policy('hotmart')._unsafeUnwrap(),
- *   product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
- *   [],
- *   sale({
- *     id: 's1',
- *     productId: 'p1',
- *     at: '2026-03-01T12:00:00Z',
- *     price: { amount: '10.00', currency: 'USD' },
- *   })._unsafeUnwrap(),
- * )._unsafeUnwrap();
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
+ *
+ * const { settlement } = valueOf(parseDocument({
+ *   product: { id: 'p1', mainCreator: 'ana@example.com' },
+ *   contracts: [],
+ *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
+ *           price: { amount: '10.00', currency: 'USD' } },
+ * }).andThen(settleDocument));
  * const r = (id: string, amount: string) =>
- *   refund({ id, at: '2026-03-02T00:00:00Z', amount: { amount, currency: 'USD' } })._unsafeUnwrap();
+ *   valueOf(refund({ id, at: '2026-03-02T00:00:00Z', amount: { amount, currency: 'USD' } }));
  *
- * const reversals = refundAll(settlement, [r('r1', '4.00'), r('r2', '6.00')])._unsafeUnwrap();
- * assert.deepEqual(reversals.map((v) => v.refundedTotal), [400n, 1000n]);
+ * const reversals = refundAll(settlement, [r('r1', '4.00'), r('r2', '6.00')]);
+ * if (reversals.isErr()) throw new Error(reversals.error.map((e) => e.message).join('; '));
+ * assert.deepEqual(reversals.value.map((v) => v.refundedTotal), [400n, 1000n]);
  *
- * const over = refundAll(settlement, [r('r1', '4.00'), r('r2', '6.01')])._unsafeUnwrapErr();
- * assert.equal(over[0].code, 'refund_exceeds_price');
- * assert.deepEqual(over[0].path, ['refunds', 1, 'amount', 'amount']);
+ * const over = refundAll(settlement, [r('r1', '4.00'), r('r2', '6.01')]);
+ * if (over.isOk()) throw new Error('expected an error');
+ * const [first] = over.error;
+ * assert.equal(first.code, 'refund_exceeds_price');
+ * assert.deepEqual(first.path, ['refunds', 1, 'amount', 'amount']);
  * ```
  */
 export function refundAll(

@@ -96,24 +96,22 @@ const MAX_INDEX_WORK = 1 << 22;
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { compileSettler, policy, product, sale, validateDomain } from 'cocreation';
+ * import { POLICIES, compileSettler, product, sale, validateDomain } from 'cocreation';
  *
- * const settler = compileSettler(
- *   validateDomain({
- *     policy: policy('hotmart')._unsafeUnwrap(),
- *     product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
- *     contracts: [],
- *   })._unsafeUnwrap(),
+ * const domain = product({ id: 'p1', mainCreator: 'ana@example.com' }).andThen((course) =>
+ *   validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [] }),
  * );
+ * if (domain.isErr()) throw new Error(domain.error.map((e) => e.message).join('; '));
+ * const settler = compileSettler(domain.value);
  * for (const amount of ['1.00', '2.50']) {
- *   const s = sale({
+ *   const settled = sale({
  *     id: `s-${amount}`,
  *     productId: 'p1',
  *     at: '2026-03-01T12:00:00Z',
  *     price: { amount, currency: 'BRL' },
- *   })._unsafeUnwrap();
- *   const settled = settler.settle(s)._unsafeUnwrap();
- *   assert.equal(settled.lines.at(-1)?.amount, s.price.amount);
+ *   }).andThen((s) => settler.settle(s));
+ *   if (settled.isErr()) throw new Error(settled.error.map((e) => e.message).join('; '));
+ *   assert.equal(settled.value.lines.at(-1)?.amount, settled.value.price);
  * }
  * ```
  */

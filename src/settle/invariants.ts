@@ -54,24 +54,34 @@ function instantProblem(t: unknown): DomainError | null {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, contract, formatPercent, parseInstant, product, validateRetentionFloor } from 'cocreation';
+ * import { POLICIES, contract, type DomainErrors, formatPercent, parseInstant, product, validateRetentionFloor } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
+ *
+ * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
  * const offer = (id: string, cocreator: string, percent: string) =>
- *   contract({ id, productId: 'p1', cocreator, events: [
+ *   valueOf(contract({ id, productId: 'p1', cocreator, events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent } },
- *   ] })._unsafeUnwrap();
- * const t = parseInstant('2026-02-01T00:00:00Z')._unsafeUnwrap();
+ *   ] }));
+ * const t = valueOf(parseInstant('2026-02-01T00:00:00Z'));
  *
  * const fine = validateRetentionFloor({ policy: POLICIES.hotmart, product: course, contracts: [offer('c1', 'bia@example.com', '20')] }, t);
- * assert.equal(formatPercent(fine._unsafeUnwrap()), '20');
+ * if (fine.isErr()) throw new Error(fine.error.map((e) => e.message).join('; '));
+ * assert.equal(formatPercent(fine.value), '20');
  *
  * // Hotmart keeps at least 30 % for the main creator: 40 + 35 = 75 is over the 70 % cap.
  * const over = validateRetentionFloor({ policy: POLICIES.hotmart, product: course, contracts: [
  *   offer('c1', 'bia@example.com', '40'), offer('c2', 'caio@example.com', '35'),
- * ] }, t)._unsafeUnwrapErr()[0];
- * assert.equal(over.code, 'retention_floor_violated');
- * assert.equal(over.code === 'retention_floor_violated' && over.reservedPercent, '75');
+ * ] }, t);
+ * if (over.isOk()) throw new Error('expected an error');
+ * const [first] = over.error;
+ * assert.equal(first.code, 'retention_floor_violated');
+ * assert.equal(first.code === 'retention_floor_violated' && first.reservedPercent, '75');
  * ```
  *
  * @group Contracts and their lifecycle
@@ -132,25 +142,34 @@ const AFFILIATE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, contract, product, sale, validateAffiliatePermission } from 'cocreation';
+ * import { POLICIES, contract, type DomainErrors, product, sale, validateAffiliatePermission } from 'cocreation';
+ * import type { Result } from 'neverthrow';
+ *
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
  *
  * const parts = {
  *   policy: POLICIES.hotmart,
- *   product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
- *   contracts: [contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
+ *   product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })),
+ *   contracts: [valueOf(contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
  *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
- *   ] })._unsafeUnwrap()],
+ *   ] }))],
  * };
- * const soldBy = (account: string) => sale({
+ * const soldBy = (account: string) => valueOf(sale({
  *   id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
  *   price: { amount: '100.00', currency: 'BRL' }, affiliate: { account, percent: '10' },
- * })._unsafeUnwrap();
+ * }));
+ * const verdict = (account: string) =>
+ *   validateAffiliatePermission(parts, soldBy(account)).match(() => 'allowed', (errors) => errors[0].code);
  *
- * assert.equal(validateAffiliatePermission(parts, soldBy('leo@example.com')).isOk(), true);
+ * assert.equal(verdict('leo@example.com'), 'allowed');
  * // Bia's terms do not allow her to sell as an affiliate too.
- * assert.equal(validateAffiliatePermission(parts, soldBy('bia@example.com'))._unsafeUnwrapErr()[0].code, 'affiliate_not_permitted');
- * assert.equal(validateAffiliatePermission(parts, soldBy('ana@example.com'))._unsafeUnwrapErr()[0].code, 'self_affiliation');
+ * assert.equal(verdict('bia@example.com'), 'affiliate_not_permitted');
+ * assert.equal(verdict('ana@example.com'), 'self_affiliation');
  * ```
  *
  * @group Settling
@@ -201,21 +220,29 @@ function checkAffiliatePermission(parts: DomainInput, sale: Sale): Result<void, 
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, contract, parseInstant, product, validateTermAt } from 'cocreation';
+ * import { POLICIES, contract, type DomainErrors, parseInstant, product, validateTermAt } from 'cocreation';
+ * import type { Result } from 'neverthrow';
+ *
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
  *
  * const parts = {
  *   policy: POLICIES.hotmart,
- *   product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
- *   contracts: [contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
+ *   product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })),
+ *   contracts: [valueOf(contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com',
  *       terms: { percent: '20', endsAt: '2027-01-01T00:00:00Z' } },
  *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
- *   ] })._unsafeUnwrap()],
+ *   ] }))],
  * };
- * const at = (s: string) => parseInstant(s)._unsafeUnwrap();
- * assert.equal(validateTermAt(parts, 'c1', at('2026-12-31T23:59:59Z')).isOk(), true);
+ * const termAt = (at: string) =>
+ *   validateTermAt(parts, 'c1', valueOf(parseInstant(at))).match((c) => `${c.id} runs`, (errors) => errors[0].code);
+ * assert.equal(termAt('2026-12-31T23:59:59Z'), 'c1 runs');
  * // The term ends at its endsAt: from that instant on, the contract is expired.
- * assert.equal(validateTermAt(parts, 'c1', at('2027-01-01T00:00:00Z'))._unsafeUnwrapErr()[0].code, 'term_already_expired');
+ * assert.equal(termAt('2027-01-01T00:00:00Z'), 'term_already_expired');
  * ```
  *
  * @group Contracts and their lifecycle

@@ -44,12 +44,9 @@ import type { Settlement } from './settlement';
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { policy, product, sale, settleSale } from 'cocreation';
+ * import { POLICIES, product, sale, settleSale } from 'cocreation';
  *
- * const settlement = settleSale(
- *   policy('hotmart')._unsafeUnwrap(),
- *   product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
- *   [],
+ * const settlement = product({ id: 'p1', mainCreator: 'ana@example.com' }).andThen((course) =>
  *   sale({
  *     id: 's1',
  *     productId: 'p1',
@@ -57,10 +54,11 @@ import type { Settlement } from './settlement';
  *     price: { amount: '100.00', currency: 'USD' },
  *     platformFee: { amount: '10.40', currency: 'USD' },
  *     affiliate: { account: 'leo@example.com', percent: '35' },
- *   })._unsafeUnwrap(),
- * )._unsafeUnwrap();
+ *   }).andThen((s1) => settleSale(POLICIES.hotmart, course, [], s1)),
+ * );
+ * if (settlement.isErr()) throw new Error(settlement.error.map((e) => e.message).join('; '));
  * assert.deepEqual(
- *   settlement.lines.map((l) => [l.role, l.amount]),
+ *   settlement.value.lines.map((l) => [l.role, l.amount]),
  *   [['platform', 1040n], ['affiliate', 3136n], ['main-creator', 5824n]],
  * );
  * ```

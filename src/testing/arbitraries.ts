@@ -72,7 +72,6 @@ function choiceOf(value: unknown): PolicyChoice {
  * @returns an arbitrary of frozen policy JSON values
  * @example
  * ```ts
- * import assert from 'node:assert/strict';
  * import fc from 'fast-check';
  * import { policy } from 'cocreation';
  * import { validPolicyJson } from 'cocreation/testing';
@@ -94,7 +93,6 @@ export function validPolicyJson(
  * @returns an arbitrary of frozen product JSON values
  * @example
  * ```ts
- * import assert from 'node:assert/strict';
  * import fc from 'fast-check';
  * import { product } from 'cocreation';
  * import { productJson } from 'cocreation/testing';
@@ -161,7 +159,6 @@ export function contractHistoryJson(
  * @returns an arbitrary of frozen sale JSON values
  * @example
  * ```ts
- * import assert from 'node:assert/strict';
  * import fc from 'fast-check';
  * import { sale } from 'cocreation';
  * import { saleJson } from 'cocreation/testing';

@@ -185,6 +185,8 @@ function corrupt(doc: SettleDocumentJson, tape: Tape): MalformedDocument {
  *
  * fc.assert(
  *   fc.property(malformedDocument(), ({ document, path }) => {
+ *     // A test, where neverthrow keeps its unsafe unwraps: this one throws, failing the
+ *     // property, if the document is accepted.
  *     const errors = parseDocument(document)._unsafeUnwrapErr();
  *     const inside = (p: ReadonlyArray<string | number>) => path.every((step, i) => p[i] === step);
  *     assert.ok(errors.some((e) => inside(e.path)));

@@ -80,25 +80,34 @@ function asErrors(problems: ReadonlyArray<DomainError>): DomainErrors {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, contract, product, validateDomain } from 'cocreation';
+ * import { type DomainErrors, POLICIES, contract, product, validateDomain } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * const course = product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap();
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
+ *
+ * const course = valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' }));
  * const invite = (id: string, cocreator: string, percent: string) =>
- *   contract({
+ *   valueOf(contract({
  *     id, productId: 'p1', cocreator,
  *     events: [{ type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent } }],
- *   })._unsafeUnwrap();
+ *   }));
  *
- * const ok = validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [invite('c1', 'bia@example.com', '40')] });
- * assert.equal(ok._unsafeUnwrap().timelines.length, 1);
+ * const valid = validateDomain({ policy: POLICIES.hotmart, product: course, contracts: [invite('c1', 'bia@example.com', '40')] });
+ * if (valid.isErr()) throw new Error(valid.error.map((e) => e.message).join('; '));
+ * assert.equal(valid.value.timelines.length, 1);
  *
  * const tooMuch = validateDomain({
  *   policy: POLICIES.hotmart,
  *   product: course,
  *   contracts: [invite('c1', 'bia@example.com', '40'), invite('c2', 'caio@example.com', '40')],
  * });
+ * if (tooMuch.isOk()) throw new Error('expected an error');
  * assert.deepEqual(
- *   tooMuch._unsafeUnwrapErr().map((e) => [e.code, e.path]),
+ *   tooMuch.error.map((e) => [e.code, e.path]),
  *   [
  *     ['retention_floor_violated', ['contracts', 0, 'events', 0]],
  *     ['retention_floor_violated', ['contracts', 1, 'events', 0]],

@@ -14,18 +14,25 @@ import type { Domain } from './domain';
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, contract, liveContractsAt, parseInstant, product, validateDomain } from 'cocreation';
+ * import { type DomainErrors, POLICIES, contract, liveContractsAt, parseInstant, product, validateDomain } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * const domain = validateDomain({
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
+ *
+ * const domain = valueOf(validateDomain({
  *   policy: POLICIES.hotmart,
- *   product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
- *   contracts: [contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
+ *   product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })),
+ *   contracts: [valueOf(contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
  *     { type: 'declined', at: '2026-01-03T00:00:00Z', by: 'bia@example.com' },
- *   ] })._unsafeUnwrap()],
- * })._unsafeUnwrap();
- * assert.equal(liveContractsAt(domain, parseInstant('2026-01-02T00:00:00Z')._unsafeUnwrap()).length, 1);
- * assert.equal(liveContractsAt(domain, parseInstant('2026-01-03T00:00:00Z')._unsafeUnwrap()).length, 0);
+ *   ] }))],
+ * }));
+ * assert.equal(liveContractsAt(domain, valueOf(parseInstant('2026-01-02T00:00:00Z'))).length, 1);
+ * assert.equal(liveContractsAt(domain, valueOf(parseInstant('2026-01-03T00:00:00Z'))).length, 0);
  * ```
  */
 export function liveContractsAt(domain: Domain, t: Instant): ReadonlyArray<ContractTimeline> {
@@ -42,17 +49,24 @@ export function liveContractsAt(domain: Domain, t: Instant): ReadonlyArray<Contr
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, contract, contractsCovering, parseInstant, product, validateDomain } from 'cocreation';
+ * import { type DomainErrors, POLICIES, contract, contractsCovering, parseInstant, product, validateDomain } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * const domain = validateDomain({
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
+ *
+ * const domain = valueOf(validateDomain({
  *   policy: POLICIES.hotmart,
- *   product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
- *   contracts: [contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
+ *   product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })),
+ *   contracts: [valueOf(contract({ id: 'c1', productId: 'p1', cocreator: 'bia@example.com', events: [
  *     { type: 'invited', at: '2026-01-01T00:00:00Z', by: 'ana@example.com', terms: { percent: '20' } },
  *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
- *   ] })._unsafeUnwrap()],
- * })._unsafeUnwrap();
- * const at = (s: string) => parseInstant(s)._unsafeUnwrap();
+ *   ] }))],
+ * }));
+ * const at = (s: string) => valueOf(parseInstant(s));
  * assert.equal(contractsCovering(domain, { productId: 'p1', at: at('2026-01-01T12:00:00Z') }).length, 0);
  * assert.equal(contractsCovering(domain, { productId: 'p1', at: at('2026-01-02T00:00:00Z') }).length, 1);
  * ```
@@ -71,13 +85,20 @@ export function contractsCovering(domain: Domain, sale: SaleRef): ReadonlyArray<
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, formatPercent, invite, parseInstant, product, totalReservedPercentAt, validateDomain } from 'cocreation';
+ * import { type DomainErrors, POLICIES, formatPercent, invite, parseInstant, product, totalReservedPercentAt, validateDomain } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * const c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * const c2 = invite({ ...context, contracts: [c1] }, { id: 'c2', cocreator: 'caio@example.com', terms: { percent: '12.5' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * const domain = validateDomain({ ...context, contracts: [c1, c2] })._unsafeUnwrap();
- * assert.equal(formatPercent(totalReservedPercentAt(domain, parseInstant('2026-02-01T00:00:00Z')._unsafeUnwrap())), '32.5');
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
+ *
+ * const context = { policy: POLICIES.hotmart, product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })), contracts: [] };
+ * const c1 = valueOf(invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' }));
+ * const c2 = valueOf(invite({ ...context, contracts: [c1] }, { id: 'c2', cocreator: 'caio@example.com', terms: { percent: '12.5' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' }));
+ * const domain = valueOf(validateDomain({ ...context, contracts: [c1, c2] }));
+ * assert.equal(formatPercent(totalReservedPercentAt(domain, valueOf(parseInstant('2026-02-01T00:00:00Z')))), '32.5');
  * ```
  */
 export function totalReservedPercentAt(domain: Domain, t: Instant): Percent {
@@ -107,12 +128,19 @@ export function reservedTotalAt(timelines: ReadonlyArray<ContractTimeline>, t: I
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, availablePercentAt, formatPercent, invite, parseInstant, product, validateDomain } from 'cocreation';
+ * import { type DomainErrors, POLICIES, availablePercentAt, formatPercent, invite, parseInstant, product, validateDomain } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * const c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * const domain = validateDomain({ ...context, contracts: [c1] })._unsafeUnwrap();
- * assert.equal(formatPercent(availablePercentAt(domain, parseInstant('2026-02-01T00:00:00Z')._unsafeUnwrap())), '50');
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
+ *
+ * const context = { policy: POLICIES.hotmart, product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })), contracts: [] };
+ * const c1 = valueOf(invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' }));
+ * const domain = valueOf(validateDomain({ ...context, contracts: [c1] }));
+ * assert.equal(formatPercent(availablePercentAt(domain, valueOf(parseInstant('2026-02-01T00:00:00Z')))), '50');
  * ```
  */
 export function availablePercentAt(domain: Domain, t: Instant): Percent {
@@ -131,11 +159,18 @@ export function availablePercentAt(domain: Domain, t: Instant): Percent {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { POLICIES, invite, product, timelineOf, validateDomain } from 'cocreation';
+ * import { type DomainErrors, POLICIES, invite, product, timelineOf, validateDomain } from 'cocreation';
+ * import type { Result } from 'neverthrow';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * const c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * const domain = validateDomain({ ...context, contracts: [c1] })._unsafeUnwrap();
+ * // For inputs this code writes itself: an error there is a bug, so it throws.
+ * function valueOf<T>(result: Result<T, DomainErrors>): T {
+ *   if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ *   return result.value;
+ * }
+ *
+ * const context = { policy: POLICIES.hotmart, product: valueOf(product({ id: 'p1', mainCreator: 'ana@example.com' })), contracts: [] };
+ * const c1 = valueOf(invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' }));
+ * const domain = valueOf(validateDomain({ ...context, contracts: [c1] }));
  * assert.equal(timelineOf(domain, 'c1')?.acceptedAt, null);
  * assert.equal(timelineOf(domain, 'c9'), undefined);
  * ```

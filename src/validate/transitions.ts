@@ -42,23 +42,25 @@ function one(error: DomainError): DomainErrors {
  * import assert from 'node:assert/strict';
  * import { POLICIES, invite, product } from 'cocreation';
  *
- * const context = {
- *   policy: POLICIES.hotmart,
- *   product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
- *   contracts: [],
- * };
+ * const course = product({ id: 'p1', mainCreator: 'ana@example.com' });
+ * if (course.isErr()) throw new Error(course.error.map((e) => e.message).join('; '));
+ * const context = { policy: POLICIES.hotmart, product: course.value, contracts: [] };
+ *
  * const c1 = invite(context, {
  *   id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' },
  *   by: 'ana@example.com', at: '2026-01-01T00:00:00Z',
  * });
- * assert.equal(c1._unsafeUnwrap().events[0]?.type, 'invited');
+ * if (c1.isErr()) throw new Error(c1.error.map((e) => e.message).join('; '));
+ * assert.equal(c1.value.events[0]?.type, 'invited');
  *
  * const tooMuch = invite(context, {
  *   id: 'c1', cocreator: 'bia@example.com', terms: { percent: '75' },
  *   by: 'ana@example.com', at: '2026-01-01T00:00:00Z',
  * });
- * assert.deepEqual(tooMuch._unsafeUnwrapErr()[0].path, ['terms', 'percent']);
- * assert.equal(tooMuch._unsafeUnwrapErr()[0].code, 'percent_out_of_range');
+ * if (tooMuch.isOk()) throw new Error('expected an error');
+ * const [first] = tooMuch.error;
+ * assert.deepEqual(first.path, ['terms', 'percent']);
+ * assert.equal(first.code, 'percent_out_of_range');
  * ```
  */
 export function invite(
@@ -378,14 +380,20 @@ export type TransitionInput =
  * import assert from 'node:assert/strict';
  * import { POLICIES, invite, product, transition } from 'cocreation';
  *
- * const context = { policy: POLICIES.hotmart, product: product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(), contracts: [] };
- * let c1 = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })._unsafeUnwrap();
- * c1 = transition(context, c1, { type: 'accepted', by: 'bia@example.com', at: '2026-01-02T00:00:00Z' })._unsafeUnwrap();
- * const proposed = transition(context, c1, { type: 'amendment-proposed', terms: { percent: '30' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' })._unsafeUnwrap();
- * assert.deepEqual(proposed.events.map((e) => e.type), ['invited', 'accepted', 'amendment-proposed']);
+ * const course = product({ id: 'p1', mainCreator: 'ana@example.com' });
+ * if (course.isErr()) throw new Error(course.error.map((e) => e.message).join('; '));
+ * const context = { policy: POLICIES.hotmart, product: course.value, contracts: [] };
+ *
+ * const proposed = invite(context, { id: 'c1', cocreator: 'bia@example.com', terms: { percent: '20' }, by: 'ana@example.com', at: '2026-01-01T00:00:00Z' })
+ *   .andThen((c1) => transition(context, c1, { type: 'accepted', by: 'bia@example.com', at: '2026-01-02T00:00:00Z' }))
+ *   .andThen((c1) => transition(context, c1, { type: 'amendment-proposed', terms: { percent: '30' }, by: 'ana@example.com', at: '2026-02-01T00:00:00Z' }));
+ * if (proposed.isErr()) throw new Error(proposed.error.map((e) => e.message).join('; '));
+ * assert.deepEqual(proposed.value.events.map((e) => e.type), ['invited', 'accepted', 'amendment-proposed']);
+ *
  * // Only the cocreator may approve an amendment.
- * const refused = transition(context, proposed, { type: 'amendment-approved', by: 'ana@example.com', at: '2026-02-02T00:00:00Z' });
- * assert.equal(refused._unsafeUnwrapErr()[0].code, 'not_authorized');
+ * const refused = transition(context, proposed.value, { type: 'amendment-approved', by: 'ana@example.com', at: '2026-02-02T00:00:00Z' });
+ * if (refused.isOk()) throw new Error('expected an error');
+ * assert.equal(refused.error[0].code, 'not_authorized');
  * ```
  */
 export function transition(

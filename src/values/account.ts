@@ -21,7 +21,9 @@ export type AccountId = string & Brand<'AccountId'>;
  * import { accountId, MAX_ACCOUNT_ID_LENGTH } from 'cocreation';
  *
  * assert.equal(accountId('a'.repeat(MAX_ACCOUNT_ID_LENGTH)).isOk(), true);
- * assert.equal(accountId('a'.repeat(MAX_ACCOUNT_ID_LENGTH + 1))._unsafeUnwrapErr()[0].code, 'invalid_field');
+ * const tooLong = accountId('a'.repeat(MAX_ACCOUNT_ID_LENGTH + 1));
+ * if (tooLong.isOk()) throw new Error('expected an error');
+ * assert.equal(tooLong.error[0].code, 'invalid_field');
  * ```
  */
 export const MAX_ACCOUNT_ID_LENGTH = 320;
@@ -67,9 +69,15 @@ export function accountIdOrError(input: unknown, path: Path = []): Result<Accoun
  * import assert from 'node:assert/strict';
  * import { accountId } from 'cocreation';
  *
- * assert.equal(accountId('  Ana@Example.COM ')._unsafeUnwrap(), 'ana@example.com');
- * assert.equal(accountId('ÉLODIE')._unsafeUnwrap(), 'Élodie');
- * assert.equal(accountId('   ', ['sale', 'affiliate', 'account'])._unsafeUnwrapErr()[0].code, 'invalid_field');
+ * for (const [input, canonical] of [['  Ana@Example.COM ', 'ana@example.com'], ['ÉLODIE', 'Élodie']]) {
+ *   const id = accountId(input);
+ *   if (id.isErr()) throw new Error(id.error.map((e) => e.message).join('; '));
+ *   assert.equal(id.value, canonical);
+ * }
+ *
+ * const blank = accountId('   ', ['sale', 'affiliate', 'account']);
+ * if (blank.isOk()) throw new Error('expected an error');
+ * assert.equal(blank.error[0].code, 'invalid_field');
  * ```
  */
 export function accountId(input: unknown, path: Path = []): Result<AccountId, DomainErrors> {

@@ -150,8 +150,13 @@ export function currencyOrError(code: unknown, path: Path = []): Result<Currency
  * import assert from 'node:assert/strict';
  * import { currency } from 'cocreation';
  *
- * assert.equal(currency('KWD')._unsafeUnwrap().exponent, 3);
- * assert.equal(currency('XAU', ['price', 'currency'])._unsafeUnwrapErr()[0].code, 'unknown_currency');
+ * const kwd = currency('KWD');
+ * if (kwd.isErr()) throw new Error(kwd.error.map((e) => e.message).join('; '));
+ * assert.equal(kwd.value.exponent, 3);
+ *
+ * const gold = currency('XAU', ['price', 'currency']);
+ * if (gold.isOk()) throw new Error('expected an error');
+ * assert.equal(gold.error[0].code, 'unknown_currency');
  * ```
  */
 export function currency(code: unknown, path: Path = []): Result<Currency, DomainErrors> {
@@ -191,8 +196,10 @@ export function currencies(): ReadonlyArray<Currency> {
  * import assert from 'node:assert/strict';
  * import { currency, isCurrency } from 'cocreation';
  *
- * assert.equal(isCurrency(currency('BRL')._unsafeUnwrap()), true);
- * assert.equal(isCurrency(structuredClone(currency('BRL')._unsafeUnwrap())), true);
+ * const brl = currency('BRL');
+ * if (brl.isErr()) throw new Error(brl.error.map((e) => e.message).join('; '));
+ * assert.equal(isCurrency(brl.value), true);
+ * assert.equal(isCurrency(structuredClone(brl.value)), true);
  * assert.equal(isCurrency({ code: 'BRL', exponent: 3 }), false);
  * assert.equal(isCurrency({ code: 'XAU', exponent: 0 }), false);
  * ```

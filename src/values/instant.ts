@@ -206,10 +206,16 @@ export function parseInstantOrError(input: unknown, path: Path = []): Result<Ins
  * import assert from 'node:assert/strict';
  * import { formatInstant, parseInstant } from 'cocreation';
  *
- * const t = parseInstant('2026-03-01T09:00:00.123456-03:00')._unsafeUnwrap();
- * assert.equal(formatInstant(t), '2026-03-01T12:00:00.123Z');
- * assert.equal(parseInstant('2026-02-29T00:00:00Z')._unsafeUnwrapErr()[0].code, 'invalid_instant');
- * assert.equal(parseInstant(1772366400000)._unsafeUnwrapErr()[0].code, 'invalid_field');
+ * const t = parseInstant('2026-03-01T09:00:00.123456-03:00');
+ * if (t.isErr()) throw new Error(t.error.map((e) => e.message).join('; '));
+ * assert.equal(formatInstant(t.value), '2026-03-01T12:00:00.123Z');
+ *
+ * const leap = parseInstant('2026-02-29T00:00:00Z');
+ * if (leap.isOk()) throw new Error('expected an error');
+ * assert.equal(leap.error[0].code, 'invalid_instant');
+ * const epoch = parseInstant(1772366400000);
+ * if (epoch.isOk()) throw new Error('expected an error');
+ * assert.equal(epoch.error[0].code, 'invalid_field');
  * ```
  */
 export function parseInstant(input: unknown, path: Path = []): Result<Instant, DomainErrors> {
@@ -264,8 +270,13 @@ export function instantOrError(epochMs: number, path: Path = []): Result<Instant
  * import assert from 'node:assert/strict';
  * import { formatInstant, instant } from 'cocreation';
  *
- * assert.equal(formatInstant(instant(0)._unsafeUnwrap()), '1970-01-01T00:00:00.000Z');
- * assert.equal(instant(1.5)._unsafeUnwrapErr()[0].code, 'invalid_instant');
+ * const epoch = instant(0);
+ * if (epoch.isErr()) throw new Error(epoch.error.map((e) => e.message).join('; '));
+ * assert.equal(formatInstant(epoch.value), '1970-01-01T00:00:00.000Z');
+ *
+ * const fraction = instant(1.5);
+ * if (fraction.isOk()) throw new Error('expected an error');
+ * assert.equal(fraction.error[0].code, 'invalid_instant');
  * ```
  */
 export function instant(epochMs: number, path: Path = []): Result<Instant, DomainErrors> {
@@ -286,8 +297,9 @@ export function instant(epochMs: number, path: Path = []): Result<Instant, Domai
  * import assert from 'node:assert/strict';
  * import { formatInstant, parseInstant } from 'cocreation';
  *
- * const t = parseInstant('0001-01-01T00:00:00+00:00')._unsafeUnwrap();
- * assert.equal(formatInstant(t), '0001-01-01T00:00:00.000Z');
+ * const printed = parseInstant('0001-01-01T00:00:00+00:00').map(formatInstant);
+ * if (printed.isErr()) throw new Error(printed.error.map((e) => e.message).join('; '));
+ * assert.equal(printed.value, '0001-01-01T00:00:00.000Z');
  * ```
  */
 export function formatInstant(t: Instant): string {

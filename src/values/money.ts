@@ -65,9 +65,13 @@ export function moneyOrError(
  * import assert from 'node:assert/strict';
  * import { currency, money } from 'cocreation';
  *
- * const brl = currency('BRL')._unsafeUnwrap();
- * assert.equal(money(1999, brl)._unsafeUnwrap().amount, 1999n);
- * assert.equal(money(0.5, brl)._unsafeUnwrapErr()[0].code, 'invalid_amount');
+ * const price = currency('BRL').andThen((brl) => money(1999, brl));
+ * if (price.isErr()) throw new Error(price.error.map((e) => e.message).join('; '));
+ * assert.equal(price.value.amount, 1999n);
+ *
+ * const half = money(0.5, price.value.currency);
+ * if (half.isOk()) throw new Error('expected an error');
+ * assert.equal(half.error[0].code, 'invalid_amount');
  * ```
  */
 export function money(
@@ -199,14 +203,14 @@ export function parseMoneyOrError(
  * import assert from 'node:assert/strict';
  * import { parseMoney } from 'cocreation';
  *
- * const price = parseMoney('197.00', 'BRL')._unsafeUnwrap();
- * assert.equal(price.amount, 19700n);
- * assert.equal(price.currency.code, 'BRL');
- * assert.deepEqual(parseMoney('1.5', 'JPY', ['sale', 'price'])._unsafeUnwrapErr()[0].path, [
- *   'sale',
- *   'price',
- *   'amount',
- * ]);
+ * const price = parseMoney('197.00', 'BRL');
+ * if (price.isErr()) throw new Error(price.error.map((e) => e.message).join('; '));
+ * assert.equal(price.value.amount, 19700n);
+ * assert.equal(price.value.currency.code, 'BRL');
+ *
+ * const yen = parseMoney('1.5', 'JPY', ['sale', 'price']);
+ * if (yen.isOk()) throw new Error('expected an error');
+ * assert.deepEqual(yen.error[0].path, ['sale', 'price', 'amount']);
  * ```
  */
 export function parseMoney(
@@ -232,9 +236,11 @@ export function parseMoney(
  * import assert from 'node:assert/strict';
  * import { currency, formatAmount } from 'cocreation';
  *
- * assert.equal(formatAmount(-520n, currency('BRL')._unsafeUnwrap()), '-5.20');
- * assert.equal(formatAmount(5n, currency('KWD')._unsafeUnwrap()), '0.005');
- * assert.equal(formatAmount(7n, currency('JPY')._unsafeUnwrap()), '7');
+ * for (const [minor, code, printed] of [[-520n, 'BRL', '-5.20'], [5n, 'KWD', '0.005'], [7n, 'JPY', '7']] as const) {
+ *   const cur = currency(code);
+ *   if (cur.isErr()) throw new Error(cur.error.map((e) => e.message).join('; '));
+ *   assert.equal(formatAmount(minor, cur.value), printed);
+ * }
  * ```
  */
 export function formatAmount(minor: bigint, currency: Currency): string {

@@ -153,11 +153,16 @@ export function parsePercentOrError(input: unknown, path: Path = []): Result<Per
  * import assert from 'node:assert/strict';
  * import { parsePercent } from 'cocreation';
  *
- * const p = parsePercent('20.00')._unsafeUnwrap();
- * assert.equal(p.units, 2000n);
- * assert.equal(p.scale, 2);
- * assert.equal(parsePercent('1e2')._unsafeUnwrapErr()[0].code, 'invalid_percent');
- * assert.equal(parsePercent(true)._unsafeUnwrapErr()[0].code, 'invalid_field');
+ * const p = parsePercent('20.00');
+ * if (p.isErr()) throw new Error(p.error.map((e) => e.message).join('; '));
+ * assert.equal(p.value.units, 2000n);
+ * assert.equal(p.value.scale, 2);
+ *
+ * for (const [input, code] of [['1e2', 'invalid_percent'], [true, 'invalid_field']] as const) {
+ *   const bad = parsePercent(input);
+ *   if (bad.isOk()) throw new Error('expected an error');
+ *   assert.equal(bad.error[0].code, code);
+ * }
  * ```
  */
 export function parsePercent(input: unknown, path: Path = []): Result<Percent, DomainErrors> {
@@ -207,8 +212,13 @@ export function percentOrError(
  * import assert from 'node:assert/strict';
  * import { formatPercent, percent } from 'cocreation';
  *
- * assert.equal(formatPercent(percent(125n, 1)._unsafeUnwrap()), '12.5');
- * assert.equal(percent(-1n, 0)._unsafeUnwrapErr()[0].code, 'invalid_percent');
+ * const rate = percent(125n, 1);
+ * if (rate.isErr()) throw new Error(rate.error.map((e) => e.message).join('; '));
+ * assert.equal(formatPercent(rate.value), '12.5');
+ *
+ * const negative = percent(-1n, 0);
+ * if (negative.isOk()) throw new Error('expected an error');
+ * assert.equal(negative.error[0].code, 'invalid_percent');
  * ```
  */
 export function percent(
@@ -292,9 +302,14 @@ function aligned(a: Percent, b: Percent): readonly [bigint, bigint, number] {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { comparePercent, parsePercent } from 'cocreation';
+ * import { comparePercent, type Percent, parsePercent } from 'cocreation';
  *
- * const p = (s: string) => parsePercent(s)._unsafeUnwrap();
+ * // Reads percents this code writes itself, so an error is a bug here.
+ * function p(text: string): Percent {
+ *   const read = parsePercent(text);
+ *   if (read.isErr()) throw new Error(read.error.map((e) => e.message).join('; '));
+ *   return read.value;
+ * }
  * assert.equal(comparePercent(p('20'), p('20.00')), 0);
  * assert.equal(comparePercent(p('9.99'), p('10')), -1);
  * ```
@@ -355,11 +370,16 @@ export function subtractPercentsOrError(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { PERCENT_100, formatPercent, parsePercent, subtractPercents } from 'cocreation';
+ * import { PERCENT_100, POLICIES, formatPercent, subtractPercents } from 'cocreation';
  *
- * const floor = parsePercent('30')._unsafeUnwrap();
- * assert.equal(formatPercent(subtractPercents(PERCENT_100, floor)._unsafeUnwrap()), '70');
- * assert.equal(subtractPercents(floor, PERCENT_100)._unsafeUnwrapErr()[0].code, 'percent_out_of_range');
+ * const floor = POLICIES.hotmart.minRetainedPercent; // 30
+ * const rest = subtractPercents(PERCENT_100, floor);
+ * if (rest.isErr()) throw new Error(rest.error.map((e) => e.message).join('; '));
+ * assert.equal(formatPercent(rest.value), '70');
+ *
+ * const below = subtractPercents(floor, PERCENT_100);
+ * if (below.isOk()) throw new Error('expected an error');
+ * assert.equal(below.error[0].code, 'percent_out_of_range');
  * ```
  */
 export function subtractPercents(
@@ -384,9 +404,11 @@ export function subtractPercents(
  * import assert from 'node:assert/strict';
  * import { formatPercent, parsePercent } from 'cocreation';
  *
- * assert.equal(formatPercent(parsePercent('20.00')._unsafeUnwrap()), '20');
- * assert.equal(formatPercent(parsePercent('012.50')._unsafeUnwrap()), '12.5');
- * assert.equal(formatPercent(parsePercent('0.01')._unsafeUnwrap()), '0.01');
+ * for (const [written, printed] of [['20.00', '20'], ['012.50', '12.5'], ['0.01', '0.01']]) {
+ *   const p = parsePercent(written);
+ *   if (p.isErr()) throw new Error(p.error.map((e) => e.message).join('; '));
+ *   assert.equal(formatPercent(p.value), printed);
+ * }
  * ```
  */
 export function formatPercent(p: Percent): string {
@@ -434,9 +456,10 @@ export function isPercentInRange(p: Percent, min: Percent, max: Percent): boolea
  * import assert from 'node:assert/strict';
  * import { parsePercent, percentOfAmount } from 'cocreation';
  *
- * const ten = parsePercent('10')._unsafeUnwrap();
- * assert.equal(percentOfAmount(5824n, ten, 'down'), 582n);
- * assert.equal(percentOfAmount(5825n, ten, 'half-up'), 583n);
+ * const ten = parsePercent('10');
+ * if (ten.isErr()) throw new Error(ten.error.map((e) => e.message).join('; '));
+ * assert.equal(percentOfAmount(5824n, ten.value, 'down'), 582n);
+ * assert.equal(percentOfAmount(5825n, ten.value, 'half-up'), 583n);
  * ```
  */
 export function percentOfAmount(amount: bigint, p: Percent, rounding: 'down' | 'half-up'): bigint {

@@ -109,19 +109,23 @@ function reportAffiliateWithoutPercent(productInput: unknown, saleInput: unknown
  *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
  *           price: { amount: '197.00', currency: 'BRL' } },
  * });
- * assert.equal(doc._unsafeUnwrap().sale.price.amount, 19700n);
- * assert.equal(doc._unsafeUnwrap().policy.name, 'hotmart');
+ * if (doc.isErr()) throw new Error(doc.error.map((e) => e.message).join('; '));
+ * assert.equal(doc.value.sale.price.amount, 19700n);
+ * assert.equal(doc.value.policy.name, 'hotmart');
  *
  * const bad = parseDocument({ product: {}, contracts: [], sale: {}, extra: 1 });
- * assert.deepEqual(bad._unsafeUnwrapErr()[0], {
+ * if (bad.isOk()) throw new Error('expected an error');
+ * assert.deepEqual(bad.error[0], {
  *   code: 'invalid_field', message: 'unknown field "extra"', path: ['extra'],
  * });
  *
  * const emPortugues = parseDocument({ product: {}, contracts: [], sale: {}, extra: 1 },
  *   { locale: ptBR });
- * assert.equal(emPortugues._unsafeUnwrapErr()[0].code, 'invalid_field');
- * assert.deepEqual(emPortugues._unsafeUnwrapErr()[0].path, ['extra']);
- * assert.notEqual(emPortugues._unsafeUnwrapErr()[0].message, 'unknown field "extra"');
+ * if (emPortugues.isOk()) throw new Error('expected an error');
+ * const [erro] = emPortugues.error;
+ * assert.equal(erro.code, 'invalid_field');
+ * assert.deepEqual(erro.path, ['extra']);
+ * assert.notEqual(erro.message, 'unknown field "extra"');
  * ```
  */
 export function parseDocument(
@@ -228,11 +232,14 @@ function invalidJson(message: string): DomainErrors {
  * import { parseDocumentText } from 'cocreation/wire';
  *
  * const bad = parseDocumentText('{"product": ');
- * assert.equal(bad._unsafeUnwrapErr()[0].code, 'invalid_json');
- * assert.deepEqual(bad._unsafeUnwrapErr()[0].path, []);
+ * if (bad.isOk()) throw new Error('expected an error');
+ * const [first] = bad.error;
+ * assert.equal(first.code, 'invalid_json');
+ * assert.deepEqual(first.path, []);
  *
  * const withBom = parseDocumentText('\uFEFF{"product": {}, "contracts": [], "sale": {}}');
- * assert.equal(withBom._unsafeUnwrapErr()[0].code, 'invalid_field');
+ * if (withBom.isOk()) throw new Error('expected an error');
+ * assert.equal(withBom.error[0].code, 'invalid_field');
  * ```
  */
 export function parseDocumentText(
@@ -296,10 +303,12 @@ function decodeUtf8(bytes: Uint8Array): string | null {
  * });
  * const bom = [0xef, 0xbb, 0xbf];
  * const doc = parseDocumentBytes(new Uint8Array([...bom, ...new TextEncoder().encode(text)]));
- * assert.equal(doc._unsafeUnwrap().sale.price.amount, 1000n);
+ * if (doc.isErr()) throw new Error(doc.error.map((e) => e.message).join('; '));
+ * assert.equal(doc.value.sale.price.amount, 1000n);
  *
  * const latin1 = parseDocumentBytes(new Uint8Array([0x22, 0xe9, 0x22])); // "é" in Latin-1
- * assert.deepEqual(latin1._unsafeUnwrapErr().map((e) => [e.code, e.path]), [['invalid_json', []]]);
+ * if (latin1.isOk()) throw new Error('expected an error');
+ * assert.deepEqual(latin1.error.map((e) => [e.code, e.path]), [['invalid_json', []]]);
  * ```
  */
 export function parseDocumentBytes(

@@ -325,22 +325,19 @@ function explainReversals(
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { explain, policy, product, sale, settleSale } from 'cocreation';
+ * import { explain } from 'cocreation';
  * import { ptBR } from 'cocreation/locales';
+ * import { parseDocument, settleDocument } from 'cocreation/wire';
  *
- * const settlement = settleSale(
- *   policy('hotmart')._unsafeUnwrap(),
- *   product({ id: 'p1', mainCreator: 'ana@example.com' })._unsafeUnwrap(),
- *   [],
- *   sale({
- *     id: 's1',
- *     productId: 'p1',
- *     at: '2026-03-01T12:00:00Z',
- *     price: { amount: '100.00', currency: 'USD' },
- *     platformFee: { amount: '10.40', currency: 'USD' },
- *     affiliate: { account: 'leo@example.com', percent: '35' },
- *   })._unsafeUnwrap(),
- * )._unsafeUnwrap();
+ * const settled = parseDocument({
+ *   product: { id: 'p1', mainCreator: 'ana@example.com' },
+ *   contracts: [],
+ *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
+ *           price: { amount: '100.00', currency: 'USD' }, platformFee: { amount: '10.40', currency: 'USD' },
+ *           affiliate: { account: 'leo@example.com', percent: '35' } },
+ * }).andThen(settleDocument);
+ * if (settled.isErr()) throw new Error(settled.error.map((e) => e.message).join('; '));
+ * const { settlement } = settled.value;
  * const text = explain(settlement);
  * assert.match(text, /affiliate A = floor\(N x 35% = 31\.36\)\s+31\.36/);
  * assert.match(text, /main-creator\s+ana@example\.com\s+-\s+-\s+B - cocreators\s+58\.24\s+58\.24/);

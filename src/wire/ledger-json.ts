@@ -131,16 +131,17 @@ function conflictToJson(conflict: LedgerConflict): LedgerConflictJson {
  * import { ledgerOf } from 'cocreation';
  * import { ledgerToJson, parseDocument, parseLedgerJson, settleDocument } from 'cocreation/wire';
  *
- * const { settlement, reversals } = settleDocument(
- *   parseDocument({
- *     product: { id: 'p1', mainCreator: 'ana@example.com' },
- *     contracts: [],
- *     sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
- *             price: { amount: '10.00', currency: 'USD' }, platformFee: { amount: '1.00', currency: 'USD' } },
- *     refunds: [{ id: 'r1', at: '2026-03-02T00:00:00Z', amount: { amount: '5', currency: 'USD' } }],
- *   })._unsafeUnwrap(),
- * )._unsafeUnwrap();
- * const ledger = ledgerOf([settlement, ...reversals])._unsafeUnwrap();
+ * const result = parseDocument({
+ *   product: { id: 'p1', mainCreator: 'ana@example.com' },
+ *   contracts: [],
+ *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
+ *           price: { amount: '10.00', currency: 'USD' }, platformFee: { amount: '1.00', currency: 'USD' } },
+ *   refunds: [{ id: 'r1', at: '2026-03-02T00:00:00Z', amount: { amount: '5', currency: 'USD' } }],
+ * })
+ *   .andThen(settleDocument)
+ *   .andThen(({ settlement, reversals }) => ledgerOf([settlement, ...reversals]));
+ * if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ * const ledger = result.value;
  * const json = ledgerToJson(ledger);
  * assert.deepEqual(json.entries[1], {
  *   saleId: 's1', refundId: 'r1', currency: 'USD', period: null,
@@ -149,7 +150,9 @@ function conflictToJson(conflict: LedgerConflict): LedgerConflictJson {
  *     { role: 'main-creator', account: 'ana@example.com', amount: '-4.50' },
  *   ],
  * });
- * assert.deepEqual(parseLedgerJson(JSON.parse(JSON.stringify(json)))._unsafeUnwrap(), ledger);
+ * const readBack = parseLedgerJson(JSON.parse(JSON.stringify(json)));
+ * if (readBack.isErr()) throw new Error(readBack.error.map((e) => e.message).join('; '));
+ * assert.deepEqual(readBack.value, ledger);
  * ```
  */
 export function ledgerToJson(ledger: Ledger): LedgerJson {
@@ -360,11 +363,13 @@ function readConflict(value: unknown, path: Path, issues: Issues): LedgerRecord[
  *     { role: 'main-creator', account: 'ana@example.com', amount: '9.00' },
  *   ] }],
  *   conflicts: [],
- * })._unsafeUnwrap();
- * assert.equal(ledgerTotal(ledger, { currency: 'BRL', role: 'main-creator' }).net, 900n);
+ * });
+ * if (ledger.isErr()) throw new Error(ledger.error.map((e) => e.message).join('; '));
+ * assert.equal(ledgerTotal(ledger.value, { currency: 'BRL', role: 'main-creator' }).net, 900n);
  * const bad = parseLedgerJson({ entries: [{ saleId: 's1', currency: 'BRL', period: null,
  *   lines: [{ role: 'platform', account: null, amount: '1.001' }] }], conflicts: [] });
- * assert.deepEqual(bad._unsafeUnwrapErr()[0].path, ['entries', 0, 'lines', 0, 'amount']);
+ * if (bad.isOk()) throw new Error('expected an error');
+ * assert.deepEqual(bad.error[0].path, ['entries', 0, 'lines', 0, 'amount']);
  * ```
  */
 export function parseLedgerJson(input: unknown): Result<Ledger, DomainErrors> {

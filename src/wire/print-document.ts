@@ -50,7 +50,9 @@ export function percentAsWritten(p: Percent): string {
  * assert.equal(json.extends, 'gumroad');
  * assert.equal(json.maxCocreators, 1);
  * const stored = JSON.stringify(json);
- * assert.deepEqual(policy(JSON.parse(stored))._unsafeUnwrap(), POLICIES.gumroad);
+ * const readBack = policy(JSON.parse(stored));
+ * if (readBack.isErr()) throw new Error(readBack.error.map((e) => e.message).join('; '));
+ * assert.deepEqual(readBack.value, POLICIES.gumroad);
  * ```
  */
 export function policyToJson(p: Policy): PolicyObjectJson {
@@ -144,12 +146,15 @@ export function moneyToJson(m: {
  *   contracts: [],
  *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T09:00:00-03:00',
  *           price: { amount: '197', currency: 'BRL' } },
- * })._unsafeUnwrap();
- * const json = documentToJson(doc);
+ * });
+ * if (doc.isErr()) throw new Error(doc.error.map((e) => e.message).join('; '));
+ * const json = documentToJson(doc.value);
  * assert.deepEqual(json.product, { id: 'p1', mainCreator: 'ana@example.com', affiliateCommission: '40' });
  * assert.deepEqual(json.sale.price, { amount: '197.00', currency: 'BRL' });
  * assert.equal(json.sale.at, '2026-03-01T12:00:00.000Z');
- * assert.deepEqual(parseDocument(json)._unsafeUnwrap(), doc);
+ * const readBack = parseDocument(json);
+ * if (readBack.isErr()) throw new Error(readBack.error.map((e) => e.message).join('; '));
+ * assert.deepEqual(readBack.value, doc.value);
  * ```
  */
 export function documentToJson(doc: SettleDocument): SettleDocumentJson {

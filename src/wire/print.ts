@@ -89,13 +89,14 @@ function reversalLineToJson(line: ReversalLine, cur: Currency): ReversalLineJson
  * import assert from 'node:assert/strict';
  * import { parseDocument, settleDocument, settlementToJson } from 'cocreation/wire';
  *
- * const doc = parseDocument({
+ * const settled = parseDocument({
  *   product: { id: 'p1', mainCreator: 'Ana@Example.com' },
  *   contracts: [],
  *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T09:00:00-03:00',
  *           price: { amount: 197, currency: 'BRL' } },
- * })._unsafeUnwrap();
- * const json = settlementToJson(settleDocument(doc)._unsafeUnwrap().settlement);
+ * }).andThen(settleDocument);
+ * if (settled.isErr()) throw new Error(settled.error.map((e) => e.message).join('; '));
+ * const json = settlementToJson(settled.value.settlement);
  * assert.equal(json.at, '2026-03-01T12:00:00.000Z');
  * assert.equal(json.price, '197.00');
  * assert.deepEqual(json.lines.map((l) => [l.role, l.account, l.amount]), [
@@ -131,14 +132,15 @@ export function settlementToJson(settlement: Settlement): SettlementJson {
  * import assert from 'node:assert/strict';
  * import { parseDocument, reversalToJson, settleDocument } from 'cocreation/wire';
  *
- * const doc = parseDocument({
+ * const settled = parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
  *   contracts: [],
  *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
  *           price: { amount: '10', currency: 'USD' } },
  *   refunds: [{ id: 'r1', at: '2026-03-02T00:00:00Z', amount: { amount: '2.5', currency: 'USD' } }],
- * })._unsafeUnwrap();
- * const [reversal] = settleDocument(doc)._unsafeUnwrap().reversals;
+ * }).andThen(settleDocument);
+ * if (settled.isErr()) throw new Error(settled.error.map((e) => e.message).join('; '));
+ * const [reversal] = settled.value.reversals;
  * assert.ok(reversal !== undefined);
  * assert.deepEqual(reversalToJson(reversal), {
  *   refundId: 'r1', at: '2026-03-02T00:00:00.000Z', amount: '2.50',
@@ -171,7 +173,9 @@ export function reversalToJson(reversal: Reversal): ReversalJson {
  * import { currency } from 'cocreation';
  * import { errorToJson } from 'cocreation/wire';
  *
- * const [error] = currency('XYZ', ['sale', 'price', 'currency'])._unsafeUnwrapErr();
+ * const result = currency('XYZ', ['sale', 'price', 'currency']);
+ * if (result.isOk()) throw new Error('expected an error');
+ * const [error] = result.error;
  * assert.equal(
  *   JSON.stringify(errorToJson(error)),
  *   '{"code":"unknown_currency","message":"\\"XYZ\\" is not an active ISO 4217 currency code with minor units","path":["sale","price","currency"],"currency":"XYZ"}',

@@ -112,7 +112,8 @@ function checkLines(
  *     { role: 'main-creator', account: 'ana@example.com', amount: '9.00', exactShare: '9.00' },
  *   ],
  * });
- * assert.equal(s._unsafeUnwrap().net, 900n);
+ * if (s.isErr()) throw new Error(s.error.map((e) => e.message).join('; '));
+ * assert.equal(s.value.net, 900n);
  * assert.equal(parseSettlementJson({}).isErr(), true);
  * ```
  */

@@ -201,13 +201,13 @@ function withWrittenPercents(
  *   feeOrigin: { kind: 'sale' }, minRetainedPercent: '30',
  * };
  * const settlement = parseStoredSettlementJson(stored);
- * assert.equal(settlement._unsafeUnwrap().feeOrigin.kind, 'sale');
+ * if (settlement.isErr()) throw new Error(settlement.error.map((e) => e.message).join('; '));
+ * assert.equal(settlement.value.feeOrigin.kind, 'sale');
  *
  * const { feeOrigin, ...printedOnly } = stored;
- * assert.deepEqual(
- *   parseStoredSettlementJson(printedOnly)._unsafeUnwrapErr().map((e) => e.path),
- *   [['feeOrigin']],
- * );
+ * const refused = parseStoredSettlementJson(printedOnly);
+ * if (refused.isOk()) throw new Error('expected an error');
+ * assert.deepEqual(refused.error.map((e) => e.path), [['feeOrigin']]);
  * ```
  */
 export function parseStoredSettlementJson(input: unknown): Result<Settlement, DomainErrors> {
@@ -361,11 +361,15 @@ function checkReversal(
  *     { role: 'main-creator', account: 'ana@example.com', amount: '-2.50' },
  *   ],
  * };
- * assert.equal(parseStoredReversalJson(stored)._unsafeUnwrap().amount, 250n);
+ * const reversal = parseStoredReversalJson(stored);
+ * if (reversal.isErr()) throw new Error(reversal.error.map((e) => e.message).join('; '));
+ * assert.equal(reversal.value.amount, 250n);
  *
  * const bad = { ...stored, lines: [stored.lines[0], { ...stored.lines[1], amount: '2.50' }] };
+ * const refused = parseStoredReversalJson(bad);
+ * if (refused.isOk()) throw new Error('expected an error');
  * assert.deepEqual(
- *   parseStoredReversalJson(bad)._unsafeUnwrapErr().map((e) => [e.code, e.path]),
+ *   refused.error.map((e) => [e.code, e.path]),
  *   [['invalid_amount', ['lines', 1, 'amount']]],
  * );
  * ```

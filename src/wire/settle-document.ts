@@ -31,15 +31,16 @@ import type { SettleDocument, SettleOutcome } from './json';
  * import assert from 'node:assert/strict';
  * import { parseDocument, settleDocument } from 'cocreation/wire';
  *
- * const doc = parseDocument({
+ * const result = parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
  *   contracts: [],
  *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
  *           price: { amount: '10.00', currency: 'USD' } },
  *   refunds: [{ id: 'r1', at: '2026-03-02T00:00:00Z',
  *               amount: { amount: '4.00', currency: 'USD' } }],
- * })._unsafeUnwrap();
- * const { settlement, reversals } = settleDocument(doc)._unsafeUnwrap();
+ * }).andThen(settleDocument);
+ * if (result.isErr()) throw new Error(result.error.map((e) => e.message).join('; '));
+ * const { settlement, reversals } = result.value;
  * assert.deepEqual(settlement.lines.map((l) => l.amount), [0n, 1000n]);
  * assert.deepEqual(reversals[0]?.lines.map((l) => l.amount), [0n, -400n]);
  * ```

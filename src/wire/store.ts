@@ -60,7 +60,9 @@ import { eventToJson, moneyToJson, percentAsWritten } from './print-document';
  * if (course.isErr()) throw new Error(course.error[0].message);
  * const stored = JSON.stringify(productToJson(course.value));
  * assert.equal(stored, '{"id":"p1","mainCreator":"ana@example.com","affiliateCommission":"40.0"}');
- * assert.deepEqual(product(JSON.parse(stored))._unsafeUnwrap(), course.value);
+ * const readBack = product(JSON.parse(stored));
+ * if (readBack.isErr()) throw new Error(readBack.error.map((e) => e.message).join('; '));
+ * assert.deepEqual(readBack.value, course.value);
  * ```
  */
 export function productToJson(course: Product): ProductJson {
@@ -92,11 +94,14 @@ export function productToJson(course: Product): ProductJson {
  *     { type: 'invited', at: '2026-01-01T00:00:00-03:00', by: 'ana@example.com', terms: { percent: '20.00' } },
  *     { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
  *   ],
- * })._unsafeUnwrap();
- * const json = contractToJson(deal);
+ * });
+ * if (deal.isErr()) throw new Error(deal.error.map((e) => e.message).join('; '));
+ * const json = contractToJson(deal.value);
  * assert.equal(json.events[0]?.at, '2026-01-01T03:00:00.000Z');
  * assert.equal(json.events[0]?.terms?.percent, '20.00');
- * assert.deepEqual(contract(JSON.parse(JSON.stringify(json)))._unsafeUnwrap(), deal);
+ * const readBack = contract(JSON.parse(JSON.stringify(json)));
+ * if (readBack.isErr()) throw new Error(readBack.error.map((e) => e.message).join('; '));
+ * assert.deepEqual(readBack.value, deal.value);
  * ```
  */
 export function contractToJson(deal: CocreationContract): ContractJson {
@@ -125,7 +130,9 @@ export function contractToJson(deal: CocreationContract): ContractJson {
  * if (r.isErr()) throw new Error(r.error[0].message);
  * const stored = JSON.stringify(refundToJson(r.value));
  * assert.equal(stored, '{"id":"r1","at":"2026-03-05T00:00:00.000Z","amount":{"amount":"50.00","currency":"BRL"}}');
- * assert.deepEqual(refund(JSON.parse(stored))._unsafeUnwrap(), r.value);
+ * const readBack = refund(JSON.parse(stored));
+ * if (readBack.isErr()) throw new Error(readBack.error.map((e) => e.message).join('; '));
+ * assert.deepEqual(readBack.value, r.value);
  * ```
  */
 export function refundToJson(r: Refund): RefundJson {
@@ -227,15 +234,16 @@ function feeOriginToJson(origin: FeeOrigin, cur: Currency): FeeOriginJson {
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
- * import { parseDocument, parseStoredSettlementJson, settleDocument, settlementToJson, settleToJson, storedSettlementToJson } from 'cocreation/wire';
+ * import { parseDocument, parseStoredSettlementJson, settleDocument, settlementToJson, storedSettlementToJson } from 'cocreation/wire';
  *
- * const doc = parseDocument({
+ * const settled = parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
  *   contracts: [],
  *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
  *           price: { amount: '10.00', currency: 'USD' } },
- * })._unsafeUnwrap();
- * const { settlement } = settleDocument(doc)._unsafeUnwrap();
+ * }).andThen(settleDocument);
+ * if (settled.isErr()) throw new Error(settled.error.map((e) => e.message).join('; '));
+ * const { settlement } = settled.value;
  * const stored = storedSettlementToJson(settlement);
  * assert.deepEqual(stored.feeOrigin, { kind: 'none' });
  * assert.equal(stored.minRetainedPercent, '30');
@@ -243,7 +251,9 @@ function feeOriginToJson(origin: FeeOrigin, cur: Currency): FeeOriginJson {
  * assert.deepEqual(printed, settlementToJson(settlement));
  *
  * const text = JSON.stringify(stored);
- * assert.deepEqual(parseStoredSettlementJson(JSON.parse(text))._unsafeUnwrap(), settlement);
+ * const readBack = parseStoredSettlementJson(JSON.parse(text));
+ * if (readBack.isErr()) throw new Error(readBack.error.map((e) => e.message).join('; '));
+ * assert.deepEqual(readBack.value, settlement);
  * ```
  */
 export function storedSettlementToJson(settlement: Settlement): StoredSettlementJson {
@@ -272,14 +282,15 @@ export function storedSettlementToJson(settlement: Settlement): StoredSettlement
  * import assert from 'node:assert/strict';
  * import { parseDocument, parseStoredReversalJson, settleDocument, storedReversalToJson } from 'cocreation/wire';
  *
- * const doc = parseDocument({
+ * const settled = parseDocument({
  *   product: { id: 'p1', mainCreator: 'ana@example.com' },
  *   contracts: [],
  *   sale: { id: 's1', productId: 'p1', at: '2026-03-01T12:00:00Z',
  *           price: { amount: '10', currency: 'USD' } },
  *   refunds: [{ id: 'r1', at: '2026-03-02T00:00:00Z', amount: { amount: '2.5', currency: 'USD' } }],
- * })._unsafeUnwrap();
- * const [reversal] = settleDocument(doc)._unsafeUnwrap().reversals;
+ * }).andThen(settleDocument);
+ * if (settled.isErr()) throw new Error(settled.error.map((e) => e.message).join('; '));
+ * const [reversal] = settled.value.reversals;
  * assert.ok(reversal !== undefined);
  * const stored = storedReversalToJson(reversal);
  * assert.deepEqual(stored, {
@@ -290,7 +301,9 @@ export function storedSettlementToJson(settlement: Settlement): StoredSettlement
  *   ],
  *   saleId: 's1', currency: 'USD', refundedTotal: '2.50',
  * });
- * assert.deepEqual(parseStoredReversalJson(JSON.parse(JSON.stringify(stored)))._unsafeUnwrap(), reversal);
+ * const readBack = parseStoredReversalJson(JSON.parse(JSON.stringify(stored)));
+ * if (readBack.isErr()) throw new Error(readBack.error.map((e) => e.message).join('; '));
+ * assert.deepEqual(readBack.value, reversal);
  * ```
  */
 export function storedReversalToJson(reversal: Reversal): StoredReversalJson {
