@@ -111,15 +111,20 @@ export function can(
   t: Instant,
   rules?: Policy,
 ): boolean {
-  const who = accountId(actor);
-  if (who.isErr() || typeof product !== 'object' || product === null || !Array.isArray(contracts)) {
-    return false;
-  }
   // A list that is not the product's replayed contracts (a look-alike built by hand, whose
-  // terms or instants the queries cannot read) proves no permission: the answer is `false`,
-  // never an exception. Nothing is caught for the main creator's own actions, which read no
-  // contract.
+  // terms or instants the queries cannot read), or a value whose reading throws (a getter, a
+  // Proxy, a revoked one that even Array.isArray throws on), proves no permission: the answer
+  // is `false`, never an exception.
   try {
+    const who = accountId(actor);
+    if (
+      who.isErr() ||
+      typeof product !== 'object' ||
+      product === null ||
+      !Array.isArray(contracts)
+    ) {
+      return false;
+    }
     return allowed(who.value, action, product, contracts, t, rules);
   } catch {
     return false;

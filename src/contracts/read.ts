@@ -3,6 +3,7 @@
  * and amendment terms, as on the wire or built in code. Shape only: order, state, actors and
  * the policy's rules are the state machine's (`lifecycle.ts`).
  */
+
 import { err, ok, type Result } from 'neverthrow';
 import {
   collect,
@@ -16,6 +17,7 @@ import {
   readObject,
   required,
 } from '../_internal/fields';
+import { unreadableErr } from '../_internal/unreadable';
 import { type DomainErrors, domainError, type Path } from '../errors';
 import { type AppliesTo, appliesToOrError as appliesTo } from '../model/commission';
 import {
@@ -336,8 +338,12 @@ export function contract(
   input: unknown,
   path: Path = [],
 ): Result<CocreationContract, DomainErrors> {
-  // Stryker disable next-line StringLiteral: only mode === 'code' is ever compared
-  return readContract(input, path, 'wire');
+  try {
+    // Stryker disable next-line StringLiteral: only mode === 'code' is ever compared
+    return readContract(input, path, 'wire');
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
 }
 
 /**
@@ -417,6 +423,15 @@ export function commissionRule(
   input: unknown,
   path: Path = [],
 ): Result<CommissionRule, DomainErrors> {
+  try {
+    return readCommissionRule(input, path);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
+}
+
+/** What {@link commissionRule} answers when reading its input does not throw (it catches what does). */
+function readCommissionRule(input: unknown, path: Path = []): Result<CommissionRule, DomainErrors> {
   const issues: Issues = [];
   const terms = readTerms(input, path, issues, 'code');
   const problems = nonEmpty(issues);

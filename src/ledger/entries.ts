@@ -2,7 +2,9 @@
  * Reading settlements and reversals into a ledger ({@link ledgerOf}): each entry is read by
  * its content into a record, with the caller's period, and the records make the ledger.
  */
+
 import { err, ok, type Result } from 'neverthrow';
+import { unreadableErr } from '../_internal/unreadable';
 import {
   asErrorList,
   type DomainError,
@@ -176,5 +178,9 @@ export function ledgerOf(
   entries: ReadonlyArray<LedgerEntry>,
   options: LedgerOptions = {},
 ): Result<Ledger, DomainErrors> {
-  return ledgerOfOrError(entries, options).mapErr(asErrorList);
+  try {
+    return ledgerOfOrError(entries, options).mapErr(asErrorList);
+  } catch (cause) {
+    return unreadableErr(cause);
+  }
 }

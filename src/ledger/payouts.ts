@@ -4,7 +4,9 @@
  * that adds each line to its row; nothing per sale outlives the call but its id (and not even
  * that with `distinctIds`).
  */
+
 import { err, ok, type Result } from 'neverthrow';
+import { unreadableErr } from '../_internal/unreadable';
 import { asErrorList, type DomainError, type DomainErrors, domainError } from '../errors';
 import type { Sale } from '../model/sale';
 import { compiledSettler, type Settler, saleRunOf } from '../settle/compile';
@@ -371,7 +373,11 @@ export function settleTotals(
   sales: ReadonlyArray<Sale>,
   options: PayoutTotalsOptions = {},
 ): Result<PayoutTotals, DomainErrors> {
-  return settleTotalsOrError(settler, sales, options).mapErr(asErrorList);
+  try {
+    return settleTotalsOrError(settler, sales, options).mapErr(asErrorList);
+  } catch (cause) {
+    return unreadableErr(cause);
+  }
 }
 
 /** {@link settleTotals} with its one error as it is. Internal. */

@@ -1,7 +1,9 @@
 /**
  * Which sales pay a cocreator (specification §3, `appliesTo`).
  */
+
 import { err, ok, type Result } from 'neverthrow';
+import { unreadableErr } from '../_internal/unreadable';
 import {
   asErrorList,
   type DomainError,
@@ -96,7 +98,11 @@ export function appliesToOrError(input: unknown, path: Path = []): Result<Applie
  * ```
  */
 export function appliesTo(input: unknown, path: Path = []): Result<AppliesTo, DomainErrors> {
-  return appliesToOrError(input, path).mapErr(asErrorList);
+  try {
+    return appliesToOrError(input, path).mapErr(asErrorList);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
 }
 
 /**

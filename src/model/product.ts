@@ -13,6 +13,7 @@ import {
   required,
 } from '../_internal/fields';
 import { markBuilt } from '../_internal/provenance';
+import { unreadableErr } from '../_internal/unreadable';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import { type AccountId, accountIdOrError as accountId } from '../values/account';
 import {
@@ -99,6 +100,15 @@ export function checkAffiliatePercent(p: Percent, path: Path = []): Result<Perce
  * ```
  */
 export function product(input: unknown, path: Path = []): Result<Product, DomainErrors> {
+  try {
+    return readProduct(input, path);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
+}
+
+/** What {@link product} answers when reading its input does not throw (it catches what does). */
+function readProduct(input: unknown, path: Path = []): Result<Product, DomainErrors> {
   const issues: Issues = [];
   const fields = readObject(input, path, keysOf(PRODUCT), issues);
   if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);

@@ -16,6 +16,7 @@ import {
   readObject,
 } from '../_internal/fields';
 import { markBuilt } from '../_internal/provenance';
+import { unreadableErr } from '../_internal/unreadable';
 import { type DomainErrors, domainError, type Path } from '../errors';
 import { type CurrencyCode, currencyOrError as currency } from '../values/currency';
 import { parseAmount } from '../values/money';
@@ -272,6 +273,15 @@ function readFee(value: unknown, at: Path, issues: Issues): FeeSchedule | undefi
  * ```
  */
 export function policy(input: unknown, path: Path = []): Result<Policy, DomainErrors> {
+  try {
+    return readPolicy(input, path);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
+}
+
+/** What {@link policy} answers when reading its input does not throw (it catches what does). */
+function readPolicy(input: unknown, path: Path = []): Result<Policy, DomainErrors> {
   if (typeof input === 'string') return presetNamed(input, path);
   const issues: Issues = [];
   const fields = readObject(

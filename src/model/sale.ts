@@ -2,6 +2,7 @@
  * Sales and refunds (specification §§1, 5 and 6): the payment events that get split, and their
  * checking constructors from the wire shape of specification §8.
  */
+
 import { err, ok, type Result } from 'neverthrow';
 import {
   collect,
@@ -12,6 +13,7 @@ import {
   readObject,
   required,
 } from '../_internal/fields';
+import { unreadableErr } from '../_internal/unreadable';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import { type AccountId, accountIdOrError as accountId } from '../values/account';
 import { currencyOrError as lookupCurrency } from '../values/currency';
@@ -158,6 +160,15 @@ function readAffiliate(value: unknown, path: Path, issues: Issues): SaleAffiliat
  * ```
  */
 export function sale(input: unknown, path: Path = []): Result<Sale, DomainErrors> {
+  try {
+    return readSale(input, path);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
+}
+
+/** What {@link sale} answers when reading its input does not throw (it catches what does). */
+function readSale(input: unknown, path: Path = []): Result<Sale, DomainErrors> {
   const issues: Issues = [];
   const fields = readObject(input, path, keysOf(SALE), issues, 'a sale');
   if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);
@@ -223,6 +234,15 @@ export function sale(input: unknown, path: Path = []): Result<Sale, DomainErrors
  * ```
  */
 export function refund(input: unknown, path: Path = []): Result<Refund, DomainErrors> {
+  try {
+    return readRefund(input, path);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
+}
+
+/** What {@link refund} answers when reading its input does not throw (it catches what does). */
+function readRefund(input: unknown, path: Path = []): Result<Refund, DomainErrors> {
   const issues: Issues = [];
   const fields = readObject(input, path, keysOf(REFUND), issues, 'a refund');
   if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);

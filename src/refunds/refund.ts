@@ -7,7 +7,9 @@
  * its amount at X = P, so no reversal line is ever positive, no party is reversed more than
  * it was paid, and refunds totalling the price zero every party exactly.
  */
+
 import { err, ok, type Result } from 'neverthrow';
+import { unreadableErr } from '../_internal/unreadable';
 import {
   asErrorList,
   type DomainError,
@@ -18,7 +20,7 @@ import {
 import type { Refund } from '../model/sale';
 import type { Reversal, ReversalLine, Settlement, SettlementLine } from '../settle/settlement';
 import { refundValueIssues } from '../validate/handmade';
-import { type Currency, isCurrency, sameCurrency, tableCurrency } from '../values/currency';
+import { type Currency, sameCurrency, tableCurrency } from '../values/currency';
 import type { Instant } from '../values/instant';
 import { formatAmount } from '../values/money';
 import { frozenPercent, isPercentValue } from '../values/percent';
@@ -108,7 +110,7 @@ function isSettlementValue(value: unknown): value is Settlement {
     typeof s.at === 'number' &&
     // Stryker disable next-line ConditionalExpression: a price that is not a bigint never equals the bigint sum of the lines, checked last
     typeof s.price === 'bigint' &&
-    isCurrency(s.currency) &&
+    tableCurrency(s.currency) !== undefined &&
     Array.isArray(s.lines) &&
     s.lines.every((l: unknown) => {
       if (typeof l !== 'object' || l === null) return false;
@@ -401,7 +403,12 @@ export function refundSale(
   refund: Refund,
   path: Path = [],
 ): Result<Reversal, DomainErrors> {
-  return refundSaleOrError(settlement, previousRefunds, refund, path).mapErr(asErrorList);
+  try {
+    return refundSaleOrError(settlement, previousRefunds, refund, path).mapErr(asErrorList);
+  } catch (cause) {
+    // The path is where the refunds are; what threw may be the settlement: the whole call.
+    return unreadableErr(cause);
+  }
 }
 
 /**
@@ -453,6 +460,20 @@ export function refundSale(
  * ```
  */
 export function refundAll(
+  settlement: Settlement,
+  refunds: ReadonlyArray<Refund>,
+  path: Path = ['refunds'],
+): Result<ReadonlyArray<Reversal>, DomainErrors> {
+  try {
+    return reverseAll(settlement, refunds, path);
+  } catch (cause) {
+    // The path is where the refunds are; what threw may be the settlement: the whole call.
+    return unreadableErr(cause);
+  }
+}
+
+/** What {@link refundAll} answers when reading its input does not throw (it catches what does). */
+function reverseAll(
   settlement: Settlement,
   refunds: ReadonlyArray<Refund>,
   path: Path = ['refunds'],

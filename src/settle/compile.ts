@@ -8,6 +8,7 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import { isBuilt } from '../_internal/provenance';
+import { unreadableErr } from '../_internal/unreadable';
 import type { DomainErrors } from '../errors';
 import type { Policy } from '../model/policy';
 import type { Product } from '../model/product';
@@ -197,7 +198,15 @@ export function settleOne(
   sale: Sale,
 ): Result<Settlement, DomainErrors> {
   const lines = new LineSink(policy);
-  const problems = run(sale, lines);
+  let problems: DomainErrors | null;
+  // Once per sale, around the whole run and never inside the split's loops: free when nothing
+  // throws, and a sale built in JavaScript whose getters or Proxy traps throw is answered, not
+  // thrown (docs/decisions.md, "Never throwing").
+  try {
+    problems = run(sale, lines);
+  } catch (cause) {
+    return unreadableErr(cause);
+  }
   return problems === null ? ok(lines.settlement()) : err(problems);
 }
 

@@ -4,7 +4,9 @@
  * and term expiry at an instant (specification §§3 and 4.6). Each asks the checks the library
  * already runs when it validates a domain or settles a sale; none states a rule a second time.
  */
+
 import { err, ok, type Result } from 'neverthrow';
+import { unreadableErr } from '../_internal/unreadable';
 import { statusAt } from '../contracts/queries';
 import type { CocreationContract } from '../contracts/types';
 import { type DomainError, type DomainErrors, domainError, type ErrorCode } from '../errors';
@@ -88,6 +90,15 @@ export function validateRetentionFloor(
   parts: DomainInput,
   t: Instant,
 ): Result<Percent, DomainErrors> {
+  try {
+    return checkRetentionFloor(parts, t);
+  } catch (cause) {
+    return unreadableErr(cause);
+  }
+}
+
+/** What {@link validateRetentionFloor} answers when reading its input does not throw (it catches what does). */
+function checkRetentionFloor(parts: DomainInput, t: Instant): Result<Percent, DomainErrors> {
   const badInstant = instantProblem(t);
   if (badInstant !== null) return err(asErrors([badInstant]));
   const checked = checkDomain(parts);
@@ -167,6 +178,15 @@ export function validateAffiliatePermission(
   parts: DomainInput,
   sale: Sale,
 ): Result<void, DomainErrors> {
+  try {
+    return checkAffiliatePermission(parts, sale);
+  } catch (cause) {
+    return unreadableErr(cause);
+  }
+}
+
+/** What {@link validateAffiliatePermission} answers when reading its input does not throw (it catches what does). */
+function checkAffiliatePermission(parts: DomainInput, sale: Sale): Result<void, DomainErrors> {
   const checked = checkDomain(parts);
   if (checked.reading.length > 0) return err(asErrors(checked.reading));
   const stages = settleStages(
@@ -228,6 +248,19 @@ export function validateAffiliatePermission(
  * @group Contracts and their lifecycle
  */
 export function validateTermAt(
+  parts: DomainInput,
+  contractId: string,
+  t: Instant,
+): Result<CocreationContract, DomainErrors> {
+  try {
+    return checkTermAt(parts, contractId, t);
+  } catch (cause) {
+    return unreadableErr(cause);
+  }
+}
+
+/** What {@link validateTermAt} answers when reading its input does not throw (it catches what does). */
+function checkTermAt(
   parts: DomainInput,
   contractId: string,
   t: Instant,

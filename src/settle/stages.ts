@@ -3,7 +3,9 @@
  * stages of §7, the sale read, and, when nothing is wrong, the validated domain is compiled
  * for this one sale and settled through the compiled settler's split.
  */
+
 import { err, ok, type Result } from 'neverthrow';
+import { unreadableErr } from '../_internal/unreadable';
 import type { CocreationContract } from '../contracts/types';
 import type { DomainError, DomainErrors } from '../errors';
 import type { Policy } from '../model/policy';
@@ -67,8 +69,12 @@ export function settleSale(
   contracts: ReadonlyArray<CocreationContract>,
   sale: Sale,
 ): Result<Settlement, DomainErrors> {
-  const outcome = settleStages(policy, product, contracts, sale);
-  return outcome.settlement !== null ? ok(outcome.settlement) : err(asErrors(outcome.problems));
+  try {
+    const outcome = settleStages(policy, product, contracts, sale);
+    return outcome.settlement !== null ? ok(outcome.settlement) : err(asErrors(outcome.problems));
+  } catch (cause) {
+    return unreadableErr(cause);
+  }
 }
 
 /**

@@ -6,9 +6,11 @@
  * functions that extend a history are in `transitions.ts`, the queries across a product's
  * contracts in `queries.ts`.
  */
+
 import { err, ok, type Result } from 'neverthrow';
 import { dense, frozenCopy } from '../_internal/fields';
 import { isBuilt, markBuilt } from '../_internal/provenance';
+import { unreadableErr } from '../_internal/unreadable';
 import { checkContract } from '../contracts/read';
 import { replayContract } from '../contracts/replay';
 import type { CocreationContract, ContractTimeline } from '../contracts/types';
@@ -114,9 +116,13 @@ function asErrors(problems: ReadonlyArray<DomainError>): DomainErrors {
  * ```
  */
 export function validateDomain(input: DomainInput, path: Path = []): Result<Domain, DomainErrors> {
-  const checked = checkDomain(input, path);
-  if (checked.domain !== null) return ok(checked.domain);
-  return err(asErrors(domainProblems(checked)));
+  try {
+    const checked = checkDomain(input, path);
+    if (checked.domain !== null) return ok(checked.domain);
+    return err(asErrors(domainProblems(checked)));
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
 }
 
 /**

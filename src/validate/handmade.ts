@@ -10,7 +10,7 @@ import { type DomainError, domainError, type Path } from '../errors';
 import { isPolicyName, MAX_PERCENT_DECIMALS, POLICY_RULES, type Policy } from '../model/policy';
 import { checkAffiliatePercent } from '../model/product';
 import type { Sale } from '../model/sale';
-import { isCurrency } from '../values/currency';
+import { tableCurrency } from '../values/currency';
 import { isInstantValue } from '../values/instant';
 import type { Money } from '../values/money';
 import { isPercentValue } from '../values/percent';
@@ -134,7 +134,7 @@ function isMoneyValue(value: unknown): value is Money {
     isRecord(value) &&
     typeof value.amount === 'bigint' &&
     value.amount >= 0n &&
-    isCurrency(value.currency)
+    tableCurrency(value.currency) !== undefined
   );
 }
 

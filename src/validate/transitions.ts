@@ -3,7 +3,9 @@
  * each appends its event and re-validates through {@link validateDomain} (`append.ts`), so a
  * transition succeeds exactly when the validator would accept the history it produces.
  */
+
 import { err, ok, type Result } from 'neverthrow';
+import { unreadableErr } from '../_internal/unreadable';
 import { checkContract, contractEvent } from '../contracts/read';
 import type { CocreationContract, ContractEventType } from '../contracts/types';
 import { type DomainError, type DomainErrors, domainError } from '../errors';
@@ -62,6 +64,18 @@ function one(error: DomainError): DomainErrors {
  * ```
  */
 export function invite(
+  context: TransitionContext,
+  input: InvitationInput,
+): Result<CocreationContract, DomainErrors> {
+  try {
+    return buildInvitation(context, input);
+  } catch (cause) {
+    return unreadableErr(cause);
+  }
+}
+
+/** What {@link invite} answers when reading its input does not throw (it catches what does). */
+function buildInvitation(
   context: TransitionContext,
   input: InvitationInput,
 ): Result<CocreationContract, DomainErrors> {
@@ -387,7 +401,11 @@ export function transition(
   c: CocreationContract,
   input: TransitionInput,
 ): Result<CocreationContract, DomainErrors> {
-  const type: unknown = isRecord(input) ? input.type : undefined;
-  const withTerms = type === 'amendment-proposed' || type === 'amended';
-  return appendEvent(context, c, type as ContractEventType, input, withTerms).mapErr(one);
+  try {
+    const type: unknown = isRecord(input) ? input.type : undefined;
+    const withTerms = type === 'amendment-proposed' || type === 'amended';
+    return appendEvent(context, c, type as ContractEventType, input, withTerms).mapErr(one);
+  } catch (cause) {
+    return unreadableErr(cause);
+  }
 }

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
+import { unreadableErr } from '../_internal/unreadable';
 import {
   asErrorList,
   type DomainError,
@@ -80,5 +81,9 @@ export function accountIdOrError(input: unknown, path: Path = []): Result<Accoun
  * ```
  */
 export function accountId(input: unknown, path: Path = []): Result<AccountId, DomainErrors> {
-  return accountIdOrError(input, path).mapErr(asErrorList);
+  try {
+    return accountIdOrError(input, path).mapErr(asErrorList);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
 }

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
+import { unreadableErr } from '../_internal/unreadable';
 import {
   asErrorList,
   type DomainError,
@@ -159,7 +160,11 @@ export function currencyOrError(code: unknown, path: Path = []): Result<Currency
  * ```
  */
 export function currency(code: unknown, path: Path = []): Result<Currency, DomainErrors> {
-  return currencyOrError(code, path).mapErr(asErrorList);
+  try {
+    return currencyOrError(code, path).mapErr(asErrorList);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
 }
 
 /**
@@ -200,7 +205,12 @@ export function currencies(): ReadonlyArray<Currency> {
  * ```
  */
 export function isCurrency(value: unknown): value is Currency {
-  return tableCurrency(value) !== undefined;
+  try {
+    return tableCurrency(value) !== undefined;
+  } catch {
+    // A getter or a Proxy trap of the caller's threw: not a currency of the table.
+    return false;
+  }
 }
 
 /**

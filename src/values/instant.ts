@@ -1,4 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
+import { unreadableErr } from '../_internal/unreadable';
 import {
   asErrorList,
   type DomainError,
@@ -218,7 +219,11 @@ export function parseInstantOrError(input: unknown, path: Path = []): Result<Ins
  * ```
  */
 export function parseInstant(input: unknown, path: Path = []): Result<Instant, DomainErrors> {
-  return parseInstantOrError(input, path).mapErr(asErrorList);
+  try {
+    return parseInstantOrError(input, path).mapErr(asErrorList);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
 }
 
 /**
@@ -275,7 +280,11 @@ export function instantOrError(epochMs: number, path: Path = []): Result<Instant
  * ```
  */
 export function instant(epochMs: number, path: Path = []): Result<Instant, DomainErrors> {
-  return instantOrError(epochMs, path).mapErr(asErrorList);
+  try {
+    return instantOrError(epochMs, path).mapErr(asErrorList);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
 }
 
 /**

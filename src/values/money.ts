@@ -1,4 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
+import { unreadableErr } from '../_internal/unreadable';
 import {
   asErrorList,
   type DomainError,
@@ -6,12 +7,7 @@ import {
   domainError,
   type Path,
 } from '../errors';
-import {
-  type Currency,
-  isCurrency,
-  currencyOrError as lookupCurrency,
-  tableCurrency,
-} from './currency';
+import { type Currency, currencyOrError as lookupCurrency, tableCurrency } from './currency';
 import { formatDecimal } from './decimal';
 
 /** An amount of money: an integer of minor units (cents for BRL) and its currency. Frozen. */
@@ -83,7 +79,11 @@ export function money(
   currency: Currency,
   path: Path = [],
 ): Result<Money, DomainErrors> {
-  return moneyOrError(amount, currency, path).mapErr(asErrorList);
+  try {
+    return moneyOrError(amount, currency, path).mapErr(asErrorList);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
 }
 
 /**
@@ -109,7 +109,9 @@ export function parseAmount(
   currency: Currency,
   path: Path = [],
 ): Result<bigint, DomainError> {
-  if (!isCurrency(currency)) return err(notACurrency(path));
+  // tableCurrency, not isCurrency: a currency whose reading throws reaches the public
+  // function's catch ("could not be read"), not "expected a currency".
+  if (tableCurrency(currency) === undefined) return err(notACurrency(path));
   const syntax = readAmountText(input, path);
   if (!Array.isArray(syntax)) return err(syntax as DomainError);
   const [, whole = '0', fraction = ''] = syntax;
@@ -216,7 +218,11 @@ export function parseMoney(
   currencyCode: unknown,
   path: Path = [],
 ): Result<Money, DomainErrors> {
-  return parseMoneyOrError(amount, currencyCode, path).mapErr(asErrorList);
+  try {
+    return parseMoneyOrError(amount, currencyCode, path).mapErr(asErrorList);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
 }
 
 /**

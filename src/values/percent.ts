@@ -1,4 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
+import { unreadableErr } from '../_internal/unreadable';
 import {
   asErrorList,
   type DomainError,
@@ -165,7 +166,11 @@ export function parsePercentOrError(input: unknown, path: Path = []): Result<Per
  * ```
  */
 export function parsePercent(input: unknown, path: Path = []): Result<Percent, DomainErrors> {
-  return parsePercentOrError(input, path).mapErr(asErrorList);
+  try {
+    return parsePercentOrError(input, path).mapErr(asErrorList);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
 }
 
 /**
@@ -221,7 +226,11 @@ export function percent(
   scale: number,
   path: Path = [],
 ): Result<Percent, DomainErrors> {
-  return percentOrError(units, scale, path).mapErr(asErrorList);
+  try {
+    return percentOrError(units, scale, path).mapErr(asErrorList);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
 }
 
 /**
@@ -378,7 +387,11 @@ export function subtractPercents(
   b: Percent,
   path: Path = [],
 ): Result<Percent, DomainErrors> {
-  return subtractPercentsOrError(a, b, path).mapErr(asErrorList);
+  try {
+    return subtractPercentsOrError(a, b, path).mapErr(asErrorList);
+  } catch (cause) {
+    return unreadableErr(cause, path);
+  }
 }
 
 /**

@@ -23,7 +23,7 @@ import { type Product, product } from '../model/product';
 import { policy } from '../model/read-policy';
 import { type Refund, refund, type Sale, sale } from '../model/sale';
 import { keysOf, SETTLE_DOCUMENT } from '../model/shapes';
-import { inLocale } from './in-locale';
+import { inLocale, unreadableIn } from './in-locale';
 import type { SettleDocument } from './json';
 
 /** The keys of a settle document (specification §8), from the shape description. */
@@ -132,7 +132,11 @@ export function parseDocument(
   input: unknown,
   options?: LocaleOptions,
 ): Result<SettleDocument, DomainErrors> {
-  return inLocale(readDocument(input), options);
+  try {
+    return inLocale(readDocument(input), options);
+  } catch (cause) {
+    return unreadableIn(cause, options);
+  }
 }
 
 /** {@link parseDocument} in English. */
@@ -242,6 +246,7 @@ export function parseDocumentText(
   text: string,
   options?: LocaleOptions,
 ): Result<SettleDocument, DomainErrors> {
+  // Text and bytes are never a value whose reading throws, and inLocale never throws.
   return inLocale(readDocumentText(text), options);
 }
 
@@ -310,6 +315,7 @@ export function parseDocumentBytes(
   bytes: Uint8Array,
   options?: LocaleOptions,
 ): Result<SettleDocument, DomainErrors> {
+  // Text and bytes are never a value whose reading throws, and inLocale never throws.
   return inLocale(readDocumentBytes(bytes, true), options);
 }
 

@@ -2,7 +2,8 @@
  * Errors in the caller's language: what the wire functions that take `LocaleOptions` do with
  * their English errors before they answer.
  */
-import type { Result } from 'neverthrow';
+import type { Err, Result } from 'neverthrow';
+import { unreadableErr } from '../_internal/unreadable';
 import type { DomainErrors } from '../errors';
 import { type Catalog, type LocaleOptions, localizeErrors } from '../locales/locale';
 
@@ -24,4 +25,16 @@ export function inLocale<T>(
   }
   if (locale === undefined) return result;
   return result.mapErr((errors) => localizeErrors(errors, locale as Catalog));
+}
+
+/**
+ * The answer of a wire function whose reading threw (a getter or a Proxy of the caller's):
+ * the `invalid_field` of `unreadable`, in the options' locale (English when they cannot be
+ * read either).
+ */
+export function unreadableIn(
+  cause: unknown,
+  options: LocaleOptions | undefined,
+): Err<never, DomainErrors> {
+  return inLocale(unreadableErr(cause), options) as Err<never, DomainErrors>;
 }

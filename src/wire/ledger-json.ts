@@ -4,6 +4,7 @@
  * stored, sent to another machine and read back equal. Only the entries and conflicts are
  * printed; the rows are recomputed from the entries when the ledger is read.
  */
+
 import { err, ok, type Result } from 'neverthrow';
 import {
   collect,
@@ -18,6 +19,7 @@ import {
   readLenient,
   required,
 } from '../_internal/fields';
+import { unreadableErr } from '../_internal/unreadable';
 import { type DomainErrors, domainError, type Path } from '../errors';
 import {
   type Ledger,
@@ -371,6 +373,15 @@ function readConflict(value: unknown, path: Path, issues: Issues): LedgerRecord[
  * ```
  */
 export function parseLedgerJson(input: unknown): Result<Ledger, DomainErrors> {
+  try {
+    return readLedgerJson(input);
+  } catch (cause) {
+    return unreadableErr(cause);
+  }
+}
+
+/** What {@link parseLedgerJson} answers when reading its input does not throw (it catches what does). */
+function readLedgerJson(input: unknown): Result<Ledger, DomainErrors> {
   const issues: Issues = [];
   const fields = readLenient(input, [], issues);
   const records: LedgerRecord[] = [];

@@ -2,8 +2,10 @@
  * Reading a settlement printed in specification §8's shape (as `settlementToJson` prints it)
  * back into values, checking that it is one.
  */
+
 import { err, ok, type Result } from 'neverthrow';
 import { type Fields, type Issues, nonEmpty, readLenient, required } from '../_internal/fields';
+import { unreadableErr } from '../_internal/unreadable';
 import { type DomainErrors, domainError, type Path } from '../errors';
 import type { Settlement, SettlementLine } from '../settle/settlement';
 import type { Currency } from '../values/currency';
@@ -116,6 +118,15 @@ function checkLines(
  * ```
  */
 export function parseSettlementJson(input: unknown): Result<PrintedSettlement, DomainErrors> {
+  try {
+    return readSettlementJson(input);
+  } catch (cause) {
+    return unreadableErr(cause);
+  }
+}
+
+/** What {@link parseSettlementJson} answers when reading its input does not throw (it catches what does). */
+function readSettlementJson(input: unknown): Result<PrintedSettlement, DomainErrors> {
   const issues: Issues = [];
   const fields = readLenient(input, [], issues);
   if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);

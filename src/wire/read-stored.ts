@@ -4,6 +4,7 @@
  * that they are ones: the printed fields as ./read-output reads them, then what the stored
  * forms add and the arithmetic of specification §5 that it allows.
  */
+
 import { err, ok, type Result } from 'neverthrow';
 import {
   collect,
@@ -16,6 +17,7 @@ import {
   readLenient,
   required,
 } from '../_internal/fields';
+import { unreadableErr } from '../_internal/unreadable';
 import { type DomainErrors, domainError, type Path } from '../errors';
 import type {
   FeeOrigin,
@@ -209,6 +211,15 @@ function withWrittenPercents(
  * ```
  */
 export function parseStoredSettlementJson(input: unknown): Result<Settlement, DomainErrors> {
+  try {
+    return readStoredSettlementJson(input);
+  } catch (cause) {
+    return unreadableErr(cause);
+  }
+}
+
+/** What {@link parseStoredSettlementJson} answers when reading its input does not throw (it catches what does). */
+function readStoredSettlementJson(input: unknown): Result<Settlement, DomainErrors> {
   const issues: Issues = [];
   const printed = parseSettlementJson(input);
   if (printed.isErr()) issues.push(...printed.error);
@@ -364,6 +375,15 @@ function checkReversal(
  * ```
  */
 export function parseStoredReversalJson(input: unknown): Result<Reversal, DomainErrors> {
+  try {
+    return readStoredReversalJson(input);
+  } catch (cause) {
+    return unreadableErr(cause);
+  }
+}
+
+/** What {@link parseStoredReversalJson} answers when reading its input does not throw (it catches what does). */
+function readStoredReversalJson(input: unknown): Result<Reversal, DomainErrors> {
   const issues: Issues = [];
   const fields = readLenient(input, [], issues);
   if (fields === undefined) return err(nonEmpty(issues) as DomainErrors);

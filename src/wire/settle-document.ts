@@ -7,7 +7,7 @@ import { type DomainError, type DomainErrors, domainError } from '../errors';
 import type { LocaleOptions } from '../locales/locale';
 import { refundAll, refundReadingIssues, refundRuleIssues } from '../refunds/refund';
 import { settleStages } from '../settle/stages';
-import { inLocale } from './in-locale';
+import { inLocale, unreadableIn } from './in-locale';
 import type { SettleDocument, SettleOutcome } from './json';
 
 /**
@@ -49,7 +49,11 @@ export function settleDocument(
   doc: SettleDocument,
   options?: LocaleOptions,
 ): Result<SettleOutcome, DomainErrors> {
-  return inLocale(settleRead(doc), options);
+  try {
+    return inLocale(settleRead(doc), options);
+  } catch (cause) {
+    return unreadableIn(cause, options);
+  }
 }
 
 /** {@link settleDocument} in English. */

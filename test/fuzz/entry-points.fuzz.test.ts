@@ -36,7 +36,14 @@ import { checkPercentPrecision, percentFromString } from '../../src/values/perce
 import * as wire from '../../src/wire/index';
 import { hostileCatalog } from '../support/hostile-catalog';
 import { specDocument } from '../support/spec-document';
-import { deepFreeze, expectDeepFrozen, expectResult, hostileValue, runs } from './support';
+import {
+  deepFreeze,
+  expectDeepFrozen,
+  expectNoUnreadable,
+  expectResult,
+  hostileValue,
+  runs,
+} from './support';
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -194,11 +201,27 @@ describe('every predicate and total function', () => {
           const answer = fn(...deepFreeze(args));
           expect(isAnswer(answer)).toBe(true);
           expectDeepFrozen(answer);
+          // Nothing in these arguments throws when read: an answer (settleToJson's errors,
+          // settleText's JSON) that says "could not be read" is an exception of the library's own.
+          expectNoUnreadable(answer);
         }),
         runs(),
       );
     });
   }
+
+  it("the Standard Schema's validate answers any value with a value or issues, never throwing", () => {
+    const { validate } = wire.settleDocumentSchema()['~standard'];
+    fc.assert(
+      fc.property(hostileValue, (value) => {
+        const answer = validate(deepFreeze(value));
+        expect('value' in answer || (answer.issues?.length ?? 0) > 0).toBe(true);
+        expectDeepFrozen(answer);
+        expectNoUnreadable(answer);
+      }),
+      runs(),
+    );
+  });
 });
 
 /**

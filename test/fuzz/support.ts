@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { UNREADABLE } from '../../src/_internal/unreadable';
 import { isErrorCode } from '../../src/errors';
 
 /** Runs per property: `FUZZ_RUNS` from the environment, 100 by default (npm test). */
@@ -36,7 +37,8 @@ export function deepFreeze<T>(value: T): T {
   while (stack.length > 0) {
     const node = stack.pop();
     if ((typeof node !== 'object' || node === null) && typeof node !== 'function') continue;
-    if (seen.has(node as object)) continue;
+    // A poison's traps would fire (and count) if it were frozen: it is left as it is.
+    if (seen.has(node as object) || POISON.has(node as object)) continue;
     seen.add(node as object);
     // Typed arrays cannot be frozen; Maps and Sets keep their entries mutable.
     if (ArrayBuffer.isView(node)) continue;
@@ -103,8 +105,11 @@ function isResult(value: unknown): value is ResultLike {
  * Asserts that an answer is a Result whose error is one the specification error or a non-empty list of
  * them, and whose value is deeply frozen; returns whether it was an error.
  */
-export function expectResult(answer: unknown, many: boolean): boolean {
+export function expectResult(answer: unknown, many: boolean, mayBeUnreadable = false): boolean {
   expect(isResult(answer), 'a neverthrow Result').toBe(true);
+  // An input that cannot throw is never answered "could not be read": that answer would be an
+  // exception of the library's own, caught as if the caller's value had thrown.
+  if (!mayBeUnreadable) expectNoUnreadable(answer);
   const result = answer as ResultLike;
   if (result.isOk()) {
     expectDeepFrozen(result.value, 'the value');
@@ -157,4 +162,206 @@ export function corruptedOnce<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<{ value: 
     const path = paths[pick % paths.length] ?? [];
     return { value: deepFreeze(replaced(value, path, by)) as T, path };
   });
+}
+
+/**
+ * Asserts that no string reachable from `answer` (an error's message, a printed answer)
+ * carries the "could not be read" message of `src/_internal/unreadable.ts`. Iterative; poisons
+ * are not walked.
+ */
+export function expectNoUnreadable(answer: unknown): void {
+  expect(unreadableIn(answer), 'an answer that says the input could not be read').toEqual([]);
+}
+
+/** The strings reachable from `value` that carry the "could not be read" message. */
+export function unreadableIn(value: unknown): string[] {
+  const found: string[] = [];
+  const seen = new Set<object>();
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === 'string') {
+      if (node.includes(UNREADABLE)) found.push(node);
+      continue;
+    }
+    if (typeof node !== 'object' || node === null || seen.has(node) || POISON.has(node)) continue;
+    seen.add(node);
+    if (ArrayBuffer.isView(node) || node instanceof Map || node instanceof Set) continue;
+    for (const key of Object.keys(node)) {
+      const d = Object.getOwnPropertyDescriptor(node, key);
+      if (d !== undefined && 'value' in d) stack.push(d.value);
+    }
+  }
+  return found;
+}
+
+/**
+ * Values whose reading throws, as a JavaScript caller can build them (JSON never holds one):
+ * Proxies whose traps throw and objects with throwing getters. Each is made inside a property's
+ * body, from a plain description, so that fast-check itself never reads one.
+ */
+const POISON = new WeakSet<object>();
+
+/** How many times a trap or getter of a poison has thrown since the count was last reset. */
+export const fired = { count: 0 };
+
+/** What a poison's trap throws. */
+export type Thrown = 'error' | 'long-error' | 'string' | 'hostile-error' | 'proxy';
+
+export const thrownArb: fc.Arbitrary<Thrown> = fc.constantFrom(
+  'error',
+  'long-error',
+  'string',
+  'hostile-error',
+  'proxy',
+);
+
+/** Where a poison goes and what it is: `revoked` throws without counting (no trap runs). */
+export type PoisonKind = 'proxy' | 'array-proxy' | 'get-proxy' | 'getter' | 'revoked';
+
+export const poisonKindArb: fc.Arbitrary<PoisonKind> = fc.constantFrom(
+  'proxy',
+  'array-proxy',
+  'get-proxy',
+  'getter',
+  'revoked',
+);
+
+/** The message of the poisons' thrown `Error`s. */
+export const POISON_MESSAGE = 'a trap of the test threw';
+
+function thrownValue(thrown: Thrown): unknown {
+  switch (thrown) {
+    case 'error':
+      return new Error(POISON_MESSAGE);
+    case 'long-error':
+      return new RangeError(`${POISON_MESSAGE} ${'🙂'.repeat(400)}`);
+    case 'string':
+      return POISON_MESSAGE;
+    case 'hostile-error': {
+      // An Error whose message cannot be read either.
+      const e = new Error(POISON_MESSAGE);
+      Object.defineProperty(e, 'message', {
+        get() {
+          throw new Error('the message of the thrown error threw');
+        },
+      });
+      return e;
+    }
+    case 'proxy': {
+      // A thrown value that throws when looked at; its own traps do not count.
+      const again = () => {
+        throw new Error('the thrown proxy threw');
+      };
+      return new Proxy({}, { get: again, getPrototypeOf: again, has: again, ownKeys: again });
+    }
+  }
+}
+
+function firing(thrown: Thrown): () => never {
+  return () => {
+    fired.count++;
+    throw thrownValue(thrown);
+  };
+}
+
+function poisonProxy<T extends object>(target: T, handler: ProxyHandler<T>): T {
+  const proxy = new Proxy(target, handler);
+  POISON.add(proxy);
+  return proxy;
+}
+
+/** A value every trap of which throws (a Proxy of `{}` or `[]`), or a revoked Proxy. */
+function throwing(kind: PoisonKind, thrown: Thrown): object {
+  if (kind === 'revoked') {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    POISON.add(proxy);
+    return proxy;
+  }
+  const fire = firing(thrown);
+  const traps: ProxyHandler<object> = {
+    get: fire,
+    set: fire,
+    has: fire,
+    ownKeys: fire,
+    getOwnPropertyDescriptor: fire,
+    defineProperty: fire,
+    deleteProperty: fire,
+    getPrototypeOf: fire,
+    setPrototypeOf: fire,
+    isExtensible: fire,
+    preventExtensions: fire,
+  };
+  return poisonProxy(kind === 'array-proxy' ? [] : {}, traps);
+}
+
+/** Every path to a node of a tree of plain objects and arrays (typed arrays are leaves). */
+function plainPathsOf(value: unknown, at: Path = [], out: Path[] = []): Path[] {
+  out.push(at);
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      plainPathsOf(v, [...at, i], out);
+    });
+  } else if (isPlainObject(value)) {
+    for (const key of Object.keys(value)) {
+      plainPathsOf((value as Record<string, unknown>)[key], [...at, key], out);
+    }
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** A shallow copy of an array or object (its own enumerable data, null prototype kept). */
+function copyOf(value: object): Record<string | number, unknown> {
+  if (Array.isArray(value)) return [...value] as unknown as Record<number, unknown>;
+  const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>;
+  return Object.assign(copy, value);
+}
+
+/** `value` with the node at `path` replaced by `make(node)` (copy on write). */
+function replacedBy(value: unknown, path: Path, make: (node: unknown) => unknown): unknown {
+  const [step, ...rest] = path;
+  if (step === undefined) return make(value);
+  const copy = copyOf(value as object);
+  copy[step] = replacedBy((value as Record<string | number, unknown>)[step], rest, make);
+  return copy;
+}
+
+/**
+ * `value` (plain data, or values the library built) with one node, picked by `pick` among all
+ * its nodes, made to throw when read: replaced by a Proxy whose traps throw, wrapped in a Proxy
+ * whose `get` throws (its keys and prototype can still be read), or read through a throwing
+ * getter in its parent. Returns the poisoned copy; `value` is not touched.
+ */
+export function poisoned(
+  value: unknown,
+  pick: number,
+  kind: PoisonKind,
+  thrown: Thrown,
+): { value: unknown; path: Path } {
+  const paths = plainPathsOf(value);
+  const path = paths[pick % paths.length] ?? [];
+  if (kind === 'getter' && path.length > 0) {
+    const parentPath = path.slice(0, -1);
+    const key = path[path.length - 1] as string | number;
+    const fire = firing(thrown);
+    const poisonedValue = replacedBy(value, parentPath, (parent) => {
+      const copy = copyOf(parent as object);
+      Object.defineProperty(copy, key, { get: fire, enumerable: true, configurable: true });
+      return copy;
+    });
+    return { value: poisonedValue, path };
+  }
+  const poisonedValue = replacedBy(value, path, (node) =>
+    kind === 'get-proxy' && typeof node === 'object' && node !== null
+      ? poisonProxy(copyOf(node), { get: firing(thrown) })
+      : throwing(kind === 'get-proxy' || kind === 'getter' ? 'proxy' : kind, thrown),
+  );
+  return { value: poisonedValue, path };
 }

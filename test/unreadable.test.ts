@@ -1,0 +1,230 @@
+/**
+ * A value whose reading throws (docs/decisions.md, "Never throwing"): a getter or a Proxy trap
+ * of a JavaScript caller's that throws is answered with `invalid_field` at the argument's path,
+ * "the value could not be read: reading it threw (Name: message)", never thrown. The fuzz suite
+ * (test/fuzz/unreadable.fuzz.test.ts) puts such values anywhere; these are the named cases and
+ * the message's rules.
+ */
+import { describe, expect, it } from 'vitest';
+import { MAX_CAUSE_LENGTH, UNREADABLE, unreadable } from '../src/_internal/unreadable';
+import * as main from '../src/index';
+import { es } from '../src/locales/index';
+import * as wire from '../src/wire/index';
+import { expectDeepFrozen } from './fuzz/support';
+import { specDocument } from './support/spec-document';
+
+const boom = () => {
+  throw new Error('boom');
+};
+
+/** A Proxy every trap of which throws `new Error('boom')`. */
+function throwingProxy(target: object = {}): never {
+  return new Proxy(target, {
+    get: boom,
+    has: boom,
+    ownKeys: boom,
+    getOwnPropertyDescriptor: boom,
+    getPrototypeOf: boom,
+    isExtensible: boom,
+    preventExtensions: boom,
+  }) as never;
+}
+
+/** A Proxy that throws a TypeError on any operation (Array.isArray included). */
+function revoked(): never {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy as never;
+}
+
+/** The error every case below expects, `Error: boom` thrown. */
+function boomAt(path: ReadonlyArray<string | number>) {
+  return [{ code: 'invalid_field', message: `${UNREADABLE} (Error: boom)`, path }];
+}
+
+function withGetter<T extends object>(node: T, key: string): T {
+  Object.defineProperty(node, key, { get: boom, enumerable: true, configurable: true });
+  return node;
+}
+
+describe('the "could not be read" error', () => {
+  it('names the thrown Error by its name and message', () => {
+    const [e] = unreadable(new TypeError('no'));
+    expect(e).toEqual({
+      code: 'invalid_field',
+      message: 'the value could not be read: reading it threw (TypeError: no)',
+      path: [],
+    });
+    expectDeepFrozen(unreadable(new TypeError('no')));
+  });
+
+  it('names only the name of an Error without a message', () => {
+    expect(unreadable(new RangeError())[0].message).toBe(`${UNREADABLE} (RangeError)`);
+  });
+
+  it('names nothing for a thrown value that is not an Error, or whose message cannot be read', () => {
+    const hostile = new Error('x');
+    Object.defineProperty(hostile, 'message', { get: boom });
+    for (const thrown of ['a string', 42, null, undefined, { message: 'not an Error' }, hostile]) {
+      expect(unreadable(thrown)[0].message).toBe(UNREADABLE);
+    }
+    expect(unreadable(throwingProxy())[0].message).toBe(UNREADABLE);
+    expect(unreadable(revoked())[0].message).toBe(UNREADABLE);
+  });
+
+  it(`keeps at most ${MAX_CAUSE_LENGTH} characters of what the Error said, then an ellipsis`, () => {
+    const long = unreadable(new Error('a'.repeat(1000)))[0].message;
+    const said = `Error: ${'a'.repeat(MAX_CAUSE_LENGTH - 'Error: '.length)}`;
+    expect(long).toBe(`${UNREADABLE} (${said}…)`);
+    const exact = unreadable(new Error('a'.repeat(MAX_CAUSE_LENGTH - 'Error: '.length)))[0];
+    expect(exact.message).toBe(`${UNREADABLE} (${said})`);
+  });
+
+  it('never cuts a surrogate pair in two', () => {
+    // 'Error: ' is 7 characters, then pairs: character 199 (index) is a high surrogate.
+    const message = unreadable(new Error(`${'x'.repeat(MAX_CAUSE_LENGTH - 8)}🙂🙂`))[0].message;
+    const said = message.slice(UNREADABLE.length + 2, -1);
+    expect(said).toBe(`Error: ${'x'.repeat(MAX_CAUSE_LENGTH - 8)}…`);
+  });
+
+  it("is at the argument's path, or at [] when the path cannot be read or is not a path", () => {
+    expect(unreadable(new Error('x'), ['sale', 0])[0].path).toEqual(['sale', 0]);
+    for (const path of [revoked(), throwingProxy([]), ['a', 1.5], [{}], 'sale', null]) {
+      expect(unreadable(new Error('x'), path)[0].path).toEqual([]);
+    }
+  });
+});
+
+describe('a public function given a value whose reading throws', () => {
+  it('parseDocument answers a throwing getter on sale.price at the sale, never throwing', () => {
+    const doc = specDocument();
+    withGetter(doc.sale, 'price');
+    expect(wire.parseDocument(doc)._unsafeUnwrapErr()).toEqual(boomAt(['sale']));
+    const out = wire.settleToJson(doc);
+    expect(out).toEqual({ ok: false, errors: boomAt(['sale']) });
+  });
+
+  it("a compiled settler answers a throwing Proxy sale, and leaves the settler's next sale alone", () => {
+    const doc = wire.parseDocument(specDocument())._unsafeUnwrap();
+    const settler = main.compileSettler(
+      main
+        .validateDomain({ policy: doc.policy, product: doc.product, contracts: doc.contracts })
+        ._unsafeUnwrap(),
+    );
+    const answer = settler.settle(throwingProxy());
+    expect(answer._unsafeUnwrapErr()).toEqual(boomAt([]));
+    expectDeepFrozen(answer._unsafeUnwrapErr());
+    expect(settler.settle(doc.sale)).toEqual(
+      main.settleSale(doc.policy, doc.product, doc.contracts, doc.sale),
+    );
+  });
+
+  it('sale() answers a throwing Proxy at its path', () => {
+    expect(main.sale(throwingProxy())._unsafeUnwrapErr()).toEqual(boomAt([]));
+    expect(main.sale(throwingProxy(), ['sales', 3])._unsafeUnwrapErr()).toEqual(
+      boomAt(['sales', 3]),
+    );
+    const s = withGetter({ ...specDocument().sale }, 'at');
+    expect(main.sale(s)._unsafeUnwrapErr()).toEqual(boomAt([]));
+  });
+
+  it('a revoked Proxy (a TypeError on any operation) is answered the same way', () => {
+    const [e] = main.policy(revoked())._unsafeUnwrapErr();
+    expect(e?.code).toBe('invalid_field');
+    expect(e?.message.startsWith(`${UNREADABLE} (TypeError: `)).toBe(true);
+  });
+
+  it('every checking function reaches its catch and answers the error (a throwing value or path)', () => {
+    const doc = wire.parseDocument(specDocument())._unsafeUnwrap();
+    const P = throwingProxy();
+    const calls: ReadonlyArray<readonly [string, () => unknown]> = [
+      // The value readers refuse a non-string before reading it: their path is what throws.
+      ['accountId', () => main.accountId(5, P)],
+      ['appliesTo', () => main.appliesTo(5, P)],
+      ['currency', () => main.currency(5, P)],
+      ['parseInstant', () => main.parseInstant(5, P)],
+      ['instant', () => main.instant(0.5 as never, P)],
+      ['parsePercent', () => main.parsePercent(true, P)],
+      ['percent', () => main.percent(-1, 0, P)],
+      ['money', () => main.money(1n, P)],
+      ['parseMoney', () => main.parseMoney(true, 'BRL', P)],
+      ['subtractPercents', () => main.subtractPercents(P, main.PERCENT_0)],
+      ['policy', () => main.policy(P)],
+      ['product', () => main.product(P)],
+      ['sale', () => main.sale(P)],
+      ['refund', () => main.refund(P)],
+      ['contract', () => main.contract(P)],
+      ['commissionRule', () => main.commissionRule(P)],
+      ['validateDomain', () => main.validateDomain(P)],
+      ['invite', () => main.invite(P, P)],
+      ['transition', () => main.transition(P, P, P)],
+      ['validateRetentionFloor', () => main.validateRetentionFloor(P, doc.sale.at)],
+      ['validateAffiliatePermission', () => main.validateAffiliatePermission(P, doc.sale)],
+      ['validateTermAt', () => main.validateTermAt(P, 'c1', doc.sale.at)],
+      ['parseDocument', () => wire.parseDocument(P)],
+      ['parseSettlementJson', () => wire.parseSettlementJson(P)],
+      ['parseStoredSettlementJson', () => wire.parseStoredSettlementJson(P)],
+      ['parseStoredReversalJson', () => wire.parseStoredReversalJson(P)],
+      ['parseLedgerJson', () => wire.parseLedgerJson(P)],
+      ['settleDocument', () => wire.settleDocument(P)],
+      ['settleSale', () => main.settleSale(P, P, P, P)],
+      ['refundSale', () => main.refundSale(P, [], P)],
+      ['refundAll', () => main.refundAll(P, [])],
+      ['ledgerOf', () => main.ledgerOf([P])],
+      ['settleTotals', () => main.settleTotals(P, [])],
+    ];
+    for (const [name, call] of calls) {
+      const answer = call() as { isErr(): boolean; error?: unknown };
+      expect(answer.isErr(), name).toBe(true);
+      expect(answer.error, name).toEqual(boomAt([]));
+    }
+  });
+
+  it('the predicates answer false', () => {
+    expect(main.isCurrency(throwingProxy())).toBe(false);
+    const doc = wire.parseDocument(specDocument())._unsafeUnwrap();
+    expect(main.can('ana@example.com', 'edit-product', throwingProxy(), [], doc.sale.at)).toBe(
+      false,
+    );
+  });
+});
+
+describe('options or a catalog whose reading throws', () => {
+  const broken = { ...specDocument(), sale: 'not a sale' };
+  const english = wire.parseDocument(broken)._unsafeUnwrapErr();
+
+  it('leave the errors in English', () => {
+    const options = withGetter({}, 'locale');
+    expect(wire.parseDocument(broken, options)._unsafeUnwrapErr()).toEqual(english);
+    const catalog = { ...es, localize: boom };
+    expect(wire.parseDocument(broken, { locale: catalog })._unsafeUnwrapErr()).toEqual(english);
+  });
+
+  it('localize the "could not be read" error like any other when they can be read', () => {
+    const doc = specDocument();
+    withGetter(doc.sale, 'price');
+    const [e] = wire.parseDocument(doc, { locale: es })._unsafeUnwrapErr();
+    expect(e?.code).toBe('invalid_field');
+    expect(e?.path).toEqual(['sale']);
+    expect(e?.message.startsWith('sale: ')).toBe(true);
+  });
+
+  it("leave the Standard Schema's issues in English", () => {
+    const issues = english.map((e) => ({ message: e.message, path: e.path, code: e.code }));
+    const withBrokenOptions = wire.settleDocumentSchema(withGetter({}, 'locale'));
+    expect(withBrokenOptions['~standard'].validate(broken)).toEqual({ issues });
+    const withBrokenCatalog = wire.settleDocumentSchema({ locale: { ...es, localize: boom } });
+    expect(withBrokenCatalog['~standard'].validate(broken)).toEqual({ issues });
+  });
+
+  it("make the Standard Schema's validate answer a poisoned document with the error", () => {
+    const doc = specDocument();
+    withGetter(doc.product, 'id');
+    const { validate } = wire.settleDocumentSchema()['~standard'];
+    expect(validate(doc)).toEqual({
+      issues: [
+        { message: `${UNREADABLE} (Error: boom)`, path: ['product'], code: 'invalid_field' },
+      ],
+    });
+  });
+});
