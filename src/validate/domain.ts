@@ -118,7 +118,9 @@ function asErrors(problems: ReadonlyArray<DomainError>): DomainErrors {
 export function validateDomain(input: DomainInput, path: Path = []): Result<Domain, DomainErrors> {
   try {
     const checked = checkDomain(input, path);
-    if (checked.domain !== null) return ok(checked.domain);
+    // Recorded as built: settleWithDomain and compileSettler trust this value without checking
+    // it again. Only here: settleSale's own domain lives for one sale and is never handed out.
+    if (checked.domain !== null) return ok(markBuilt(checked.domain));
     return err(asErrors(domainProblems(checked)));
   } catch (cause) {
     return unreadableErr(cause, path);
@@ -213,16 +215,13 @@ export function checkDomain(input: DomainInput, path: Path = []): DomainCheck {
     policy: rules,
     product: owner,
     timelines: historiesValid ? Object.freeze(timelines) : null,
-    // Recorded as built: settleWithDomain and compileSettler trust this value without checking it again.
     domain: valid
-      ? markBuilt(
-          Object.freeze({
-            policy: rules,
-            product: owner,
-            contracts: Object.freeze(contracts),
-            timelines: Object.freeze(timelines),
-          }) as Domain,
-        )
+      ? (Object.freeze({
+          policy: rules,
+          product: owner,
+          contracts: Object.freeze(contracts),
+          timelines: Object.freeze(timelines),
+        }) as Domain)
       : null,
   };
 }
