@@ -176,3 +176,102 @@ describe('a contract id used twice', () => {
     });
   });
 });
+
+describe('validateDomain and the document reader', () => {
+  it('list the problems of a list of contracts in the same order: each contract, then the ids used twice', () => {
+    const contractWith = (id: string, events: ReadonlyArray<unknown>) => ({
+      id,
+      productId: 'p1',
+      cocreator: 'bia@example.com',
+      events,
+    });
+    const invited = {
+      type: 'invited',
+      at: '2026-01-01T00:00:00Z',
+      by: 'ana@example.com',
+      terms: { percent: '10' },
+    };
+    // A valid contract with an id from a small pool (so ids repeat), or one with no event
+    // (invalid_field at its events) under an id no other contract has.
+    const item = fc.oneof(
+      fc.constantFrom('c1', 'c2').map((id) => ({ id, valid: true })),
+      fc.constant({ id: '', valid: false }),
+    );
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 6 }), (items) => {
+        const contracts = items.map(({ id, valid }, i) =>
+          valid ? contractWith(id, [invited]) : contractWith(`bad${i}`, []),
+        );
+        const doc = parseDocument({
+          product: { id: 'p1', mainCreator: 'ana@example.com' },
+          contracts,
+          sale: {
+            id: 's1',
+            productId: 'p1',
+            at: '2026-03-01T12:00:00Z',
+            price: { amount: '1.00', currency: 'USD' },
+          },
+        });
+        const base = parseDocument({
+          product: { id: 'p1', mainCreator: 'ana@example.com' },
+          contracts: [],
+          sale: {
+            id: 's1',
+            productId: 'p1',
+            at: '2026-03-01T12:00:00Z',
+            price: { amount: '1.00', currency: 'USD' },
+          },
+        })._unsafeUnwrap();
+        const domain = validateDomain({
+          policy: base.policy,
+          product: base.product,
+          contracts: contracts as never,
+        });
+        // The document reader's order is the one to match: every contract's own problems in
+        // document order, then each id used twice at the later contract's index.
+        // (A document that reads may still break a rule, which only validateDomain checks.)
+        if (doc.isErr()) expect(answer(domain)).toEqual(answer(doc));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('lists an id used twice after a later contract that does not read', () => {
+    const c1 = {
+      id: 'c1',
+      productId: 'p1',
+      cocreator: 'bia@example.com',
+      events: [
+        {
+          type: 'invited',
+          at: '2026-01-01T00:00:00Z',
+          by: 'ana@example.com',
+          terms: { percent: '10' },
+        },
+      ],
+    };
+    const base = parseDocument({
+      product: { id: 'p1', mainCreator: 'ana@example.com' },
+      contracts: [],
+      sale: {
+        id: 's1',
+        productId: 'p1',
+        at: '2026-03-01T12:00:00Z',
+        price: { amount: '1.00', currency: 'USD' },
+      },
+    })._unsafeUnwrap();
+    // By hand: index 1 repeats index 0's id, index 2 is not a contract; 0.1.0 listed the
+    // contract that does not read first, and so does the document reader.
+    const result = validateDomain({
+      policy: base.policy,
+      product: base.product,
+      contracts: [c1, c1, 42] as never,
+    });
+    expect(answer(result)).toEqual({
+      errors: [
+        ['invalid_field', ['contracts', 2]],
+        ['invalid_field', ['contracts', 1, 'id']],
+      ],
+    });
+  });
+});

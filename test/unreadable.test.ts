@@ -104,6 +104,28 @@ describe('a public function given a value whose reading throws', () => {
     expect(out).toEqual({ ok: false, errors: boomAt(['sale']) });
   });
 
+  it("parseDocument answers at the part's path when the part's reader met the throw, at [] when the document reader did", () => {
+    // By hand, from docs/decisions.md: a contract's events and a refund's at are read only by
+    // the part's own reader (its path); a contract's or refund's id is also read by the scan
+    // for ids used twice, and the sale's affiliate by the check of an affiliate without a
+    // percent, both of the whole document ([]).
+    const cases: ReadonlyArray<
+      readonly [(doc: ReturnType<typeof specDocument>) => void, unknown[]]
+    > = [
+      [(doc) => withGetter(doc.contracts[0] as object, 'events'), ['contracts', 0]],
+      [(doc) => withGetter(doc.refunds[0] as object, 'at'), ['refunds', 0]],
+      [(doc) => withGetter(doc.sale, 'id'), ['sale']],
+      [(doc) => withGetter(doc.contracts[0] as object, 'id'), []],
+      [(doc) => withGetter(doc.refunds[0] as object, 'id'), []],
+      [(doc) => withGetter(doc.sale, 'affiliate'), []],
+    ];
+    for (const [poison, path] of cases) {
+      const doc = specDocument();
+      poison(doc);
+      expect(wire.parseDocument(doc)._unsafeUnwrapErr()).toEqual(boomAt(path as never));
+    }
+  });
+
   it("a compiled settler answers a throwing Proxy sale, and leaves the settler's next sale alone", () => {
     const doc = wire.parseDocument(specDocument())._unsafeUnwrap();
     const settler = main.compileSettler(

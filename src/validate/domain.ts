@@ -271,7 +271,9 @@ function readContracts(
   }
   const seen = new Set<string>();
   // Each contract at its index in the input, a hole included: a duplicate id is reported at
-  // the later contract's own index, whatever contracts before it failed to read.
+  // the later contract's own index, whatever contracts before it failed to read. The ids used
+  // twice come after every contract's own problems, as the document reader lists them.
+  const duplicates: DomainError[] = [];
   dense(rawContracts).forEach((item: unknown, i) => {
     const checked = checkContract(item, [...contractsPath, i]);
     if (checked.isErr()) {
@@ -280,7 +282,7 @@ function readContracts(
     }
     const c = checked.value;
     if (seen.has(c.id)) {
-      problems.push(
+      duplicates.push(
         domainError(
           'invalid_field',
           `the contract id ${JSON.stringify(c.id)} is used twice in this document`,
@@ -291,6 +293,7 @@ function readContracts(
     seen.add(c.id);
     contracts.push(c);
   });
+  problems.push(...duplicates);
   return contracts;
 }
 
