@@ -5,6 +5,7 @@
  * (test/fuzz/unreadable.fuzz.test.ts) puts such values anywhere; these are the named cases and
  * the message's rules.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_CAUSE_LENGTH, UNREADABLE, unreadable } from '../src/_internal/unreadable';
 import * as main from '../src/index';
@@ -160,16 +161,7 @@ describe('a public function given a value whose reading throws', () => {
     const doc = wire.parseDocument(specDocument())._unsafeUnwrap();
     const P = throwingProxy();
     const calls: ReadonlyArray<readonly [string, () => unknown]> = [
-      // The value readers refuse a non-string before reading it: their path is what throws.
-      ['accountId', () => main.accountId(5, P)],
-      ['appliesTo', () => main.appliesTo(5, P)],
-      ['currency', () => main.currency(5, P)],
-      ['parseInstant', () => main.parseInstant(5, P)],
-      ['instant', () => main.instant(0.5 as never, P)],
-      ['parsePercent', () => main.parsePercent(true, P)],
-      ['percent', () => main.percent(-1, 0, P)],
       ['money', () => main.money(1n, P)],
-      ['parseMoney', () => main.parseMoney(true, 'BRL', P)],
       ['subtractPercents', () => main.subtractPercents(P, main.PERCENT_0)],
       ['policy', () => main.policy(P)],
       ['product', () => main.product(P)],
@@ -199,6 +191,140 @@ describe('a public function given a value whose reading throws', () => {
       const answer = call() as { isErr(): boolean; error?: unknown };
       expect(answer.isErr(), name).toBe(true);
       expect(answer.error, name).toEqual(boomAt([]));
+    }
+    // accountId, appliesTo, currency, instant and percent look at their arguments' types only
+    // and have no catch; these readers of text look further, and a revoked Proxy throws there.
+    const R = revoked();
+    const readers: ReadonlyArray<readonly [string, () => unknown]> = [
+      ['parseInstant', () => main.parseInstant(R)],
+      ['parsePercent', () => main.parsePercent(R)],
+      ['parseMoney', () => main.parseMoney(R, 'BRL')],
+    ];
+    for (const [name, call] of readers) {
+      const answer = call() as {
+        isErr(): boolean;
+        error: ReadonlyArray<{ message: string; path: unknown }>;
+      };
+      expect(answer.isErr(), name).toBe(true);
+      expect(answer.error[0]?.message.startsWith(UNREADABLE), name).toBe(true);
+      expect(answer.error[0]?.path, name).toEqual([]);
+    }
+  });
+
+  it('a path argument that is not a list of keys and indexes is answered as such, before anything is read', () => {
+    const notAPath = [
+      { code: 'invalid_field', message: 'expected a path: a list of keys and indexes', path: [] },
+    ];
+    const doc = wire.parseDocument(specDocument())._unsafeUnwrap();
+    // Valid first arguments: a bad path is refused even where nothing else is wrong (it used to
+    // throw "path is not iterable", or be caught as a value that could not be read).
+    const withPath: ReadonlyArray<readonly [string, (path: never) => unknown]> = [
+      ['accountId', (p) => main.accountId('ana@example.com', p)],
+      ['appliesTo', (p) => main.appliesTo('all-sales', p)],
+      ['currency', (p) => main.currency('BRL', p)],
+      ['parseInstant', (p) => main.parseInstant('2026-03-01T00:00:00Z', p)],
+      ['instant', (p) => main.instant(0, p)],
+      ['parsePercent', (p) => main.parsePercent('10', p)],
+      ['percent', (p) => main.percent(10, 0, p)],
+      ['money', (p) => main.money(1n, doc.sale.price.currency, p)],
+      ['parseMoney', (p) => main.parseMoney('1.00', 'BRL', p)],
+      ['subtractPercents', (p) => main.subtractPercents(main.PERCENT_100, main.PERCENT_0, p)],
+      ['policy', (p) => main.policy('hotmart', p)],
+      ['product', (p) => main.product({ id: 'p1', mainCreator: 'ana@example.com' }, p)],
+      ['sale', (p) => main.sale(specDocument().sale, p)],
+      [
+        'refund',
+        (p) =>
+          main.refund(
+            { id: 'r1', at: '2026-03-02T00:00:00Z', amount: { amount: '1.00', currency: 'BRL' } },
+            p,
+          ),
+      ],
+      ['contract', (p) => main.contract(specDocument().contracts[0], p)],
+      ['commissionRule', (p) => main.commissionRule({ percent: '12.5' }, p)],
+      ['validateDomain', (p) => main.validateDomain(doc, p)],
+    ];
+    const sparse = ['a'];
+    sparse[2] = 'b';
+    for (const [name, call] of withPath) {
+      for (const bad of [
+        5,
+        null,
+        'sale',
+        {},
+        ['a', -1],
+        ['a', 1.5],
+        [{}],
+        sparse,
+        revoked(),
+        throwingProxy([]),
+      ]) {
+        const answer = call(bad as never) as { isErr(): boolean; error?: unknown };
+        expect(answer.isErr(), name).toBe(true);
+        expect(answer.error, name).toEqual(notAPath);
+      }
+      // A path of keys and indexes is accepted (and undefined means []).
+      for (const good of [undefined, [], ['document', 0]]) {
+        const answer = call(good as never) as { isErr(): boolean };
+        expect(answer.isErr(), `${name} ${JSON.stringify(good)}`).toBe(false);
+      }
+    }
+  });
+
+  it('any path argument: refused as not a path, or the same answer as a plain copy of it (property)', () => {
+    const isPath = (p: unknown): p is ReadonlyArray<string | number> =>
+      Array.isArray(p) &&
+      Array.from(p).every((s) => typeof s === 'string' || (Number.isInteger(s) && s >= 0));
+    const calls: ReadonlyArray<(path: never) => unknown> = [
+      (p) =>
+        main.product({ id: 'p1', mainCreator: 'Ana@Example.com ', affiliateCommission: '120' }, p),
+      (p) => main.sale({ ...specDocument().sale, price: { amount: 'x', currency: 'BRL' } }, p),
+      (p) => main.parsePercent('1.234.5', p),
+      (p) => main.validateDomain({ policy: 'hotmart', product: {}, contracts: [42] } as never, p),
+    ];
+    const pathArb = fc.oneof(
+      fc.anything(),
+      fc.array(fc.oneof(fc.string(), fc.nat(), fc.integer(), fc.double(), fc.constant(null))),
+    );
+    fc.assert(
+      fc.property(pathArb, fc.nat(calls.length - 1), (path, k) => {
+        const call = calls[k] as (path: never) => unknown;
+        const answer = call(path as never);
+        // undefined is the default, [].
+        if (path === undefined) expect(answer).toEqual(call([] as never));
+        else if (isPath(path)) expect(answer).toEqual(call(Array.from(path) as never));
+        else
+          expect((answer as { error?: unknown }).error).toEqual([
+            {
+              code: 'invalid_field',
+              message: 'expected a path: a list of keys and indexes',
+              path: [],
+            },
+          ]);
+      }),
+    );
+  });
+
+  it('settleTotals refuses a sale it cannot read like any refused sale, and settles the others', () => {
+    const doc = wire.parseDocument(specDocument())._unsafeUnwrap();
+    const settler = main.compileSettler(
+      main
+        .validateDomain({ policy: doc.policy, product: doc.product, contracts: doc.contracts })
+        ._unsafeUnwrap(),
+    );
+    const second = { ...doc.sale, id: 's2' };
+    const alone = main.settleTotals(settler, [doc.sale, second])._unsafeUnwrap();
+    for (const poisoned of [withGetter({ ...doc.sale }, 'price'), throwingProxy(), revoked()]) {
+      const totals = main.settleTotals(settler, [doc.sale, poisoned, second]);
+      expect(totals.isOk()).toBe(true);
+      const { rows, refused, conflicts } = totals._unsafeUnwrap();
+      // The sale at index 1 is refused with what settle answers for it; the two others are
+      // the totals of those two alone.
+      expect(refused.map((r) => r.index)).toEqual([1]);
+      expect(refused[0]?.errors).toEqual(settler.settle(poisoned)._unsafeUnwrapErr());
+      expect(refused[0]?.errors[0]?.message.startsWith(UNREADABLE)).toBe(true);
+      expect(rows).toEqual(alone.rows);
+      expect(conflicts).toEqual([]);
     }
   });
 

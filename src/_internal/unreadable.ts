@@ -83,3 +83,38 @@ function pathOf(path: unknown): Path {
   }
   return [];
 }
+
+/**
+ * A `path` argument as a list of keys (strings) and indexes (integers ≥ 0), copied once so
+ * that nothing of the caller's is read again; `undefined` when it is not one (or reading it
+ * throws). Checked before anything else by every public function that takes a `path`: a bad
+ * prefix is the caller's mistake, answered by {@link notAPath}, never as a value that could
+ * not be read.
+ */
+export function pathArgument(path: unknown): Path | undefined {
+  try {
+    if (!Array.isArray(path)) return undefined;
+    const steps: Array<string | number> = [];
+    for (let i = 0; i < path.length; i++) {
+      const step: unknown = path[i];
+      if (!isPathStep(step)) return undefined;
+      steps.push(step as string | number);
+    }
+    return steps;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a function answers for a `path` argument that {@link pathArgument} refuses. */
+export function notAPath(): Err<never, DomainErrors> {
+  return err(
+    Object.freeze([
+      domainError('invalid_field', 'expected a path: a list of keys and indexes', []),
+    ]) as unknown as DomainErrors,
+  );
+}
+
+function isPathStep(step: unknown): boolean {
+  return typeof step === 'string' || (Number.isInteger(step) && (step as number) >= 0);
+}

@@ -17,7 +17,7 @@ import {
   readObject,
   required,
 } from '../_internal/fields';
-import { unreadableErr } from '../_internal/unreadable';
+import { notAPath, pathArgument, unreadableErr } from '../_internal/unreadable';
 import { type DomainErrors, domainError, type Path } from '../errors';
 import { type AppliesTo, appliesToOrError as appliesTo } from '../model/commission';
 import {
@@ -338,11 +338,13 @@ export function contract(
   input: unknown,
   path: Path = [],
 ): Result<CocreationContract, DomainErrors> {
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
   try {
     // Stryker disable next-line StringLiteral: only mode === 'code' is ever compared
-    return readContract(input, path, 'wire');
+    return readContract(input, at, 'wire');
   } catch (cause) {
-    return unreadableErr(cause, path);
+    return unreadableErr(cause, at);
   }
 }
 
@@ -423,10 +425,12 @@ export function commissionRule(
   input: unknown,
   path: Path = [],
 ): Result<CommissionRule, DomainErrors> {
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
   try {
-    return readCommissionRule(input, path);
+    return readCommissionRule(input, at);
   } catch (cause) {
-    return unreadableErr(cause, path);
+    return unreadableErr(cause, at);
   }
 }
 

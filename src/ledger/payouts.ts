@@ -6,7 +6,7 @@
  */
 
 import { err, ok, type Result } from 'neverthrow';
-import { unreadableErr } from '../_internal/unreadable';
+import { unreadable, unreadableErr } from '../_internal/unreadable';
 import { asErrorList, type DomainError, type DomainErrors, domainError } from '../errors';
 import type { Sale } from '../model/sale';
 import { compiledSettler, type Settler, saleRunOf } from '../settle/compile';
@@ -166,6 +166,8 @@ class TotalsSink implements SplitSink {
   index = 0;
   /** The first failure of the period option, which ends the call. */
   failure: DomainError | null = null;
+  /** Whether the sale being split reached {@link start}: from then on the totals may hold part of it. */
+  started = false;
   /** Ids accepted more than once: settled again at the end to find conflicts. */
   readonly repeated = new Set<string>();
   /** The ids accepted so far, unless the caller vouched that they are distinct. */
@@ -182,6 +184,7 @@ class TotalsSink implements SplitSink {
   }
 
   start(sale: Sale, _fee: bigint, _feeOrigin: FeeOrigin): boolean {
+    this.started = true;
     let period: string | null = null;
     if (this.period !== undefined) {
       const outcome = periodOf(this.period, sale, this.index);
@@ -400,7 +403,16 @@ function settleTotalsOrError(
   const refused: RefusedSale[] = [];
   for (let i = 0; i < sales.length; i++) {
     sink.index = i;
-    const problems = run(sales[i] as Sale, sink);
+    sink.started = false;
+    let problems: DomainErrors | null;
+    try {
+      problems = run(sales[i] as Sale, sink);
+    } catch (cause) {
+      // A sale whose reading threw before any of it reached the totals is refused like any
+      // other, with what `settle` answers; after, the totals hold part of it: the call's error.
+      if (sink.started) throw cause;
+      problems = unreadable(cause);
+    }
     if (problems !== null) refused.push(Object.freeze({ index: i, errors: problems }));
     else if (sink.failure !== null) return err(sink.failure);
   }

@@ -3,7 +3,7 @@
  */
 
 import { err, ok, type Result } from 'neverthrow';
-import { unreadableErr } from '../_internal/unreadable';
+import { notAPath, pathArgument } from '../_internal/unreadable';
 import {
   asErrorList,
   type DomainError,
@@ -98,11 +98,11 @@ export function appliesToOrError(input: unknown, path: Path = []): Result<Applie
  * ```
  */
 export function appliesTo(input: unknown, path: Path = []): Result<AppliesTo, DomainErrors> {
-  try {
-    return appliesToOrError(input, path).mapErr(asErrorList);
-  } catch (cause) {
-    return unreadableErr(cause, path);
-  }
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
+  // Only the argument's type is looked at (no property of the caller's is read), so nothing
+  // can throw here: no catch.
+  return appliesToOrError(input, at).mapErr(asErrorList);
 }
 
 /**

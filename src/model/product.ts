@@ -13,7 +13,7 @@ import {
   required,
 } from '../_internal/fields';
 import { markBuilt } from '../_internal/provenance';
-import { unreadableErr } from '../_internal/unreadable';
+import { notAPath, pathArgument, unreadableErr } from '../_internal/unreadable';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import { type AccountId, accountIdOrError as accountId } from '../values/account';
 import {
@@ -100,10 +100,12 @@ export function checkAffiliatePercent(p: Percent, path: Path = []): Result<Perce
  * ```
  */
 export function product(input: unknown, path: Path = []): Result<Product, DomainErrors> {
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
   try {
-    return readProduct(input, path);
+    return readProduct(input, at);
   } catch (cause) {
-    return unreadableErr(cause, path);
+    return unreadableErr(cause, at);
   }
 }
 

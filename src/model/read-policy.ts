@@ -16,7 +16,7 @@ import {
   readObject,
 } from '../_internal/fields';
 import { markBuilt } from '../_internal/provenance';
-import { unreadableErr } from '../_internal/unreadable';
+import { notAPath, pathArgument, unreadableErr } from '../_internal/unreadable';
 import { type DomainErrors, domainError, type Path } from '../errors';
 import { type CurrencyCode, currencyOrError as currency } from '../values/currency';
 import { parseAmount } from '../values/money';
@@ -273,10 +273,12 @@ function readFee(value: unknown, at: Path, issues: Issues): FeeSchedule | undefi
  * ```
  */
 export function policy(input: unknown, path: Path = []): Result<Policy, DomainErrors> {
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
   try {
-    return readPolicy(input, path);
+    return readPolicy(input, at);
   } catch (cause) {
-    return unreadableErr(cause, path);
+    return unreadableErr(cause, at);
   }
 }
 

@@ -13,7 +13,7 @@ import {
   readObject,
   required,
 } from '../_internal/fields';
-import { unreadableErr } from '../_internal/unreadable';
+import { notAPath, pathArgument, unreadableErr } from '../_internal/unreadable';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import { type AccountId, accountIdOrError as accountId } from '../values/account';
 import { currencyOrError as lookupCurrency } from '../values/currency';
@@ -160,10 +160,12 @@ function readAffiliate(value: unknown, path: Path, issues: Issues): SaleAffiliat
  * ```
  */
 export function sale(input: unknown, path: Path = []): Result<Sale, DomainErrors> {
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
   try {
-    return readSale(input, path);
+    return readSale(input, at);
   } catch (cause) {
-    return unreadableErr(cause, path);
+    return unreadableErr(cause, at);
   }
 }
 
@@ -234,10 +236,12 @@ function readSale(input: unknown, path: Path = []): Result<Sale, DomainErrors> {
  * ```
  */
 export function refund(input: unknown, path: Path = []): Result<Refund, DomainErrors> {
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
   try {
-    return readRefund(input, path);
+    return readRefund(input, at);
   } catch (cause) {
-    return unreadableErr(cause, path);
+    return unreadableErr(cause, at);
   }
 }
 

@@ -10,7 +10,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { dense, frozenCopy } from '../_internal/fields';
 import { isBuilt, markBuilt } from '../_internal/provenance';
-import { unreadableErr } from '../_internal/unreadable';
+import { notAPath, pathArgument, unreadableErr } from '../_internal/unreadable';
 import { checkContract } from '../contracts/read';
 import { replayContract } from '../contracts/replay';
 import type { CocreationContract, ContractTimeline } from '../contracts/types';
@@ -116,14 +116,16 @@ function asErrors(problems: ReadonlyArray<DomainError>): DomainErrors {
  * ```
  */
 export function validateDomain(input: DomainInput, path: Path = []): Result<Domain, DomainErrors> {
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
   try {
-    const checked = checkDomain(input, path);
+    const checked = checkDomain(input, at);
     // Recorded as built: settleWithDomain and compileSettler trust this value without checking
     // it again. Only here: settleSale's own domain lives for one sale and is never handed out.
     if (checked.domain !== null) return ok(markBuilt(checked.domain));
     return err(asErrors(domainProblems(checked)));
   } catch (cause) {
-    return unreadableErr(cause, path);
+    return unreadableErr(cause, at);
   }
 }
 

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { unreadableErr } from '../_internal/unreadable';
+import { notAPath, pathArgument } from '../_internal/unreadable';
 import {
   asErrorList,
   type DomainError,
@@ -81,9 +81,9 @@ export function accountIdOrError(input: unknown, path: Path = []): Result<Accoun
  * ```
  */
 export function accountId(input: unknown, path: Path = []): Result<AccountId, DomainErrors> {
-  try {
-    return accountIdOrError(input, path).mapErr(asErrorList);
-  } catch (cause) {
-    return unreadableErr(cause, path);
-  }
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
+  // Only the argument's type is looked at (no property of the caller's is read), so nothing
+  // can throw here: no catch.
+  return accountIdOrError(input, at).mapErr(asErrorList);
 }

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { unreadableErr } from '../_internal/unreadable';
+import { notAPath, pathArgument } from '../_internal/unreadable';
 import {
   asErrorList,
   type DomainError,
@@ -160,11 +160,11 @@ export function currencyOrError(code: unknown, path: Path = []): Result<Currency
  * ```
  */
 export function currency(code: unknown, path: Path = []): Result<Currency, DomainErrors> {
-  try {
-    return currencyOrError(code, path).mapErr(asErrorList);
-  } catch (cause) {
-    return unreadableErr(cause, path);
-  }
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
+  // Only the argument's type is looked at (no property of the caller's is read), so nothing
+  // can throw here: no catch.
+  return currencyOrError(code, at).mapErr(asErrorList);
 }
 
 /**

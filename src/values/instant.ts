@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { unreadableErr } from '../_internal/unreadable';
+import { notAPath, pathArgument, unreadableErr } from '../_internal/unreadable';
 import {
   asErrorList,
   type DomainError,
@@ -219,10 +219,12 @@ export function parseInstantOrError(input: unknown, path: Path = []): Result<Ins
  * ```
  */
 export function parseInstant(input: unknown, path: Path = []): Result<Instant, DomainErrors> {
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
   try {
-    return parseInstantOrError(input, path).mapErr(asErrorList);
+    return parseInstantOrError(input, at).mapErr(asErrorList);
   } catch (cause) {
-    return unreadableErr(cause, path);
+    return unreadableErr(cause, at);
   }
 }
 
@@ -280,11 +282,11 @@ export function instantOrError(epochMs: number, path: Path = []): Result<Instant
  * ```
  */
 export function instant(epochMs: number, path: Path = []): Result<Instant, DomainErrors> {
-  try {
-    return instantOrError(epochMs, path).mapErr(asErrorList);
-  } catch (cause) {
-    return unreadableErr(cause, path);
-  }
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
+  // Only the argument's type is looked at (no property of the caller's is read), so nothing
+  // can throw here: no catch.
+  return instantOrError(epochMs, at).mapErr(asErrorList);
 }
 
 /**

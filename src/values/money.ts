@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { unreadableErr } from '../_internal/unreadable';
+import { notAPath, pathArgument, unreadableErr } from '../_internal/unreadable';
 import {
   asErrorList,
   type DomainError,
@@ -79,10 +79,12 @@ export function money(
   currency: Currency,
   path: Path = [],
 ): Result<Money, DomainErrors> {
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
   try {
-    return moneyOrError(amount, currency, path).mapErr(asErrorList);
+    return moneyOrError(amount, currency, at).mapErr(asErrorList);
   } catch (cause) {
-    return unreadableErr(cause, path);
+    return unreadableErr(cause, at);
   }
 }
 
@@ -218,10 +220,12 @@ export function parseMoney(
   currencyCode: unknown,
   path: Path = [],
 ): Result<Money, DomainErrors> {
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
   try {
-    return parseMoneyOrError(amount, currencyCode, path).mapErr(asErrorList);
+    return parseMoneyOrError(amount, currencyCode, at).mapErr(asErrorList);
   } catch (cause) {
-    return unreadableErr(cause, path);
+    return unreadableErr(cause, at);
   }
 }
 

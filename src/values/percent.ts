@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { unreadableErr } from '../_internal/unreadable';
+import { notAPath, pathArgument, unreadableErr } from '../_internal/unreadable';
 import {
   asErrorList,
   type DomainError,
@@ -166,10 +166,12 @@ export function parsePercentOrError(input: unknown, path: Path = []): Result<Per
  * ```
  */
 export function parsePercent(input: unknown, path: Path = []): Result<Percent, DomainErrors> {
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
   try {
-    return parsePercentOrError(input, path).mapErr(asErrorList);
+    return parsePercentOrError(input, at).mapErr(asErrorList);
   } catch (cause) {
-    return unreadableErr(cause, path);
+    return unreadableErr(cause, at);
   }
 }
 
@@ -226,11 +228,11 @@ export function percent(
   scale: number,
   path: Path = [],
 ): Result<Percent, DomainErrors> {
-  try {
-    return percentOrError(units, scale, path).mapErr(asErrorList);
-  } catch (cause) {
-    return unreadableErr(cause, path);
-  }
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
+  // Only the argument's type is looked at (no property of the caller's is read), so nothing
+  // can throw here: no catch.
+  return percentOrError(units, scale, at).mapErr(asErrorList);
 }
 
 /**
@@ -387,10 +389,12 @@ export function subtractPercents(
   b: Percent,
   path: Path = [],
 ): Result<Percent, DomainErrors> {
+  const at = pathArgument(path);
+  if (at === undefined) return notAPath();
   try {
-    return subtractPercentsOrError(a, b, path).mapErr(asErrorList);
+    return subtractPercentsOrError(a, b, at).mapErr(asErrorList);
   } catch (cause) {
-    return unreadableErr(cause, path);
+    return unreadableErr(cause, at);
   }
 }
 
