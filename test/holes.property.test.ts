@@ -134,41 +134,44 @@ describe('a hole of a sparse array reads as undefined', () => {
   });
 });
 
+/** A contract of product p1, with one invitation at 10 % (it reads; it may repeat an id). */
+function contractJson(id: string, events: ReadonlyArray<unknown> = [INVITED]) {
+  return { id, productId: 'p1', cocreator: 'bia@example.com', events };
+}
+
+const INVITED = {
+  type: 'invited',
+  at: '2026-01-01T00:00:00Z',
+  by: 'ana@example.com',
+  terms: { percent: '10' },
+};
+
+/** A document of product p1 with these contracts and a sale of USD 1.00. */
+function documentWith(contracts: ReadonlyArray<unknown>) {
+  return {
+    product: { id: 'p1', mainCreator: 'ana@example.com' },
+    contracts,
+    sale: {
+      id: 's1',
+      productId: 'p1',
+      at: '2026-03-01T12:00:00Z',
+      price: { amount: '1.00', currency: 'USD' },
+    },
+  };
+}
+
+/** validateDomain over these contracts (as given), with the document's policy and product. */
+function domainWith(contracts: ReadonlyArray<unknown>) {
+  const { policy, product } = parseDocument(documentWith([]))._unsafeUnwrap();
+  return validateDomain({ policy, product, contracts: contracts as never });
+}
+
 describe('a contract id used twice', () => {
   it("is reported at the later contract's own index, whatever failed to read before it", () => {
-    const parsed = parseDocument({
-      product: { id: 'p1', mainCreator: 'ana@example.com' },
-      contracts: [
-        {
-          id: 'c1',
-          productId: 'p1',
-          cocreator: 'bia@example.com',
-          events: [
-            {
-              type: 'invited',
-              at: '2026-01-01T00:00:00Z',
-              by: 'ana@example.com',
-              terms: { percent: '10' },
-            },
-          ],
-        },
-      ],
-      sale: {
-        id: 's1',
-        productId: 'p1',
-        at: '2026-03-01T12:00:00Z',
-        price: { amount: '1.00', currency: 'USD' },
-      },
-    })._unsafeUnwrap();
-    const [c1] = parsed.contracts;
+    const [c1] = parseDocument(documentWith([contractJson('c1')]))._unsafeUnwrap().contracts;
     // By hand: index 0 is not a contract, index 1 reads, index 2 repeats index 1's id; the
     // duplicate is the contract at index 2 (specification §7: "at the later one's id").
-    const result = validateDomain({
-      policy: parsed.policy,
-      product: parsed.product,
-      contracts: [42, c1, c1] as never,
-    });
-    expect(answer(result)).toEqual({
+    expect(answer(domainWith([42, c1, c1]))).toEqual({
       errors: [
         ['invalid_field', ['contracts', 0]],
         ['invalid_field', ['contracts', 2, 'id']],
@@ -179,18 +182,6 @@ describe('a contract id used twice', () => {
 
 describe('validateDomain and the document reader', () => {
   it('list the problems of a list of contracts in the same order: each contract, then the ids used twice', () => {
-    const contractWith = (id: string, events: ReadonlyArray<unknown>) => ({
-      id,
-      productId: 'p1',
-      cocreator: 'bia@example.com',
-      events,
-    });
-    const invited = {
-      type: 'invited',
-      at: '2026-01-01T00:00:00Z',
-      by: 'ana@example.com',
-      terms: { percent: '10' },
-    };
     // A valid contract with an id from a small pool (so ids repeat), or one with no event
     // (invalid_field at its events) under an id no other contract has.
     const item = fc.oneof(
@@ -200,74 +191,23 @@ describe('validateDomain and the document reader', () => {
     fc.assert(
       fc.property(fc.array(item, { maxLength: 6 }), (items) => {
         const contracts = items.map(({ id, valid }, i) =>
-          valid ? contractWith(id, [invited]) : contractWith(`bad${i}`, []),
+          valid ? contractJson(id) : contractJson(`bad${i}`, []),
         );
-        const doc = parseDocument({
-          product: { id: 'p1', mainCreator: 'ana@example.com' },
-          contracts,
-          sale: {
-            id: 's1',
-            productId: 'p1',
-            at: '2026-03-01T12:00:00Z',
-            price: { amount: '1.00', currency: 'USD' },
-          },
-        });
-        const base = parseDocument({
-          product: { id: 'p1', mainCreator: 'ana@example.com' },
-          contracts: [],
-          sale: {
-            id: 's1',
-            productId: 'p1',
-            at: '2026-03-01T12:00:00Z',
-            price: { amount: '1.00', currency: 'USD' },
-          },
-        })._unsafeUnwrap();
-        const domain = validateDomain({
-          policy: base.policy,
-          product: base.product,
-          contracts: contracts as never,
-        });
+        const doc = parseDocument(documentWith(contracts));
         // The document reader's order is the one to match: every contract's own problems in
         // document order, then each id used twice at the later contract's index.
         // (A document that reads may still break a rule, which only validateDomain checks.)
-        if (doc.isErr()) expect(answer(domain)).toEqual(answer(doc));
+        if (doc.isErr()) expect(answer(domainWith(contracts))).toEqual(answer(doc));
       }),
       { numRuns: 200 },
     );
   });
 
   it('lists an id used twice after a later contract that does not read', () => {
-    const c1 = {
-      id: 'c1',
-      productId: 'p1',
-      cocreator: 'bia@example.com',
-      events: [
-        {
-          type: 'invited',
-          at: '2026-01-01T00:00:00Z',
-          by: 'ana@example.com',
-          terms: { percent: '10' },
-        },
-      ],
-    };
-    const base = parseDocument({
-      product: { id: 'p1', mainCreator: 'ana@example.com' },
-      contracts: [],
-      sale: {
-        id: 's1',
-        productId: 'p1',
-        at: '2026-03-01T12:00:00Z',
-        price: { amount: '1.00', currency: 'USD' },
-      },
-    })._unsafeUnwrap();
+    const c1 = contractJson('c1');
     // By hand: index 1 repeats index 0's id, index 2 is not a contract; 0.1.0 listed the
     // contract that does not read first, and so does the document reader.
-    const result = validateDomain({
-      policy: base.policy,
-      product: base.product,
-      contracts: [c1, c1, 42] as never,
-    });
-    expect(answer(result)).toEqual({
+    expect(answer(domainWith([c1, c1, 42]))).toEqual({
       errors: [
         ['invalid_field', ['contracts', 2]],
         ['invalid_field', ['contracts', 1, 'id']],
