@@ -30,7 +30,7 @@ export function unreadable(cause: unknown, path: unknown = []): DomainErrors {
   const said = causeText(cause);
   const message = said === '' ? UNREADABLE : `${UNREADABLE} (${said})`;
   return Object.freeze([
-    domainError('invalid_field', message, pathOf(path)),
+    domainError('invalid_field', message, pathArgument(path) ?? []),
   ]) as unknown as DomainErrors;
 }
 
@@ -65,23 +65,6 @@ function bounded(text: string): string {
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
-}
-
-/** `path` when it is a readable list of keys and indexes, else `[]`. */
-function pathOf(path: unknown): Path {
-  try {
-    if (Array.isArray(path)) {
-      const steps: Array<string | number> = [];
-      for (const step of path) {
-        if (typeof step !== 'string' && !Number.isInteger(step)) return [];
-        steps.push(step as string | number);
-      }
-      return steps;
-    }
-  } catch {
-    // A path that cannot be read either: the error is about the whole argument.
-  }
-  return [];
 }
 
 /**
