@@ -64,7 +64,16 @@ describe('the catalogs', () => {
       if (messages === null) throw new Error('unreachable');
       expect(Object.keys(messages).sort()).toEqual([...ERROR_CODES].sort());
       expect(Object.keys(messages.invalid_field).sort()).toEqual(
-        ['duplicate', 'misplaced', 'other', 'required', 'reserved', 'shape', 'unknown'].sort(),
+        [
+          'duplicate',
+          'misplaced',
+          'other',
+          'required',
+          'reserved',
+          'shape',
+          'unknown',
+          'unreadable',
+        ].sort(),
       );
       expect(Object.keys(messages.invalid_policy).sort()).toEqual(['other', 'preset']);
     }
@@ -142,6 +151,10 @@ describe('fieldProblem', () => {
     expect(fieldProblem('only invited, amendment-proposed and amended events carry terms')).toBe(
       'misplaced',
     );
+    expect(fieldProblem('the value could not be read: reading it threw (Error: x)')).toBe(
+      'unreadable',
+    );
+    expect(fieldProblem('the value could not be read: reading it threw')).toBe('unreadable');
     expect(fieldProblem('lines must be: platform, affiliate')).toBe('other');
     expect(policyProblem('unknown policy preset "x"; expected "hotmart"')).toBe('preset');
     expect(policyProblem('minRetainedPercent is below 100')).toBe('other');

@@ -8,6 +8,7 @@
  * its code) by the catalog's template for the code.
  */
 import { frozenCopy } from '../_internal/fields';
+import { UNREADABLE } from '../_internal/unreadable';
 import { type DomainError, type DomainErrors, type ErrorCode, isErrorCode } from '../errors';
 import type {
   Catalog,
@@ -144,6 +145,7 @@ export function localMoney(decimal: string, currency: string, tag: string): stri
 
 /** Reads which kind of `invalid_field` an error is from its English message. */
 export function fieldProblem(message: string): FieldProblem {
+  if (message.startsWith(UNREADABLE)) return 'unreadable';
   if (/ is required$/.test(message)) return 'required';
   if (/^unknown field /.test(message)) return 'unknown';
   if (/^the key .* is not allowed$/.test(message)) return 'reserved';
@@ -157,6 +159,15 @@ export function fieldProblem(message: string): FieldProblem {
     return 'shape';
   }
   return 'other';
+}
+
+/**
+ * What a "could not be read" message quotes of the thrown error, as its English message
+ * ends: ` (TypeError: no)`, or `''` when it quotes nothing. The thrown error's own words are
+ * the caller's, so a translation repeats them as they are.
+ */
+export function thrownText(message: string): string {
+  return message.startsWith(UNREADABLE) ? message.slice(UNREADABLE.length) : '';
 }
 
 /** Reads which kind of `invalid_policy` an error is from its English message. */

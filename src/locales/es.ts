@@ -1,5 +1,5 @@
 /** Spanish: the messages and `explain` for readers in Latin America and Spain. */
-import { defineCatalog } from './define';
+import { defineCatalog, thrownText } from './define';
 import type { Catalog } from './locale';
 
 /** The Spanish catalog. */
@@ -15,6 +15,7 @@ export const es: Catalog = /* @__PURE__ */ defineCatalog({
       reserved: () => 'esta clave está reservada y no se permite',
       duplicate: () => 'este id ya se ha usado',
       shape: () => 'tipo o forma no válidos',
+      unreadable: (e) => `no se pudo leer el valor: leerlo lanzó un error${thrownText(e.message)}`,
       other: () => 'campo no válido',
     },
     invalid_amount: () => 'el importe no es un decimal no negativo',

@@ -46,6 +46,7 @@ export interface LocaleOptions {
 /**
  * The kinds of `invalid_field` a catalog words apart. The kind is read from the error's
  * English message, which says it in a fixed form; a message in no such form is `'other'`.
+ * `'unreadable'` is a value whose reading threw (a getter, a Proxy, built in JavaScript).
  */
 export type FieldProblem =
   | 'required'
@@ -54,6 +55,7 @@ export type FieldProblem =
   | 'reserved'
   | 'duplicate'
   | 'shape'
+  | 'unreadable'
   | 'other';
 
 /** The kinds of `invalid_policy` a catalog words apart. */

@@ -1,5 +1,5 @@
 /** Brazilian Portuguese: the messages and `explain` as Hotmart and Kiwify users read them. */
-import { defineCatalog } from './define';
+import { defineCatalog, thrownText } from './define';
 import type { Catalog } from './locale';
 
 /** The Brazilian Portuguese catalog. */
@@ -15,6 +15,8 @@ export const ptBR: Catalog = /* @__PURE__ */ defineCatalog({
       reserved: () => 'esta chave é reservada e não é permitida',
       duplicate: () => 'este id já foi usado',
       shape: () => 'tipo ou forma inválida',
+      unreadable: (e) =>
+        `o valor não pôde ser lido: a leitura lançou um erro${thrownText(e.message)}`,
       other: () => 'campo inválido',
     },
     invalid_amount: () => 'o valor não é um decimal não negativo',
