@@ -26,10 +26,10 @@ export const es: Catalog = /* @__PURE__ */ defineCatalog({
       other: () => 'campo no válido',
     },
     invalid_amount: () =>
-      'el importe debe ser un decimal no negativo, con punto y no coma, como "19.90" (en un reembolso, mayor que cero)',
+      'el importe debe ser un decimal no negativo escrito con punto decimal, no con coma, como "19.90"; en un reembolso, mayor que cero',
     amount_precision: (e) => `un importe en ${e.currency} ${places(e.maxDecimals)}`,
     invalid_percent: () =>
-      'el porcentaje debe ser un decimal no negativo, con punto y no coma, sin el signo %, como "12.5"',
+      'el porcentaje debe ser un decimal no negativo escrito con punto decimal, no con coma, y sin el signo %, como "12.5"',
     percent_precision: (e) => `un porcentaje ${places(e.maxDecimals)} en esta política`,
     // A minimum of 0 is the affiliate's, which excludes it (a percent of nothing is no affiliate).
     percent_out_of_range: (e, n) =>

@@ -26,10 +26,10 @@ export const ptBR: Catalog = /* @__PURE__ */ defineCatalog({
       other: () => 'campo inválido',
     },
     invalid_amount: () =>
-      'o valor deve ser um decimal não negativo, com ponto e não vírgula, como "19.90" (num reembolso, maior que zero)',
+      'o valor deve ser um decimal não negativo escrito com ponto decimal, não vírgula, como "19.90"; em um reembolso, maior que zero',
     amount_precision: (e) => `um valor em ${e.currency} ${places(e.maxDecimals)}`,
     invalid_percent: () =>
-      'o percentual deve ser um decimal não negativo, com ponto e não vírgula, sem o sinal %, como "12.5"',
+      'o percentual deve ser um decimal não negativo escrito com ponto decimal, não vírgula, e sem o sinal %, como "12.5"',
     percent_precision: (e) => `um percentual ${places(e.maxDecimals)} nesta política`,
     // A minimum of 0 is the affiliate's, which excludes it (a percent of nothing is no affiliate).
     percent_out_of_range: (e, n) =>
@@ -61,7 +61,7 @@ export const ptBR: Catalog = /* @__PURE__ */ defineCatalog({
     affiliate_not_permitted: (e) =>
       `${e.account} tem um contrato de coprodução que cobre esta venda e não permite vendê-la como afiliado`,
     affiliates_not_allowed: () =>
-      'a política não permite afiliado numa venda coberta por um contrato de coprodução',
+      'a política não permite afiliado em uma venda coberta por um contrato de coprodução',
     fee_exceeds_price: (e, n) =>
       `a taxa da plataforma (${n(e.fee)}) é maior que o preço (${n(e.price)})`,
     refund_exceeds_price: (e, n) =>
