@@ -125,11 +125,89 @@ describe('the catalogs', () => {
       price: '1000.00',
     });
     expect(localizeError(fee, ptBR).message).toBe(
-      'sale.platformFee: a taxa 1.234,50 é maior que o preço 1.000,00',
+      'sale.platformFee: a taxa da plataforma (1.234,50) é maior que o preço (1.000,00)',
     );
     expect(localizeError(fee, es).message).toBe(
-      'sale.platformFee: la comisión 1234,50 es mayor que el precio 1000,00',
+      'sale.platformFee: la tarifa de la plataforma (1234,50) es mayor que el precio (1000,00)',
     );
+  });
+});
+
+describe('the wording of the translations', () => {
+  const say = (error: DomainError, locale: Catalog) => localizeError(error, locale).message;
+
+  it('agree decimal places with their number: none, one, several', () => {
+    const amount = (maxDecimals: number) =>
+      domainError('amount_precision', 'x', [], { currency: 'JPY', maxDecimals });
+    expect([0, 1, 2].map((n) => say(amount(n), ptBR))).toEqual([
+      'um valor em JPY não admite casas decimais',
+      'um valor em JPY tem no máximo 1 casa decimal',
+      'um valor em JPY tem no máximo 2 casas decimais',
+    ]);
+    expect([0, 1, 3].map((n) => say(amount(n), es))).toEqual([
+      'un importe en JPY no admite decimales',
+      'un importe en JPY tiene como máximo 1 decimal',
+      'un importe en JPY tiene como máximo 3 decimales',
+    ]);
+    const percent = (maxDecimals: number) =>
+      domainError('percent_precision', 'x', [], { maxDecimals });
+    expect(say(percent(0), ptBR)).toBe('um percentual não admite casas decimais nesta política');
+    expect(say(percent(1), es)).toBe('un porcentaje tiene como máximo 1 decimal en esta política');
+  });
+
+  it("say an affiliate's percent is above 0, which it excludes, and other bounds inclusive", () => {
+    const range = (min: string, max: string) =>
+      domainError('percent_out_of_range', 'x', [], { min, max });
+    expect(say(range('0', '100'), ptBR)).toBe(
+      'o percentual deve ser maior que 0 e não passar de 100',
+    );
+    expect(say(range('0', '100'), es)).toBe('el porcentaje debe ser mayor que 0 y no superar 100');
+    expect(say(range('1', '80.5'), ptBR)).toBe('o percentual deve estar entre 1 e 80,5, inclusive');
+    expect(say(range('1', '80.5'), es)).toBe(
+      'el porcentaje debe estar entre 1 y 80,5, ambos incluidos',
+    );
+  });
+
+  it('agree the limit of cocreators with its number', () => {
+    const limit = (maxCocreators: number) =>
+      domainError('max_cocreators_reached', 'x', [], { maxCocreators });
+    expect(say(limit(1), ptBR)).toMatch(
+      /^a política permite no máximo 1 contrato de coprodução vigente por produto,/,
+    );
+    expect(say(limit(2), ptBR)).toMatch(
+      /^a política permite no máximo 2 contratos de coprodução vigentes por produto,/,
+    );
+    expect(say(limit(1), es)).toMatch(
+      /^la política permite como máximo 1 contrato de coproducción vigente por producto,/,
+    );
+    expect(say(limit(2), es)).toMatch(
+      /^la política permite como máximo 2 contratos de coproducción vigentes por producto,/,
+    );
+  });
+
+  it("use the platforms' words, the same in the messages and in explain", () => {
+    // Hotmart's: produtor / coprodutor / afiliado / taxa in Portuguese, productor /
+    // coproductor / afiliado / tarifa in Spanish ("comisión" is the affiliate's).
+    const texts = (locale: Catalog) => {
+      const errors = ERROR_CODES.map((code) => say(sampleOf(code, 'odd'), locale));
+      return [
+        ...errors,
+        JSON.stringify(locale.explain),
+        ...Object.values(locale.explain)
+          .filter((w): w is (...a: string[]) => string => typeof w === 'function')
+          .map((w) => w('1', '2', '3', '4', '5')),
+      ].join('\n');
+    };
+    const pt = texts(ptBR);
+    const spanish = texts(es);
+    expect(pt).toContain('produtor principal');
+    expect(pt).toContain('coprodutor');
+    expect(pt).toContain('taxa da plataforma');
+    expect(pt).not.toMatch(/criador|comissão/);
+    expect(spanish).toContain('productor principal');
+    expect(spanish).toContain('coproductor');
+    expect(spanish).toContain('tarifa de la plataforma');
+    expect(spanish).not.toMatch(/creador|comisión/);
   });
 });
 
@@ -213,7 +291,7 @@ describe('localizeError', () => {
     const error = domainError('invalid_json', 'the input is not JSON: oops', []);
     expect(localizeError(error)).toBe(error);
     expect(localizeError(error, en)).toBe(error);
-    expect(localizeError(error, ptBR).message).toBe('o texto não é JSON válido');
+    expect(localizeError(error, ptBR).message).toBe('o texto não é um JSON válido');
     // A tag, as a JavaScript caller passed it before 0.2.0, is no catalog: English.
     expect(localizeError(error, 'pt-BR' as never)).toBe(error);
     expect(localizeError(error, 'xx' as never)).toBe(error);
@@ -242,7 +320,7 @@ describe('localizeError', () => {
     expect(LOCALES.map((l) => CATALOGS[l])).toEqual([en, ptBR, es]);
     const error = domainError('invalid_json', 'the input is not JSON: oops', []);
     const spanish = localizeErrors([error], es);
-    expect(spanish.map((e) => e.message)).toEqual(['el texto no es JSON válido']);
+    expect(spanish.map((e) => e.message)).toEqual(['el texto no es un JSON válido']);
     const { intl, localNumbers, messages, explain: words } = es;
     // Without localize: English messages; the words and printers it has are still used.
     const wordsOnly = { intl, localNumbers, messages, explain: words } as unknown as Catalog;
@@ -413,7 +491,9 @@ describe('explain in a locale', () => {
     );
     expect(lines).toContain('preço P                                                   R$ 197,00');
     expect(lines).toContain('afiliado A = floor(N x 40% = 70,60)                        R$ 70,60');
-    expect(text).toContain('Retenção mínima: pelo menos 30% de B = 31,77; ficou com R$ 84,72.');
+    expect(text).toContain(
+      'Retenção mínima: pelo menos 30% de B = 31,77; o produtor principal fica com R$ 84,72.',
+    );
     expect(text).toMatch(/produtor principal\s+ana@example\.com\s+-\s+R\$ 84,72\s+-R\$ 21,51/);
     expect(text).toMatch(/total\s+R\$ 197,00\s+-R\$ 50,00\s+-R\$ 50,00\s+R\$ 147,00$/);
   });

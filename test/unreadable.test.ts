@@ -355,7 +355,9 @@ describe('options or a catalog whose reading throws', () => {
     expect(e?.code).toBe('invalid_field');
     expect(e?.path).toEqual(['sale']);
     // Its own words, not the generic "campo no válido", and the thrown error's text as it was.
-    expect(e?.message).toBe('sale: no se pudo leer el valor: leerlo lanzó un error (Error: boom)');
+    expect(e?.message).toBe(
+      'sale: no se pudo leer el valor: su lectura lanzó un error (Error: boom)',
+    );
     const [pt] = wire.parseDocument(doc, { locale: ptBR })._unsafeUnwrapErr();
     expect(pt?.message).toBe(
       'sale: o valor não pôde ser lido: a leitura lançou um erro (Error: boom)',
