@@ -18,6 +18,7 @@ import { ptBR } from '../src/locales/pt-BR';
 import { documentJson, malformedDocument } from '../src/testing';
 import { currency } from '../src/values/currency';
 import { formatAmount } from '../src/values/money';
+import { parsePercent, subtractPercents } from '../src/values/percent';
 import { parseDocument, parseDocumentBytes, parseDocumentText } from '../src/wire/document';
 import { explain } from '../src/wire/explain';
 import { settleDocument } from '../src/wire/settle-document';
@@ -162,6 +163,17 @@ describe('the wording of the translations', () => {
       'o percentual deve ser maior que 0 e não passar de 100',
     );
     expect(say(range('0', '100'), es)).toBe('el porcentaje debe ser mayor que 0 y no superar 100');
+    // subtractPercents' minimum of 0 is allowed: its translation says what went wrong instead.
+    const negative = parsePercent('10').andThen((ten) =>
+      parsePercent('12.5').andThen((more) => subtractPercents(ten, more)),
+    );
+    if (negative.isOk()) throw new Error('expected an error');
+    expect(say(negative.error[0], ptBR)).toBe(
+      'não é possível subtrair mais que 10: um percentual nunca é negativo',
+    );
+    expect(say(negative.error[0], es)).toBe(
+      'no se puede restar más de 10: un porcentaje nunca es negativo',
+    );
     expect(say(range('1', '80.5'), ptBR)).toBe('o percentual deve estar entre 1 e 80,5, inclusive');
     expect(say(range('1', '80.5'), es)).toBe(
       'el porcentaje debe estar entre 1 y 80,5, ambos incluidos',

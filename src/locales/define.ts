@@ -170,6 +170,12 @@ export function thrownText(message: string): string {
   return message.startsWith(UNREADABLE) ? message.slice(UNREADABLE.length) : '';
 }
 
+/**
+ * How `subtractPercents`' `percent_out_of_range` begins in English: the one whose minimum of
+ * 0 is allowed (an affiliate's excludes it), so that a translation can tell them apart.
+ */
+export const SUBTRACTION = 'cannot subtract ';
+
 /** Reads which kind of `invalid_policy` an error is from its English message. */
 export function policyProblem(message: string): PolicyProblem {
   return /^unknown policy preset /.test(message) ? 'preset' : 'other';
