@@ -22,22 +22,22 @@
       notJson: 'The text is not JSON, so no place in it can be shown.',
     },
     'pt-BR': {
-      settled: (n) => `Liquidada: ${n} linhas, a divisão soma o preço.`,
+      settled: (n) => `Liquidada: ${n} linhas; a soma das partes é igual ao preço.`,
       refused: (n) => `Recusada: ${n} ${n === 1 ? 'erro' : 'erros'}.`,
       at: 'em',
       line: 'linha',
       total: 'total',
       whole: 'o documento inteiro',
-      notJson: 'O texto não é JSON, então nenhum lugar nele pode ser mostrado.',
+      notJson: 'O texto não é um JSON válido; não há como apontar um lugar nele.',
     },
     es: {
-      settled: (n) => `Liquidada: ${n} líneas, el reparto suma el precio.`,
+      settled: (n) => `Liquidada: ${n} líneas; la suma de las partes es igual al precio.`,
       refused: (n) => `Rechazada: ${n} ${n === 1 ? 'error' : 'errores'}.`,
       at: 'en',
       line: 'línea',
       total: 'total',
       whole: 'el documento entero',
-      notJson: 'El texto no es JSON, así que no se puede señalar ningún lugar.',
+      notJson: 'El texto no es un JSON válido; no se puede señalar ningún lugar en él.',
     },
   };
 
