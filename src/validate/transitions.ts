@@ -403,7 +403,9 @@ export function transition(
 ): Result<CocreationContract, DomainErrors> {
   try {
     const type: unknown = isRecord(input) ? input.type : undefined;
-    const withTerms = type === 'amendment-proposed' || type === 'amended';
+    // `invited` carries terms too: read with them, a second invitation is the lifecycle's
+    // invalid_transition, not a missing `terms` that the input has.
+    const withTerms = type === 'amendment-proposed' || type === 'amended' || type === 'invited';
     return appendEvent(context, c, type as ContractEventType, input, withTerms).mapErr(one);
   } catch (cause) {
     return unreadableErr(cause);
