@@ -333,6 +333,31 @@ describe('transition', () => {
     );
   });
 
+  it('answers invited with its terms as a second invitation (invalid_transition at type)', () => {
+    const again = transition(context, pending, {
+      type: 'invited',
+      by: ANA,
+      at: '2026-01-01T12:00:00Z',
+      terms: { percent: '20' },
+    } as never);
+    expect(again.isErr() && again.error.map((e) => [e.code, e.path])).toEqual([
+      ['invalid_transition', ['type']],
+    ]);
+  });
+
+  it('refuses a contract that is not an object at contract, as the contract reader does', () => {
+    for (const c of [null, undefined, 7]) {
+      const refused = transition(context, c as never, {
+        type: 'accepted',
+        by: BIA,
+        at: '2026-01-02T00:00:00Z',
+      });
+      expect(refused.isErr() && refused.error).toEqual([
+        { code: 'invalid_field', message: 'expected a contract object', path: ['contract'] },
+      ]);
+    }
+  });
+
   it('answers an input that is not an event, and invited, which only invite makes', () => {
     expect(codes(transition(context, active, null as never)._unsafeUnwrapErr())).toEqual([
       'invalid_field',

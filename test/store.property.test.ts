@@ -124,6 +124,33 @@ describe('stored values', () => {
     );
   });
 
+  it('refuses a stored settlement whose exactShare of any line is one unit of its last place off', () => {
+    const edits = settled.chain(({ outcome }) =>
+      fc.record({
+        stored: fc.constant(storedSettlementToJson(outcome.settlement)),
+        line: fc.nat({ max: outcome.settlement.lines.length - 1 }),
+        up: fc.boolean(),
+      }),
+    );
+    fc.assert(
+      fc.property(edits, ({ stored, line, up }) => {
+        const share = stored.lines[line]?.exactShare as string;
+        const places = share.split('.')[1]?.length ?? 0;
+        const units = BigInt(share.replace('.', ''));
+        // One unit off, and never below zero (a negative share is no exactShare at all).
+        const moved = up || units === 0n ? units + 1n : units - 1n;
+        const digits = moved.toString().padStart(places + 1, '0');
+        const text = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+        const lines = stored.lines.map((l, i) => (i === line ? { ...l, exactShare: text } : l));
+        const read = parseStoredSettlementJson(viaText({ ...stored, lines }));
+        expect(read.isErr() && read.error.map((e) => [e.code, e.path])).toEqual([
+          ['invalid_field', ['lines', line, 'exactShare']],
+        ]);
+      }),
+      RUNS,
+    );
+  });
+
   it('reads back equal the settlements of hand-built domains too (amounts past 2^53, JPY, KWD, CLF)', () => {
     const settlements = domainAndSaleArb({ valid: true }).map(([domain, s]) =>
       settleWithDomain(domain, s)._unsafeUnwrap(),

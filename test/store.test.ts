@@ -180,6 +180,55 @@ describe('parseStoredSettlementJson', () => {
     ]);
   });
 
+  it('refuses an exactShare that is not the line exact share (specification §8), at its path', () => {
+    // The README's sale: net 97.00 − 10.37 = 86.63; Bia 20 % of it is exactly 17.326 (paid
+    // 17.32); Ana's exact share is 86.63 − 17.326 = 69.304 (paid 69.31).
+    const quick = storedSettlementToJson(
+      settle({
+        product: { id: 'course', mainCreator: 'ana@example.com' },
+        contracts: [
+          {
+            id: 'c1',
+            productId: 'course',
+            cocreator: 'bia@example.com',
+            events: [
+              {
+                type: 'invited',
+                at: '2026-01-01T00:00:00Z',
+                by: 'ana@example.com',
+                terms: { percent: '20' },
+              },
+              { type: 'accepted', at: '2026-01-02T00:00:00Z', by: 'bia@example.com' },
+            ],
+          },
+        ],
+        sale: {
+          id: 's1',
+          productId: 'course',
+          at: '2026-03-01T12:00:00Z',
+          price: { amount: '97.00', currency: 'BRL' },
+          platformFee: { amount: '10.37', currency: 'BRL' },
+        },
+      }).settlement,
+    );
+    expect(quick.lines.map((l) => l.exactShare)).toEqual(['10.37', '17.326', '69.304']);
+    const withShares = (...shares: string[]) => ({
+      ...quick,
+      lines: quick.lines.map((line, i) => ({ ...line, exactShare: shares[i] })),
+    });
+    // The same values with other places are the same shares.
+    expect(parseStoredSettlementJson(withShares('10.370', '17.3260', '69.30400')).isOk()).toBe(
+      true,
+    );
+    // The paid amount is not the exact share, nor is the fee one unit off.
+    const refused = parseStoredSettlementJson(withShares('10.36', '17.32', '69.31'));
+    expect(codesAndPaths(refused._unsafeUnwrapErr())).toEqual([
+      ['invalid_field', ['lines', 0, 'exactShare']],
+      ['invalid_field', ['lines', 1, 'exactShare']],
+      ['invalid_field', ['lines', 2, 'exactShare']],
+    ]);
+  });
+
   it('refuses a main creator below the retention floor, and takes one exactly at it', () => {
     // 80 % of the base 105.90 is 84.72, the main creator's line exactly.
     expect(parseStoredSettlementJson(edited({ minRetainedPercent: '80' })).isOk()).toBe(true);

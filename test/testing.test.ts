@@ -671,6 +671,123 @@ describe('diffSettlements', () => {
     ]);
   });
 
+  it('reads the bigint amounts of a side without a currency in the decimals of the other', () => {
+    // A platform that records only its lines, in integer minor units, against the oracle.
+    const mine = {
+      lines: SPEC_SETTLEMENT.lines.map(({ role, account, contractId, percent, amount }) => ({
+        role,
+        account,
+        ...(contractId === undefined ? {} : { contractId }),
+        ...(percent === undefined ? {} : { percent }),
+        amount: BigInt(amount.replace('.', '')),
+      })),
+    };
+    expect(diffSettlements(SPEC_SETTLEMENT, mine)).toEqual([]);
+    expect(diffSettlements(mine, SPEC_SETTLEMENT)).toEqual([]);
+    // 21.18 BRL is 2118 centavos: one centavo off is one difference, in BRL's decimals.
+    const off = {
+      lines: mine.lines.map((l) => (l.role === 'cocreator' ? { ...l, amount: 2119n } : l)),
+    };
+    expect(
+      diffSettlements(SPEC_SETTLEMENT, off).map((d) => [d.field, d.expected, d.actual]),
+    ).toEqual([['amount', '21.18', '21.19']]);
+  });
+
+  it('agrees with any settlement on its lines in bigint minor units and no currency', () => {
+    fc.assert(
+      fc.property(documentJson({ policy: 'any' }), (doc) => {
+        const output = settled(doc);
+        const values = parseDocument(doc).andThen((d) => settleDocument(d));
+        if (values.isErr()) throw new Error(values.error[0].message);
+        const lines = values.value.settlement.lines.map((line) => ({
+          role: line.role,
+          account: line.account,
+          amount: line.amount,
+          ...('contractId' in line ? { contractId: line.contractId } : {}),
+          ...('percent' in line ? { percent: line.percent } : {}),
+        }));
+        expect(diffSettlements(output, { lines })).toEqual([]);
+      }),
+      { numRuns: 100, seed: SEED },
+    );
+  });
+
+  it('reads a currency exponent or percent scale that no value can have as none, never printing it', () => {
+    const line = (amount: unknown, percent?: unknown) => ({
+      role: 'cocreator',
+      account: 'bia@example.com',
+      amount: amount as string,
+      ...(percent === undefined ? {} : { percent: percent as string }),
+    });
+    for (const exponent of [1e9, -1, 1.5, Number.NaN]) {
+      // No readable currency: 2150n is read as whole units, whatever the exponent claims.
+      const mine = { currency: { code: 'BRL', exponent }, lines: [line(2150n)] };
+      expect(diffSettlements({ lines: [line('2150')] }, mine)).toEqual([]);
+    }
+    for (const scale of [1e9, -2, 0.5]) {
+      const forged = { lines: [line('1', { units: 5n, scale })] };
+      expect(
+        diffSettlements(forged, { lines: [line('1', '5')] }).map((d) => [d.field, d.expected]),
+      ).toEqual([['percent', null]]);
+    }
+  });
+
+  it('never throws on values whose reading throws, or that cannot be made text', () => {
+    const throwing = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('boom');
+        },
+      },
+    );
+    const revocable = Proxy.revocable({}, {});
+    revocable.revoke();
+    const line = { role: 'platform', account: null, amount: '1.00' };
+    const hostile: unknown[] = [
+      throwing,
+      revocable.proxy,
+      { lines: throwing },
+      {
+        lines: new Proxy([line], {
+          get: () => {
+            throw new Error('boom');
+          },
+        }),
+      },
+      { settlement: throwing },
+      { currency: throwing, lines: [line] },
+      { lines: [throwing] },
+      { lines: [{ role: Object.create(null), account: null, amount: '1.00' }] },
+      {
+        lines: [
+          {
+            ...line,
+            get amount(): string {
+              throw new Error('boom');
+            },
+          },
+        ],
+      },
+      { lines: [{ ...line, percent: throwing }] },
+    ];
+    for (const value of hostile) {
+      for (const [a, b] of [
+        [value, { lines: [line] }],
+        [{ lines: [line] }, value],
+      ]) {
+        expect(() => diffSettlements(a as never, b as never)).not.toThrow();
+      }
+    }
+    // A side that cannot be read has no lines; a line that cannot be read is no line.
+    expect(
+      diffSettlements(throwing as never, { lines: [line] }).map((d) => [d.field, d.actual]),
+    ).toEqual([['line', '1.00']]);
+    expect(
+      diffSettlements({ lines: [throwing] } as never, { lines: [] }).map((d) => [d.role, d.field]),
+    ).toEqual([['undefined', 'line']]);
+  });
+
   it('never throws, whatever it is given', () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), (a, b) => {

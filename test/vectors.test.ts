@@ -159,6 +159,13 @@ describe('conformance vectors', () => {
       for (const vector of vectors) expect(formatProblems(vector), vector.file).toEqual([]);
     });
 
+    it('are as many as the oracle guide says the package ships', () => {
+      const guide = readFileSync(join(ROOT, 'docs', 'oracle.md'), 'utf8');
+      expect(/The package ships (\d+) question-and-answer pairs/.exec(guide)?.[1]).toBe(
+        String(vectors.length),
+      );
+    });
+
     it('tell a refusal that lacks an optional error from one with an unexpected error', () => {
       const expected: Expected = {
         ok: false,

@@ -31,7 +31,8 @@ export interface LedgerOptions {
   /**
    * The period an entry is counted in (e.g. its month, from `entry.at`). Without it the
    * ledger has no periods. If it throws, {@link ledgerOf} returns `invalid_field` at the
-   * entry's index instead of throwing.
+   * entry's index instead of throwing. A `null` it answers (a value the type leaves out, but
+   * that `settleTotals`' period may answer) counts the entry with no period.
    */
   readonly period?: (entry: LedgerEntry) => string;
 }
@@ -142,7 +143,8 @@ export function ledgerOfOrError(
  * @param entries - settlements and reversals, in any order
  * @param options - `period`, to total per period of the caller's choosing
  * @returns the frozen {@link Ledger}, or `invalid_field` at `[i]` for an entry that is not a
- *   settlement or reversal (or whose period is not a string, or on which `period` throws)
+ *   settlement or reversal (or whose period is neither a string nor `null`, the ledger's
+ *   "no period", or on which `period` throws)
  * @example
  * ```ts
  * import assert from 'node:assert/strict';

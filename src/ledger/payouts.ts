@@ -317,8 +317,8 @@ class TotalsSink implements SplitSink {
  * @param options - `period`, to total per period of the caller's choosing; `distinctIds`,
  *   the caller's word that no sale id occurs twice in `sales`
  * @returns the frozen {@link PayoutTotals}, or `invalid_field` when `sales` is not a list, the
- *   period option is not a function, or it throws (or answers something else than a string)
- *   on the sale at `[index]`
+ *   period option is not a function, or it throws (or answers something else than a string
+ *   or `null`) on the sale at `[index]`
  * @example
  * ```ts
  * import assert from 'node:assert/strict';

@@ -5,6 +5,7 @@ import { MAX_EXACT_SCALE } from '../settle/lines';
 import { currency } from '../values/currency';
 import { formatDecimal } from '../values/decimal';
 import { parseInstant } from '../values/instant';
+import { MAX_PERCENT_SCALE } from '../values/percent';
 
 /** One difference between two settlements. */
 export interface SettlementDifference {
@@ -136,8 +137,15 @@ function showExact(line: Loose): Shown | undefined {
   return showDecimal(line.exactUnits, scale as number);
 }
 
+/** A whole number from 0 to `max`: a scale or an exponent that can be printed. */
+function isScale(value: unknown, max: number): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max;
+}
+
 function showPercent(value: unknown): Shown | undefined {
   if (isRecord(value) && typeof value.units === 'bigint' && typeof value.scale === 'number') {
+    // A scale no percent can have (negative, fractional, huge) is no percent value.
+    if (!isScale(value.scale, MAX_PERCENT_SCALE)) return undefined;
     const text = normalDecimal(formatDecimal(value.units, value.scale));
     return { text, key: text };
   }
@@ -169,30 +177,90 @@ function canonicalAccount(value: unknown): string | null {
   return value.trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
-interface Side {
-  readonly exponent: number;
-  readonly fields: Loose;
-  readonly lines: ReadonlyArray<Loose>;
+/**
+ * A line as read once, when its side is read: the role as text, the percent and exact share
+ * already shown, the rest as given (only their type is looked at afterwards). Nothing of the
+ * caller's value is read after that, so a getter or `Proxy` that throws is met only there.
+ */
+interface Line {
+  readonly role: string;
+  readonly account: unknown;
+  readonly contractId: unknown;
+  readonly percent: Shown | undefined;
+  readonly amount: unknown;
+  readonly exact: Shown | undefined;
 }
 
-/** Reads either side leniently: a whole `settle` output is unwrapped to its settlement. */
+/** What a line that is not an object, or whose reading throws, counts as. */
+const NO_LINE: Line = {
+  role: String(undefined),
+  account: undefined,
+  contractId: undefined,
+  percent: undefined,
+  amount: undefined,
+  exact: undefined,
+};
+
+interface Side {
+  /** The decimals of its currency; `null` when it names none that can be read. */
+  readonly exponent: number | null;
+  /** The settlement's own fields (the currency as its code), as given. */
+  readonly fields: Loose;
+  readonly lines: ReadonlyArray<Line>;
+}
+
+const NO_SIDE: Side = { exponent: null, fields: {}, lines: [] };
+
+/** A side with the decimals its bigint amounts are read in. */
+interface Read extends Omit<Side, 'exponent'> {
+  readonly exponent: number;
+}
+
+function lineOf(value: unknown): Line {
+  try {
+    if (!isRecord(value)) return NO_LINE;
+    return {
+      role: String(value.role),
+      account: value.account,
+      contractId: value.contractId,
+      percent: showPercent(value.percent),
+      amount: value.amount,
+      exact: showExact(value),
+    };
+  } catch {
+    return NO_LINE;
+  }
+}
+
+/**
+ * Reads either side leniently: a whole `settle` output is unwrapped to its settlement. A
+ * value whose reading throws counts as one without lines (a line whose reading throws, as a
+ * line that is not an object).
+ */
 function side(input: unknown): Side {
-  let fields: Loose = isRecord(input) ? input : {};
-  if (!Array.isArray(fields.lines) && isRecord(fields.settlement)) fields = fields.settlement;
-  const cur = fields.currency;
-  let exponent = 0;
-  if (isRecord(cur) && typeof cur.exponent === 'number') exponent = cur.exponent;
-  else {
+  try {
+    return readSide(input);
+  } catch {
+    return NO_SIDE;
+  }
+}
+
+function readSide(input: unknown): Side {
+  let given: Loose = isRecord(input) ? input : {};
+  if (!Array.isArray(given.lines) && isRecord(given.settlement)) given = given.settlement;
+  const cur = given.currency;
+  let exponent: number | null = null;
+  if (isRecord(cur)) {
+    if (isScale(cur.exponent, MAX_EXACT_SCALE)) exponent = cur.exponent;
+  } else {
     const found = currency(cur);
     if (found.isOk()) exponent = found.value.exponent;
   }
-  const lines = Array.isArray(fields.lines) ? fields.lines.map((l) => (isRecord(l) ? l : {})) : [];
+  const fields: Record<string, unknown> = {};
+  for (const [field] of HEADER) fields[field] = given[field];
+  if (isRecord(cur)) fields.currency = cur.code;
+  const lines = Array.isArray(given.lines) ? Array.from(given.lines as unknown[], lineOf) : [];
   return { exponent, fields, lines };
-}
-
-function currencyCode(value: unknown): Shown | undefined {
-  if (isRecord(value)) return showText(value.code);
-  return showText(value);
 }
 
 const HEADER: ReadonlyArray<
@@ -201,7 +269,7 @@ const HEADER: ReadonlyArray<
   ['saleId', showText],
   ['productId', showText],
   ['at', showInstant],
-  ['currency', currencyCode],
+  ['currency', showText],
   ['price', showDecimal],
   ['platformFee', showDecimal],
   ['net', showDecimal],
@@ -211,8 +279,8 @@ const HEADER: ReadonlyArray<
 /** Shown for a line whose amount is not readable: it is there, which is what differs. */
 const PRESENT: Shown = { text: 'present', key: '\u0000present' };
 
-function lineKey(line: Loose): string {
-  return JSON.stringify([String(line.role), canonicalAccount(line.account)]);
+function lineKey(line: Line): string {
+  return JSON.stringify([line.role, canonicalAccount(line.account)]);
 }
 
 /**
@@ -223,8 +291,10 @@ function lineKey(line: Loose): string {
  * line's `exactShare` are compared only when both sides have them, so that a platform's
  * record of the lines alone can be checked against the oracle's full output. A line's
  * `contractId` and `percent` are compared when at least one side has them: one side
- * without them is a difference. Never throws; anything that is not a settlement counts as
- * one without lines.
+ * without them is a difference. `bigint` amounts are minor units of the side's currency, or
+ * of the other side's when it names none (a record of the lines alone). Never throws;
+ * anything that is not a settlement, or whose reading throws (a getter, a `Proxy`), counts
+ * as one without lines, and a line that cannot be read as a line that is not an object.
  *
  * @param expected - the oracle's settlement (e.g. `settleToJson(doc).settlement`), a whole
  *   `settle` output, or a `Settlement`
@@ -262,9 +332,16 @@ export function diffSettlements(
 ): ReadonlyArray<SettlementDifference> {
   const left = side(expected);
   const right = side(actual);
+  // A side that names no currency (a record of the lines alone) reads its bigint amounts in
+  // the decimals of the other side's currency.
+  const exponent = left.exponent ?? right.exponent ?? 0;
+  const sides: readonly [Read, Read] = [
+    { ...left, exponent },
+    { ...right, exponent: right.exponent ?? exponent },
+  ];
   const differences: SettlementDifference[] = [];
-  diffHeader(left, right, differences);
-  diffLines(left, right, differences);
+  diffHeader(...sides, differences);
+  diffLines(...sides, differences);
   return Object.freeze(differences.map((d) => Object.freeze(d)));
 }
 
@@ -272,7 +349,7 @@ export function diffSettlements(
 function differ(
   out: SettlementDifference[],
   index: number | null,
-  line: Loose | null,
+  line: Line | null,
   field: string,
   a: Shown | undefined,
   b: Shown | undefined,
@@ -280,7 +357,7 @@ function differ(
   if (a?.key === b?.key) return;
   out.push({
     index,
-    role: line === null ? null : String(line.role),
+    role: line === null ? null : line.role,
     account: line === null ? null : canonicalAccount(line.account),
     field,
     expected: a?.text ?? null,
@@ -289,7 +366,7 @@ function differ(
 }
 
 /** The settlement's own fields, each compared only when both sides have it. */
-function diffHeader(left: Side, right: Side, out: SettlementDifference[]): void {
+function diffHeader(left: Read, right: Read, out: SettlementDifference[]): void {
   for (const [field, show] of HEADER) {
     const a = show(left.fields[field], left.exponent);
     const b = show(right.fields[field], right.exponent);
@@ -302,7 +379,7 @@ function diffHeader(left: Side, right: Side, out: SettlementDifference[]): void 
  * key): a line of `expected` without a match, the fields of matched lines, then the lines of
  * `actual` left over, in their order.
  */
-function diffLines(left: Side, right: Side, out: SettlementDifference[]): void {
+function diffLines(left: Read, right: Read, out: SettlementDifference[]): void {
   const unmatched = new Map<string, number[]>();
   right.lines.forEach((line, index) => {
     const key = lineKey(line);
@@ -322,11 +399,11 @@ function diffLines(left: Side, right: Side, out: SettlementDifference[]): void {
       );
       return;
     }
-    diffMatchedLine(out, index, line, left.exponent, right.lines[match] as Loose, right.exponent);
+    diffMatchedLine(out, index, line, left.exponent, right.lines[match] as Line, right.exponent);
   });
   const extra = [...unmatched.values()].flat().sort((a, b) => a - b);
   for (const index of extra) {
-    const line = right.lines[index] as Loose;
+    const line = right.lines[index] as Line;
     differ(
       out,
       index,
@@ -342,19 +419,17 @@ function diffLines(left: Side, right: Side, out: SettlementDifference[]): void {
 function diffMatchedLine(
   out: SettlementDifference[],
   index: number,
-  line: Loose,
+  line: Line,
   exponent: number,
-  other: Loose,
+  other: Line,
   otherExponent: number,
 ): void {
   // Compared when either side has it: two absent values agree, as two equal ones.
   differ(out, index, line, 'contractId', showText(line.contractId), showText(other.contractId));
-  differ(out, index, line, 'percent', showPercent(line.percent), showPercent(other.percent));
+  differ(out, index, line, 'percent', line.percent, other.percent);
   const amount = showDecimal(line.amount, exponent);
   differ(out, index, line, 'amount', amount, showDecimal(other.amount, otherExponent));
-  const exactA = showExact(line);
-  const exactB = showExact(other);
-  if (exactA !== undefined && exactB !== undefined) {
-    differ(out, index, line, 'exactShare', exactA, exactB);
+  if (line.exact !== undefined && other.exact !== undefined) {
+    differ(out, index, line, 'exactShare', line.exact, other.exact);
   }
 }

@@ -133,7 +133,12 @@ export function appendEvent(
   input: EventInput | AmendmentInput,
   withTerms: boolean,
 ): Result<CocreationContract, DomainError> {
-  return transition(context, subject ?? null, (current) => {
+  // No contract is not an invitation (which is what `null` means to `transition`): it is
+  // refused as the contract's reader refuses it, at `['contract']`.
+  if (!isRecord(subject)) {
+    return err(domainError('invalid_field', 'expected a contract object', ['contract']));
+  }
+  return transition(context, subject, (current) => {
     if (!isRecord(input)) return err(domainError('invalid_field', 'expected { by, at }', []));
     const event = contractEvent(
       withTerms

@@ -36,7 +36,9 @@ function one(error: DomainError): DomainErrors {
  * @param input - `{ id, cocreator, terms, by, at }`
  * @returns the new frozen contract, or the first error in a one-element list (an error on the
  *   invitation has its path relative to `input`: `['terms', 'percent']`, `['by']`,
- *   `['cocreator']`, `[]`)
+ *   `['cocreator']`, `[]`; a rule that the other contracts already break, or break at one of
+ *   their own later events, has its path in the document `{ contracts: [...contracts,
+ *   invitation] }`, e.g. `['contracts', 0, 'events', 2]`)
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -374,7 +376,11 @@ export type TransitionInput =
  * @param input - `{ type, by, at }`, with `terms` (a patch) for `amendment-proposed` and `amended`
  * @returns the contract with the event appended, frozen, or the first error in a one-element
  *   list (an error on the event has its path relative to `input`: `['terms', 'percent']`,
- *   `['by']`, `[]`)
+ *   `['by']`, `[]`; a contract that is not one is refused at `['contract', ...]`; any other
+ *   error, a rule that `c` already breaks with the others before the new event, has its path
+ *   in the document `{ contracts: [...others, c] }`, where `others` is `context.contracts`
+ *   without `c`'s earlier version: `['contracts', others.length, 'events', 0]` is `c`'s
+ *   invitation)
  * @example
  * ```ts
  * import assert from 'node:assert/strict';
@@ -403,7 +409,9 @@ export function transition(
 ): Result<CocreationContract, DomainErrors> {
   try {
     const type: unknown = isRecord(input) ? input.type : undefined;
-    const withTerms = type === 'amendment-proposed' || type === 'amended';
+    // `invited` carries terms too: read with them, a second invitation is the lifecycle's
+    // invalid_transition, not a missing `terms` that the input has.
+    const withTerms = type === 'amendment-proposed' || type === 'amended' || type === 'invited';
     return appendEvent(context, c, type as ContractEventType, input, withTerms).mapErr(one);
   } catch (cause) {
     return unreadableErr(cause);

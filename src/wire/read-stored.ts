@@ -130,10 +130,44 @@ function checkFloor(settlement: Settlement, issues: Issues): void {
   }
 }
 
+/**
+ * Each line's `exactShare` (specification §8): the fee for the platform, N or B × percent /
+ * 100 for the affiliate and each cocreator, B less the cocreators' exact shares for the main
+ * creator. Compared as numerators over one denominator, 100 × 10^s of minor units for the
+ * largest percent scale s, so that no division is made.
+ */
+function checkExactShares(settlement: Settlement, issues: Issues): void {
+  const { lines, net, base, platformFee, currency: cur } = settlement;
+  const scale = Math.max(0, ...lines.map((l) => ('percent' in l ? l.percent.scale : 0)));
+  const over = 100n * pow10(scale);
+  let cocreators = 0n;
+  lines.forEach((line, i) => {
+    let share: bigint;
+    if (line.role === 'platform') share = platformFee * over;
+    else if (line.role === 'main-creator') share = base * over - cocreators;
+    else {
+      const of = line.role === 'affiliate' ? net : base;
+      share = of * line.percent.units * pow10(scale - line.percent.scale);
+      if (line.role === 'cocreator') cocreators += share;
+    }
+    // exactUnits / 10^exactScale major units = share / over minor units.
+    if (line.exactUnits * pow10(cur.exponent) * over !== share * pow10(line.exactScale)) {
+      issues.push(
+        domainError('invalid_field', "exactShare is not the line's exact share", [
+          'lines',
+          i,
+          'exactShare',
+        ]),
+      );
+    }
+  });
+}
+
 /** The amounts a settlement's fee origin and percents make, checked against its lines. */
 function checkArithmetic(settlement: Settlement, issues: Issues): void {
   checkFee(settlement, issues);
   checkShares(settlement, issues);
+  checkExactShares(settlement, issues);
   checkFloor(settlement, issues);
 }
 
@@ -181,7 +215,8 @@ function withWrittenPercents(
  * `ledgerOf` give the same results on it). It checks what {@link parseSettlementJson}
  * checks of the printed fields, then `feeOrigin`, `minRetainedPercent` and the arithmetic of
  * specification §5 that they allow: the fee from its origin, the affiliate's and each
- * cocreator's line from its percent, the base, and the main creator's retention floor. Other
+ * cocreator's line from its percent, the base, every line's exact share, and the main
+ * creator's retention floor. Other
  * fields are ignored, as specification §8 asks of readers.
  *
  * @param input - the stored JSON, parsed (`JSON.parse(text)`)
