@@ -615,9 +615,10 @@ describe('the transition functions', () => {
     ).toEqual({ code: 'retention_floor_violated', path: ['contracts', 0, 'events', 0] });
   });
 
-  it('read only by and at from an event input: terms carried along are not put in the event', () => {
-    // An input of a wider type (an amendment input reused, say) carries terms; these events
-    // carry none (specification §8), so the terms are left out rather than refused.
+  it('refuse terms given to an event that carries none, as a document does', () => {
+    // An input of a wider type (a form's state, an amendment input reused) may carry terms;
+    // these events carry none (specification §3.1), and dropping them would let a caller
+    // believe they were accepted.
     const pending = invite(context, offer())._unsafeUnwrap();
     const active = accept(context, pending, { by: BIA, at: day(2) })._unsafeUnwrap();
     const proposed = proposeAmendment(context, active, {
@@ -627,7 +628,10 @@ describe('the transition functions', () => {
     })._unsafeUnwrap();
     const requested = requestCancellation(context, active, { by: BIA, at: day(3) })._unsafeUnwrap();
     const gumroad = { ...context, policy: POLICIES.gumroad };
-    type Step = (input: never) => { _unsafeUnwrap(): CocreationContract };
+    type Step = (input: never) => {
+      _unsafeUnwrap(): CocreationContract;
+      _unsafeUnwrapErr(): unknown;
+    };
     const steps: ReadonlyArray<readonly [string, string, Step]> = [
       ['accepted', BIA, (i) => accept(context, pending, i)],
       ['declined', BIA, (i) => decline(context, pending, i)],
@@ -642,7 +646,17 @@ describe('the transition functions', () => {
       ['cancelled', BIA, (i) => cancel(gumroad, active, i)],
     ];
     for (const [type, by, step] of steps) {
-      const input = { by, at: day(4), terms: { percent: '25' } } as never;
+      const refused = step({ by, at: day(4), terms: { percent: '25' } } as never);
+      expect([type, refused._unsafeUnwrapErr()]).toEqual([
+        type,
+        expect.objectContaining({
+          code: 'invalid_field',
+          message: 'only invited, amendment-proposed and amended events carry terms',
+          path: ['terms'],
+        }),
+      ]);
+      // Without them (or with `terms: undefined`, an absent key), the event is recorded.
+      const input = { by, at: day(4), terms: undefined } as never;
       const last = step(input)._unsafeUnwrap().events.at(-1) as { type: string };
       expect([last.type, Object.keys(last)]).toEqual([type, ['type', 'at', 'by']]);
     }

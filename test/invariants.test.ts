@@ -333,6 +333,30 @@ describe('transition', () => {
     );
   });
 
+  it('refuses terms on an event that carries none at terms, whatever the state, as a document does', () => {
+    const carriesNone = (Object.keys(verbs) as TransitionType[]).filter(
+      (t) => t !== 'amendment-proposed' && t !== 'amended',
+    );
+    expect(carriesNone).toHaveLength(11);
+    for (const type of carriesNone) {
+      for (const c of [pending, active]) {
+        const refused = transition(context, c, {
+          type,
+          by: BIA,
+          at: '2026-02-01T00:00:00Z',
+          terms: { percent: '25' },
+        } as never);
+        expect(refused.isErr() && refused.error).toEqual([
+          {
+            code: 'invalid_field',
+            message: 'only invited, amendment-proposed and amended events carry terms',
+            path: ['terms'],
+          },
+        ]);
+      }
+    }
+  });
+
   it('answers invited with its terms as a second invitation (invalid_transition at type)', () => {
     const again = transition(context, pending, {
       type: 'invited',

@@ -31,10 +31,10 @@ export interface LedgerOptions {
   /**
    * The period an entry is counted in (e.g. its month, from `entry.at`). Without it the
    * ledger has no periods. If it throws, {@link ledgerOf} returns `invalid_field` at the
-   * entry's index instead of throwing. A `null` it answers (a value the type leaves out, but
-   * that `settleTotals`' period may answer) counts the entry with no period.
+   * entry's index instead of throwing. A `null` it answers (as `settleTotals`' period may)
+   * counts the entry with no period.
    */
-  readonly period?: (entry: LedgerEntry) => string;
+  readonly period?: (entry: LedgerEntry) => string | null;
 }
 
 function isId(value: unknown): value is string {
@@ -126,7 +126,9 @@ export function ledgerOfOrError(
       }
     }
     if (p !== null && typeof p !== 'string') {
-      return err(domainError('invalid_field', 'the period of an entry must be a string', [i]));
+      return err(
+        domainError('invalid_field', 'the period of an entry must be a string or null', [i]),
+      );
     }
     records.push(freezeRecord({ ...record, period: p }));
   }

@@ -154,7 +154,7 @@ function periodOf(
   }
   if (value !== null && typeof value !== 'string') {
     return {
-      error: domainError('invalid_field', 'the period of a sale must be a string', [index]),
+      error: domainError('invalid_field', 'the period of a sale must be a string or null', [index]),
     };
   }
   return { period: value };

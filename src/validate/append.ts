@@ -140,9 +140,13 @@ export function appendEvent(
   }
   return transition(context, subject, (current) => {
     if (!isRecord(input)) return err(domainError('invalid_field', 'expected { by, at }', []));
+    // Terms given to an event that carries none are read, and refused as the document's
+    // reader refuses them (specification §3.1), rather than dropped: a caller who sends
+    // `{ type: 'accepted', terms }` must not believe those terms were accepted.
+    const terms = (input as Partial<AmendmentInput>).terms;
     const event = contractEvent(
-      withTerms
-        ? { type, at: input.at, by: input.by, terms: (input as AmendmentInput).terms }
+      withTerms || terms !== undefined
+        ? { type, at: input.at, by: input.by, terms }
         : { type, at: input.at, by: input.by },
     );
     if (event.isErr()) return err(first(event.error));

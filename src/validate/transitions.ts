@@ -373,7 +373,9 @@ export type TransitionInput =
  *
  * @param context - the policy, the product and its other contracts
  * @param c - the contract as it stands
- * @param input - `{ type, by, at }`, with `terms` (a patch) for `amendment-proposed` and `amended`
+ * @param input - `{ type, by, at }`, with `terms` (a patch) for `amendment-proposed` and
+ *   `amended`; terms given to any other event are refused (`invalid_field` at `['terms']`), as
+ *   a document refuses them, rather than dropped
  * @returns the contract with the event appended, frozen, or the first error in a one-element
  *   list (an error on the event has its path relative to `input`: `['terms', 'percent']`,
  *   `['by']`, `[]`; a contract that is not one is refused at `['contract', ...]`; any other

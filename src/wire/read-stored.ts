@@ -216,8 +216,7 @@ function withWrittenPercents(
  * checks of the printed fields, then `feeOrigin`, `minRetainedPercent` and the arithmetic of
  * specification §5 that they allow: the fee from its origin, the affiliate's and each
  * cocreator's line from its percent, the base, every line's exact share, and the main
- * creator's retention floor. Other
- * fields are ignored, as specification §8 asks of readers.
+ * creator's retention floor. Other fields are ignored, as specification §8 asks of readers.
  *
  * @param input - the stored JSON, parsed (`JSON.parse(text)`)
  * @returns the frozen {@link Settlement}, or every problem found, each with its path
