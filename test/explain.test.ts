@@ -172,7 +172,7 @@ describe('explain', () => {
     );
   });
 
-  it('explains a settlement of 250,000 cocreator lines, which a policy allows, without throwing', () => {
+  it('explains a settlement of 250,000 cocreator lines, which a policy allows, and its refund without throwing', () => {
     // 1,000,000.00 USD, no fee; each cocreator 0.0001 % of the base is exactly 1.00; the main
     // creator keeps 1,000,000.00 − 250,000 × 1.00 = 750,000.00 (checked by hand).
     const n = 250_000;
@@ -206,8 +206,9 @@ describe('explain', () => {
       feeOrigin: { kind: 'none' },
       minRetainedPercent: '30',
     })._unsafeUnwrap();
-    const text = explain(s);
+    const text = explain(s, refundedOnce(s, '333.33'));
     expect(text).toMatch(/^main creator M = B - sum of cocreators +750000\.00$/m);
+    expect(text).toMatch(/^total +1000000\.00 +-333\.33 +-333\.33 +999666\.67$/m);
     expect(text).toMatch(/^total +.*= price P +1000000\.00$/m);
   });
 

@@ -299,13 +299,13 @@ function explainReversals(
     });
     const now = r.lines.reduce((sum, l) => sum + l.amount, 0n);
     const sofar = cumulative.reduce((sum, v) => sum + v, 0n);
-    out.push(
-      ...table(words.reversalHeader, 'lllrrrr', [
-        ...rows,
-        null,
-        [words.total, '', '', money(s.price), money(now), money(sofar), money(s.price + sofar)],
-      ]),
-    );
+    const lines = table(words.reversalHeader, 'lllrrrr', [
+      ...rows,
+      null,
+      [words.total, '', '', money(s.price), money(now), money(sofar), money(s.price + sofar)],
+    ]);
+    // One by one: out.push(...lines) throws a RangeError past about 125,000 lines.
+    for (const line of lines) out.push(line);
   }
   return out;
 }
