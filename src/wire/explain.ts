@@ -22,6 +22,16 @@ import { formatPercent, isPercentValue, type Percent } from '../values/percent';
 import { type Voice, voiceOf } from './explain-voice';
 
 /**
+ * The largest of `least` and `width(item)` over `items`, by a loop: `Math.max(...widths)`
+ * throws a RangeError past about 125,000 arguments, and a settlement may have more lines.
+ */
+function widest<T>(least: number, items: ReadonlyArray<T>, width: (item: T) => number): number {
+  let most = least;
+  for (const item of items) most = Math.max(most, width(item));
+  return most;
+}
+
+/**
  * Lays out rows as a plain-text table; `null` rows become a rule of dashes. `align` has a
  * letter per column: `r` aligns it right, any other letter left.
  */
@@ -32,7 +42,7 @@ function table(
 ): string[] {
   const widths = header.map((h, c) =>
     // Stryker disable next-line StringLiteral: every row has a cell per column
-    Math.max(h.length, ...rows.map((r) => (r === null ? 0 : (r[c] ?? '').length))),
+    widest(h.length, rows, (r) => (r === null ? 0 : (r[c] ?? '').length)),
   );
   const render = (cells: ReadonlyArray<string>) =>
     // Stryker disable next-line MethodExpression: both tables end in a right-aligned column, so there is never a trailing space to trim (kept for a table that ends left-aligned)
@@ -236,8 +246,8 @@ function explainSettlement(s: Settlement, print: Printer): string[] {
   const { words } = print;
   const title = words.title(s.saleId, s.productId, formatInstant(s.at), s.currency.code);
   const steps = settlementSteps(s, print);
-  const labelWidth = Math.max(...steps.map(([label]) => label.length));
-  const valueWidth = Math.max(...steps.map(([, value]) => value.length));
+  const labelWidth = widest(0, steps, ([label]) => label.length);
+  const valueWidth = widest(0, steps, ([, value]) => value.length);
   const out = [
     title,
     '',
@@ -289,13 +299,13 @@ function explainReversals(
     });
     const now = r.lines.reduce((sum, l) => sum + l.amount, 0n);
     const sofar = cumulative.reduce((sum, v) => sum + v, 0n);
-    out.push(
-      ...table(words.reversalHeader, 'lllrrrr', [
-        ...rows,
-        null,
-        [words.total, '', '', money(s.price), money(now), money(sofar), money(s.price + sofar)],
-      ]),
-    );
+    const lines = table(words.reversalHeader, 'lllrrrr', [
+      ...rows,
+      null,
+      [words.total, '', '', money(s.price), money(now), money(sofar), money(s.price + sofar)],
+    ]);
+    // One by one: out.push(...lines) throws a RangeError past about 125,000 lines.
+    for (const line of lines) out.push(line);
   }
   return out;
 }

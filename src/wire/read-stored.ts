@@ -138,7 +138,12 @@ function checkFloor(settlement: Settlement, issues: Issues): void {
  */
 function checkExactShares(settlement: Settlement, issues: Issues): void {
   const { lines, net, base, platformFee, currency: cur } = settlement;
-  const scale = Math.max(0, ...lines.map((l) => ('percent' in l ? l.percent.scale : 0)));
+  // A loop, not Math.max(...scales): a settlement may have more lines than a call has room
+  // for arguments (a policy may allow 250,000 contracts of 0.0001 %).
+  let scale = 0;
+  for (const line of lines) {
+    if ('percent' in line && line.percent.scale > scale) scale = line.percent.scale;
+  }
   const over = 100n * pow10(scale);
   let cocreators = 0n;
   lines.forEach((line, i) => {
