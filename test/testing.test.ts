@@ -596,17 +596,22 @@ describe('diffSettlements', () => {
         diffSettlements({ lines: [line('21.50')] }, { currency, lines: [line(2150n)] }),
       ).toEqual([]);
     }
-    // A code the library does not know, or a currency value without an exponent, reads
-    // bigints as whole units.
+    // A currency value without an exponent is read by its code; a code the library does not
+    // know (whatever the other side names) reads bigints as whole minor units.
     expect(
       diffSettlements(
-        { lines: [line('2150')] },
+        { lines: [line('21.50')] },
         { currency: { code: 'BRL' } as never, lines: [line(2150n)] },
       ),
     ).toEqual([]);
-    expect(
-      diffSettlements({ lines: [line('2150')] }, { currency: 'XXX', lines: [line(2150n)] }),
-    ).toEqual([]);
+    for (const unknown of ['XXX', 'brl', { code: 'ZZZ' }]) {
+      expect(
+        diffSettlements(
+          { currency: 'BRL', lines: [line('2150')] },
+          { currency: unknown as never, lines: [line(2150n)] },
+        ).map((d) => d.field),
+      ).toEqual(['currency']);
+    }
     // A zero amount is shown without a sign.
     expect(
       diffSettlements({ currency: 'BRL', lines: [line(0n)] }, { lines: [line('0.01')] }).map(
@@ -720,9 +725,12 @@ describe('diffSettlements', () => {
       ...(percent === undefined ? {} : { percent: percent as string }),
     });
     for (const exponent of [1e9, -1, 1.5, Number.NaN]) {
-      // No readable currency: 2150n is read as whole units, whatever the exponent claims.
+      // An exponent no currency has is not read: the code says the decimals (BRL's two), and
+      // an unknown code none, so 2150n is 21.50 or 2150 whatever the exponent claims.
       const mine = { currency: { code: 'BRL', exponent }, lines: [line(2150n)] };
-      expect(diffSettlements({ lines: [line('2150')] }, mine)).toEqual([]);
+      expect(diffSettlements({ lines: [line('21.50')] }, mine)).toEqual([]);
+      const unknown = { currency: { code: 'ZZZ', exponent }, lines: [line(2150n)] };
+      expect(diffSettlements({ lines: [line('2150')] }, unknown)).toEqual([]);
     }
     for (const scale of [1e9, -2, 0.5]) {
       const forged = { lines: [line('1', { units: 5n, scale })] };

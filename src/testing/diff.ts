@@ -202,7 +202,7 @@ const NO_LINE: Line = {
 };
 
 interface Side {
-  /** The decimals of its currency; `null` when it names none that can be read. */
+  /** The decimals of its currency (0 for one it does not know); `null` when it names none. */
   readonly exponent: number | null;
   /** The settlement's own fields (the currency as its code), as given. */
   readonly fields: Loose;
@@ -249,11 +249,12 @@ function readSide(input: unknown): Side {
   let given: Loose = isRecord(input) ? input : {};
   if (!Array.isArray(given.lines) && isRecord(given.settlement)) given = given.settlement;
   const cur = given.currency;
-  let exponent: number | null = null;
-  if (isRecord(cur)) {
-    if (isScale(cur.exponent, MAX_EXACT_SCALE)) exponent = cur.exponent;
-  } else {
-    const found = currency(cur);
+  // No currency (null, absent): the other side's decimals. A currency named but not readable
+  // (`'usd'`, a record without its exponent and an unknown code): minor units as they are.
+  let exponent: number | null = cur === undefined || cur === null ? null : 0;
+  if (isRecord(cur) && isScale(cur.exponent, MAX_EXACT_SCALE)) exponent = cur.exponent;
+  else if (cur !== undefined && cur !== null) {
+    const found = currency(isRecord(cur) ? cur.code : cur);
     if (found.isOk()) exponent = found.value.exponent;
   }
   const fields: Record<string, unknown> = {};
@@ -291,8 +292,10 @@ function lineKey(line: Line): string {
  * line's `exactShare` are compared only when both sides have them, so that a platform's
  * record of the lines alone can be checked against the oracle's full output. A line's
  * `contractId` and `percent` are compared when at least one side has them: one side
- * without them is a difference. `bigint` amounts are minor units of the side's currency, or
- * of the other side's when it names none (a record of the lines alone). Never throws;
+ * without them is a difference. `bigint` amounts are minor units of the side's currency (a
+ * currency value without a usable exponent is read by its code), or of the other side's when
+ * it names none (a record of the lines alone); a code the library does not know reads them
+ * as whole minor units. Never throws;
  * anything that is not a settlement, or whose reading throws (a getter, a `Proxy`), counts
  * as one without lines, and a line that cannot be read as a line that is not an object.
  *
