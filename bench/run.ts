@@ -385,7 +385,7 @@ async function main(): Promise<void> {
     name,
     met: value >= target,
     // Three significant digits: at two decimals 0.0995 printed as a missed "0.10×, short by 0 %".
-    shown: `${value.toPrecision(3)}×`,
+    shown: `${value < 100 ? value.toPrecision(3) : fmt(value)}×`,
     short: `${fmt((1 - value / target) * 100, 1)} %`,
   });
   const targets = [
