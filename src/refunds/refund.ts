@@ -9,6 +9,7 @@
  */
 
 import { err, ok, type Result } from 'neverthrow';
+import { pushAll } from '../_internal/fields';
 import { unreadableErr } from '../_internal/unreadable';
 import {
   asErrorList,
@@ -157,9 +158,9 @@ export function refundReadingIssues(refunds: unknown, path: Path): DomainError[]
   for (let i = 0; i < refunds.length; i++) {
     const r = refunds[i] as Refund;
     const shape = refundValueIssues(r, [...path, i]);
-    issues.push(...shape);
+    pushAll(issues, shape);
     if (shape.length > 0) continue;
-    issues.push(...ownReadingIssues(r, [...path, i], ids));
+    pushAll(issues, ownReadingIssues(r, [...path, i], ids));
     ids.add(r.id);
   }
   return issues;
@@ -265,7 +266,7 @@ export function refundRuleIssues(
   const so: RefundsSoFar = { lastAt: null, total: 0n };
   const issues: DomainError[] = [];
   refunds.forEach((r, i) => {
-    issues.push(...refundRuleIssuesOf(sale, r, [...path, i], so));
+    pushAll(issues, refundRuleIssuesOf(sale, r, [...path, i], so));
   });
   return issues;
 }

@@ -4,6 +4,7 @@
  * domain, as lists of errors; and the same rules as one quick yes for the compiled settler,
  * which builds the errors only for a sale that may break one.
  */
+import { pushAll } from '../_internal/fields';
 import { type DomainError, type DomainErrors, domainError, type Path } from '../errors';
 import type { Policy } from '../model/policy';
 import type { Product } from '../model/product';
@@ -140,7 +141,7 @@ export function saleRuleIssues(
     const excess = feeExcessIssue(fees, sale);
     if (excess !== null) rules.push(excess);
   }
-  if (forProduct) rules.push(...affiliateIssues(policy, product, sale, covers));
+  if (forProduct) pushAll(rules, affiliateIssues(policy, product, sale, covers));
   return { mismatches, rules };
 }
 

@@ -8,7 +8,7 @@
  */
 
 import { err, ok, type Result } from 'neverthrow';
-import { dense, frozenCopy } from '../_internal/fields';
+import { dense, frozenCopy, pushAll } from '../_internal/fields';
 import { isBuilt, markBuilt } from '../_internal/provenance';
 import { notAPath, pathArgument, unreadableErr } from '../_internal/unreadable';
 import { checkContract } from '../contracts/read';
@@ -279,7 +279,7 @@ function readContracts(
   dense(rawContracts).forEach((item: unknown, i) => {
     const checked = checkContract(item, [...contractsPath, i]);
     if (checked.isErr()) {
-      problems.push(...checked.error);
+      pushAll(problems, checked.error);
       return;
     }
     const c = checked.value;
@@ -295,7 +295,7 @@ function readContracts(
     seen.add(c.id);
     contracts.push(c);
   });
-  problems.push(...duplicates);
+  pushAll(problems, duplicates);
   return contracts;
 }
 
@@ -325,10 +325,10 @@ function replayAll(
     const replayed = replayContract(c, rules, owner, [...contractsPath, i]);
     if (c.productId !== owner.id) {
       // replayContract reports a contract of another product alone, and reads nothing else.
-      if (replayed.isErr()) mismatches.push(...replayed.error);
+      if (replayed.isErr()) pushAll(mismatches, replayed.error);
     } else if (replayed.isErr()) {
       historiesValid = false;
-      histories.push(...replayed.error);
+      pushAll(histories, replayed.error);
     } else {
       timelines.push(replayed.value);
       ownIndex.push(i);

@@ -13,6 +13,7 @@ import {
   type Issues,
   nonEmpty,
   optional,
+  pushAll,
   raw,
   readEnum,
   readId,
@@ -394,7 +395,7 @@ function readLedgerJson(input: unknown): Result<Ledger, DomainErrors> {
     // A ledger without conflicts may leave the list out.
     if (conflicts !== undefined) {
       readList(conflicts, ['conflicts'], issues).forEach((conflict, i) => {
-        records.push(...readConflict(conflict, ['conflicts', i], issues));
+        pushAll(records, readConflict(conflict, ['conflicts', i], issues));
       });
     }
   }

@@ -13,6 +13,7 @@ import {
   type Issues,
   nonEmpty,
   optional,
+  pushAll,
   readEnum,
   readLenient,
   required,
@@ -261,7 +262,7 @@ export function parseStoredSettlementJson(input: unknown): Result<Settlement, Do
 function readStoredSettlementJson(input: unknown): Result<Settlement, DomainErrors> {
   const issues: Issues = [];
   const printed = parseSettlementJson(input);
-  if (printed.isErr()) issues.push(...printed.error);
+  if (printed.isErr()) pushAll(issues, printed.error);
   // parseSettlementJson reported a value that is not an object; nothing more can be read.
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return err(nonEmpty(issues) as DomainErrors);
