@@ -229,42 +229,6 @@ describe('parseStoredSettlementJson', () => {
     ]);
   });
 
-  it('reads back a row of any number of lines, 250,000 cocreators included (no false refusal)', () => {
-    // A custom policy allows that many contracts at 0.0001 % each, and settleDocument prints
-    // such a settlement. Checked by hand: 1,000,000.00 USD, no fee, so base = 100,000,000
-    // cents; each cocreator 0.0001 % of it is exactly 100 cents (1.00); the main creator keeps
-    // 100,000,000 − 250,000 × 100 = 75,000,000 cents (750000.00), exactly, above 30 %.
-    const n = 250_000;
-    const lines: Array<Record<string, unknown>> = [
-      { role: 'platform', account: null, amount: '0.00', exactShare: '0.00' },
-    ];
-    for (let i = 0; i < n; i++) {
-      lines.push({
-        role: 'cocreator',
-        account: `c${i}@example.com`,
-        contractId: `c${i}`,
-        percent: '0.0001',
-        amount: '1.00',
-        exactShare: '1.00',
-      });
-    }
-    lines.push({
-      role: 'main-creator',
-      account: 'ana@example.com',
-      amount: '750000.00',
-      exactShare: '750000.00',
-    });
-    const row = {
-      ...edited({ currency: 'USD', price: '1000000.00', platformFee: '0.00' }),
-      net: '1000000.00',
-      base: '1000000.00',
-      lines,
-      feeOrigin: { kind: 'none' },
-    };
-    const read = parseStoredSettlementJson(row);
-    expect(read.isOk() ? read.value.lines.length : read.error).toBe(n + 2);
-  });
-
   it('refuses a main creator below the retention floor, and takes one exactly at it', () => {
     // 80 % of the base 105.90 is 84.72, the main creator's line exactly.
     expect(parseStoredSettlementJson(edited({ minRetainedPercent: '80' })).isOk()).toBe(true);
