@@ -171,10 +171,19 @@ export function thrownText(message: string): string {
 }
 
 /**
- * How `subtractPercents`' `percent_out_of_range` begins in English: the one whose minimum of
- * 0 is allowed (an affiliate's excludes it), so that a translation can tell them apart.
+ * Which bound a `percent_out_of_range` speaks of, as a translation words it: `'between'`
+ * `min` and `max`, both allowed (a contract's percent); `'above-zero'`, the affiliate's,
+ * whose `min` of 0 is excluded (a percent of nothing is no affiliate); `'subtraction'`,
+ * `subtractPercents`' (its English message says so), whose `max` is the percent subtracted
+ * from.
  */
-export const SUBTRACTION = 'cannot subtract ';
+export function rangeProblem(error: {
+  readonly min: string;
+  readonly message: string;
+}): 'between' | 'above-zero' | 'subtraction' {
+  if (error.min !== '0') return 'between';
+  return error.message.startsWith('cannot subtract ') ? 'subtraction' : 'above-zero';
+}
 
 /** Reads which kind of `invalid_policy` an error is from its English message. */
 export function policyProblem(message: string): PolicyProblem {

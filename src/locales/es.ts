@@ -1,5 +1,5 @@
 /** Spanish: the messages and `explain` for readers in Latin America and Spain. */
-import { defineCatalog, SUBTRACTION, thrownText } from './define';
+import { defineCatalog, rangeProblem, thrownText } from './define';
 import type { Catalog } from './locale';
 
 /** What a value may have of decimals, agreed with the count: none, one, or several. */
@@ -31,15 +31,16 @@ export const es: Catalog = /* @__PURE__ */ defineCatalog({
     invalid_percent: () =>
       'el porcentaje debe ser un decimal no negativo escrito con punto decimal, no con coma, y sin el signo %, como "12.5"',
     percent_precision: (e) => `un porcentaje ${places(e.maxDecimals)} en esta política`,
-    // A minimum of 0 is the affiliate's, which excludes it (a percent of nothing is no
-    // affiliate), or subtractPercents', whose English message says so and whose max is the
-    // percent subtracted from.
-    percent_out_of_range: (e, n) =>
-      e.min !== '0'
-        ? `el porcentaje debe estar entre ${n(e.min)} y ${n(e.max)}, ambos incluidos`
-        : e.message.startsWith(SUBTRACTION)
-          ? `no se puede restar más de ${n(e.max)}: un porcentaje nunca es negativo`
-          : `el porcentaje debe ser mayor que 0 y no superar ${n(e.max)}`,
+    percent_out_of_range: (e, n) => {
+      switch (rangeProblem(e)) {
+        case 'between':
+          return `el porcentaje debe estar entre ${n(e.min)} y ${n(e.max)}, ambos incluidos`;
+        case 'subtraction':
+          return `no se puede restar más de ${n(e.max)}: un porcentaje nunca es negativo`;
+        default:
+          return `el porcentaje debe ser mayor que 0 y no superar ${n(e.max)}`;
+      }
+    },
     unknown_currency: (e) => `"${e.currency}" no es un código de moneda ISO 4217 vigente`,
     currency_mismatch: (e) => `el importe está en ${e.actual}, pero debería estar en ${e.expected}`,
     invalid_instant: () =>

@@ -1,5 +1,5 @@
 /** Brazilian Portuguese: the messages and `explain` as Hotmart and Kiwify users read them. */
-import { defineCatalog, SUBTRACTION, thrownText } from './define';
+import { defineCatalog, rangeProblem, thrownText } from './define';
 import type { Catalog } from './locale';
 
 /** What a value may have of decimal places, agreed with the count: none, one, or several. */
@@ -31,15 +31,16 @@ export const ptBR: Catalog = /* @__PURE__ */ defineCatalog({
     invalid_percent: () =>
       'o percentual deve ser um decimal não negativo escrito com ponto decimal, não vírgula, e sem o sinal %, como "12.5"',
     percent_precision: (e) => `um percentual ${places(e.maxDecimals)} nesta política`,
-    // A minimum of 0 is the affiliate's, which excludes it (a percent of nothing is no
-    // affiliate), or subtractPercents', whose English message says so and whose max is the
-    // percent subtracted from.
-    percent_out_of_range: (e, n) =>
-      e.min !== '0'
-        ? `o percentual deve estar entre ${n(e.min)} e ${n(e.max)}, inclusive`
-        : e.message.startsWith(SUBTRACTION)
-          ? `não é possível subtrair mais que ${n(e.max)}: um percentual nunca é negativo`
-          : `o percentual deve ser maior que 0 e não passar de ${n(e.max)}`,
+    percent_out_of_range: (e, n) => {
+      switch (rangeProblem(e)) {
+        case 'between':
+          return `o percentual deve estar entre ${n(e.min)} e ${n(e.max)}, inclusive`;
+        case 'subtraction':
+          return `não é possível subtrair mais que ${n(e.max)}: um percentual nunca é negativo`;
+        default:
+          return `o percentual deve ser maior que 0 e não passar de ${n(e.max)}`;
+      }
+    },
     unknown_currency: (e) => `"${e.currency}" não é um código de moeda ISO 4217 em vigor`,
     currency_mismatch: (e) => `o valor está em ${e.actual}, mas deveria estar em ${e.expected}`,
     invalid_instant: () =>

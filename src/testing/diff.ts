@@ -251,11 +251,13 @@ function readSide(input: unknown): Side {
   const cur = given.currency;
   // No currency (null, absent): the other side's decimals. A currency named but not readable
   // (`'usd'`, a record without its exponent and an unknown code): minor units as they are.
-  let exponent: number | null = cur === undefined || cur === null ? null : 0;
+  let exponent: number | null = null;
   if (isRecord(cur) && isScale(cur.exponent, MAX_EXACT_SCALE)) exponent = cur.exponent;
   else if (cur !== undefined && cur !== null) {
-    const found = currency(isRecord(cur) ? cur.code : cur);
-    if (found.isOk()) exponent = found.value.exponent;
+    exponent = currency(isRecord(cur) ? cur.code : cur).match(
+      (found) => found.exponent,
+      () => 0,
+    );
   }
   const fields: Record<string, unknown> = {};
   for (const [field] of HEADER) fields[field] = given[field];

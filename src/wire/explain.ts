@@ -3,6 +3,7 @@
  * each amount was reached, for people auditing a split.
  */
 
+import { pushAll } from '../_internal/fields';
 import type { ExplainWords, LocaleOptions } from '../locales/locale';
 import { hasLineIdentity } from '../refunds/refund';
 import { exactShareText, MAX_EXACT_SCALE } from '../settle/lines';
@@ -304,8 +305,7 @@ function explainReversals(
       null,
       [words.total, '', '', money(s.price), money(now), money(sofar), money(s.price + sofar)],
     ]);
-    // One by one: out.push(...lines) throws a RangeError past about 125,000 lines.
-    for (const line of lines) out.push(line);
+    pushAll(out, lines);
   }
   return out;
 }
